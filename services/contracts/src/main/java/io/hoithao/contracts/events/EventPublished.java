@@ -1,0 +1,43 @@
+package io.hoithao.contracts.events;
+
+import static io.hoithao.contracts.Require.notNegative;
+import static io.hoithao.contracts.Require.present;
+import static io.hoithao.contracts.Require.text;
+
+import io.hoithao.contracts.MessageType;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
+
+/** An organiser published an event: it is now visible and may open registration. */
+@MessageType("events.EventPublished.v1")
+public record EventPublished(
+        UUID messageId,
+        Instant occurredAt,
+        String eventId,
+        String title,
+        String kind,
+        String level,
+        String organiserUnit,
+        LocalDate startDate,
+        LocalDate endDate,
+        String timeZone,
+        int capacity) implements EventsMessage {
+
+    public EventPublished {
+        present(messageId, "messageId");
+        present(occurredAt, "occurredAt");
+        text(eventId, "eventId");
+        text(title, "title");
+        text(kind, "kind");
+        text(level, "level");
+        text(organiserUnit, "organiserUnit");
+        present(startDate, "startDate");
+        present(endDate, "endDate");
+        text(timeZone, "timeZone");
+        notNegative(capacity, "capacity");
+        if (endDate.isBefore(startDate)) {
+            throw new IllegalArgumentException("field 'endDate' is before 'startDate'");
+        }
+    }
+}
