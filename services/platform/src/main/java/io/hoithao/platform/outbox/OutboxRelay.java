@@ -1,0 +1,178 @@
+package io.hoithao.platform.outbox;
+
+import io.hoithao.platform.messaging.CloudEventHeaders;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.bson.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.context.event.EventListener;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.kafka.core.KafkaTemplate;
+import reactor.core.Disposable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+/**
+ * Publishes the messages waiting in documents' outboxes to Kafka, keyed by the conference event's id,
+ * and removes each one only after the broker acknowledged it. Messages of one document go out in
+ * order; a failed send stops that document's batch so a later message never overtakes an earlier one.
+ *
+ * <p>Delivery is at least once: a crash between the acknowledgement and the removal, or the
+ * immediate relay racing the sweep, publishes a message twice. Consumers are idempotent by message id.
+ */
+public class OutboxRelay implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
+
+    /** When the current publisher's claim on a document's outbox expires. */
+    public static final String LEASE = "outboxLeaseUntil";
+
+    private final ReactiveMongoTemplate mongo;
+    private final KafkaTemplate<String, byte[]> kafka;
+    private final OutboxProperties properties;
+    private final AtomicBoolean sweeping = new AtomicBoolean();
+    private volatile Disposable timer;
+
+    public OutboxRelay(ReactiveMongoTemplate mongo, KafkaTemplate<String, byte[]> kafka, OutboxProperties properties) {
+        this.mongo = mongo;
+        this.kafka = kafka;
+        this.properties = properties;
+    }
+
+    /**
+     * Publishes the pending messages of one document; call it right after the write that queued them.
+     * Completes when they are published, or quietly when another publisher holds the document or the
+     * broker is unreachable (the sweep retries).
+     */
+    public Mono<Void> relay(String collection, Object documentId) {
+        return drain(collection, documentId)
+                .onErrorResume(e -> {
+                    log.warn("Outbox of {}/{} left for the sweep: {}", collection, documentId, e.toString());
+                    return Mono.empty();
+                });
+    }
+
+    /** Publishes every pending message of every configured collection; returns how many documents were drained. */
+    public Mono<Long> sweep() {
+        if (!sweeping.compareAndSet(false, true)) {
+            return Mono.just(0L);
+        }
+        Query pending = Query.query(Criteria.where(Outbox.FIELD + ".0").exists(true));
+        pending.fields().include("_id");
+        return Flux.fromIterable(properties.collections())
+                .concatMap(collection -> mongo.find(pending, Document.class, collection)
+                        .concatMap(document -> drain(collection, document.get("_id"))
+                                .thenReturn(1L)
+                                .onErrorResume(e -> {
+                                    log.warn("Outbox sweep of {}/{} failed: {}", collection, document.get("_id"), e.toString());
+                                    return Mono.just(0L);
+                                })))
+                .reduce(0L, Long::sum)
+                .doFinally(signal -> sweeping.set(false));
+    }
+
+    /**
+     * One publisher at a time per document, across threads and service instances: it claims the
+     * document with a lease (an atomic conditional write), publishes until the outbox is empty, and
+     * releases the lease only if nothing was appended meanwhile. A publisher that dies keeps the lease
+     * until it expires; then the sweep takes over.
+     */
+    private Mono<Void> drain(String collection, Object documentId) {
+        Instant now = Instant.now();
+        Query claimable = Query.query(Criteria.where("_id").is(documentId)
+                .and(Outbox.FIELD + ".0").exists(true)
+                .orOperator(Criteria.where(LEASE).exists(false), Criteria.where(LEASE).lt(now)));
+        claimable.fields().include(Outbox.FIELD);
+        Update claim = new Update().set(LEASE, now.plus(properties.sendTimeout().multipliedBy(3)));
+        return mongo.findAndModify(claimable, claim, FindAndModifyOptions.options().returnNew(true), Document.class, collection)
+                .flatMap(document -> publishAll(collection, document)
+                        .then(release(collection, documentId))
+                        // Give the claim up at once so the next attempt need not wait for it to expire.
+                        .onErrorResume(e -> mongo.updateFirst(Query.query(Criteria.where("_id").is(documentId)),
+                                new Update().unset(LEASE), collection).then(Mono.error(e))));
+    }
+
+    private Mono<Void> release(String collection, Object documentId) {
+        Query emptied = Query.query(Criteria.where("_id").is(documentId).and(Outbox.FIELD).size(0));
+        return mongo.updateFirst(emptied, new Update().unset(LEASE), collection)
+                .flatMap(result -> {
+                    if (result.getMatchedCount() == 1) {
+                        return Mono.empty();
+                    }
+                    // Messages were appended while we published: publish them too, still holding the lease.
+                    Query id = Query.query(Criteria.where("_id").is(documentId));
+                    id.fields().include(Outbox.FIELD);
+                    return mongo.findOne(id, Document.class, collection)
+                            .flatMap(document -> publishAll(collection, document).then(release(collection, documentId)));
+                });
+    }
+
+    private Mono<Void> publishAll(String collection, Document document) {
+        List<Document> entries = document.getList(Outbox.FIELD, Document.class, List.of());
+        return Flux.fromIterable(entries)
+                .concatMap(entry -> publish(entry).then(remove(collection, document.get("_id"), entry.getString("messageId"))))
+                .then();
+    }
+
+    private Mono<Void> publish(Document entry) {
+        ProducerRecord<String, byte[]> record = new ProducerRecord<>(
+                entry.getString("topic"), entry.getString("key"),
+                entry.getString("payload").getBytes(StandardCharsets.UTF_8));
+        CloudEventHeaders.write(record.headers(), entry.getString("messageId"), entry.getString("type"),
+                properties.source(), entry.get("occurredAt"), entry.getString("key"));
+        return Mono.fromFuture(() -> kafka.send(record))
+                .timeout(properties.sendTimeout())
+                .doOnNext(result -> log.debug("Published {} {} to {}", entry.getString("type"),
+                        entry.getString("messageId"), result.getRecordMetadata()))
+                .then();
+    }
+
+    private Mono<Void> remove(String collection, Object documentId, String messageId) {
+        Update pull = new Update().pull(Outbox.FIELD, new Document("messageId", messageId));
+        return mongo.updateFirst(Query.query(Criteria.where("_id").is(documentId)), pull, collection).then();
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    void sweepOnStartup() {
+        sweep().subscribe(count -> {
+            if (count > 0) {
+                log.info("Published {} message(s) left in outboxes", count);
+            }
+        });
+    }
+
+    @Override
+    public void start() {
+        Duration interval = properties.sweepInterval();
+        timer = Flux.interval(interval, interval, Schedulers.boundedElastic())
+                .onBackpressureDrop()
+                .concatMap(tick -> sweep().onErrorResume(e -> Mono.just(0L)))
+                .subscribe();
+    }
+
+    @Override
+    public void stop() {
+        Disposable current = timer;
+        if (current != null) {
+            current.dispose();
+        }
+        timer = null;
+    }
+
+    @Override
+    public boolean isRunning() {
+        return timer != null;
+    }
+}

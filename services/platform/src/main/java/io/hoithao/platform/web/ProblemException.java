@@ -1,0 +1,58 @@
+package io.hoithao.platform.web;
+
+import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
+
+/**
+ * A failure the client can act on, answered as {@code application/problem+json} with a stable type.
+ * Extra properties (the current state, the clashing session...) appear as members of the problem.
+ */
+public class ProblemException extends RuntimeException {
+
+    private final HttpStatus status;
+    private final String type;
+    private final String title;
+    private final Map<String, Object> properties = new LinkedHashMap<>();
+
+    public ProblemException(HttpStatus status, String type, String title, String detail) {
+        super(detail);
+        this.status = status;
+        this.type = type;
+        this.title = title;
+    }
+
+    public static ProblemException notFound(String what, Object id) {
+        return new ProblemException(HttpStatus.NOT_FOUND, "not-found", "Not found", what + " " + id + " does not exist");
+    }
+
+    public static ProblemException conflict(String type, String detail) {
+        return new ProblemException(HttpStatus.CONFLICT, type, "Conflict", detail);
+    }
+
+    public static ProblemException badRequest(String type, String detail) {
+        return new ProblemException(HttpStatus.BAD_REQUEST, type, "Bad request", detail);
+    }
+
+    public ProblemException with(String name, Object value) {
+        properties.put(name, value);
+        return this;
+    }
+
+    public HttpStatus status() {
+        return status;
+    }
+
+    public URI type() {
+        return ProblemTypes.uri(type);
+    }
+
+    public String title() {
+        return title;
+    }
+
+    public Map<String, Object> properties() {
+        return properties;
+    }
+}

@@ -1,0 +1,27 @@
+package io.hoithao.platform.web;
+
+import java.net.URI;
+
+/** Stable problem type URIs; clients may branch on them. Documented in docs/problems.md. */
+public final class ProblemTypes {
+
+    public static final String BASE = "https://hoithao.io/problems/";
+
+    public static final String VALIDATION = "validation";
+    public static final String MALFORMED_REQUEST = "malformed-request";
+    public static final String NOT_FOUND = "not-found";
+    public static final String METHOD_NOT_ALLOWED = "method-not-allowed";
+    public static final String NOT_ACCEPTABLE = "not-acceptable";
+    public static final String UNSUPPORTED_MEDIA_TYPE = "unsupported-media-type";
+    public static final String PAYLOAD_TOO_LARGE = "payload-too-large";
+    public static final String CONCURRENT_MODIFICATION = "concurrent-modification";
+    public static final String DUPLICATE = "duplicate";
+    public static final String INTERNAL = "internal";
+
+    private ProblemTypes() {
+    }
+
+    public static URI uri(String type) {
+        return URI.create(BASE + type);
+    }
+}

@@ -1,0 +1,159 @@
+package io.hoithao.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.hoithao.contracts.Topics;
+import io.hoithao.contracts.events.EventPublished;
+import io.hoithao.platform.PlatformTestApplication.Widget;
+import io.hoithao.platform.messaging.CloudEventHeaders;
+import io.hoithao.platform.outbox.Outbox;
+import io.hoithao.platform.outbox.OutboxProperties;
+import io.hoithao.platform.outbox.OutboxRelay;
+import io.hoithao.platform.testing.IntegrationTest;
+import io.hoithao.platform.testing.TestInfrastructure;
+import io.hoithao.platform.testing.TestMessages;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaTemplate;
+
+@IntegrationTest
+class OutboxRelayIT {
+
+    @Autowired
+    ReactiveMongoTemplate mongo;
+
+    @Autowired
+    OutboxRelay relay;
+
+    final TestMessages messages = new TestMessages();
+
+    @AfterEach
+    void close() {
+        messages.close();
+    }
+
+    static EventPublished published(String eventId, String title) {
+        return new EventPublished(UUID.randomUUID(), Instant.now(), eventId, title, "CONFERENCE", "PROVINCE",
+                "Sở GD&ĐT Bắc Kạn", LocalDate.of(2026, 10, 25), LocalDate.of(2026, 10, 26), "Asia/Ho_Chi_Minh", 300);
+    }
+
+    @Test
+    void publishesWithKeyAndHeadersThenEmptiesTheOutbox() {
+        String eventId = "evt-" + UUID.randomUUID();
+        EventPublished message = published(eventId, "Hội nghị sơ kết chuyên đề");
+        TestMessages.Subscription topic = messages.subscribe(Topics.EVENTS);
+
+        mongo.insert(new Widget("w-" + eventId, "widget", Outbox.entries(List.of(message)))).block();
+        relay.relay("widgets", "w-" + eventId).block();
+
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            List<ConsumerRecord<String, byte[]>> records = topic.poll().stream()
+                    .filter(r -> eventId.equals(r.key())).toList();
+            assertThat(records).hasSize(1);
+            Map<String, String> headers = TestMessages.Subscription.headers(records.get(0));
+            assertThat(headers).containsEntry(CloudEventHeaders.TYPE, "events.EventPublished.v1")
+                    .containsEntry(CloudEventHeaders.ID, message.messageId().toString())
+                    .containsEntry(CloudEventHeaders.SPEC_VERSION, "1.0")
+                    .containsEntry(CloudEventHeaders.SUBJECT, eventId)
+                    .containsEntry(CloudEventHeaders.SOURCE, "/hoithao/platform-test");
+        });
+        assertThat(topic.messages(EventPublished.class)).contains(message);
+        Widget stored = mongo.findById("w-" + eventId, Widget.class).block();
+        assertThat(stored.outbox()).isEmpty();
+    }
+
+    @Test
+    void keepsMessagesInOrderAndAppendsWithoutLosingPendingOnes() {
+        String eventId = "evt-" + UUID.randomUUID();
+        EventPublished first = published(eventId, "Một");
+        EventPublished second = published(eventId, "Hai");
+        EventPublished third = published(eventId, "Ba");
+        TestMessages.Subscription topic = messages.subscribe(Topics.EVENTS);
+
+        mongo.insert(new Widget("w-" + eventId, "widget", Outbox.entries(List.of(first)))).block();
+        mongo.updateFirst(Query.query(Criteria.where("_id").is("w-" + eventId)),
+                Outbox.append(new Update().set("name", "renamed"), second, third), Widget.class).block();
+        relay.relay("widgets", "w-" + eventId).block();
+
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                assertThat(topic.messages(EventPublished.class).stream().filter(m -> m.eventId().equals(eventId)))
+                        .containsExactly(first, second, third));
+    }
+
+    @Test
+    void brokerDownLeavesTheMessagesForLater() {
+        String eventId = "evt-" + UUID.randomUUID();
+        EventPublished message = published(eventId, "Broker down");
+        mongo.insert(new Widget("w-" + eventId, "widget", Outbox.entries(List.of(message)))).block();
+
+        OutboxRelay unreachable = new OutboxRelay(mongo, deadBroker(),
+                new OutboxProperties(List.of("widgets"), Duration.ofHours(1), "/test", Duration.ofSeconds(2)));
+        unreachable.relay("widgets", "w-" + eventId).block();
+
+        assertThat(mongo.findById("w-" + eventId, Widget.class).block().outbox())
+                .as("a message the broker never acknowledged stays in the outbox")
+                .hasSize(1);
+
+        TestMessages.Subscription topic = messages.subscribe(Topics.EVENTS);
+        relay.relay("widgets", "w-" + eventId).block();
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                assertThat(topic.messages(EventPublished.class)).contains(message));
+        assertThat(mongo.findById("w-" + eventId, Widget.class).block().outbox()).isEmpty();
+    }
+
+    @Test
+    void messagesLeftByACrashArePublishedWhenTheServiceStartsAgain() {
+        // The service wrote the change and its message, then died before the relay ran: the message
+        // exists only in the document. A fresh service on the same database must publish it on start-up.
+        String database = "crashed_" + UUID.randomUUID().toString().substring(0, 8);
+        String eventId = "evt-" + UUID.randomUUID();
+        EventPublished message = published(eventId, "Đã ghi nhưng chưa gửi");
+        ReactiveMongoTemplate crashed = new ReactiveMongoTemplate(
+                com.mongodb.reactivestreams.client.MongoClients.create(TestInfrastructure.get().mongoUri(database)), database);
+        crashed.insert(new Widget("w-" + eventId, "widget", Outbox.entries(List.of(message)))).block();
+
+        TestMessages.Subscription topic = messages.subscribe(Topics.EVENTS);
+        try (ConfigurableApplicationContext restarted = new SpringApplicationBuilder(PlatformTestApplication.class)
+                .properties(
+                        "server.port=0",
+                        "spring.kafka.bootstrap-servers=" + TestInfrastructure.get().bootstrapServers(),
+                        "spring.mongodb.uri=" + TestInfrastructure.get().mongoUri(database),
+                        "hoithao.outbox.sweep-interval=1h", // only the start-up sweep may publish it
+                        "spring.cloud.stream.bindings.eventsMessages-in-0.group=restarted-" + UUID.randomUUID())
+                .run()) {
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                    assertThat(topic.messages(EventPublished.class)).contains(message));
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                    assertThat(crashed.findById("w-" + eventId, Widget.class).block().outbox()).isEmpty());
+        }
+    }
+
+    private static KafkaTemplate<String, byte[]> deadBroker() {
+        return new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:1",
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class,
+                ProducerConfig.MAX_BLOCK_MS_CONFIG, 1000,
+                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 1500,
+                ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 1000)));
+    }
+}

@@ -1,0 +1,81 @@
+package io.hoithao.platform;
+
+import io.hoithao.contracts.IntegrationMessage;
+import io.hoithao.contracts.events.EventPublished;
+import io.hoithao.platform.messaging.Idempotency;
+import io.hoithao.platform.messaging.InboundMessages;
+import io.hoithao.platform.outbox.OutboxEntry;
+import io.hoithao.platform.web.ProblemException;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import java.util.List;
+import java.util.function.Consumer;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.context.annotation.Bean;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.mapping.Document;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.http.HttpStatus;
+import org.springframework.messaging.Message;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import reactor.core.publisher.Mono;
+
+/** A minimal service using the platform, for the platform's own integration tests. */
+@SpringBootApplication
+public class PlatformTestApplication {
+
+    /** A document with an outbox, as a service's aggregate would have. */
+    @Document("widgets")
+    public record Widget(@Id String id, String name, List<OutboxEntry> outbox) {
+    }
+
+    /** A projection updated idempotently from consumed messages. */
+    @Document("seen_events")
+    public record SeenEvent(@Id String id, String title, int applications) {
+    }
+
+    @Bean
+    Consumer<Message<byte[]>> eventsMessages(ReactiveMongoTemplate mongo) {
+        return InboundMessages.consumer(message -> handle(mongo, message));
+    }
+
+    static Mono<?> handle(ReactiveMongoTemplate mongo, IntegrationMessage message) {
+        if (message instanceof EventPublished published) {
+            return Idempotency.upsert(mongo, SeenEvent.class, published.eventId(), published,
+                    new Update().set("title", published.title()).inc("applications", 1));
+        }
+        return Mono.empty();
+    }
+
+    record NewDelegate(@NotBlank String fullName, @Email @NotBlank String email, @Min(1) int seats) {
+    }
+
+    @RestController
+    static class ProbeController {
+
+        @PostMapping("/api/probe/delegates")
+        @ResponseStatus(HttpStatus.CREATED)
+        Mono<NewDelegate> create(@Valid @RequestBody NewDelegate delegate) {
+            return Mono.just(delegate);
+        }
+
+        @GetMapping("/api/probe/conflict/{state}")
+        Mono<String> conflict(@PathVariable String state) {
+            return Mono.error(ProblemException.conflict("invalid-transition", "Cannot open registration of an event in state " + state)
+                    .with("currentState", state));
+        }
+
+        @GetMapping("/api/probe/boom")
+        Mono<String> boom() {
+            return Mono.error(new IllegalStateException("secret internal detail"));
+        }
+    }
+}
