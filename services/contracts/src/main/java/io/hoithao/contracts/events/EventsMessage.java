@@ -4,5 +4,14 @@ import io.hoithao.contracts.IntegrationMessage;
 
 /** What the events service tells the others, on topic {@code hoithao.events}. */
 public sealed interface EventsMessage extends IntegrationMessage
-        permits EventPublished, RegistrationOpened {
+        permits EventPublished,
+                RegistrationOpened,
+                EventRescheduled,
+                EventCancelled,
+                EventCompleted,
+                RegistrationClosed,
+                CapacityChanged,
+                SessionScheduled,
+                SessionMoved,
+                SessionCancelled {
 }

@@ -4,5 +4,8 @@ import io.hoithao.contracts.IntegrationMessage;
 
 /** What the observations service tells the others, on topic {@code hoithao.observations}. */
 public sealed interface ObservationsMessage extends IntegrationMessage
-        permits LessonScheduled {
+        permits LessonScheduled,
+                SeatBooked,
+                SeatReleased,
+                ObservationFormSubmitted {
 }

@@ -2,6 +2,7 @@ package io.hoithao.contracts.presentations;
 
 import static io.hoithao.contracts.Require.present;
 import static io.hoithao.contracts.Require.text;
+import static io.hoithao.contracts.Require.texts;
 
 import io.hoithao.contracts.MessageType;
 import java.time.Instant;
@@ -27,6 +28,6 @@ public record PaperSubmitted(
         text(paperId, "paperId");
         text(title, "title");
         text(unit, "unit");
-        presenters = List.copyOf(present(presenters, "presenters"));
+        presenters = texts(presenters, "presenters");
     }
 }

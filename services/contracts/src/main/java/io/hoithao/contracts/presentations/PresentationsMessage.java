@@ -4,5 +4,9 @@ import io.hoithao.contracts.IntegrationMessage;
 
 /** What the presentations service tells the others, on topic {@code hoithao.presentations}. */
 public sealed interface PresentationsMessage extends IntegrationMessage
-        permits PaperSubmitted {
+        permits PaperSubmitted,
+                PaperAccepted,
+                PaperRejected,
+                PaperScheduled,
+                PaperWithdrawn {
 }

@@ -4,5 +4,9 @@ import io.hoithao.contracts.IntegrationMessage;
 
 /** What the registrations service tells the others, on topic {@code hoithao.registrations}. */
 public sealed interface RegistrationsMessage extends IntegrationMessage
-        permits RegistrationConfirmed {
+        permits RegistrationConfirmed,
+                RegistrationWaitlisted,
+                RegistrationPromoted,
+                RegistrationCancelled,
+                DelegateCheckedIn {
 }

@@ -1,0 +1,35 @@
+package io.hoithao.contracts.events;
+
+import static io.hoithao.contracts.Require.after;
+import static io.hoithao.contracts.Require.notNegative;
+import static io.hoithao.contracts.Require.present;
+import static io.hoithao.contracts.Require.text;
+
+import io.hoithao.contracts.MessageType;
+import java.time.Instant;
+import java.util.UUID;
+
+/** A scheduled session moved to another venue or time; {@code revision} is the event's version after the change. */
+@MessageType("events.SessionMoved.v1")
+public record SessionMoved(
+        UUID messageId,
+        Instant occurredAt,
+        String eventId,
+        String sessionId,
+        String venue,
+        Instant startsAt,
+        Instant endsAt,
+        long revision) implements EventsMessage {
+
+    public SessionMoved {
+        present(messageId, "messageId");
+        present(occurredAt, "occurredAt");
+        text(eventId, "eventId");
+        text(sessionId, "sessionId");
+        text(venue, "venue");
+        present(startsAt, "startsAt");
+        present(endsAt, "endsAt");
+        notNegative(revision, "revision");
+        after(endsAt, "endsAt", startsAt, "startsAt");
+    }
+}

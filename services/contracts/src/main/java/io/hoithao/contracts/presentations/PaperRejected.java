@@ -1,0 +1,24 @@
+package io.hoithao.contracts.presentations;
+
+import static io.hoithao.contracts.Require.present;
+import static io.hoithao.contracts.Require.text;
+
+import io.hoithao.contracts.MessageType;
+import java.time.Instant;
+import java.util.UUID;
+
+/** The organisers rejected a submitted paper. */
+@MessageType("presentations.PaperRejected.v1")
+public record PaperRejected(
+        UUID messageId,
+        Instant occurredAt,
+        String eventId,
+        String paperId) implements PresentationsMessage {
+
+    public PaperRejected {
+        present(messageId, "messageId");
+        present(occurredAt, "occurredAt");
+        text(eventId, "eventId");
+        text(paperId, "paperId");
+    }
+}

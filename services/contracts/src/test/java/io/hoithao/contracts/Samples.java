@@ -1,0 +1,108 @@
+package io.hoithao.contracts;
+
+import io.hoithao.contracts.events.CapacityChanged;
+import io.hoithao.contracts.events.EventCancelled;
+import io.hoithao.contracts.events.EventCompleted;
+import io.hoithao.contracts.events.EventPublished;
+import io.hoithao.contracts.events.EventRescheduled;
+import io.hoithao.contracts.events.RegistrationClosed;
+import io.hoithao.contracts.events.RegistrationOpened;
+import io.hoithao.contracts.events.SessionCancelled;
+import io.hoithao.contracts.events.SessionMoved;
+import io.hoithao.contracts.events.SessionScheduled;
+import io.hoithao.contracts.observations.LessonScheduled;
+import io.hoithao.contracts.observations.ObservationFormSubmitted;
+import io.hoithao.contracts.observations.SeatBooked;
+import io.hoithao.contracts.observations.SeatReleased;
+import io.hoithao.contracts.presentations.PaperAccepted;
+import io.hoithao.contracts.presentations.PaperRejected;
+import io.hoithao.contracts.presentations.PaperScheduled;
+import io.hoithao.contracts.presentations.PaperSubmitted;
+import io.hoithao.contracts.presentations.PaperWithdrawn;
+import io.hoithao.contracts.registrations.DelegateCheckedIn;
+import io.hoithao.contracts.registrations.RegistrationCancelled;
+import io.hoithao.contracts.registrations.RegistrationConfirmed;
+import io.hoithao.contracts.registrations.RegistrationPromoted;
+import io.hoithao.contracts.registrations.RegistrationWaitlisted;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * One realistic sample of every catalogued message (the Bắc Kạn review conference of 25–26/10/2025).
+ * A new message type without a sample here fails {@code MessageRoundTripTest}.
+ */
+final class Samples {
+
+    static final String EVENT = "evt-2025-bac-kan-so-ket";
+    static final Instant AT = Instant.parse("2025-10-25T01:30:00.123456Z");
+    static final String UNIT = "Trường Mầm non Đồng Tâm";
+    static final String EMAIL = "nguyen.thi.hoa@mndongtam.edu.vn";
+    static final String NAME = "Nguyễn Thị Hoà";
+
+    /** Fields that may be null (and so may be absent from the JSON), as {@code SimpleClassName.field}. */
+    static final Set<String> NULLABLE = Set.of(
+            "RegistrationOpened.closesAt",
+            "EventCancelled.reason",
+            "RegistrationCancelled.reason",
+            "LessonScheduled.sessionId",
+            "SeatReleased.reason");
+
+    private Samples() {
+    }
+
+    private static UUID id(int n) {
+        return UUID.fromString("3f1c2a4e-8b5d-4c6e-9f70-%012d".formatted(n));
+    }
+
+    static List<IntegrationMessage> all() {
+        return List.of(
+                // events
+                new EventPublished(id(1), AT, EVENT,
+                        "Hội nghị – hội thảo sơ kết 2 năm thực hiện chuyên đề \"Xây dựng trường mầm non lấy trẻ làm trung tâm\"",
+                        "CONFERENCE", "PROVINCE", "Sở Giáo dục và Đào tạo Bắc Kạn",
+                        LocalDate.of(2025, 10, 25), LocalDate.of(2025, 10, 26), "Asia/Ho_Chi_Minh", 180),
+                new RegistrationOpened(id(2), AT, EVENT, "Hội thảo sơ kết chuyên đề – Chợ Mới", 180,
+                        Instant.parse("2025-10-20T10:00:00Z")),
+                new EventRescheduled(id(3), AT, EVENT, LocalDate.of(2025, 11, 1), LocalDate.of(2025, 11, 2),
+                        "Asia/Ho_Chi_Minh", 7),
+                new EventCancelled(id(4), AT, EVENT, "Bão số 11 đổ bộ, hoãn hội nghị theo chỉ đạo của UBND tỉnh"),
+                new EventCompleted(id(5), AT, EVENT),
+                new RegistrationClosed(id(6), AT, EVENT),
+                new CapacityChanged(id(7), AT, EVENT, 200, 180, 8),
+                new SessionScheduled(id(8), AT, EVENT, "ses-du-gio-1", "DEMONSTRATION_LESSON",
+                        "Dự giờ hoạt động khám phá – lớp Mẫu giáo lớn A1", "Trường Mầm non Đồng Tâm",
+                        Instant.parse("2025-10-25T01:30:00Z"), Instant.parse("2025-10-25T02:15:00Z"), 9),
+                new SessionMoved(id(9), AT, EVENT, "ses-du-gio-1", "Trường Mầm non Yên Đĩnh",
+                        Instant.parse("2025-10-26T01:30:00Z"), Instant.parse("2025-10-26T02:15:00Z"), 10),
+                new SessionCancelled(id(10), AT, EVENT, "ses-du-gio-1", 11),
+                // registrations
+                new RegistrationConfirmed(id(11), AT, EVENT, "reg-0001", EMAIL, NAME, UNIT, "TEACHER", "BK-7Q2M"),
+                new RegistrationWaitlisted(id(12), AT, EVENT, "reg-0002", "tran.van.duc@pgdchomoi.edu.vn",
+                        "Trần Văn Đức", "Phòng Giáo dục và Đào tạo huyện Chợ Mới", "MANAGER"),
+                new RegistrationPromoted(id(13), AT, EVENT, "reg-0002", "tran.van.duc@pgdchomoi.edu.vn",
+                        "Trần Văn Đức", "Phòng Giáo dục và Đào tạo huyện Chợ Mới", "MANAGER", "BK-9XK4"),
+                new RegistrationCancelled(id(14), AT, EVENT, "reg-0001", EMAIL, "Bận công tác đột xuất", true),
+                new DelegateCheckedIn(id(15), AT, EVENT, "reg-0002", LocalDate.of(2025, 10, 25)),
+                // observations
+                new LessonScheduled(id(16), AT, EVENT, "les-01", "ses-du-gio-1",
+                        "Khám phá: Bé tìm hiểu về nước", "Lớp Mẫu giáo lớn A1 – Trường Mầm non Đồng Tâm",
+                        Instant.parse("2025-10-25T01:30:00Z"), Instant.parse("2025-10-25T02:15:00Z"), 6),
+                new SeatBooked(id(17), AT, EVENT, "les-01", "bkg-01", "reg-0002", "tran.van.duc@pgdchomoi.edu.vn", 5, 2),
+                new SeatReleased(id(18), AT, EVENT, "les-01", "bkg-01", "reg-0002", 6, "Đại biểu huỷ đăng ký", 3),
+                new ObservationFormSubmitted(id(19), AT, EVENT, "les-01", "phieu-01", "reg-0002"),
+                // presentations
+                new PaperSubmitted(id(20), AT, EVENT, "pap-01",
+                        "Kinh nghiệm xây dựng môi trường giáo dục lấy trẻ làm trung tâm",
+                        UNIT, List.of(NAME, "Hoàng Thị Lụa"), 15),
+                new PaperAccepted(id(21), AT, EVENT, "pap-01",
+                        "Kinh nghiệm xây dựng môi trường giáo dục lấy trẻ làm trung tâm", UNIT, List.of(NAME)),
+                new PaperRejected(id(22), AT, EVENT, "pap-02"),
+                new PaperScheduled(id(23), AT, EVENT, "pap-01", "ses-tham-luan",
+                        "Kinh nghiệm xây dựng môi trường giáo dục lấy trẻ làm trung tâm", UNIT,
+                        List.of(NAME, "Hoàng Thị Lụa"), 2, 15, 4),
+                new PaperWithdrawn(id(24), AT, EVENT, "pap-03"));
+    }
+}
