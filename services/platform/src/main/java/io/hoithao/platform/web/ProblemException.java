@@ -35,6 +35,15 @@ public class ProblemException extends RuntimeException {
         return new ProblemException(HttpStatus.BAD_REQUEST, type, "Bad request", detail);
     }
 
+    /** A field that passed bean validation but breaks a rule spanning several fields (end before start...). */
+    public static ProblemException invalidField(String field, String message) {
+        Map<String, Object> error = new LinkedHashMap<>();
+        error.put("field", field);
+        error.put("message", message);
+        return new ProblemException(HttpStatus.BAD_REQUEST, ProblemTypes.VALIDATION, "Invalid request",
+                "The request has 1 invalid field(s)").with("errors", java.util.List.of(error));
+    }
+
     public ProblemException with(String name, Object value) {
         properties.put(name, value);
         return this;
