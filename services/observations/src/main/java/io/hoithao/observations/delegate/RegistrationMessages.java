@@ -1,0 +1,56 @@
+package io.hoithao.observations.delegate;
+
+import io.hoithao.contracts.IntegrationMessage;
+import io.hoithao.contracts.registrations.RegistrationCancelled;
+import io.hoithao.contracts.registrations.RegistrationConfirmed;
+import io.hoithao.contracts.registrations.RegistrationPromoted;
+import io.hoithao.platform.messaging.Idempotency;
+import io.hoithao.platform.messaging.InboundMessages;
+import java.util.function.Consumer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.messaging.Message;
+import reactor.core.publisher.Mono;
+
+/** Keeps the {@link Observer} projection from the registrations topic; idempotent by message id. */
+@Configuration
+class RegistrationMessages {
+
+    @Bean
+    Consumer<Message<byte[]>> registrationsMessages(ReactiveMongoTemplate mongo) {
+        return InboundMessages.consumer(message -> apply(mongo, message));
+    }
+
+    static Mono<?> apply(ReactiveMongoTemplate mongo, IntegrationMessage message) {
+        if (message instanceof RegistrationConfirmed confirmed) {
+            return confirm(mongo, confirmed, confirmed.registrationId(), confirmed.delegateEmail(),
+                    confirmed.fullName(), confirmed.unit());
+        }
+        if (message instanceof RegistrationPromoted promoted) {
+            return confirm(mongo, promoted, promoted.registrationId(), promoted.delegateEmail(),
+                    promoted.fullName(), promoted.unit());
+        }
+        if (message instanceof RegistrationCancelled cancelled) {
+            return Idempotency.upsert(mongo, Observer.class, cancelled.registrationId(), cancelled, new Update()
+                    .set("eventId", cancelled.eventId())
+                    .set("email", cancelled.delegateEmail())
+                    .set("confirmed", false)
+                    .set("updatedAt", cancelled.occurredAt()));
+        }
+        return Mono.empty();
+    }
+
+    private static Mono<Observer> confirm(ReactiveMongoTemplate mongo, IntegrationMessage message, String registrationId,
+                                          String email, String fullName, String unit) {
+        // A cancellation is final: a late or redelivered confirmation must not bring the delegate back.
+        return Idempotency.upsert(mongo, Observer.class, registrationId, message, new Update()
+                .set("eventId", message.eventId())
+                .set("email", email)
+                .set("fullName", fullName)
+                .set("unit", unit)
+                .setOnInsert("confirmed", true)
+                .set("updatedAt", message.occurredAt()));
+    }
+}

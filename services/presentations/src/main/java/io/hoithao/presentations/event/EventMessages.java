@@ -1,0 +1,51 @@
+package io.hoithao.presentations.event;
+
+import io.hoithao.contracts.IntegrationMessage;
+import io.hoithao.contracts.events.EventCancelled;
+import io.hoithao.contracts.events.EventPublished;
+import io.hoithao.contracts.events.EventRescheduled;
+import io.hoithao.platform.messaging.Idempotency;
+import io.hoithao.platform.messaging.InboundMessages;
+import java.util.function.Consumer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.messaging.Message;
+import reactor.core.publisher.Mono;
+
+/** Keeps {@link ConferenceEvent} from the events topic; idempotent by message id. */
+@Configuration
+class EventMessages {
+
+    @Bean
+    Consumer<Message<byte[]>> eventsMessages(ReactiveMongoTemplate mongo) {
+        return InboundMessages.consumer(message -> apply(mongo, message));
+    }
+
+    static Mono<?> apply(ReactiveMongoTemplate mongo, IntegrationMessage message) {
+        if (message instanceof EventPublished published) {
+            return upsert(mongo, published, new Update()
+                    .set("title", published.title())
+                    .set("organiserUnit", published.organiserUnit())
+                    .set("startDate", published.startDate())
+                    .set("endDate", published.endDate())
+                    .set("timeZone", published.timeZone())
+                    .setOnInsert("cancelled", false));
+        }
+        if (message instanceof EventRescheduled rescheduled) {
+            return upsert(mongo, rescheduled, new Update()
+                    .set("startDate", rescheduled.startDate())
+                    .set("endDate", rescheduled.endDate())
+                    .set("timeZone", rescheduled.timeZone()));
+        }
+        if (message instanceof EventCancelled cancelled) {
+            return upsert(mongo, cancelled, new Update().set("cancelled", true));
+        }
+        return Mono.empty();
+    }
+
+    private static Mono<ConferenceEvent> upsert(ReactiveMongoTemplate mongo, IntegrationMessage message, Update update) {
+        return Idempotency.upsert(mongo, ConferenceEvent.class, message.eventId(), message, update);
+    }
+}

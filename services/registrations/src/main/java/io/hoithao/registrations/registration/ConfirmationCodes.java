@@ -1,0 +1,28 @@
+package io.hoithao.registrations.registration;
+
+import java.security.SecureRandom;
+
+/**
+ * Confirmation codes such as {@code K7QM-3XPD}: 8 symbols of Crockford's base-32 alphabet (no I, L, O
+ * or U, so nothing is misread on a badge or over the phone), 40 random bits from a SecureRandom —
+ * too many to guess, short enough to type.
+ */
+final class ConfirmationCodes {
+
+    private static final char[] ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ".toCharArray();
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private ConfirmationCodes() {
+    }
+
+    static String next() {
+        StringBuilder code = new StringBuilder(9);
+        for (int i = 0; i < 8; i++) {
+            if (i == 4) {
+                code.append('-');
+            }
+            code.append(ALPHABET[RANDOM.nextInt(ALPHABET.length)]);
+        }
+        return code.toString();
+    }
+}

@@ -1,0 +1,25 @@
+package io.hoithao.registrations.registration;
+
+import java.time.Instant;
+
+/** A registration as the API shows it. */
+public record RegistrationView(
+        String id,
+        String eventId,
+        String fullName,
+        String email,
+        String phone,
+        String unit,
+        String position,
+        DelegateCategory category,
+        String note,
+        RegistrationStatus status,
+        String confirmationCode,
+        Instant createdAt,
+        Instant updatedAt) {
+
+    static RegistrationView of(Registration r) {
+        return new RegistrationView(r.id(), r.eventId(), r.fullName(), r.email(), r.phone(), r.unit(), r.position(),
+                r.category(), r.note(), r.status(), r.confirmationCode(), r.createdAt(), r.updatedAt());
+    }
+}
