@@ -1,0 +1,55 @@
+package io.hoithao.presentations;
+
+import static org.awaitility.Awaitility.await;
+
+import io.hoithao.contracts.events.EventCancelled;
+import io.hoithao.contracts.events.EventPublished;
+import io.hoithao.platform.testing.IntegrationTest;
+import io.hoithao.platform.testing.TestMessages;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+@IntegrationTest
+class ConferenceEventProjectionIT {
+
+    @Autowired
+    WebTestClient http;
+
+    final TestMessages messages = new TestMessages();
+
+    @AfterEach
+    void close() {
+        messages.close();
+    }
+
+    @Test
+    void learnsOfPublishedAndCancelledEvents() {
+        String eventId = "evt-" + UUID.randomUUID();
+        http.get().uri("/api/presentations/events/" + eventId).exchange()
+                .expectStatus().isNotFound()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+
+        messages.send(new EventPublished(UUID.randomUUID(), Instant.now(), eventId, "Hội thảo chia sẻ kinh nghiệm",
+                "WORKSHOP", "DISTRICT", "Phòng GD&ĐT Long Biên", LocalDate.of(2026, 12, 21), LocalDate.of(2026, 12, 21),
+                "Asia/Ho_Chi_Minh", 80));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                http.get().uri("/api/presentations/events/" + eventId).exchange()
+                        .expectStatus().isOk()
+                        .expectBody()
+                        .jsonPath("$.title").isEqualTo("Hội thảo chia sẻ kinh nghiệm")
+                        .jsonPath("$.startDate").isEqualTo("2026-12-21")
+                        .jsonPath("$.cancelled").isEqualTo(false));
+
+        messages.send(new EventCancelled(UUID.randomUUID(), Instant.now(), eventId, null));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                http.get().uri("/api/presentations/events/" + eventId).exchange()
+                        .expectBody().jsonPath("$.cancelled").isEqualTo(true));
+    }
+}

@@ -1,0 +1,150 @@
+package io.hoithao.registrations;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.hoithao.contracts.Topics;
+import io.hoithao.contracts.events.RegistrationClosed;
+import io.hoithao.contracts.events.RegistrationOpened;
+import io.hoithao.contracts.registrations.RegistrationConfirmed;
+import io.hoithao.contracts.registrations.RegistrationWaitlisted;
+import io.hoithao.platform.testing.IntegrationTest;
+import io.hoithao.platform.testing.TestMessages;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import reactor.core.publisher.Flux;
+
+@IntegrationTest
+class RegistrationFlowIT {
+
+    @Autowired
+    WebTestClient http;
+
+    @Autowired
+    org.springframework.boot.web.server.context.WebServerApplicationContext context;
+
+    final TestMessages messages = new TestMessages();
+
+    @AfterEach
+    void close() {
+        messages.close();
+    }
+
+    String openEvent(int capacity) {
+        String eventId = "evt-" + UUID.randomUUID();
+        RegistrationOpened opened = new RegistrationOpened(UUID.randomUUID(), Instant.now(), eventId,
+                "Sinh hoạt chuyên đề: Lớp học hạnh phúc", capacity, null);
+        messages.send(opened);
+        messages.send(opened); // a redelivery changes nothing
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                http.get().uri("/api/registrations/events/" + eventId).exchange().expectStatus().isOk()
+                        .expectBody().jsonPath("$.registrationOpen").isEqualTo(true)
+                        .jsonPath("$.capacity").isEqualTo(capacity));
+        return eventId;
+    }
+
+    static Map<String, Object> delegate(String eventId, String email) {
+        return Map.of("eventId", eventId, "fullName", "Nguyễn Thị Hồng Nhung", "email", email,
+                "phone", "0912345678", "unit", "Trường Mầm non Đồng Tâm", "position", "Giáo viên",
+                "category", "TEACHER");
+    }
+
+    WebTestClient.ResponseSpec register(Map<String, Object> body) {
+        return http.post().uri("/api/registrations").contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange();
+    }
+
+    @Test
+    void aDelegateIsConfirmedAndTheOthersAreTold() {
+        TestMessages.Subscription topic = messages.subscribe(Topics.REGISTRATIONS);
+        String eventId = openEvent(2);
+
+        register(delegate(eventId, "nhung@mndongtam.edu.vn"))
+                .expectStatus().isCreated()
+                .expectBody()
+                .jsonPath("$.status").isEqualTo("CONFIRMED")
+                .jsonPath("$.confirmationCode").value(code ->
+                        assertThat((String) code).matches("[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}"));
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            List<RegistrationConfirmed> confirmed = topic.messages(RegistrationConfirmed.class).stream()
+                    .filter(m -> m.eventId().equals(eventId)).toList();
+            assertThat(confirmed).hasSize(1);
+            assertThat(confirmed.get(0).fullName()).isEqualTo("Nguyễn Thị Hồng Nhung");
+            assertThat(confirmed.get(0).unit()).isEqualTo("Trường Mầm non Đồng Tâm");
+        });
+    }
+
+    @Test
+    void theSameEmailTwiceIs409() {
+        String eventId = openEvent(5);
+        register(delegate(eventId, "hoa@mn.edu.vn")).expectStatus().isCreated();
+        register(delegate(eventId, "HOA@mn.edu.vn"))
+                .expectStatus().isEqualTo(409)
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.type").isEqualTo("https://hoithao.io/problems/duplicate-registration");
+        http.get().uri("/api/registrations/events/" + eventId).exchange()
+                .expectBody().jsonPath("$.confirmed").isEqualTo(1);
+    }
+
+    @Test
+    void whenFullDelegatesAreWaitlistedAndNeverOverbooked() {
+        TestMessages.Subscription topic = messages.subscribe(Topics.REGISTRATIONS);
+        String eventId = openEvent(5);
+        int attempts = 40;
+
+        List<String> statuses = Flux.range(0, attempts)
+                .flatMap(i -> WebTestClient.bindToServer()
+                        .baseUrl("http://localhost:" + context.getWebServer().getPort()).build()
+                        .post().uri("/api/registrations").contentType(MediaType.APPLICATION_JSON)
+                        .bodyValue(delegate(eventId, "gv" + i + "@mn.edu.vn"))
+                        .exchange().returnResult(Map.class).getResponseBody()
+                        .map(body -> (String) body.get("status")), 40)
+                .collectList().block(Duration.ofSeconds(60));
+
+        assertThat(statuses).hasSize(attempts);
+        assertThat(statuses).filteredOn("CONFIRMED"::equals).hasSize(5);
+        assertThat(statuses).filteredOn("WAITLISTED"::equals).hasSize(attempts - 5);
+        http.get().uri("/api/registrations/events/" + eventId).exchange()
+                .expectBody().jsonPath("$.confirmed").isEqualTo(5).jsonPath("$.seatsLeft").isEqualTo(0);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            assertThat(topic.messages(RegistrationConfirmed.class).stream().filter(m -> m.eventId().equals(eventId))).hasSize(5);
+            assertThat(topic.messages(RegistrationWaitlisted.class).stream().filter(m -> m.eventId().equals(eventId)))
+                    .hasSize(attempts - 5);
+        });
+    }
+
+    @Test
+    void closedRegistrationRefusesNewDelegates() {
+        String eventId = openEvent(10);
+        messages.send(new RegistrationClosed(UUID.randomUUID(), Instant.now(), eventId));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                http.get().uri("/api/registrations/events/" + eventId).exchange()
+                        .expectBody().jsonPath("$.registrationOpen").isEqualTo(false));
+        register(delegate(eventId, "late@mn.edu.vn"))
+                .expectStatus().isEqualTo(409)
+                .expectBody().jsonPath("$.type").isEqualTo("https://hoithao.io/problems/registration-not-open");
+        register(delegate("evt-unknown", "who@mn.edu.vn")).expectStatus().isEqualTo(409);
+    }
+
+    @Test
+    void invalidDelegatesGetFieldErrors() {
+        Map<String, Object> bad = new java.util.HashMap<>(delegate("evt-x", "not-an-email"));
+        bad.put("phone", "12345");
+        bad.remove("category");
+        register(bad)
+                .expectStatus().isBadRequest()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.errors[0].field").isEqualTo("category")
+                .jsonPath("$.errors[1].field").isEqualTo("email")
+                .jsonPath("$.errors[2].field").isEqualTo("phone");
+    }
+}
