@@ -96,7 +96,7 @@ public final class TestInfrastructure {
                 "transaction.state.log.min.isr", "1"));
         kafka.afterPropertiesSet();
 
-        MemoryBackend backend = new MemoryBackend();
+        MemoryBackend backend = new HelloAnsweringMemoryBackend();
         backend.version(ServerVersion.MONGO_5_0);
         MongoServer mongo = new MongoServer(backend);
         mongo.enableOplog();
@@ -109,6 +109,24 @@ public final class TestInfrastructure {
         }, "test-infrastructure-shutdown"));
         return new TestInfrastructure(kafka.getBrokersAsString(),
                 "mongodb://127.0.0.1:" + address.getPort(), false);
+    }
+
+    /**
+     * mongo-java-server knows the handshake only by its old name {@code isMaster}; Boot's Mongo health
+     * indicator sends {@code hello}, and an unanswered {@code hello} would report the service DOWN.
+     */
+    static final class HelloAnsweringMemoryBackend extends MemoryBackend {
+
+        @Override
+        public de.bwaldvogel.mongo.bson.Document handleCommand(io.netty.channel.Channel channel, String databaseName, String command,
+                                               de.bwaldvogel.mongo.bson.Document query) {
+            if ("hello".equalsIgnoreCase(command)) {
+                de.bwaldvogel.mongo.bson.Document response = super.handleCommand(channel, databaseName, "ismaster", query);
+                response.put("isWritablePrimary", Boolean.TRUE);
+                return response;
+            }
+            return super.handleCommand(channel, databaseName, command, query);
+        }
     }
 
     @SuppressWarnings("resource") // stopped by Testcontainers' Ryuk when the JVM ends

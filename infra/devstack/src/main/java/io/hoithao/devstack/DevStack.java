@@ -1,0 +1,552 @@
+package io.hoithao.devstack;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CountDownLatch;
+
+import org.slf4j.LoggerFactory;
+
+/**
+ * The embedded default: Kafka and a Mongo-wire server in this JVM, every service and the gateway as
+ * child JVMs, all on one machine without Docker.
+ *
+ * <p>From code (an end-to-end test, say):
+ *
+ * <pre>{@code
+ * DevStackConfig config = DevStackConfig.builder()
+ *         .repoRoot(repoRoot).dataDir(tempDir).freePorts().build();
+ * try (DevStack stack = DevStack.start(config)) {
+ *     URI gateway = stack.gatewayUrl();
+ *     ...
+ * }
+ * }</pre>
+ *
+ * From a shell: {@code ./devstack} at the repository root (builds, then runs {@link #main}).
+ */
+public final class DevStack implements AutoCloseable {
+
+    private static final int LOG_TAIL_LINES = 40;
+    private static final Duration POLL_INTERVAL = Duration.ofMillis(300);
+
+    private final DevStackConfig config;
+    private final PrintStream out;
+    private final EmbeddedKafka kafka;
+    private final EmbeddedMongo mongo;
+    private final List<ChildProcess> children = Collections.synchronizedList(new ArrayList<>());
+    private final Object lifecycle = new Object();
+    private volatile boolean closing;
+    private volatile boolean stopRequested;
+    private boolean closed;
+    private Duration kafkaStartup;
+    private Duration mongoStartup;
+    private Duration startupTime;
+
+    private DevStack(DevStackConfig config, PrintStream out) {
+        this.config = config;
+        this.out = out;
+        this.kafka = new EmbeddedKafka(config.dataDir().resolve("kafka"), config.kafkaPort(), config.kafkaControllerPort());
+        this.mongo = new EmbeddedMongo(config.dataDir(), config.mongoPort());
+    }
+
+    /** Starts everything and returns when every app answers UP on its readiness probe; progress to stdout. */
+    public static DevStack start(DevStackConfig config) {
+        return start(config, System.out);
+    }
+
+    /**
+     * Starts everything and returns when every app is ready. On any failure everything already
+     * started is stopped again and a {@link DevStackException} says what went wrong.
+     *
+     * @param progress where to report progress; {@link #silent()} for none
+     */
+    public static DevStack start(DevStackConfig config, PrintStream progress) {
+        DevStack stack = new DevStack(config, progress);
+        stack.startAll();
+        return stack;
+    }
+
+    /** A stream that drops everything, for {@link #start(DevStackConfig, PrintStream)}. */
+    public static PrintStream silent() {
+        return new PrintStream(OutputStream.nullOutputStream());
+    }
+
+    private void startAll() {
+        long t0 = System.nanoTime();
+        try {
+            checkJars();
+            checkPortsFree();
+            Files.createDirectories(config.logDir());
+            out.println("devstack: data in " + config.dataDir());
+            startInfrastructure();
+            launchApps();
+            writePidFile();
+            awaitReady(t0);
+            startupTime = Duration.ofNanos(System.nanoTime() - t0);
+        } catch (IOException e) {
+            close();
+            throw new DevStackException("Could not create " + config.logDir() + ": " + e, e);
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
+    }
+
+    private void checkJars() {
+        List<String> missing = new ArrayList<>();
+        for (App app : config.apps()) {
+            if (!Files.isRegularFile(config.jar(app))) {
+                missing.add(app.id() + ": " + config.jar(app));
+            }
+        }
+        if (!missing.isEmpty()) {
+            throw new DevStackException("Missing service jar" + (missing.size() > 1 ? "s" : "") + ":"
+                    + System.lineSeparator() + "  " + String.join(System.lineSeparator() + "  ", missing)
+                    + System.lineSeparator() + "Build them first: ./mvnw -q -B install -DskipTests (./devstack does this),"
+                    + " or start fewer with --services=<comma list> (--services= runs only Kafka and Mongo).");
+        }
+    }
+
+    private void checkPortsFree() {
+        Map<String, Integer> wanted = new LinkedHashMap<>();
+        wanted.put("kafka", config.kafkaPort());
+        wanted.put("kafka.controller", config.kafkaControllerPort());
+        wanted.put("mongo", config.mongoPort());
+        for (App app : config.apps()) {
+            wanted.put(app.id(), config.port(app));
+        }
+        List<String> busy = new ArrayList<>();
+        Map<Integer, String> seen = new LinkedHashMap<>();
+        for (Map.Entry<String, Integer> entry : wanted.entrySet()) {
+            int port = entry.getValue();
+            if (port == 0) {
+                continue;
+            }
+            String other = seen.putIfAbsent(port, entry.getKey());
+            if (other != null) {
+                busy.add(port + " (" + entry.getKey() + ") is also given to " + other);
+            } else if (!isFree(port)) {
+                busy.add(port + " (" + entry.getKey() + ") is in use; move it with --" + entry.getKey() + ".port=<port>");
+            }
+        }
+        if (!busy.isEmpty()) {
+            throw new DevStackException("Ports not available:" + System.lineSeparator() + "  "
+                    + String.join(System.lineSeparator() + "  ", busy) + System.lineSeparator()
+                    + leftoverHint());
+        }
+    }
+
+    /** Names the app JVMs an earlier devstack left running (it was killed before it could stop them). */
+    private String leftoverHint() {
+        List<String> alive = new ArrayList<>();
+        try {
+            if (Files.exists(pidFile())) {
+                for (String line : Files.readAllLines(pidFile())) {
+                    String[] parts = line.trim().split("\\s+");
+                    if (parts.length == 2) {
+                        ProcessHandle.of(Long.parseLong(parts[1]))
+                                .filter(ProcessHandle::isAlive)
+                                .filter(p -> p.info().commandLine().orElse("").contains("-jar"))
+                                .ifPresent(p -> alive.add(parts[0] + " (pid " + p.pid() + ")"));
+                    }
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // only a hint
+        }
+        return alive.isEmpty()
+                ? "(Is an earlier devstack still running?)"
+                : "An earlier devstack left these running: " + String.join(", ", alive)
+                        + "; stop them with kill <pid>.";
+    }
+
+    private Path pidFile() {
+        return config.dataDir().resolve("pids");
+    }
+
+    private void writePidFile() {
+        StringBuilder s = new StringBuilder();
+        for (ChildProcess child : snapshot()) {
+            s.append(child.app().id()).append(' ').append(child.pid()).append(System.lineSeparator());
+        }
+        try {
+            Files.writeString(pidFile(), s);
+        } catch (IOException e) {
+            out.println("devstack: could not write " + pidFile() + ": " + e);
+        }
+    }
+
+    private static boolean isFree(int port) {
+        try (ServerSocket socket = new ServerSocket()) {
+            socket.bind(new InetSocketAddress(port));
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private void startInfrastructure() {
+        // Initialise logging on this thread first: Kafka and Mongo start on two threads at once, and a
+        // logger asked for while SLF4J is still initialising on the other one would be dropped.
+        LoggerFactory.getILoggerFactory();
+        CompletableFuture<Duration> mongoStarted = CompletableFuture.supplyAsync(() -> timed(mongo::start),
+                runnable -> newDaemon("devstack-mongo-start", runnable).start());
+        try {
+            kafkaStartup = timed(kafka::start);
+            out.printf(Locale.ROOT, "  %-14s %-28s started in %.1f s%n", "Kafka", kafka.bootstrapServers(), seconds(kafkaStartup));
+        } finally {
+            try {
+                mongoStartup = mongoStarted.join();
+                out.printf(Locale.ROOT, "  %-14s %-28s started in %.1f s%n", "Mongo", mongo.connectionString(), seconds(mongoStartup));
+            } catch (CompletionException e) {
+                throw e.getCause() instanceof RuntimeException r ? r : e;
+            }
+        }
+    }
+
+    private void launchApps() {
+        for (App app : config.apps()) {
+            synchronized (lifecycle) {
+                if (closing) {
+                    throw new DevStackException("Stopped while starting");
+                }
+                ChildProcess child = ChildProcess.launch(app, config.port(app), config.javaExecutable(), config.jvmOptions(),
+                        config.jar(app), environment(app), config.repoRoot(), config.logDir().resolve(app.id() + ".log"));
+                children.add(child);
+                out.printf(Locale.ROOT, "  %-14s %-28s starting, pid %d, log %s%n", app.id(), child.baseUrl(), child.pid(),
+                        relative(child.logFile()));
+            }
+        }
+    }
+
+    /** What each child JVM gets on top of this process's environment. */
+    Map<String, String> environment(App app) {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("SERVER_PORT", Integer.toString(config.port(app)));
+        if (app.isGateway()) {
+            for (App service : App.values()) {
+                if (!service.isGateway()) {
+                    env.put("HOITHAO_GATEWAY_" + service.name() + "_URI", "http://localhost:" + config.port(service));
+                }
+            }
+        } else {
+            env.put("SPRING_MONGODB_URI", mongo.connectionString() + "/" + app.database());
+            env.put("SPRING_KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
+        }
+        return env;
+    }
+
+    private void awaitReady(long t0) {
+        if (children.isEmpty()) {
+            return;
+        }
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+        long deadline = t0 + config.readyTimeout().toNanos();
+        while (true) {
+            ChildProcess waitingOn = null;
+            for (ChildProcess child : snapshot()) {
+                if (child.isReady()) {
+                    continue;
+                }
+                if (!child.isAlive()) {
+                    throw new DevStackException(child.app().id() + " exited with code " + child.exitValue()
+                            + " before it was ready. Last lines of " + child.logFile() + ":" + System.lineSeparator()
+                            + indent(child.logTail(LOG_TAIL_LINES)));
+                }
+                if (child.probeReady(http)) {
+                    out.printf(Locale.ROOT, "  %-14s %-28s ready in %.1f s%n", child.app().id(), child.baseUrl(),
+                            seconds(child.startupTime()));
+                } else if (waitingOn == null) {
+                    waitingOn = child;
+                }
+            }
+            if (waitingOn == null) {
+                return;
+            }
+            if (closing) {
+                throw new DevStackException("Stopped while starting");
+            }
+            if (System.nanoTime() > deadline) {
+                StringBuilder message = new StringBuilder("Not ready within " + config.readyTimeout().toSeconds() + " s:");
+                for (ChildProcess child : snapshot()) {
+                    if (!child.isReady()) {
+                        message.append(System.lineSeparator()).append(child.app().id()).append(" (")
+                                .append(child.readinessUrl()).append("), last lines of ").append(child.logFile())
+                                .append(':').append(System.lineSeparator()).append(indent(child.logTail(15)));
+                    }
+                }
+                throw new DevStackException(message.toString());
+            }
+            try {
+                // Sleeps between polls, but wakes at once if this child dies.
+                waitingOn.waitForExit(POLL_INTERVAL);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new DevStackException("Interrupted while waiting for the services", e);
+            }
+        }
+    }
+
+    /**
+     * Stops the apps (SIGTERM to all, up to 10 s for them to finish, then SIGKILL), then Mongo, then
+     * Kafka. Safe to call more than once and from a shutdown hook.
+     */
+    @Override
+    public void close() {
+        closing = true;
+        synchronized (lifecycle) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+        }
+        List<ChildProcess> running = snapshot();
+        running.forEach(ChildProcess::requestStop);
+        long deadline = System.nanoTime() + ChildProcess.STOP_GRACE.toNanos();
+        running.forEach(child -> child.awaitStop(deadline));
+        if (!running.isEmpty()) {
+            try {
+                Files.deleteIfExists(pidFile());
+            } catch (IOException e) {
+                // stale pids are only used for a hint
+            }
+        }
+        try {
+            mongo.stop();
+        } catch (RuntimeException e) {
+            out.println("devstack: stopping Mongo failed: " + e);
+        }
+        try {
+            kafka.stop();
+        } catch (RuntimeException e) {
+            out.println("devstack: stopping Kafka failed: " + e);
+        }
+    }
+
+    public DevStackConfig config() {
+        return config;
+    }
+
+    /** {@code localhost:<port>}. */
+    public String kafkaBootstrapServers() {
+        return kafka.bootstrapServers();
+    }
+
+    /** {@code mongodb://127.0.0.1:<port>} (add {@code /<database>}). */
+    public String mongoConnectionString() {
+        return mongo.connectionString();
+    }
+
+    public URI gatewayUrl() {
+        return url(App.GATEWAY);
+    }
+
+    public URI url(App app) {
+        return URI.create("http://localhost:" + config.port(app));
+    }
+
+    /** The running children, in start order. */
+    public List<ChildProcess> processes() {
+        return snapshot();
+    }
+
+    public Duration startupTime() {
+        return startupTime;
+    }
+
+    public Duration kafkaStartupTime() {
+        return kafkaStartup;
+    }
+
+    public Duration mongoStartupTime() {
+        return mongoStartup;
+    }
+
+    /** The URL table, for people. */
+    public String urlTable() {
+        StringBuilder s = new StringBuilder();
+        if (config.apps().contains(App.GATEWAY)) {
+            row(s, "gateway", gatewayUrl().toString());
+            row(s, "Swagger UI", gatewayUrl() + "/swagger-ui.html");
+        }
+        for (App app : config.apps()) {
+            if (!app.isGateway()) {
+                row(s, app.id(), url(app).toString());
+            }
+        }
+        row(s, "Kafka", kafkaBootstrapServers());
+        row(s, "MongoDB", mongoConnectionString());
+        return s.toString();
+    }
+
+    /** Resident memory of this JVM (Kafka, Mongo) and every child, from /proc. */
+    public String memoryTable() {
+        StringBuilder s = new StringBuilder();
+        long total = 0;
+        boolean known = true;
+        OptionalLong self = Rss.kilobytes(ProcessHandle.current().pid());
+        s.append(String.format(Locale.ROOT, "  %-24s pid %-8d %10s%n", "devstack (Kafka, Mongo)", ProcessHandle.current().pid(),
+                Rss.megabytes(self)));
+        total += self.orElse(0);
+        known &= self.isPresent();
+        for (ChildProcess child : snapshot()) {
+            OptionalLong rss = Rss.kilobytes(child.pid());
+            s.append(String.format(Locale.ROOT, "  %-24s pid %-8d %10s%n", child.app().id(), child.pid(), Rss.megabytes(rss)));
+            total += rss.orElse(0);
+            known &= rss.isPresent();
+        }
+        s.append(String.format(Locale.ROOT, "  %-24s %-12s %10s%n", "total", "",
+                known ? Rss.megabytes(OptionalLong.of(total)) : "n/a"));
+        return s.toString();
+    }
+
+    private List<ChildProcess> snapshot() {
+        synchronized (children) {
+            return List.copyOf(children);
+        }
+    }
+
+    private String relative(Path path) {
+        Path cwd = Path.of("").toAbsolutePath();
+        return path.startsWith(cwd) ? cwd.relativize(path).toString() : path.toString();
+    }
+
+    private static void row(StringBuilder s, String name, String value) {
+        s.append(String.format(Locale.ROOT, "  %-14s %s%n", name, value));
+    }
+
+    private static Duration timed(Runnable action) {
+        long t = System.nanoTime();
+        action.run();
+        return Duration.ofNanos(System.nanoTime() - t);
+    }
+
+    private static double seconds(Duration d) {
+        return d == null ? Double.NaN : d.toMillis() / 1000.0;
+    }
+
+    private static String indent(String text) {
+        return "  | " + text.replace(System.lineSeparator(), System.lineSeparator() + "  | ");
+    }
+
+    private static Thread newDaemon(String name, Runnable runnable) {
+        Thread thread = new Thread(runnable, name);
+        thread.setDaemon(true);
+        return thread;
+    }
+
+    // ---------------------------------------------------------------- command line
+
+    public static void main(String[] args) {
+        for (String arg : args) {
+            if (arg.equals("--help") || arg.equals("-h")) {
+                System.out.println(usage());
+                return;
+            }
+        }
+        DevStackConfig config;
+        try {
+            config = DevStackConfig.fromArgs(args, System.getProperties(), Path.of("").toAbsolutePath());
+        } catch (DevStackException e) {
+            System.err.println("devstack: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
+
+        DevStack stack = new DevStack(config, System.out);
+        Thread hook = newDaemon("devstack-shutdown", () -> {
+            if (stack.closing) {
+                return; // already stopped after a failed start
+            }
+            stack.stopRequested = true;
+            System.out.println(System.lineSeparator() + "devstack: stopping...");
+            long t = System.nanoTime();
+            stack.close();
+            System.out.printf(Locale.ROOT, "devstack: stopped in %.1f s%n", (System.nanoTime() - t) / 1e9);
+        });
+        Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            stack.startAll();
+        } catch (RuntimeException e) {
+            if (stack.stopRequested) {
+                return; // Ctrl-C during start-up; the shutdown hook reports
+            }
+            if (!(e instanceof DevStackException)) {
+                e.printStackTrace();
+            }
+            System.err.println("devstack: " + e.getMessage());
+            System.exit(1);
+            return;
+        }
+
+        Duration sinceLaunch = ProcessHandle.current().info().startInstant()
+                .map(start -> Duration.between(start, Instant.now()))
+                .orElse(stack.startupTime());
+        System.out.println();
+        System.out.printf(Locale.ROOT, "hoithao devstack is ready in %.1f s%n", seconds(sinceLaunch));
+        System.out.print(stack.urlTable());
+        System.out.println("Memory (RSS)");
+        System.out.print(stack.memoryTable());
+        System.out.println("Data in " + config.dataDir() + " (delete it to start afresh); logs in " + config.logDir());
+        System.out.println("Press Ctrl-C to stop everything.");
+
+        for (ChildProcess child : stack.processes()) {
+            ProcessHandle.of(child.pid()).ifPresent(handle -> handle.onExit().thenRun(() -> {
+                if (!stack.closing) {
+                    System.out.println("devstack: " + child.app().id() + " exited (code " + safeExitValue(child)
+                            + "); see " + child.logFile());
+                }
+            }));
+        }
+        try {
+            new CountDownLatch(1).await(); // until Ctrl-C; the shutdown hook does the rest
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static String safeExitValue(ChildProcess child) {
+        try {
+            return Integer.toString(child.exitValue());
+        } catch (IllegalThreadStateException e) {
+            return "?";
+        }
+    }
+
+    static String usage() {
+        return """
+                Usage: ./devstack [--key=value ...]      (or java -jar infra/devstack/target/devstack.jar)
+
+                Starts Kafka (KRaft) and a Mongo-wire server in this JVM, then every service and the
+                gateway as child JVMs; prints the URLs when all are ready; Ctrl-C stops everything.
+                Each option may also be given as a system property -Ddevstack.<key>=<value>.
+
+                  --services=<list>        comma list of events,registrations,observations,presentations,gateway
+                                           (default: all; empty: only Kafka and Mongo)
+                  --dir=<path>             data directory (default .devstack); delete it to reset all data
+                  --repo=<path>            repository root holding the built jars (default: current dir)
+                  --kafka.port=9092  --kafka.controller.port=9093  --mongo.port=27017
+                  --gateway.port=8080  --events.port=8081  --registrations.port=8082
+                  --observations.port=8083  --presentations.port=8084
+                  --timeout=300            seconds until every service must be ready
+                  --jvm.options="%s"
+                """.formatted(DevStackConfig.DEFAULT_JVM_OPTIONS);
+    }
+}

@@ -1,0 +1,361 @@
+package io.hoithao.devstack;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+
+/**
+ * Everything {@link DevStack#start(DevStackConfig)} needs. Build one in code with
+ * {@link #builder()}, or read the command line and system properties with {@link #fromArgs}.
+ *
+ * <table>
+ *   <caption>Options (argument {@code --key=value} or system property {@code -Ddevstack.key=value})</caption>
+ *   <tr><th>key</th><th>default</th></tr>
+ *   <tr><td>dir</td><td>{@code .devstack} under the current directory</td></tr>
+ *   <tr><td>repo</td><td>the current directory</td></tr>
+ *   <tr><td>services</td><td>{@code events,registrations,observations,presentations,gateway} (empty: none)</td></tr>
+ *   <tr><td>kafka.port / kafka.controller.port</td><td>9092 / 9093</td></tr>
+ *   <tr><td>mongo.port</td><td>27017</td></tr>
+ *   <tr><td>gateway.port, events.port, registrations.port, observations.port, presentations.port</td>
+ *       <td>8080, 8081, 8082, 8083, 8084</td></tr>
+ *   <tr><td>timeout</td><td>300 (seconds until every service must be ready)</td></tr>
+ *   <tr><td>jvm.options</td><td>{@value #DEFAULT_JVM_OPTIONS}</td></tr>
+ *   <tr><td>version</td><td>this build's project version (names the jars)</td></tr>
+ * </table>
+ */
+public final class DevStackConfig {
+
+    public static final String PREFIX = "devstack.";
+    public static final String DEFAULT_JVM_OPTIONS = "-Xss512k -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xmx256m";
+    public static final Duration DEFAULT_READY_TIMEOUT = Duration.ofSeconds(300);
+
+    private final Path repoRoot;
+    private final Path dataDir;
+    private final int kafkaPort;
+    private final int kafkaControllerPort;
+    private final int mongoPort;
+    private final Map<App, Integer> appPorts;
+    private final List<App> apps;
+    private final Duration readyTimeout;
+    private final List<String> jvmOptions;
+    private final String version;
+    private final Path javaExecutable;
+
+    private DevStackConfig(Builder b) {
+        this.repoRoot = b.repoRoot.toAbsolutePath().normalize();
+        this.dataDir = this.repoRoot.resolve(b.dataDir).toAbsolutePath().normalize();
+        this.kafkaPort = b.kafkaPort;
+        this.kafkaControllerPort = b.kafkaControllerPort;
+        this.mongoPort = b.mongoPort;
+        this.appPorts = Collections.unmodifiableMap(new EnumMap<>(b.appPorts));
+        this.apps = List.copyOf(b.apps);
+        this.readyTimeout = b.readyTimeout;
+        this.jvmOptions = List.copyOf(b.jvmOptions);
+        this.version = b.version;
+        this.javaExecutable = b.javaExecutable;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Reads {@code --key=value} arguments, then {@code devstack.key} system properties, then the
+     * defaults. Relative paths resolve against {@code cwd}.
+     */
+    public static DevStackConfig fromArgs(String[] args, Properties systemProperties, Path cwd) {
+        Map<String, String> options = new LinkedHashMap<>();
+        for (String name : systemProperties.stringPropertyNames()) {
+            if (name.startsWith(PREFIX)) {
+                options.put(name.substring(PREFIX.length()), systemProperties.getProperty(name));
+            }
+        }
+        for (String arg : args) {
+            String a = arg.startsWith("-D" + PREFIX) ? "--" + arg.substring(2 + PREFIX.length()) : arg;
+            if (!a.startsWith("--") || !a.contains("=")) {
+                throw new DevStackException("Unrecognised argument '" + arg + "'; use --key=value (see --help)");
+            }
+            options.put(a.substring(2, a.indexOf('=')), a.substring(a.indexOf('=') + 1));
+        }
+
+        Builder b = builder().repoRoot(cwd).dataDir(cwd.resolve(".devstack"));
+        for (Map.Entry<String, String> option : options.entrySet()) {
+            String key = option.getKey();
+            String value = option.getValue().trim();
+            switch (key) {
+                case "dir" -> b.dataDir(cwd.resolve(value));
+                case "repo" -> b.repoRoot(cwd.resolve(value));
+                case "services" -> b.services(value);
+                case "kafka.port" -> b.kafkaPort(port(key, value));
+                case "kafka.controller.port" -> b.kafkaControllerPort(port(key, value));
+                case "mongo.port" -> b.mongoPort(port(key, value));
+                case "timeout" -> b.readyTimeout(Duration.ofSeconds(number(key, value)));
+                case "jvm.options" -> b.jvmOptions(value);
+                case "version" -> b.version(value);
+                default -> {
+                    if (key.endsWith(".port")) {
+                        b.port(App.of(key.substring(0, key.length() - ".port".length())), port(key, value));
+                    } else {
+                        throw new DevStackException("Unknown option '" + key + "' (see --help)");
+                    }
+                }
+            }
+        }
+        return b.build();
+    }
+
+    public Path repoRoot() {
+        return repoRoot;
+    }
+
+    public Path dataDir() {
+        return dataDir;
+    }
+
+    public Path logDir() {
+        return dataDir.resolve("logs");
+    }
+
+    public int kafkaPort() {
+        return kafkaPort;
+    }
+
+    public int kafkaControllerPort() {
+        return kafkaControllerPort;
+    }
+
+    public int mongoPort() {
+        return mongoPort;
+    }
+
+    public int port(App app) {
+        return appPorts.get(app);
+    }
+
+    /** The apps to run, in start order; empty runs only Kafka and Mongo. */
+    public List<App> apps() {
+        return apps;
+    }
+
+    public Duration readyTimeout() {
+        return readyTimeout;
+    }
+
+    public List<String> jvmOptions() {
+        return jvmOptions;
+    }
+
+    public String version() {
+        return version;
+    }
+
+    public Path javaExecutable() {
+        return javaExecutable;
+    }
+
+    /** The jar of an app, absolute. */
+    public Path jar(App app) {
+        return repoRoot.resolve(app.jar(version));
+    }
+
+    @Override
+    public String toString() {
+        return "DevStackConfig[repo=" + repoRoot + ", data=" + dataDir + ", kafka=" + kafkaPort + "/" + kafkaControllerPort
+                + ", mongo=" + mongoPort + ", apps=" + apps + ", ports=" + appPorts + "]";
+    }
+
+    private static int port(String key, String value) {
+        int port = number(key, value);
+        if (port < 0 || port > 65535) {
+            throw new DevStackException("Option " + key + " must be a port (0-65535), not " + value);
+        }
+        return port;
+    }
+
+    private static int number(String key, String value) {
+        try {
+            return Integer.parseInt(value);
+        } catch (NumberFormatException e) {
+            throw new DevStackException("Option " + key + " must be a number, not '" + value + "'");
+        }
+    }
+
+    /** The project version this devstack was built with; the jars it runs carry the same one. */
+    static String buildVersion() {
+        try (InputStream in = DevStackConfig.class.getResourceAsStream("devstack-build.properties")) {
+            if (in != null) {
+                Properties p = new Properties();
+                p.load(in);
+                String v = p.getProperty("version", "");
+                if (!v.isBlank() && !v.startsWith("@")) {
+                    return v.trim();
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return "0.1.0-SNAPSHOT";
+    }
+
+    static Path currentJava() {
+        Path fromHome = Path.of(System.getProperty("java.home"), "bin", "java");
+        if (Files.isExecutable(fromHome)) {
+            return fromHome;
+        }
+        return ProcessHandle.current().info().command().map(Path::of).orElse(Path.of("java"));
+    }
+
+    public static final class Builder {
+
+        private Path repoRoot = Path.of("");
+        private Path dataDir = Path.of(".devstack");
+        private int kafkaPort = 9092;
+        private int kafkaControllerPort = 9093;
+        private int mongoPort = 27017;
+        private final Map<App, Integer> appPorts = new EnumMap<>(App.class);
+        private List<App> apps = List.of(App.values());
+        private Duration readyTimeout = DEFAULT_READY_TIMEOUT;
+        private List<String> jvmOptions = split(DEFAULT_JVM_OPTIONS);
+        private String version = buildVersion();
+        private Path javaExecutable = currentJava();
+
+        private Builder() {
+            for (App app : App.values()) {
+                appPorts.put(app, app.defaultPort());
+            }
+        }
+
+        /** Where the jars are looked up ({@code services/<name>/target}, {@code gateway/target}). */
+        public Builder repoRoot(Path repoRoot) {
+            this.repoRoot = repoRoot;
+            return this;
+        }
+
+        /** Kafka's log dir, the Mongo file and the service logs; relative paths resolve against the repo root. */
+        public Builder dataDir(Path dataDir) {
+            this.dataDir = dataDir;
+            return this;
+        }
+
+        public Builder kafkaPort(int port) {
+            this.kafkaPort = port;
+            return this;
+        }
+
+        public Builder kafkaControllerPort(int port) {
+            this.kafkaControllerPort = port;
+            return this;
+        }
+
+        public Builder mongoPort(int port) {
+            this.mongoPort = port;
+            return this;
+        }
+
+        public Builder port(App app, int port) {
+            appPorts.put(app, port);
+            return this;
+        }
+
+        /** Picks a distinct free port for Kafka, its controller, Mongo and every app. */
+        public Builder freePorts() {
+            int[] ports = freePortNumbers(3 + App.values().length);
+            kafkaPort = ports[0];
+            kafkaControllerPort = ports[1];
+            mongoPort = ports[2];
+            for (App app : App.values()) {
+                appPorts.put(app, ports[3 + app.ordinal()]);
+            }
+            return this;
+        }
+
+        public Builder services(List<App> apps) {
+            this.apps = sorted(apps);
+            return this;
+        }
+
+        public Builder services(App... apps) {
+            return services(Arrays.asList(apps));
+        }
+
+        /** A comma-separated list of app ids; blank means none. */
+        public Builder services(String commaSeparated) {
+            List<App> list = new ArrayList<>();
+            for (String id : commaSeparated.split(",")) {
+                if (!id.isBlank()) {
+                    list.add(App.of(id));
+                }
+            }
+            return services(list);
+        }
+
+        public Builder readyTimeout(Duration timeout) {
+            this.readyTimeout = timeout;
+            return this;
+        }
+
+        public Builder jvmOptions(String options) {
+            this.jvmOptions = split(options);
+            return this;
+        }
+
+        public Builder version(String version) {
+            this.version = version;
+            return this;
+        }
+
+        public Builder javaExecutable(Path java) {
+            this.javaExecutable = java;
+            return this;
+        }
+
+        public DevStackConfig build() {
+            return new DevStackConfig(this);
+        }
+
+        private static List<App> sorted(List<App> apps) {
+            return apps.stream().distinct().sorted().toList();
+        }
+
+        private static List<String> split(String options) {
+            return Arrays.stream(options.trim().split("\\s+")).filter(s -> !s.isEmpty()).toList();
+        }
+    }
+
+    /** Distinct ports that were free a moment ago (held open together so none repeats). */
+    public static int[] freePortNumbers(int count) {
+        List<ServerSocket> sockets = new ArrayList<>();
+        try {
+            int[] ports = new int[count];
+            for (int i = 0; i < count; i++) {
+                ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+                sockets.add(socket);
+                ports[i] = socket.getLocalPort();
+            }
+            return ports;
+        } catch (IOException e) {
+            throw new UncheckedIOException("no free ports", e);
+        } finally {
+            for (ServerSocket socket : sockets) {
+                try {
+                    socket.close();
+                } catch (IOException ignored) {
+                    // nothing to do
+                }
+            }
+        }
+    }
+}

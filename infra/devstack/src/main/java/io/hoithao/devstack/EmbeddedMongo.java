@@ -1,0 +1,124 @@
+package io.hoithao.devstack;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.ServerVersion;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.bson.Document;
+import io.netty.channel.Channel;
+
+/**
+ * A MongoDB wire-protocol server ({@code mongo-java-server}) whose data lives in one H2 MVStore
+ * file, {@code <dataDir>/mongo.mv}, and so survives a restart. It reports server version 5.0 (the
+ * current drivers refuse older ones) and keeps an oplog so change streams work. It has no sessions
+ * or transactions: see ARCHITECTURE.md.
+ *
+ * <p>mongo-java-server 1.47 knows the handshake command only by its old name {@code isMaster}; the
+ * {@code hello} command (what Spring Boot's Mongo health indicator sends to the service's own
+ * database) fails with "no such command", which would make every service's {@code /actuator/health}
+ * DOWN. This server answers {@code hello} like {@code isMaster}, plus {@code isWritablePrimary}.
+ */
+public final class EmbeddedMongo implements AutoCloseable {
+
+    public static final String FILE_NAME = "mongo.mv";
+    private static final String HOST = "127.0.0.1";
+
+    private final Path dataDir;
+    private final int requestedPort;
+    private MongoServer server;
+    private int port;
+
+    /**
+     * @param dataDir where {@value #FILE_NAME} is kept (created if missing)
+     * @param port    the port to bind on 127.0.0.1; 0 picks a free one (see {@link #port()})
+     */
+    public EmbeddedMongo(Path dataDir, int port) {
+        this.dataDir = dataDir.toAbsolutePath();
+        this.requestedPort = port;
+        this.port = port;
+    }
+
+    public synchronized EmbeddedMongo start() {
+        if (server != null) {
+            return this;
+        }
+        H2Backend backend;
+        try {
+            Files.createDirectories(dataDir);
+            backend = new HelloAnsweringH2Backend(dataFile().toString());
+        } catch (IOException | RuntimeException e) {
+            throw new DevStackException("The Mongo data file " + dataFile() + " could not be opened"
+                    + " (is another devstack using this data directory?): " + e.getMessage(), e);
+        }
+        backend.version(ServerVersion.MONGO_5_0);
+        MongoServer mongoServer = new MongoServer(backend);
+        mongoServer.enableOplog();
+        try {
+            mongoServer.bind(HOST, requestedPort);
+        } catch (RuntimeException e) {
+            backend.close();
+            throw new DevStackException("Mongo could not listen on " + HOST + ":" + requestedPort + ": " + e, e);
+        }
+        port = mongoServer.getLocalAddress().getPort();
+        server = mongoServer;
+        return this;
+    }
+
+    /** Closes client connections, stops listening and closes (commits) the data file. Safe to call twice. */
+    public synchronized void stop() {
+        MongoServer running = server;
+        server = null;
+        if (running != null) {
+            running.shutdownNow();
+        }
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+
+    public synchronized boolean isRunning() {
+        return server != null;
+    }
+
+    /** The bound port (the requested one, or the one picked when 0 was asked for). */
+    public synchronized int port() {
+        return port;
+    }
+
+    /** {@code mongodb://127.0.0.1:<port>}; append {@code /<database>} for a Spring URI. */
+    public String connectionString() {
+        return "mongodb://" + HOST + ":" + port();
+    }
+
+    public Path dataFile() {
+        return dataDir.resolve(FILE_NAME);
+    }
+
+    /** H2Backend that also answers {@code hello} (see the class comment). */
+    static final class HelloAnsweringH2Backend extends H2Backend {
+
+        HelloAnsweringH2Backend(String fileName) {
+            super(fileName);
+        }
+
+        @Override
+        public Document handleCommand(Channel channel, String databaseName, String command, Document query) {
+            if ("hello".equalsIgnoreCase(command)) {
+                Document response = super.handleCommand(channel, databaseName, "ismaster", query);
+                response.put("isWritablePrimary", Boolean.TRUE);
+                return response;
+            }
+            return super.handleCommand(channel, databaseName, command, query);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "EmbeddedMongo[" + connectionString() + ", " + dataFile() + "]";
+    }
+}

@@ -1,0 +1,698 @@
+package io.hoithao.devstack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import javax.xml.parsers.DocumentBuilderFactory;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.w3c.dom.Element;
+import org.w3c.dom.Node;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+
+/**
+ * There is no Docker engine on the machines that build this project, so {@code docker compose up}
+ * cannot be tried here. This test keeps {@code docker-compose.yml} and the {@code Dockerfile} honest
+ * instead: it reads them next to each module's own {@code pom.xml} and
+ * {@code src/main/resources/application.yml}, so renaming a property, changing a port or a database
+ * name, or moving a module breaks the build here rather than the stack on someone else's machine.
+ */
+class ComposeFileTest {
+
+    /** The compose service of each runnable module, and the module's directory. */
+    private static final Map<String, String> APP_MODULES = orderedMap(
+            "events", "services/events",
+            "registrations", "services/registrations",
+            "observations", "services/observations",
+            "presentations", "services/presentations",
+            "gateway", "gateway");
+
+    private static final List<String> SERVICES = List.of("events", "registrations", "observations", "presentations");
+
+    private static final Set<String> EXPECTED_SERVICES =
+            Set.of("kafka", "mongo", "events", "registrations", "observations", "presentations", "gateway");
+
+    /** Environment variables read by the JVM or the OS, not by Spring: allowed without a property. */
+    private static final Set<String> NON_SPRING_ENV = Set.of("JAVA_TOOL_OPTIONS", "JDK_JAVA_OPTIONS", "TZ");
+
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([^}:$]+)");
+    private static final Pattern LOCAL_ADDRESS = Pattern.compile("(?i)(?<![\\w.-])(localhost|127\\.0\\.0\\.1)(?![\\w-])");
+
+    private static Path root;
+    private static Map<String, Object> compose;
+    private static Map<String, Object> services;
+
+    @BeforeAll
+    static void readComposeFile() throws IOException {
+        root = findRepoRoot();
+        Path file = root.resolve("docker-compose.yml");
+        assertThat(file).as("docker-compose.yml at the repository root").isRegularFile();
+        compose = map(loadYaml(file).get(0), "docker-compose.yml");
+        services = map(compose.get("services"), "docker-compose.yml: services");
+    }
+
+    // ------------------------------------------------------------------ the whole file
+
+    @Test
+    void namesExactlyTheInfrastructureTheServicesAndTheGateway() {
+        assertThat(services.keySet())
+                .as("services in docker-compose.yml (adding one? add it to EXPECTED_SERVICES here too)")
+                .containsExactlyInAnyOrderElementsOf(EXPECTED_SERVICES);
+    }
+
+    @Test
+    void everyServiceHasAHealthcheck() {
+        for (String name : services.keySet()) {
+            assertHealthcheck(name);
+        }
+    }
+
+    @Test
+    void kafkaIsASingleKraftNodeReachableFromTheServicesAndFromTheHost() {
+        Map<String, Object> kafka = service("kafka");
+        assertThat(string(kafka.get("image"))).as("kafka: image").startsWith("apache/kafka:");
+        Map<String, String> env = environment("kafka");
+        assertThat(env).as("kafka: environment")
+                .containsEntry("KAFKA_PROCESS_ROLES", "broker,controller")
+                .containsKeys("CLUSTER_ID", "KAFKA_NODE_ID", "KAFKA_CONTROLLER_QUORUM_VOTERS", "KAFKA_LISTENERS",
+                        "KAFKA_ADVERTISED_LISTENERS", "KAFKA_CONTROLLER_LISTENER_NAMES");
+        assertThat(env.get("KAFKA_CONTROLLER_QUORUM_VOTERS"))
+                .as("kafka: the quorum's only voter is this node")
+                .startsWith(env.get("KAFKA_NODE_ID") + "@");
+
+        Map<String, String> advertised = listeners(env.get("KAFKA_ADVERTISED_LISTENERS"));
+        assertThat(advertised).as("kafka: advertised listeners")
+                .containsEntry("PLAINTEXT", "kafka:9092")
+                .containsEntry("EXTERNAL", "localhost:29092");
+        assertThat(publishedPorts("kafka"))
+                .as("kafka: the EXTERNAL listener (localhost:29092) is published on the host")
+                .containsEntry(29092, 29092);
+        assertThat(listeners(env.get("KAFKA_LISTENERS")).keySet())
+                .as("kafka: every advertised listener is also a listener")
+                .containsAll(advertised.keySet());
+        for (String factor : List.of("KAFKA_OFFSETS_TOPIC_REPLICATION_FACTOR", "KAFKA_TRANSACTION_STATE_LOG_REPLICATION_FACTOR")) {
+            assertThat(env).as("kafka: one broker, so " + factor + " must be 1").containsEntry(factor, "1");
+        }
+        assertNamedVolume("kafka");
+    }
+
+    @Test
+    void mongoIsAOneMemberReplicaSetInitiatedByItsHealthcheck() {
+        Map<String, Object> mongo = service("mongo");
+        assertThat(string(mongo.get("image"))).as("mongo: image").startsWith("mongo:");
+        List<String> command = commandWords(mongo.get("command"));
+        assertThat(command).as("mongo: command").contains("--replSet", "--bind_ip_all");
+        String replicaSet = replicaSetName();
+        assertThat(healthcheckText("mongo"))
+                .as("mongo: the healthcheck initiates replica set " + replicaSet + " with member mongo:27017")
+                .contains("rs.initiate", replicaSet, "mongo:27017");
+        assertThat(publishedPorts("mongo")).as("mongo: published on the host for local runs").containsEntry(27017, 27017);
+        assertNamedVolume("mongo");
+    }
+
+    @Test
+    void theDockerfileBuildsTheJarsWithMavenAndRunsThemAsAnUnprivilegedUser() throws IOException {
+        Dockerfile dockerfile = dockerfile();
+        assertThat(dockerfile.stages()).as("Dockerfile: a build stage and a runtime stage").hasSizeGreaterThanOrEqualTo(2);
+
+        assertThat(dockerfile.instructions("RUN"))
+                .as("Dockerfile: a RUN that packages the jars with the Maven wrapper or Maven")
+                .anySatisfy(run -> assertThat(run).containsPattern("(\\./mvnw|\\bmvn)\\b[^&;|]*\\bpackage\\b"));
+
+        Stage runtime = dockerfile.stages().get(dockerfile.stages().size() - 1);
+        assertThat(runtime.instructions("ENTRYPOINT"))
+                .as("Dockerfile: the runtime stage starts the jar")
+                .singleElement().satisfies(entrypoint -> assertThat(entrypoint).contains("java", "-jar"));
+        assertThat(runtime.instructions("USER"))
+                .as("Dockerfile: the runtime stage runs as a non-root user")
+                .isNotEmpty()
+                .allSatisfy(user -> assertThat(user).doesNotMatch("(root|0)(:.*)?"));
+
+        // The tool the app healthchecks call must be in the runtime image.
+        for (String app : APP_MODULES.keySet()) {
+            List<String> test = healthcheckTest(app);
+            if (test.size() > 1 && test.get(0).equals("CMD")) {
+                String tool = test.get(1);
+                assertThat(runtime.text())
+                        .as("Dockerfile: %s's healthcheck calls %s; the runtime stage must provide it", app, tool)
+                        .contains(tool);
+            }
+        }
+    }
+
+    @Test
+    void theDockerfileCopiesEveryModuleTheReactorNeeds() throws Exception {
+        Dockerfile dockerfile = dockerfile();
+        List<String> sources = new ArrayList<>();
+        for (String copy : dockerfile.instructions("COPY")) {
+            if (copy.contains("--from")) {
+                continue;
+            }
+            List<String> words = new ArrayList<>(List.of(copy.trim().split("\\s+")));
+            words.removeIf(word -> word.startsWith("--"));
+            for (String source : words.subList(0, words.size() - 1)) {
+                assertThat(root.resolve(source)).as("Dockerfile: COPY source %s exists", source).exists();
+                sources.add(source.replaceAll("/+$", ""));
+            }
+        }
+        for (String module : childTexts(pom(root.resolve("pom.xml")), "modules", "module")) {
+            boolean copied = sources.stream().anyMatch(source -> module.equals(source)
+                    || module.startsWith(source + "/") || source.equals(module + "/pom.xml")
+                    || source.equals("."));
+            assertThat(copied)
+                    .as("Dockerfile: module %s (root pom <modules>) is copied into the build stage, at least its pom.xml,"
+                            + " or Maven fails there", module)
+                    .isTrue();
+        }
+
+        // .dockerignore is an allowlist ("**" first): everything COPY needs must be let back in.
+        Path ignore = root.resolve(".dockerignore");
+        assertThat(ignore).as(".dockerignore").isRegularFile();
+        List<String> rules = Files.readAllLines(ignore).stream().map(String::trim)
+                .filter(line -> !line.isEmpty() && !line.startsWith("#")).toList();
+        if (!rules.isEmpty() && (rules.get(0).equals("**") || rules.get(0).equals("*"))) {
+            Set<String> allowed = new LinkedHashSet<>();
+            rules.stream().filter(rule -> rule.startsWith("!")).forEach(rule -> allowed.add(rule.substring(1).replaceAll("/+$", "")));
+            for (String source : sources) {
+                assertThat(allowed).as(".dockerignore lets %s (a COPY source) into the build context", source).contains(source);
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------ each app
+
+    static Stream<String> apps() {
+        return APP_MODULES.keySet().stream();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("apps")
+    void isBuiltFromItsOwnModuleWithTheSharedDockerfile(String app) throws Exception {
+        Map<String, Object> build = map(service(app).get("build"), app + ": build (with context, dockerfile and args)");
+        assertThat(root.resolve(string(build.getOrDefault("context", "."))).normalize())
+                .as("%s: build.context is the repository root", app).isEqualTo(root);
+        Path dockerfile = root.resolve(string(build.getOrDefault("dockerfile", "Dockerfile")));
+        assertThat(dockerfile).as("%s: build.dockerfile", app).isRegularFile();
+
+        Map<String, String> args = stringMap(build.get("args"), app + ": build.args");
+        String module = APP_MODULES.get(app);
+        assertThat(args).as("%s: build.args.MODULE", app).containsEntry("MODULE", module);
+        assertThat(root.resolve(module).resolve("pom.xml")).as("%s: MODULE %s has a pom.xml", app, module).isRegularFile();
+        String artifactId = childText(pom(root.resolve(module).resolve("pom.xml")), "artifactId");
+        assertThat(args).as("%s: build.args.APP is the module's artifactId (the jar is target/<APP>-<version>.jar)", app)
+                .containsEntry("APP", artifactId);
+        if (args.containsKey("PORT")) {
+            assertThat(args.get("PORT")).as("%s: build.args.PORT is server.port", app).isEqualTo(String.valueOf(serverPort(app)));
+        }
+
+        Set<String> declared = new LinkedHashSet<>();
+        for (String arg : dockerfile().instructions("ARG")) {
+            declared.add(arg.trim().split("[=\\s]", 2)[0]);
+        }
+        assertThat(declared).as("%s: every build arg is declared by an ARG in the Dockerfile", app).containsAll(args.keySet());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("apps")
+    void listensOnTheModulesPortAndPublishesIt(String app) throws IOException {
+        int port = serverPort(app);
+        assertThat(environment(app))
+                .as("%s: SERVER_PORT equals server.port in %s/src/main/resources/application.yml", app, APP_MODULES.get(app))
+                .containsEntry("SERVER_PORT", String.valueOf(port));
+        assertThat(publishedPorts(app)).as("%s: ports (host:container) publish server.port", app).containsEntry(port, port);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("apps")
+    void isHealthyWhenReadyAndStartsAfterWhatItNeeds(String app) throws IOException {
+        assertHealthcheck(app);
+        assertThat(healthcheckText(app))
+                .as("%s: the healthcheck asks the readiness probe on the app's own port", app)
+                .contains("/actuator/health/readiness")
+                .contains(":" + serverPort(app) + "/");
+        assertThat(service(app).get("restart")).as("%s: restart", app).isEqualTo("unless-stopped");
+
+        Map<String, Object> dependsOn = map(service(app).get("depends_on"),
+                app + ": depends_on (the long form, so that each entry can have condition: service_healthy)");
+        assertThat(dependsOn).as("%s: depends_on", app).isNotEmpty();
+        dependsOn.forEach((dependency, spec) -> assertThat(map(spec, app + ": depends_on." + dependency).get("condition"))
+                .as("%s: depends_on.%s.condition", app, dependency)
+                .isEqualTo("service_healthy"));
+
+        Map<String, Object> properties = properties(app);
+        if (properties.containsKey("spring.mongodb.uri")) {
+            assertThat(dependsOn).as("%s: uses MongoDB, so it waits for mongo", app).containsKey("mongo");
+        }
+        if (properties.containsKey("spring.kafka.bootstrap-servers")) {
+            assertThat(dependsOn).as("%s: uses Kafka, so it waits for kafka", app).containsKey("kafka");
+        }
+        if (app.equals("gateway")) {
+            assertThat(dependsOn).as("gateway: waits for the four services").containsKeys(SERVICES.toArray(String[]::new));
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("apps")
+    void setsOnlyPropertiesTheModuleHas(String app) throws IOException {
+        Map<String, Object> properties = properties(app);
+        Set<String> known = new LinkedHashSet<>(properties.keySet());
+        known.addAll(placeholderNames(properties));
+        for (String variable : environment(app).keySet()) {
+            if (NON_SPRING_ENV.contains(variable)) {
+                continue;
+            }
+            assertThat(known.stream().anyMatch(property -> environmentNames(property).contains(variable)))
+                    .as("%s: environment variable %s binds (relaxed binding: %s) to no property in %s/src/main/resources/application.yml;"
+                            + " was the property renamed?", app, variable, propertyGuess(variable), APP_MODULES.get(app))
+                    .isTrue();
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("apps")
+    void overridesEveryAddressThatPointsAtTheLocalMachine(String app) throws IOException {
+        // Inside a container, localhost is the container itself: every property whose value (or
+        // placeholder default) names localhost must be set by the compose file.
+        Map<String, String> env = environment(app);
+        Map<String, Object> properties = properties(app);
+        for (Map.Entry<String, Object> property : properties.entrySet()) {
+            String value = String.valueOf(property.getValue());
+            Matcher placeholder = Pattern.compile("\\$\\{([^}:$]+):([^}]*)}").matcher(value);
+            boolean viaPlaceholder = false;
+            while (placeholder.find()) {
+                if (LOCAL_ADDRESS.matcher(placeholder.group(2)).find()) {
+                    viaPlaceholder = true;
+                    String name = placeholder.group(1);
+                    assertThat(env.keySet().stream().anyMatch(variable -> environmentNames(name).contains(variable)))
+                            .as("%s: %s defaults to %s, the container itself; set %s in docker-compose.yml",
+                                    app, name, placeholder.group(2), environmentNames(name).get(0))
+                            .isTrue();
+                }
+            }
+            if (!viaPlaceholder && LOCAL_ADDRESS.matcher(value).find()) {
+                String name = property.getKey();
+                assertThat(env.keySet().stream().anyMatch(variable -> environmentNames(name).contains(variable)))
+                        .as("%s: %s is %s, the container itself; set %s in docker-compose.yml",
+                                app, name, value, environmentNames(name).get(0))
+                        .isTrue();
+            }
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("apps")
+    void usesItsOwnDatabaseOnTheReplicaSet(String app) throws IOException {
+        Map<String, Object> properties = properties(app);
+        if (!properties.containsKey("spring.mongodb.uri")) {
+            assertThat(environment(app).keySet()).as("%s: application.yml has no spring.mongodb.uri, so docker-compose.yml sets no SPRING_MONGODB_*", app)
+                    .noneMatch(variable -> variable.startsWith("SPRING_MONGODB"));
+            return;
+        }
+        String expectedDatabase = properties.containsKey("spring.mongodb.database")
+                ? string(properties.get("spring.mongodb.database"))
+                : MongoUri.parse(string(properties.get("spring.mongodb.uri"))).database();
+        assertThat(expectedDatabase).as("%s: the database in application.yml", app).isNotBlank();
+
+        Map<String, String> env = environment(app);
+        assertThat(env).as("%s: environment", app).containsKey("SPRING_MONGODB_URI");
+        MongoUri uri = MongoUri.parse(env.get("SPRING_MONGODB_URI"));
+        assertThat(env.getOrDefault("SPRING_MONGODB_DATABASE", uri.database()))
+                .as("%s: the database in SPRING_MONGODB_URI is the one in application.yml", app)
+                .isEqualTo(expectedDatabase);
+        assertThat(uri.hosts()).as("%s: SPRING_MONGODB_URI hosts", app).containsExactly("mongo:27017");
+        assertThat(uri.options()).as("%s: SPRING_MONGODB_URI names the replica set mongo runs", app)
+                .containsEntry("replicaSet", replicaSetName());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("apps")
+    void reachesKafkaOnTheInternalListener(String app) throws IOException {
+        if (!properties(app).containsKey("spring.kafka.bootstrap-servers")) {
+            return;
+        }
+        String internal = listeners(environment("kafka").get("KAFKA_ADVERTISED_LISTENERS")).get("PLAINTEXT");
+        assertThat(environment(app))
+                .as("%s: SPRING_KAFKA_BOOTSTRAP_SERVERS is kafka's advertised PLAINTEXT listener", app)
+                .containsEntry("SPRING_KAFKA_BOOTSTRAP_SERVERS", internal);
+    }
+
+    @Test
+    void theGatewayRoutesToEachServiceByItsNameAndPort() throws IOException {
+        Map<String, String> env = environment("gateway");
+        Set<String> gatewayProperties = placeholderNames(properties("gateway"));
+        gatewayProperties.addAll(properties("gateway").keySet());
+        for (String service : SERVICES) {
+            String property = "hoithao.gateway." + service + "-uri";
+            assertThat(gatewayProperties).as("gateway: application.yml reads %s", property).contains(property);
+            String variable = "HOITHAO_GATEWAY_" + service.toUpperCase(Locale.ROOT) + "_URI";
+            assertThat(env).as("gateway: %s", variable).containsEntry(variable, "http://" + service + ":" + serverPort(service));
+        }
+    }
+
+    // ------------------------------------------------------------------ compose helpers
+
+    private static Map<String, Object> service(String name) {
+        return map(services.get(name), "docker-compose.yml: services." + name);
+    }
+
+    private static void assertHealthcheck(String name) {
+        Object healthcheck = service(name).get("healthcheck");
+        assertThat(healthcheck).as("%s: healthcheck", name).isNotNull();
+        Map<String, Object> spec = map(healthcheck, name + ": healthcheck");
+        assertThat(spec.get("disable")).as("%s: healthcheck.disable", name).isNotEqualTo(Boolean.TRUE);
+        List<String> test = healthcheckTest(name);
+        assertThat(test).as("%s: healthcheck.test", name).isNotEmpty();
+        assertThat(test.get(0)).as("%s: healthcheck.test", name).isNotEqualTo("NONE");
+    }
+
+    private static List<String> healthcheckTest(String name) {
+        Object test = map(service(name).get("healthcheck"), name + ": healthcheck").get("test");
+        if (test instanceof List<?> list) {
+            return list.stream().map(String::valueOf).toList();
+        }
+        return test == null ? List.of() : List.of("CMD-SHELL", String.valueOf(test));
+    }
+
+    private static String healthcheckText(String name) {
+        return String.join(" ", healthcheckTest(name));
+    }
+
+    /** A service's environment, whichever of the two compose forms (map or KEY=value list) it uses. */
+    private static Map<String, String> environment(String name) {
+        Object environment = service(name).get("environment");
+        Map<String, String> result = new LinkedHashMap<>();
+        if (environment instanceof Map<?, ?> env) {
+            env.forEach((key, value) -> result.put(String.valueOf(key), value == null ? null : String.valueOf(value)));
+        } else if (environment instanceof List<?> list) {
+            for (Object entry : list) {
+                String[] pair = String.valueOf(entry).split("=", 2);
+                result.put(pair[0], pair.length > 1 ? pair[1] : null);
+            }
+        }
+        return result;
+    }
+
+    /** Published ports, host port to container port, from the short ("[ip:]host:container[/proto]") or long form. */
+    private static Map<Integer, Integer> publishedPorts(String name) {
+        Map<Integer, Integer> result = new LinkedHashMap<>();
+        Object ports = service(name).get("ports");
+        if (!(ports instanceof List<?> list)) {
+            return result;
+        }
+        for (Object port : list) {
+            if (port instanceof Map<?, ?> longForm) {
+                Object published = longForm.get("published");
+                if (published != null) {
+                    result.put(Integer.valueOf(String.valueOf(published)), Integer.valueOf(String.valueOf(longForm.get("target"))));
+                }
+                continue;
+            }
+            String spec = String.valueOf(port).replaceAll("/(tcp|udp)$", "");
+            int last = spec.lastIndexOf(':');
+            if (last < 0) {
+                continue; // container port only: published on a random host port
+            }
+            int container = Integer.parseInt(spec.substring(last + 1));
+            String rest = spec.substring(0, last);
+            int host = Integer.parseInt(rest.substring(rest.lastIndexOf(':') + 1));
+            result.put(host, container);
+        }
+        return result;
+    }
+
+    private static void assertNamedVolume(String name) {
+        Map<String, Object> volumes = compose.get("volumes") instanceof Map<?, ?> ? map(compose.get("volumes"), "volumes") : Map.of();
+        Object mounts = service(name).get("volumes");
+        assertThat(mounts).as("%s: volumes", name).isInstanceOf(List.class);
+        assertThat(((List<?>) mounts).stream().map(String::valueOf).map(mount -> mount.split(":")[0]))
+                .as("%s: keeps its data in a named volume declared under the top-level volumes", name)
+                .anyMatch(volumes::containsKey);
+    }
+
+    private static String replicaSetName() {
+        List<String> command = commandWords(service("mongo").get("command"));
+        int index = command.indexOf("--replSet");
+        assertThat(index).as("mongo: command has --replSet <name>").isNotNegative().isLessThan(command.size() - 1);
+        return command.get(index + 1);
+    }
+
+    private static List<String> commandWords(Object command) {
+        if (command instanceof List<?> list) {
+            return list.stream().map(String::valueOf).toList();
+        }
+        return command == null ? List.of() : List.of(String.valueOf(command).trim().split("\\s+"));
+    }
+
+    /** "NAME://host:port,..." to NAME to host:port. */
+    private static Map<String, String> listeners(String value) {
+        Map<String, String> result = new LinkedHashMap<>();
+        if (value != null) {
+            for (String listener : value.split(",")) {
+                String[] parts = listener.trim().split("://", 2);
+                result.put(parts[0], parts.length > 1 ? parts[1] : "");
+            }
+        }
+        return result;
+    }
+
+    // ------------------------------------------------------------------ module helpers
+
+    /** The module's application.yml, flattened to Spring property names (a.b-c, list[0].x). */
+    private static Map<String, Object> properties(String app) throws IOException {
+        Path file = root.resolve(APP_MODULES.get(app)).resolve("src/main/resources/application.yml");
+        assertThat(file).as("%s: application.yml", app).isRegularFile();
+        Map<String, Object> flat = new LinkedHashMap<>();
+        for (Object document : loadYaml(file)) {
+            flatten("", document, flat);
+        }
+        return flat;
+    }
+
+    private static int serverPort(String app) throws IOException {
+        Object port = properties(app).get("server.port");
+        assertThat(port).as("%s: server.port in %s/src/main/resources/application.yml", app, APP_MODULES.get(app)).isNotNull();
+        return Integer.parseInt(String.valueOf(port));
+    }
+
+    private static void flatten(String prefix, Object value, Map<String, Object> into) {
+        if (value instanceof Map<?, ?> map) {
+            map.forEach((key, child) -> flatten(prefix.isEmpty() ? String.valueOf(key) : prefix + "." + key, child, into));
+        } else if (value instanceof List<?> list) {
+            for (int i = 0; i < list.size(); i++) {
+                flatten(prefix + "[" + i + "]", list.get(i), into);
+            }
+        } else if (!prefix.isEmpty()) {
+            into.put(prefix, value);
+        }
+    }
+
+    /** Properties read through ${name} or ${name:default} placeholders in the values. */
+    private static Set<String> placeholderNames(Map<String, Object> properties) {
+        Set<String> names = new LinkedHashSet<>();
+        for (Object value : properties.values()) {
+            Matcher matcher = PLACEHOLDER.matcher(String.valueOf(value));
+            while (matcher.find()) {
+                names.add(matcher.group(1).trim());
+            }
+        }
+        return names;
+    }
+
+    /**
+     * The environment variables Spring Boot binds to a property: the canonical form (dots and list
+     * indexes to underscores, dashes removed, upper case) and the form with dashes as underscores,
+     * which Boot also accepts ({@code spring.kafka.bootstrap-servers}: SPRING_KAFKA_BOOTSTRAPSERVERS,
+     * SPRING_KAFKA_BOOTSTRAP_SERVERS).
+     */
+    private static List<String> environmentNames(String property) {
+        String base = property.replace("[", ".").replace("]", "").toUpperCase(Locale.ROOT);
+        String dashesAsUnderscores = base.replace('.', '_').replace('-', '_');
+        String canonical = base.replace("-", "").replace('.', '_');
+        return List.of(dashesAsUnderscores, canonical);
+    }
+
+    private static String propertyGuess(String variable) {
+        return variable.toLowerCase(Locale.ROOT).replace('_', '.');
+    }
+
+    private static Element pom(Path file) throws Exception {
+        DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+        factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+        return factory.newDocumentBuilder().parse(file.toFile()).getDocumentElement();
+    }
+
+    private static String childText(Element parent, String name) {
+        for (Node node = parent.getFirstChild(); node != null; node = node.getNextSibling()) {
+            if (node instanceof Element element && element.getTagName().equals(name)) {
+                return element.getTextContent().trim();
+            }
+        }
+        return fail("<%s> has no <%s>", parent.getTagName(), name);
+    }
+
+    private static List<String> childTexts(Element parent, String container, String name) {
+        List<String> result = new ArrayList<>();
+        for (Node node = parent.getFirstChild(); node != null; node = node.getNextSibling()) {
+            if (node instanceof Element element && element.getTagName().equals(container)) {
+                for (Node child = element.getFirstChild(); child != null; child = child.getNextSibling()) {
+                    if (child instanceof Element item && item.getTagName().equals(name)) {
+                        result.add(item.getTextContent().trim());
+                    }
+                }
+            }
+        }
+        return result;
+    }
+
+    // ------------------------------------------------------------------ Dockerfile
+
+    private record Stage(String from, List<String[]> lines) {
+
+        List<String> instructions(String keyword) {
+            return lines.stream().filter(line -> line[0].equals(keyword)).map(line -> line[1]).toList();
+        }
+
+        String text() {
+            StringBuilder text = new StringBuilder("FROM ").append(from);
+            lines.forEach(line -> text.append('\n').append(line[0]).append(' ').append(line[1]));
+            return text.toString();
+        }
+    }
+
+    private record Dockerfile(List<Stage> stages) {
+
+        List<String> instructions(String keyword) {
+            return stages.stream().flatMap(stage -> stage.instructions(keyword).stream()).toList();
+        }
+    }
+
+    /** The Dockerfile as stages of (instruction, arguments), with comments and line continuations resolved. */
+    private static Dockerfile dockerfile() throws IOException {
+        Path file = root.resolve("Dockerfile");
+        assertThat(file).as("Dockerfile at the repository root").isRegularFile();
+        List<String> logical = new ArrayList<>();
+        StringBuilder current = new StringBuilder();
+        for (String line : Files.readAllLines(file)) {
+            String trimmed = line.trim();
+            if (trimmed.startsWith("#") || (trimmed.isEmpty() && current.length() == 0)) {
+                continue;
+            }
+            if (trimmed.endsWith("\\")) {
+                current.append(trimmed, 0, trimmed.length() - 1).append(' ');
+            } else {
+                current.append(trimmed);
+                if (current.length() > 0) {
+                    logical.add(current.toString().trim());
+                }
+                current.setLength(0);
+            }
+        }
+        List<Stage> stages = new ArrayList<>();
+        for (String line : logical) {
+            String[] parts = line.split("\\s+", 2);
+            String keyword = parts[0].toUpperCase(Locale.ROOT);
+            String arguments = parts.length > 1 ? parts[1] : "";
+            if (keyword.equals("FROM")) {
+                stages.add(new Stage(arguments, new ArrayList<>()));
+            } else if (!stages.isEmpty()) {
+                stages.get(stages.size() - 1).lines().add(new String[] {keyword, arguments});
+            }
+        }
+        return new Dockerfile(stages);
+    }
+
+    // ------------------------------------------------------------------ MongoDB URI
+
+    private record MongoUri(List<String> hosts, String database, Map<String, String> options) {
+
+        static MongoUri parse(String uri) {
+            assertThat(uri).as("a MongoDB connection string").matches("mongodb(\\+srv)?://.+");
+            String rest = uri.substring(uri.indexOf("://") + 3);
+            String query = "";
+            int question = rest.indexOf('?');
+            if (question >= 0) {
+                query = rest.substring(question + 1);
+                rest = rest.substring(0, question);
+            }
+            int slash = rest.indexOf('/');
+            String hostPart = slash >= 0 ? rest.substring(0, slash) : rest;
+            String database = slash >= 0 ? rest.substring(slash + 1) : "";
+            hostPart = hostPart.substring(hostPart.lastIndexOf('@') + 1);
+            Map<String, String> options = new LinkedHashMap<>();
+            for (String option : query.split("&")) {
+                if (!option.isEmpty()) {
+                    String[] pair = option.split("=", 2);
+                    options.put(pair[0], pair.length > 1 ? pair[1] : "");
+                }
+            }
+            return new MongoUri(List.of(hostPart.split(",")), database, options);
+        }
+    }
+
+    // ------------------------------------------------------------------ plumbing
+
+    private static Path findRepoRoot() {
+        // Maven runs the test in infra/devstack; an IDE may run it from the repository root.
+        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+            if (Files.isRegularFile(dir.resolve("mvnw")) && Files.isRegularFile(dir.resolve("pom.xml"))
+                    && Files.isDirectory(dir.resolve("infra/devstack"))) {
+                return dir;
+            }
+        }
+        return fail("no repository root (mvnw, pom.xml and infra/devstack) above " + Path.of("").toAbsolutePath());
+    }
+
+    private static List<Object> loadYaml(Path file) throws IOException {
+        LoaderOptions options = new LoaderOptions();
+        options.setAllowDuplicateKeys(false);
+        List<Object> documents = new ArrayList<>();
+        try (Reader reader = Files.newBufferedReader(file)) {
+            new Yaml(options).loadAll(reader).forEach(documents::add);
+        }
+        assertThat(documents).as("%s: YAML documents", root.relativize(file)).isNotEmpty();
+        return documents;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> map(Object value, String what) {
+        assertThat(value).as(what).isInstanceOf(Map.class);
+        return (Map<String, Object>) value;
+    }
+
+    private static Map<String, String> stringMap(Object value, String what) {
+        Map<String, String> result = new LinkedHashMap<>();
+        map(value, what).forEach((key, child) -> result.put(key, child == null ? null : String.valueOf(child)));
+        return result;
+    }
+
+    private static String string(Object value) {
+        return value == null ? null : String.valueOf(value);
+    }
+
+    private static Map<String, String> orderedMap(String... keysAndValues) {
+        Map<String, String> map = new LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            map.put(keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return map;
+    }
+}

@@ -1,0 +1,75 @@
+package io.hoithao.devstack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Properties;
+
+import org.junit.jupiter.api.Test;
+
+class DevStackConfigTest {
+
+    private final Path cwd = Path.of("/work/repo");
+
+    @Test
+    void defaultsAreTheDocumentedPortsAndDirectories() {
+        DevStackConfig config = DevStackConfig.fromArgs(new String[0], new Properties(), cwd);
+
+        assertThat(config.repoRoot()).isEqualTo(cwd);
+        assertThat(config.dataDir()).isEqualTo(cwd.resolve(".devstack"));
+        assertThat(config.logDir()).isEqualTo(cwd.resolve(".devstack/logs"));
+        assertThat(config.kafkaPort()).isEqualTo(9092);
+        assertThat(config.kafkaControllerPort()).isEqualTo(9093);
+        assertThat(config.mongoPort()).isEqualTo(27017);
+        assertThat(config.port(App.GATEWAY)).isEqualTo(8080);
+        assertThat(config.port(App.EVENTS)).isEqualTo(8081);
+        assertThat(config.port(App.REGISTRATIONS)).isEqualTo(8082);
+        assertThat(config.port(App.OBSERVATIONS)).isEqualTo(8083);
+        assertThat(config.port(App.PRESENTATIONS)).isEqualTo(8084);
+        assertThat(config.apps()).containsExactly(App.values());
+        assertThat(config.jar(App.EVENTS)).isEqualTo(cwd.resolve("services/events/target/events-" + config.version() + ".jar"));
+        assertThat(config.jar(App.GATEWAY)).isEqualTo(cwd.resolve("gateway/target/gateway-" + config.version() + ".jar"));
+        assertThat(config.version()).isEqualTo("0.1.0-SNAPSHOT");
+        assertThat(config.jvmOptions()).containsExactly("-Xss512k", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xmx256m");
+        assertThat(config.javaExecutable()).isEqualTo(Path.of(System.getProperty("java.home"), "bin", "java"));
+    }
+
+    @Test
+    void argumentsWinOverSystemPropertiesWhichWinOverDefaults() {
+        Properties system = new Properties();
+        system.setProperty("devstack.services", "gateway,events");
+        system.setProperty("devstack.mongo.port", "27018");
+        system.setProperty("devstack.gateway.port", "18080");
+        system.setProperty("unrelated", "x");
+
+        DevStackConfig config = DevStackConfig.fromArgs(
+                new String[] {"--gateway.port=28080", "--dir=/tmp/ds", "-Ddevstack.timeout=60", "--kafka.controller.port=19093"},
+                system, cwd);
+
+        assertThat(config.apps()).containsExactly(App.EVENTS, App.GATEWAY);
+        assertThat(config.mongoPort()).isEqualTo(27018);
+        assertThat(config.port(App.GATEWAY)).isEqualTo(28080);
+        assertThat(config.kafkaControllerPort()).isEqualTo(19093);
+        assertThat(config.dataDir()).isEqualTo(Path.of("/tmp/ds"));
+        assertThat(config.readyTimeout()).isEqualTo(Duration.ofSeconds(60));
+    }
+
+    @Test
+    void anEmptyServiceListRunsOnlyKafkaAndMongo() {
+        assertThat(DevStackConfig.fromArgs(new String[] {"--services="}, new Properties(), cwd).apps()).isEmpty();
+    }
+
+    @Test
+    void mistakesAreReportedClearly() {
+        assertThatThrownBy(() -> DevStackConfig.fromArgs(new String[] {"--services=events,billing"}, new Properties(), cwd))
+                .isInstanceOf(DevStackException.class).hasMessageContaining("Unknown service 'billing'");
+        assertThatThrownBy(() -> DevStackConfig.fromArgs(new String[] {"--kafka.port=abc"}, new Properties(), cwd))
+                .isInstanceOf(DevStackException.class).hasMessageContaining("kafka.port must be a number");
+        assertThatThrownBy(() -> DevStackConfig.fromArgs(new String[] {"--colour=red"}, new Properties(), cwd))
+                .isInstanceOf(DevStackException.class).hasMessageContaining("Unknown option 'colour'");
+        assertThatThrownBy(() -> DevStackConfig.fromArgs(new String[] {"events"}, new Properties(), cwd))
+                .isInstanceOf(DevStackException.class).hasMessageContaining("Unrecognised argument 'events'");
+    }
+}

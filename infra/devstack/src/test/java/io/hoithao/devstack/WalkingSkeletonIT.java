@@ -1,0 +1,131 @@
+package io.hoithao.devstack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The whole suite from the real jars, as {@code ./devstack} runs it (real Kafka broker, Mongo-wire
+ * server, four services, gateway), driven only through the gateway: an organiser creates an event and
+ * opens its registration; the registrations service learns it from Kafka and accepts a delegate; the
+ * observations service learns of the confirmed delegate from Kafka.
+ */
+class WalkingSkeletonIT {
+
+    @TempDir
+    static Path dataDir;
+
+    static DevStack stack;
+    static URI gateway;
+
+    final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    final JsonMapper json = JsonMapper.builder().build();
+
+    @BeforeAll
+    static void start() {
+        stack = DevStack.start(DevStackConfig.builder()
+                .repoRoot(Path.of("../..")) // Failsafe runs in infra/devstack
+                .dataDir(dataDir)
+                .freePorts()
+                .build());
+        gateway = stack.gatewayUrl();
+        System.out.print(stack.urlTable());
+        System.out.print(stack.memoryTable());
+    }
+
+    @AfterAll
+    static void stop() {
+        if (stack != null) {
+            stack.close();
+        }
+    }
+
+    @Test
+    void anEventOpenedForRegistrationReachesRegistrationsAndItsDelegateReachesObservations() throws Exception {
+        HttpResponse<String> created = send("POST", "/api/events", """
+                {"title": "Sinh hoạt chuyên đề: Xây dựng lớp học hạnh phúc",
+                 "kind": "THEMATIC_SESSION", "level": "SCHOOL", "organiserUnit": "Trường Mầm non Đồng Tâm",
+                 "startDate": "2026-12-21", "endDate": "2026-12-21", "capacity": 36}
+                """);
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        String eventId = json.readTree(created.body()).get("id").asString();
+
+        assertThat(send("POST", "/api/events/" + eventId + "/publish", null).statusCode()).isEqualTo(200);
+        HttpResponse<String> opened = send("POST", "/api/events/" + eventId + "/registration/open", null);
+        assertThat(json.readTree(opened.body()).get("status").asString()).isEqualTo("REGISTRATION_OPEN");
+
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250)).untilAsserted(() -> {
+            HttpResponse<String> seats = send("GET", "/api/registrations/events/" + eventId, null);
+            assertThat(seats.statusCode()).isEqualTo(200);
+            assertThat(json.readTree(seats.body()).get("registrationOpen").asBoolean()).isTrue();
+        });
+
+        HttpResponse<String> registered = send("POST", "/api/registrations", """
+                {"eventId": "%s", "fullName": "Lê Thị Thu Hà", "email": "ha.le@mndongtam.edu.vn",
+                 "phone": "0987654321", "unit": "Trường Mầm non Đồng Tâm", "position": "Giáo viên", "category": "TEACHER"}
+                """.formatted(eventId));
+        assertThat(registered.statusCode()).as(registered.body()).isEqualTo(201);
+        JsonNode registration = json.readTree(registered.body());
+        assertThat(registration.get("status").asString()).isEqualTo("CONFIRMED");
+
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250)).untilAsserted(() -> {
+            JsonNode observers = json.readTree(send("GET", "/api/observations/events/" + eventId + "/observers", null).body());
+            assertThat(observers.isArray()).isTrue();
+            assertThat(observers).hasSize(1);
+            assertThat(observers.get(0).get("registrationId").asString()).isEqualTo(registration.get("id").asString());
+            assertThat(observers.get(0).get("fullName").asString()).isEqualTo("Lê Thị Thu Hà");
+        });
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250)).untilAsserted(() ->
+                assertThat(send("GET", "/api/presentations/events/" + eventId, null).statusCode()).isEqualTo(200));
+    }
+
+    @Test
+    void theGatewayAnswersBadRequestsWithProblemJson() throws Exception {
+        HttpResponse<String> malformed = send("POST", "/api/events", "{\"title\": \"Hội nghị\",");
+        assertThat(malformed.statusCode()).isEqualTo(400);
+        assertThat(malformed.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(json.readTree(malformed.body()).get("type").asString())
+                .isEqualTo("https://hoithao.io/problems/malformed-request");
+
+        HttpResponse<String> unknown = send("GET", "/api/nowhere", null);
+        assertThat(unknown.statusCode()).isEqualTo(404);
+        assertThat(unknown.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(json.readTree(unknown.body()).get("type").asString()).isEqualTo("https://hoithao.io/problems/not-found");
+    }
+
+    @Test
+    void everyServiceIsHealthyAndDescribesItsApiThroughTheGateway() throws Exception {
+        for (App app : App.values()) {
+            HttpResponse<String> health = http.send(HttpRequest.newBuilder(stack.url(app).resolve("/actuator/health")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(health.statusCode()).as(app.id() + " " + health.body()).isEqualTo(200);
+        }
+        for (String service : new String[] {"events", "registrations", "observations", "presentations"}) {
+            HttpResponse<String> docs = send("GET", "/api/" + service + "/v3/api-docs", null);
+            assertThat(docs.statusCode()).as(service).isEqualTo(200);
+            assertThat(json.readTree(docs.body()).get("paths").propertyNames())
+                    .as(service).anyMatch(path -> path.startsWith("/api/" + service));
+        }
+    }
+
+    private HttpResponse<String> send(String method, String path, String body) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(gateway.resolve(path)).timeout(Duration.ofSeconds(15));
+        if (body != null) {
+            request.header("Content-Type", "application/json");
+        }
+        request.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+}
