@@ -5,24 +5,34 @@ import io.hoithao.contracts.events.EventCancelled;
 import io.hoithao.contracts.events.EventCompleted;
 import io.hoithao.contracts.events.EventPublished;
 import io.hoithao.contracts.events.EventRescheduled;
+import io.hoithao.contracts.events.EventStarted;
 import io.hoithao.contracts.events.RegistrationClosed;
 import io.hoithao.contracts.events.RegistrationOpened;
 import io.hoithao.contracts.events.SessionCancelled;
 import io.hoithao.contracts.events.SessionMoved;
 import io.hoithao.contracts.events.SessionScheduled;
 import io.hoithao.contracts.observations.LessonScheduled;
+import io.hoithao.contracts.observations.LessonCancelled;
+import io.hoithao.contracts.observations.LessonMoved;
 import io.hoithao.contracts.observations.ObservationFormSubmitted;
+import io.hoithao.contracts.observations.ObserverWaitlisted;
 import io.hoithao.contracts.observations.SeatBooked;
 import io.hoithao.contracts.observations.SeatReleased;
+import io.hoithao.contracts.observations.WaitlistLeft;
 import io.hoithao.contracts.presentations.PaperAccepted;
 import io.hoithao.contracts.presentations.PaperRejected;
+import io.hoithao.contracts.presentations.PaperRevised;
+import io.hoithao.contracts.presentations.PaperRevisionRequested;
 import io.hoithao.contracts.presentations.PaperScheduled;
 import io.hoithao.contracts.presentations.PaperSubmitted;
+import io.hoithao.contracts.presentations.PaperUnscheduled;
 import io.hoithao.contracts.presentations.PaperWithdrawn;
 import io.hoithao.contracts.registrations.DelegateCheckedIn;
 import io.hoithao.contracts.registrations.RegistrationCancelled;
 import io.hoithao.contracts.registrations.RegistrationConfirmed;
+import io.hoithao.contracts.registrations.RegistrationPendingApproval;
 import io.hoithao.contracts.registrations.RegistrationPromoted;
+import io.hoithao.contracts.registrations.RegistrationRejected;
 import io.hoithao.contracts.registrations.RegistrationWaitlisted;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -47,8 +57,11 @@ final class Samples {
             "RegistrationOpened.closesAt",
             "EventCancelled.reason",
             "RegistrationCancelled.reason",
+            "RegistrationRejected.reason",
             "LessonScheduled.sessionId",
-            "SeatReleased.reason");
+            "SeatReleased.reason",
+            "WaitlistLeft.reason",
+            "LessonCancelled.reason");
 
     private Samples() {
     }
@@ -78,6 +91,7 @@ final class Samples {
                 new SessionMoved(id(9), AT, EVENT, "ses-du-gio-1", "Trường Mầm non Yên Đĩnh",
                         Instant.parse("2025-10-26T01:30:00Z"), Instant.parse("2025-10-26T02:15:00Z"), 10),
                 new SessionCancelled(id(10), AT, EVENT, "ses-du-gio-1", 11),
+                new EventStarted(id(110), AT, EVENT),
                 // registrations
                 new RegistrationConfirmed(id(11), AT, EVENT, "reg-0001", EMAIL, NAME, UNIT, "TEACHER", "BK-7Q2M"),
                 new RegistrationWaitlisted(id(12), AT, EVENT, "reg-0002", "tran.van.duc@pgdchomoi.edu.vn",
@@ -86,6 +100,10 @@ final class Samples {
                         "Trần Văn Đức", "Phòng Giáo dục và Đào tạo huyện Chợ Mới", "MANAGER", "BK-9XK4"),
                 new RegistrationCancelled(id(14), AT, EVENT, "reg-0001", EMAIL, "Bận công tác đột xuất", true),
                 new DelegateCheckedIn(id(15), AT, EVENT, "reg-0002", LocalDate.of(2025, 10, 25)),
+                new RegistrationPendingApproval(id(25), AT, EVENT, "reg-0003", "ha.thi.mai@pgdbachthong.edu.vn",
+                        "Hà Thị Mai", "Phòng Giáo dục và Đào tạo huyện Bạch Thông", "LEADER"),
+                new RegistrationRejected(id(26), AT, EVENT, "reg-0003", "ha.thi.mai@pgdbachthong.edu.vn",
+                        "Đơn vị đã đủ số lượng đại biểu"),
                 // observations
                 new LessonScheduled(id(16), AT, EVENT, "les-01", "ses-du-gio-1",
                         "Khám phá: Bé tìm hiểu về nước", "Lớp Mẫu giáo lớn A1 – Trường Mầm non Đồng Tâm",
@@ -93,6 +111,11 @@ final class Samples {
                 new SeatBooked(id(17), AT, EVENT, "les-01", "bkg-01", "reg-0002", "tran.van.duc@pgdchomoi.edu.vn", 5, 2),
                 new SeatReleased(id(18), AT, EVENT, "les-01", "bkg-01", "reg-0002", 6, "Đại biểu huỷ đăng ký", 3),
                 new ObservationFormSubmitted(id(19), AT, EVENT, "les-01", "phieu-01", "reg-0002"),
+                new ObserverWaitlisted(id(901), AT, EVENT, "les-01", "reg-0003", "ly.thi.mai@mnbangphuc.edu.vn"),
+                new WaitlistLeft(id(902), AT, EVENT, "les-01", "reg-0003", "Đại biểu huỷ đăng ký"),
+                new LessonMoved(id(903), AT, EVENT, "les-01", Instant.parse("2025-10-26T01:30:00Z"),
+                        Instant.parse("2025-10-26T02:15:00Z"), 4),
+                new LessonCancelled(id(904), AT, EVENT, "les-01", "Lớp nghỉ do dịch cúm", 5),
                 // presentations
                 new PaperSubmitted(id(20), AT, EVENT, "pap-01",
                         "Kinh nghiệm xây dựng môi trường giáo dục lấy trẻ làm trung tâm",
@@ -103,6 +126,10 @@ final class Samples {
                 new PaperScheduled(id(23), AT, EVENT, "pap-01", "ses-tham-luan",
                         "Kinh nghiệm xây dựng môi trường giáo dục lấy trẻ làm trung tâm", UNIT,
                         List.of(NAME, "Hoàng Thị Lụa"), 2, 15, 4),
-                new PaperWithdrawn(id(24), AT, EVENT, "pap-03"));
+                new PaperWithdrawn(id(24), AT, EVENT, "pap-03"),
+                new PaperUnscheduled(id(60), AT, EVENT, "pap-01", "ses-tham-luan", "SESSION_CANCELLED", 5),
+                new PaperRevisionRequested(id(61), AT, EVENT, "pap-04"),
+                new PaperRevised(id(62), AT, EVENT, "pap-04", "Đổi mới hoạt động góc theo hướng trải nghiệm", UNIT,
+                        List.of(NAME), 20));
     }
 }

@@ -10,6 +10,7 @@ public sealed interface EventsMessage extends IntegrationMessage
                 EventCancelled,
                 EventCompleted,
                 RegistrationClosed,
+                EventStarted,
                 CapacityChanged,
                 SessionScheduled,
                 SessionMoved,

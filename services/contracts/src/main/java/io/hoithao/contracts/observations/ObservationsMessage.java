@@ -7,5 +7,9 @@ public sealed interface ObservationsMessage extends IntegrationMessage
         permits LessonScheduled,
                 SeatBooked,
                 SeatReleased,
-                ObservationFormSubmitted {
+                ObservationFormSubmitted,
+                ObserverWaitlisted,
+                WaitlistLeft,
+                LessonMoved,
+                LessonCancelled {
 }

@@ -8,5 +8,8 @@ public sealed interface PresentationsMessage extends IntegrationMessage
                 PaperAccepted,
                 PaperRejected,
                 PaperScheduled,
-                PaperWithdrawn {
+                PaperWithdrawn,
+                PaperUnscheduled,
+                PaperRevisionRequested,
+                PaperRevised {
 }

@@ -8,5 +8,7 @@ public sealed interface RegistrationsMessage extends IntegrationMessage
                 RegistrationWaitlisted,
                 RegistrationPromoted,
                 RegistrationCancelled,
-                DelegateCheckedIn {
+                DelegateCheckedIn,
+                RegistrationPendingApproval,
+                RegistrationRejected {
 }
