@@ -48,7 +48,7 @@ public final class EmbeddedMongo implements AutoCloseable {
         H2Backend backend;
         try {
             Files.createDirectories(dataDir);
-            backend = new HelloAnsweringH2Backend(dataFile().toString());
+            backend = new FaithfulH2Backend(dataFile().toString());
         } catch (IOException | RuntimeException e) {
             throw new DevStackException("The Mongo data file " + dataFile() + " could not be opened"
                     + " (is another devstack using this data directory?): " + e.getMessage(), e);
@@ -99,15 +99,29 @@ public final class EmbeddedMongo implements AutoCloseable {
         return dataDir.resolve(FILE_NAME);
     }
 
-    /** H2Backend that also answers {@code hello} (see the class comment). */
-    static final class HelloAnsweringH2Backend extends H2Backend {
+    /**
+     * H2Backend that also answers {@code hello} (see the class comment) and handles one command at a
+     * time: its find-then-write operations take no lock, so two connections could both pass the same
+     * conditional guard, where real MongoDB applies each single-document write atomically.
+     */
+    static final class FaithfulH2Backend extends H2Backend {
 
-        HelloAnsweringH2Backend(String fileName) {
+        FaithfulH2Backend(String fileName) {
             super(fileName);
         }
 
         @Override
-        public Document handleCommand(Channel channel, String databaseName, String command, Document query) {
+        public synchronized Document handleMessage(de.bwaldvogel.mongo.wire.message.MongoMessage message) {
+            return super.handleMessage(message);
+        }
+
+        @Override
+        public synchronized de.bwaldvogel.mongo.backend.QueryResult handleQuery(de.bwaldvogel.mongo.wire.message.MongoQuery query) {
+            return super.handleQuery(query);
+        }
+
+        @Override
+        public synchronized Document handleCommand(Channel channel, String databaseName, String command, Document query) {
             if ("hello".equalsIgnoreCase(command)) {
                 Document response = super.handleCommand(channel, databaseName, "ismaster", query);
                 response.put("isWritablePrimary", Boolean.TRUE);

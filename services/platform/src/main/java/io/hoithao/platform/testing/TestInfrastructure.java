@@ -96,7 +96,7 @@ public final class TestInfrastructure {
                 "transaction.state.log.min.isr", "1"));
         kafka.afterPropertiesSet();
 
-        MemoryBackend backend = new HelloAnsweringMemoryBackend();
+        MemoryBackend backend = new FaithfulMemoryBackend();
         backend.version(ServerVersion.MONGO_5_0);
         MongoServer mongo = new MongoServer(backend);
         mongo.enableOplog();
@@ -112,20 +112,36 @@ public final class TestInfrastructure {
     }
 
     /**
-     * mongo-java-server knows the handshake only by its old name {@code isMaster}; Boot's Mongo health
-     * indicator sends {@code hello}, and an unanswered {@code hello} would report the service DOWN.
+     * mongo-java-server with two corrections, so that tests see what real MongoDB guarantees:
+     * <ul>
+     * <li>Its {@code findAndModify} and conditional updates find and then write without a lock, so two
+     * connections can both pass the same guard; real MongoDB applies each single-document write
+     * atomically. Handling one command at a time restores that (and tests never need the throughput).</li>
+     * <li>It knows the handshake only by its old name {@code isMaster}; Boot's Mongo health indicator
+     * sends {@code hello}, and an unanswered {@code hello} would report the service DOWN.</li>
+     * </ul>
      */
-    static final class HelloAnsweringMemoryBackend extends MemoryBackend {
+    static final class FaithfulMemoryBackend extends MemoryBackend {
 
         @Override
-        public de.bwaldvogel.mongo.bson.Document handleCommand(io.netty.channel.Channel channel, String databaseName, String command,
-                                               de.bwaldvogel.mongo.bson.Document query) {
+        public synchronized de.bwaldvogel.mongo.bson.Document handleCommand(io.netty.channel.Channel channel,
+                String databaseName, String command, de.bwaldvogel.mongo.bson.Document query) {
             if ("hello".equalsIgnoreCase(command)) {
                 de.bwaldvogel.mongo.bson.Document response = super.handleCommand(channel, databaseName, "ismaster", query);
                 response.put("isWritablePrimary", Boolean.TRUE);
                 return response;
             }
             return super.handleCommand(channel, databaseName, command, query);
+        }
+
+        @Override
+        public synchronized de.bwaldvogel.mongo.bson.Document handleMessage(de.bwaldvogel.mongo.wire.message.MongoMessage message) {
+            return super.handleMessage(message);
+        }
+
+        @Override
+        public synchronized de.bwaldvogel.mongo.backend.QueryResult handleQuery(de.bwaldvogel.mongo.wire.message.MongoQuery query) {
+            return super.handleQuery(query);
         }
     }
 
