@@ -11,7 +11,11 @@ import io.hoithao.contracts.events.RegistrationClosed;
 import io.hoithao.contracts.events.RegistrationOpened;
 import io.hoithao.platform.testing.IntegrationTest;
 import io.hoithao.platform.testing.TestMessages;
+import io.hoithao.contracts.events.EventCompleted;
+import io.hoithao.contracts.events.EventStarted;
+import io.hoithao.events.event.EventStatus;
 import java.time.Duration;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -129,5 +133,70 @@ class EventLifecycleIT {
                 .expectStatus().isNotFound()
                 .expectBody().jsonPath("$.type").isEqualTo("https://hoithao.io/problems/not-found");
         http.get().uri("/api/events?size=500").exchange().expectStatus().isBadRequest();
+    }
+
+    /** The request that asks for each state, and a way to reach each state from a new draft. */
+    static final Map<EventStatus, String> ACTION = new EnumMap<>(Map.of(
+            EventStatus.PUBLISHED, "/publish",
+            EventStatus.REGISTRATION_OPEN, "/registration/open",
+            EventStatus.REGISTRATION_CLOSED, "/registration/close",
+            EventStatus.IN_PROGRESS, "/start",
+            EventStatus.COMPLETED, "/complete",
+            EventStatus.CANCELLED, "/cancel"));
+    static final Map<EventStatus, List<EventStatus>> PATH = new EnumMap<>(Map.of(
+            EventStatus.DRAFT, List.of(),
+            EventStatus.PUBLISHED, List.of(EventStatus.PUBLISHED),
+            EventStatus.REGISTRATION_OPEN, List.of(EventStatus.PUBLISHED, EventStatus.REGISTRATION_OPEN),
+            EventStatus.REGISTRATION_CLOSED, List.of(EventStatus.PUBLISHED, EventStatus.REGISTRATION_OPEN, EventStatus.REGISTRATION_CLOSED),
+            EventStatus.IN_PROGRESS, List.of(EventStatus.PUBLISHED, EventStatus.IN_PROGRESS),
+            EventStatus.COMPLETED, List.of(EventStatus.PUBLISHED, EventStatus.IN_PROGRESS, EventStatus.COMPLETED),
+            EventStatus.CANCELLED, List.of(EventStatus.CANCELLED)));
+
+    String eventIn(EventStatus state) {
+        String id = create();
+        PATH.get(state).forEach(step -> post("/api/events/" + id + ACTION.get(step)).expectStatus().isOk());
+        return id;
+    }
+
+    @Test
+    void everyTransitionIsAllowedOrRefusedAsTheLifecycleSays() {
+        for (EventStatus from : EventStatus.values()) {
+            String id = eventIn(from);
+            for (EventStatus to : ACTION.keySet()) {
+                if (!from.canBecome(to)) {
+                    post("/api/events/" + id + ACTION.get(to)).expectStatus().isEqualTo(409)
+                            .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                            .expectBody()
+                            .jsonPath("$.type").isEqualTo("https://hoithao.io/problems/invalid-transition")
+                            .jsonPath("$.currentState").isEqualTo(from.name())
+                            .jsonPath("$.requestedState").isEqualTo(to.name())
+                            .jsonPath("$.detail").value(detail -> assertThat((String) detail).contains(from.name()));
+                }
+            }
+            http.get().uri("/api/events/" + id).exchange().expectBody()
+                    .jsonPath("$.status").isEqualTo(from.name())
+                    .jsonPath("$.version").isEqualTo(PATH.get(from).size());
+            for (EventStatus to : ACTION.keySet()) {
+                if (from.canBecome(to)) {
+                    String fresh = eventIn(from);
+                    post("/api/events/" + fresh + ACTION.get(to)).expectStatus().isOk()
+                            .expectBody().jsonPath("$.status").isEqualTo(to.name());
+                }
+            }
+        }
+    }
+
+    @Test
+    void startingAndCompletingAreToldOnKafka() {
+        TestMessages.Subscription topic = messages.subscribe(Topics.EVENTS);
+        String id = eventIn(EventStatus.REGISTRATION_CLOSED);
+        post("/api/events/" + id + "/start").expectStatus().isOk().expectBody().jsonPath("$.status").isEqualTo("IN_PROGRESS");
+        post("/api/events/" + id + "/complete").expectStatus().isOk().expectBody().jsonPath("$.status").isEqualTo("COMPLETED");
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(topic.messages().stream()
+                .filter(m -> m.eventId().equals(id)).map(m -> m.getClass().getSimpleName()).toList())
+                .containsExactly("EventPublished", "RegistrationOpened", "RegistrationClosed", "EventStarted", "EventCompleted"));
+        assertThat(topic.messages(EventStarted.class)).anyMatch(m -> m.eventId().equals(id));
+        assertThat(topic.messages(EventCompleted.class)).anyMatch(m -> m.eventId().equals(id));
     }
 }

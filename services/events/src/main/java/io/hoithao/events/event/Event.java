@@ -1,19 +1,26 @@
 package io.hoithao.events.event;
 
+import io.hoithao.events.session.Session;
+import io.hoithao.events.session.SessionStatus;
 import io.hoithao.platform.outbox.OutboxEntry;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
- * An event as stored: its details, lifecycle state, a version incremented by every change, and the
- * outbox of messages its changes produced that are not yet published.
+ * An event as stored: its details, venues, officials and sessions, lifecycle state, a version
+ * incremented by every change, the normalised search fields, and the outbox of messages its changes
+ * produced that are not yet published. Sessions live in the event's document so that the clash check
+ * and the write that adds a session are one atomic, version-guarded update.
  */
 @Document("events")
 public record Event(
         @Id String id,
+        String programmeId,
         String title,
         String description,
         EventKind kind,
@@ -23,10 +30,39 @@ public record Event(
         LocalDate endDate,
         String timeZone,
         int capacity,
+        Instant registrationOpensAt,
         Instant registrationClosesAt,
+        List<Venue> venues,
+        List<Official> officials,
+        List<Session> sessions,
         EventStatus status,
         long version,
+        String organiserKey,
+        List<String> searchTerms,
         Instant createdAt,
         Instant updatedAt,
         List<OutboxEntry> outbox) {
+
+    public Event {
+        venues = venues == null ? List.of() : venues;
+        officials = officials == null ? List.of() : officials;
+        sessions = sessions == null ? List.of() : sessions;
+        outbox = outbox == null ? List.of() : outbox;
+    }
+
+    public ZoneId zone() {
+        return ZoneId.of(timeZone);
+    }
+
+    public Optional<Venue> venue(String venueId) {
+        return venues.stream().filter(v -> v.id().equals(venueId)).findFirst();
+    }
+
+    public Optional<Session> session(String sessionId) {
+        return sessions.stream().filter(s -> s.id().equals(sessionId)).findFirst();
+    }
+
+    public List<Session> activeSessions() {
+        return sessions.stream().filter(s -> s.status() == SessionStatus.SCHEDULED).toList();
+    }
 }

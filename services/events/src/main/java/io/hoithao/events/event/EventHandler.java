@@ -1,16 +1,23 @@
 package io.hoithao.events.event;
 
 import io.hoithao.events.event.EventRequests.CancelEvent;
+import io.hoithao.events.event.EventRequests.ChangeCapacity;
 import io.hoithao.events.event.EventRequests.CreateEvent;
+import io.hoithao.events.event.EventRequests.NewVenue;
 import io.hoithao.events.event.EventRequests.OpenRegistration;
+import io.hoithao.events.event.EventRequests.Reschedule;
+import io.hoithao.events.event.EventRequests.UpdateEvent;
 import io.hoithao.platform.web.Page;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Size;
 import java.net.URI;
+import java.time.LocalDate;
 import org.springframework.http.ResponseEntity;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -19,7 +26,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
-/** The events API: create an event, read and list events, move an event through its lifecycle. */
+/** The events API: create, find and change events, and move them through their lifecycle. */
 @RestController
 @Validated
 @RequestMapping("/api/events")
@@ -44,9 +51,37 @@ class EventHandler {
 
     @GetMapping
     Mono<Page<EventView>> list(@RequestParam(required = false) EventStatus status,
+                               @RequestParam(required = false) EventLevel level,
+                               @RequestParam(required = false) EventKind kind,
+                               @RequestParam(required = false) @Size(max = 200) String organiser,
+                               @RequestParam(required = false) @Size(max = 100) String programmeId,
+                               @RequestParam(required = false) LocalDate from,
+                               @RequestParam(required = false) LocalDate to,
+                               @RequestParam(required = false) @Size(max = 200) String q,
                                @RequestParam(defaultValue = "0") @Min(0) int page,
                                @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size) {
-        return Page.of(events.list(status, page, size).map(EventView::of), events.count(status), page, size);
+        EventFilter filter = new EventFilter(status, level, kind, organiser, programmeId, from, to, q);
+        return Page.of(events.list(filter, page, size).map(EventView::of), events.count(filter), page, size);
+    }
+
+    @PatchMapping("/{id}")
+    Mono<EventView> update(@PathVariable String id, @Valid @RequestBody UpdateEvent request) {
+        return events.update(id, request).map(EventView::of);
+    }
+
+    @PostMapping("/{id}/venues")
+    Mono<ResponseEntity<EventView>> addVenue(@PathVariable String id, @Valid @RequestBody NewVenue request) {
+        return events.addVenue(id, request).map(event -> ResponseEntity.status(201).body(EventView.of(event)));
+    }
+
+    @PostMapping("/{id}/capacity")
+    Mono<EventView> changeCapacity(@PathVariable String id, @Valid @RequestBody ChangeCapacity request) {
+        return events.changeCapacity(id, request).map(EventView::of);
+    }
+
+    @PostMapping("/{id}/reschedule")
+    Mono<EventView> reschedule(@PathVariable String id, @Valid @RequestBody Reschedule request) {
+        return events.reschedule(id, request).map(EventView::of);
     }
 
     @PostMapping("/{id}/publish")
@@ -62,6 +97,16 @@ class EventHandler {
     @PostMapping("/{id}/registration/close")
     Mono<EventView> closeRegistration(@PathVariable String id) {
         return events.closeRegistration(id).map(EventView::of);
+    }
+
+    @PostMapping("/{id}/start")
+    Mono<EventView> start(@PathVariable String id) {
+        return events.start(id).map(EventView::of);
+    }
+
+    @PostMapping("/{id}/complete")
+    Mono<EventView> complete(@PathVariable String id) {
+        return events.complete(id).map(EventView::of);
     }
 
     @PostMapping("/{id}/cancel")

@@ -1,6 +1,7 @@
 package io.hoithao.events.event;
 
 import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -8,6 +9,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 
 /** Request bodies of the events API. */
 public final class EventRequests {
@@ -25,10 +27,48 @@ public final class EventRequests {
             @NotNull LocalDate startDate,
             @NotNull LocalDate endDate,
             @Schema(defaultValue = "Asia/Ho_Chi_Minh") String timeZone,
-            @Min(1) @Max(100_000) int capacity) {
+            @Min(1) @Max(100_000) int capacity,
+            @Size(max = 100) String programmeId,
+            Instant registrationOpensAt,
+            Instant registrationClosesAt,
+            @Valid @Size(max = 50) List<NewVenue> venues,
+            @Valid @Size(max = 100) List<NewOfficial> officials) {
     }
 
-    /** Opening registration; {@code closesAt} is optional (open until closed by hand). */
+    /** A host school or hall, with the classrooms demonstration lessons may use. */
+    public record NewVenue(
+            @NotBlank @Size(max = 200) String name,
+            @NotNull VenueKind kind,
+            @Size(max = 500) String address,
+            @Size(max = 50) List<@NotBlank @Size(max = 100) String> classrooms) {
+    }
+
+    /** Someone directing, chairing or presenting at the event. */
+    public record NewOfficial(
+            @NotBlank @Size(max = 200) String name,
+            @Size(max = 200) String position,
+            @Size(max = 200) String unit,
+            @NotNull OfficialRole role) {
+    }
+
+    /** Changes to the descriptive details; absent fields stay as they are. */
+    public record UpdateEvent(
+            @Size(min = 1, max = 300) String title,
+            @Size(max = 5000) String description,
+            @Size(min = 1, max = 200) String organiserUnit,
+            Instant registrationOpensAt,
+            Instant registrationClosesAt,
+            @Valid @Size(max = 100) List<NewOfficial> officials) {
+    }
+
+    /** Moving the event to other days or another time zone; sessions keep their day offset and local times. */
+    public record Reschedule(@NotNull LocalDate startDate, @NotNull LocalDate endDate, String timeZone) {
+    }
+
+    public record ChangeCapacity(@Min(1) @Max(100_000) int capacity) {
+    }
+
+    /** Opening registration; {@code closesAt} is optional (then the event's registration window, or open until closed by hand). */
     public record OpenRegistration(Instant closesAt) {
     }
 

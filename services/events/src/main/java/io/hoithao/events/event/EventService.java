@@ -1,25 +1,37 @@
 package io.hoithao.events.event;
 
 import io.hoithao.contracts.IntegrationMessage;
+import io.hoithao.contracts.events.CapacityChanged;
 import io.hoithao.contracts.events.EventCancelled;
+import io.hoithao.contracts.events.EventCompleted;
 import io.hoithao.contracts.events.EventPublished;
+import io.hoithao.contracts.events.EventRescheduled;
+import io.hoithao.contracts.events.EventStarted;
 import io.hoithao.contracts.events.RegistrationClosed;
 import io.hoithao.contracts.events.RegistrationOpened;
+import io.hoithao.contracts.events.SessionMoved;
+import io.hoithao.events.event.EventRequests.ChangeCapacity;
 import io.hoithao.events.event.EventRequests.CreateEvent;
-import io.hoithao.platform.outbox.Outbox;
-import io.hoithao.platform.outbox.OutboxRelay;
+import io.hoithao.events.event.EventRequests.NewOfficial;
+import io.hoithao.events.event.EventRequests.NewVenue;
+import io.hoithao.events.event.EventRequests.Reschedule;
+import io.hoithao.events.event.EventRequests.UpdateEvent;
+import io.hoithao.events.session.Session;
+import io.hoithao.events.session.SessionStatus;
 import io.hoithao.platform.web.ProblemException;
 import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
-import java.util.function.Supplier;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
-import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -27,111 +39,279 @@ import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import reactor.util.retry.Retry;
 
 /**
- * Creates events and moves them through their lifecycle. Every change is one conditional write of
- * the event's document, guarded by the version read, that also appends the change's messages to
- * the document's outbox; a concurrent change makes the guard fail and the command is re-evaluated.
+ * Creates events, changes their details and moves them through their lifecycle. Every change is one
+ * version-guarded write of the event's document that also appends the change's messages to its outbox
+ * ({@link EventStore}).
  */
 @Service
 public class EventService {
 
-    static final String COLLECTION = "events";
-    static final String DEFAULT_ZONE = "Asia/Ho_Chi_Minh";
+    public static final String DEFAULT_ZONE = "Asia/Ho_Chi_Minh";
+    /** Problem type: the event is over or cancelled, so its programme no longer changes. */
+    public static final String NOT_EDITABLE = "event-not-editable";
+    /** Problem type: a session would fall outside the event's days. */
+    public static final String SESSION_OUTSIDE_EVENT = "session-outside-event";
 
+    private final EventStore store;
     private final ReactiveMongoTemplate mongo;
-    private final OutboxRelay relay;
     private final Clock clock;
 
-    EventService(ReactiveMongoTemplate mongo, OutboxRelay relay) {
+    EventService(EventStore store, ReactiveMongoTemplate mongo, Clock clock) {
+        this.store = store;
         this.mongo = mongo;
-        this.relay = relay;
-        this.clock = Clock.systemUTC();
+        this.clock = clock;
     }
 
     public Mono<Event> create(CreateEvent request) {
         if (request.endDate().isBefore(request.startDate())) {
             return Mono.error(ProblemException.invalidField("endDate", "must not be before startDate"));
         }
-        String zone = request.timeZone() == null || request.timeZone().isBlank() ? DEFAULT_ZONE : request.timeZone();
+        String zone;
         try {
-            ZoneId.of(zone);
-        } catch (DateTimeException e) {
-            return Mono.error(ProblemException.invalidField("timeZone", "must be a time zone id such as " + DEFAULT_ZONE));
+            zone = zone(request.timeZone());
+        } catch (ProblemException e) {
+            return Mono.error(e);
+        }
+        ProblemException window = windowProblem(request.registrationOpensAt(), request.registrationClosesAt());
+        if (window != null) {
+            return Mono.error(window);
         }
         Instant now = clock.instant();
-        Event event = new Event(UUID.randomUUID().toString(), request.title().strip(), request.description(),
-                request.kind(), request.level(), request.organiserUnit().strip(), request.startDate(), request.endDate(),
-                zone, request.capacity(), null, EventStatus.DRAFT, 0, now, now, List.of());
-        return mongo.insert(event);
+        List<Venue> venues = request.venues() == null ? List.of() : request.venues().stream().map(EventService::venue).toList();
+        Event event = new Event(UUID.randomUUID().toString(), blankToNull(request.programmeId()), request.title().strip(),
+                request.description(), request.kind(), request.level(), request.organiserUnit().strip(),
+                request.startDate(), request.endDate(), zone, request.capacity(), request.registrationOpensAt(),
+                request.registrationClosesAt(), venues, officials(request.officials()), List.of(), EventStatus.DRAFT, 0,
+                SearchText.fold(request.organiserUnit()),
+                searchTerms(request.title(), request.description(), request.organiserUnit(), venues),
+                now, now, List.of());
+        return programmeExists(event.programmeId()).then(store.insert(event));
     }
 
     public Mono<Event> find(String id) {
-        return mongo.findById(id, Event.class).switchIfEmpty(Mono.error(() -> ProblemException.notFound("Event", id)));
+        return store.find(id);
     }
 
-    public Flux<Event> list(EventStatus status, int page, int size) {
-        Query query = status == null ? new Query() : Query.query(Criteria.where("status").is(status));
-        return mongo.find(query.with(PageRequest.of(page, size, Sort.by("startDate", "_id"))), Event.class);
+    Flux<Event> list(EventFilter filter, int page, int size) {
+        return mongo.find(filter.query().with(PageRequest.of(page, size, Sort.by("startDate", "_id"))), Event.class);
     }
 
-    public Mono<Long> count(EventStatus status) {
-        Query query = status == null ? new Query() : Query.query(Criteria.where("status").is(status));
-        return mongo.count(query, Event.class);
+    Mono<Long> count(EventFilter filter) {
+        return mongo.count(filter.query(), Event.class);
+    }
+
+    public Mono<Event> update(String id, UpdateEvent request) {
+        return store.change(id, event -> {
+            requireEditable(event);
+            Instant opens = request.registrationOpensAt() != null ? request.registrationOpensAt() : event.registrationOpensAt();
+            Instant closes = request.registrationClosesAt() != null ? request.registrationClosesAt() : event.registrationClosesAt();
+            ProblemException window = windowProblem(opens, closes);
+            if (window != null) {
+                throw window;
+            }
+            String title = request.title() != null ? request.title().strip() : event.title();
+            String description = request.description() != null ? request.description() : event.description();
+            String organiser = request.organiserUnit() != null ? request.organiserUnit().strip() : event.organiserUnit();
+            Update update = new Update()
+                    .set("title", title)
+                    .set("description", description)
+                    .set("organiserUnit", organiser)
+                    .set("organiserKey", SearchText.fold(organiser))
+                    .set("registrationOpensAt", opens)
+                    .set("registrationClosesAt", closes)
+                    .set("searchTerms", searchTerms(title, description, organiser, event.venues()));
+            if (request.officials() != null) {
+                update.set("officials", officials(request.officials()));
+            }
+            return new EventStore.Change(update, List.of(), null);
+        });
+    }
+
+    public Mono<Event> addVenue(String id, NewVenue request) {
+        return store.change(id, event -> {
+            requireEditable(event);
+            Venue venue = venue(request);
+            List<Venue> venues = new ArrayList<>(event.venues());
+            venues.add(venue);
+            return new EventStore.Change(new Update().push("venues", venue)
+                    .set("searchTerms", searchTerms(event.title(), event.description(), event.organiserUnit(), venues)),
+                    List.of(), venue.id());
+        });
+    }
+
+    public Mono<Event> changeCapacity(String id, ChangeCapacity request) {
+        return store.change(id, event -> {
+            requireEditable(event);
+            return new EventStore.Change(new Update().set("capacity", request.capacity()),
+                    List.of(new CapacityChanged(UUID.randomUUID(), clock.instant(), id, request.capacity(),
+                            event.capacity(), event.version() + 1)), null);
+        });
+    }
+
+    /**
+     * Moves the event to other days (or another time zone). Sessions keep their offset from the first
+     * day and their local times, each one that moves is told with its own message; a session that would
+     * fall after the new last day makes the reschedule fail, naming it, rather than vanish silently.
+     */
+    public Mono<Event> reschedule(String id, Reschedule request) {
+        if (request.endDate().isBefore(request.startDate())) {
+            return Mono.error(ProblemException.invalidField("endDate", "must not be before startDate"));
+        }
+        return store.change(id, event -> {
+            if (!event.status().reschedulable()) {
+                throw ProblemException.conflict(NOT_EDITABLE, "Event " + id + " is " + event.status()
+                        + "; it can no longer move to other days").with("currentState", event.status());
+            }
+            String zone = request.timeZone() == null || request.timeZone().isBlank() ? event.timeZone() : zone(request.timeZone());
+            long shift = ChronoUnit.DAYS.between(event.startDate(), request.startDate());
+            List<Session> moved = event.sessions().stream().map(s -> s.onDate(s.date().plusDays(shift))).toList();
+            List<Map<String, Object>> stranded = moved.stream()
+                    .filter(s -> s.status() == SessionStatus.SCHEDULED && s.date().isAfter(request.endDate()))
+                    .map(s -> Map.<String, Object>of("id", s.id(), "title", s.title(), "date", s.date()))
+                    .toList();
+            if (!stranded.isEmpty()) {
+                throw ProblemException.conflict(SESSION_OUTSIDE_EVENT, stranded.size()
+                                + " session(s) would fall after the new last day " + request.endDate()
+                                + "; move or cancel them first")
+                        .with("sessions", stranded);
+            }
+            long revision = event.version() + 1;
+            Instant now = clock.instant();
+            List<IntegrationMessage> messages = new ArrayList<>();
+            messages.add(new EventRescheduled(UUID.randomUUID(), now, id, request.startDate(), request.endDate(), zone, revision));
+            ZoneId oldZone = event.zone();
+            ZoneId newZone = ZoneId.of(zone);
+            for (int i = 0; i < moved.size(); i++) {
+                Session before = event.sessions().get(i);
+                Session after = moved.get(i);
+                boolean changed = !before.startsAt(oldZone).equals(after.startsAt(newZone))
+                        || !before.endsAt(oldZone).equals(after.endsAt(newZone));
+                if (after.status() == SessionStatus.SCHEDULED && changed) {
+                    Venue venue = event.venue(after.venueId()).orElseThrow();
+                    messages.add(new SessionMoved(UUID.randomUUID(), now, id, after.id(), venue.name(),
+                            after.startsAt(newZone), after.endsAt(newZone), revision));
+                }
+            }
+            Update update = new Update().set("startDate", request.startDate()).set("endDate", request.endDate())
+                    .set("timeZone", zone).set("sessions", moved);
+            return new EventStore.Change(update, messages, null);
+        });
     }
 
     public Mono<Event> publish(String id) {
-        return transition(id, EventStatus.PUBLISHED, Update::new, event -> List.of(new EventPublished(
+        return transition(id, EventStatus.PUBLISHED, event -> new Update(), event -> new EventPublished(
                 UUID.randomUUID(), clock.instant(), event.id(), event.title(), event.kind().name(), event.level().name(),
-                event.organiserUnit(), event.startDate(), event.endDate(), event.timeZone(), event.capacity())));
+                event.organiserUnit(), event.startDate(), event.endDate(), event.timeZone(), event.capacity()));
     }
 
-    public Mono<Event> openRegistration(String id, Instant closesAt) {
-        if (closesAt != null && !closesAt.isAfter(clock.instant())) {
+    public Mono<Event> openRegistration(String id, Instant requestedClosesAt) {
+        Instant now = clock.instant();
+        if (requestedClosesAt != null && !requestedClosesAt.isAfter(now)) {
             return Mono.error(ProblemException.invalidField("closesAt", "must be in the future"));
         }
-        return transition(id, EventStatus.REGISTRATION_OPEN, () -> new Update().set("registrationClosesAt", closesAt),
-                event -> List.of(new RegistrationOpened(UUID.randomUUID(), clock.instant(), event.id(), event.title(),
-                        event.capacity(), closesAt)));
+        return transition(id, EventStatus.REGISTRATION_OPEN,
+                event -> new Update().set("registrationClosesAt", closesAt(event, requestedClosesAt, now)),
+                event -> new RegistrationOpened(UUID.randomUUID(), clock.instant(), event.id(), event.title(),
+                        event.capacity(), closesAt(event, requestedClosesAt, now)));
     }
 
     public Mono<Event> closeRegistration(String id) {
-        return transition(id, EventStatus.REGISTRATION_CLOSED, Update::new,
-                event -> List.of(new RegistrationClosed(UUID.randomUUID(), clock.instant(), event.id())));
+        return transition(id, EventStatus.REGISTRATION_CLOSED, event -> new Update(),
+                event -> new RegistrationClosed(UUID.randomUUID(), clock.instant(), event.id()));
+    }
+
+    public Mono<Event> start(String id) {
+        return transition(id, EventStatus.IN_PROGRESS, event -> new Update(),
+                event -> new EventStarted(UUID.randomUUID(), clock.instant(), event.id()));
+    }
+
+    public Mono<Event> complete(String id) {
+        return transition(id, EventStatus.COMPLETED, event -> new Update(),
+                event -> new EventCompleted(UUID.randomUUID(), clock.instant(), event.id()));
     }
 
     public Mono<Event> cancel(String id, String reason) {
-        return transition(id, EventStatus.CANCELLED, Update::new,
-                event -> List.of(new EventCancelled(UUID.randomUUID(), clock.instant(), event.id(), reason)));
+        return transition(id, EventStatus.CANCELLED, event -> new Update(),
+                event -> new EventCancelled(UUID.randomUUID(), clock.instant(), event.id(), reason));
     }
 
-    private Mono<Event> transition(String id, EventStatus target, Supplier<Update> changes,
-                                   Function<Event, List<? extends IntegrationMessage>> messages) {
-        return find(id)
-                .flatMap(event -> {
-                    if (!EventStatus.allowedBefore(target).contains(event.status())) {
-                        return Mono.error(ProblemException.conflict("invalid-transition",
-                                        "Event " + id + " is " + event.status() + "; it cannot become " + target)
-                                .with("currentState", event.status())
-                                .with("requestedState", target));
-                    }
-                    Query guard = Query.query(Criteria.where("_id").is(id).and("version").is(event.version()));
-                    Update update = Outbox.append(changes.get()
-                            .set("status", target)
-                            .set("updatedAt", clock.instant())
-                            .inc("version", 1), messages.apply(event));
-                    return mongo.findAndModify(guard, update, FindAndModifyOptions.options().returnNew(true), Event.class)
-                            .switchIfEmpty(Mono.error(ConcurrentChange::new));
-                })
-                .retryWhen(Retry.max(5).filter(ConcurrentChange.class::isInstance))
-                .doOnNext(event -> relay.relay(COLLECTION, event.id()).subscribe());
-    }
-
-    /** The version changed between reading and writing; the command is evaluated again on fresh state. */
-    static final class ConcurrentChange extends RuntimeException {
-        ConcurrentChange() {
-            super("concurrent change", null, false, false);
+    /** A requested closing time wins; else the event's window if it is still ahead; else open until closed by hand. */
+    private static Instant closesAt(Event event, Instant requested, Instant now) {
+        if (requested != null) {
+            return requested;
         }
+        Instant planned = event.registrationClosesAt();
+        return planned != null && planned.isAfter(now) ? planned : null;
+    }
+
+    private Mono<Event> transition(String id, EventStatus target, Function<Event, Update> changes,
+                                   Function<Event, IntegrationMessage> message) {
+        return store.change(id, event -> {
+            if (!event.status().canBecome(target)) {
+                throw ProblemException.conflict("invalid-transition",
+                                "Event " + id + " is " + event.status() + "; it cannot become " + target)
+                        .with("currentState", event.status())
+                        .with("requestedState", target);
+            }
+            return new EventStore.Change(changes.apply(event).set("status", target), List.of(message.apply(event)), null);
+        });
+    }
+
+    public static void requireEditable(Event event) {
+        if (!event.status().editable()) {
+            throw ProblemException.conflict(NOT_EDITABLE, "Event " + event.id() + " is " + event.status()
+                    + "; its programme can no longer change").with("currentState", event.status());
+        }
+    }
+
+    private Mono<Void> programmeExists(String programmeId) {
+        if (programmeId == null) {
+            return Mono.empty();
+        }
+        return mongo.exists(Query.query(Criteria.where("_id").is(programmeId)), "programmes")
+                .flatMap(exists -> exists ? Mono.<Void>empty()
+                        : Mono.error(ProblemException.invalidField("programmeId", "no programme " + programmeId)));
+    }
+
+    private static String zone(String requested) {
+        String zone = requested == null || requested.isBlank() ? DEFAULT_ZONE : requested.strip();
+        try {
+            ZoneId.of(zone);
+            return zone;
+        } catch (DateTimeException e) {
+            throw ProblemException.invalidField("timeZone", "must be a time zone id such as " + DEFAULT_ZONE);
+        }
+    }
+
+    private static ProblemException windowProblem(Instant opens, Instant closes) {
+        if (opens != null && closes != null && !closes.isAfter(opens)) {
+            return ProblemException.invalidField("registrationClosesAt", "must be after registrationOpensAt");
+        }
+        return null;
+    }
+
+    private static Venue venue(NewVenue request) {
+        return new Venue(UUID.randomUUID().toString(), request.name().strip(), request.kind(), request.address(),
+                request.classrooms() == null ? List.of() : request.classrooms().stream().map(String::strip).distinct().toList());
+    }
+
+    private static List<Official> officials(List<NewOfficial> requests) {
+        return requests == null ? List.of()
+                : requests.stream().map(o -> new Official(o.name().strip(), o.position(), o.unit(), o.role())).toList();
+    }
+
+    private static List<String> searchTerms(String title, String description, String organiser, List<Venue> venues) {
+        List<String> texts = new ArrayList<>(List.of(title, description == null ? "" : description, organiser));
+        venues.forEach(v -> {
+            texts.add(v.name());
+            texts.add(v.address());
+        });
+        return SearchText.terms(texts.toArray(String[]::new));
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text.strip();
     }
 }

@@ -5,7 +5,9 @@ import java.util.Set;
 
 /**
  * The lifecycle of an event: draft → published → registration open → registration closed →
- * in progress → completed; cancelled from any state before completion.
+ * in progress → completed; cancelled from any state before completion. Registration may be reopened
+ * after closing, and an event without registration (a school's session for its own teachers) may
+ * start straight after publication.
  */
 public enum EventStatus {
     DRAFT,
@@ -27,5 +29,19 @@ public enum EventStatus {
             case COMPLETED -> EnumSet.of(IN_PROGRESS);
             case CANCELLED -> EnumSet.of(DRAFT, PUBLISHED, REGISTRATION_OPEN, REGISTRATION_CLOSED, IN_PROGRESS);
         };
+    }
+
+    public boolean canBecome(EventStatus target) {
+        return allowedBefore(target).contains(this);
+    }
+
+    /** Whether the programme (sessions, venues, capacity) may still change: not once the event is over or cancelled. */
+    public boolean editable() {
+        return this != COMPLETED && this != CANCELLED;
+    }
+
+    /** Whether the event may still move to other days: not once it is under way. */
+    public boolean reschedulable() {
+        return editable() && this != IN_PROGRESS;
     }
 }

@@ -2,10 +2,12 @@ package io.hoithao.events.event;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 
-/** An event as the API shows it. */
+/** An event as the API shows it (its sessions are in the programme view). */
 public record EventView(
         String id,
+        String programmeId,
         String title,
         String description,
         EventKind kind,
@@ -15,15 +17,19 @@ public record EventView(
         LocalDate endDate,
         String timeZone,
         int capacity,
+        Instant registrationOpensAt,
         Instant registrationClosesAt,
+        List<Venue> venues,
+        List<Official> officials,
         EventStatus status,
         long version,
         Instant createdAt,
         Instant updatedAt) {
 
-    static EventView of(Event event) {
-        return new EventView(event.id(), event.title(), event.description(), event.kind(), event.level(),
-                event.organiserUnit(), event.startDate(), event.endDate(), event.timeZone(), event.capacity(),
-                event.registrationClosesAt(), event.status(), event.version(), event.createdAt(), event.updatedAt());
+    public static EventView of(Event event) {
+        return new EventView(event.id(), event.programmeId(), event.title(), event.description(), event.kind(),
+                event.level(), event.organiserUnit(), event.startDate(), event.endDate(), event.timeZone(),
+                event.capacity(), event.registrationOpensAt(), event.registrationClosesAt(), event.venues(),
+                event.officials(), event.status(), event.version(), event.createdAt(), event.updatedAt());
     }
 }

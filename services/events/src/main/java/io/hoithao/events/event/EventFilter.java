@@ -1,0 +1,46 @@
+package io.hoithao.events.event;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+
+/**
+ * What a list of events is narrowed to. {@code from}/{@code to} select events with at least one day
+ * in that range; {@code q} matches events whose title, description, organiser or venues contain every
+ * word, ignoring diacritics and case; {@code organiser} matches the organising unit the same way.
+ */
+record EventFilter(EventStatus status, EventLevel level, EventKind kind, String organiser, String programmeId,
+                   LocalDate from, LocalDate to, String q) {
+
+    Query query() {
+        List<Criteria> all = new ArrayList<>();
+        if (status != null) {
+            all.add(Criteria.where("status").is(status));
+        }
+        if (level != null) {
+            all.add(Criteria.where("level").is(level));
+        }
+        if (kind != null) {
+            all.add(Criteria.where("kind").is(kind));
+        }
+        if (organiser != null && !organiser.isBlank()) {
+            all.add(Criteria.where("organiserKey").is(SearchText.fold(organiser)));
+        }
+        if (programmeId != null && !programmeId.isBlank()) {
+            all.add(Criteria.where("programmeId").is(programmeId));
+        }
+        if (to != null) {
+            all.add(Criteria.where("startDate").lte(to));
+        }
+        if (from != null) {
+            all.add(Criteria.where("endDate").gte(from));
+        }
+        List<String> terms = SearchText.terms(q);
+        if (!terms.isEmpty()) {
+            all.add(Criteria.where("searchTerms").all(terms));
+        }
+        return all.isEmpty() ? new Query() : Query.query(new Criteria().andOperator(all));
+    }
+}

@@ -1,0 +1,94 @@
+package io.hoithao.events.event;
+
+import io.hoithao.contracts.IntegrationMessage;
+import io.hoithao.events.live.ProgrammeChange;
+import io.hoithao.events.live.ProgrammeChanges;
+import io.hoithao.platform.outbox.Outbox;
+import io.hoithao.platform.outbox.OutboxRelay;
+import io.hoithao.platform.web.ProblemException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.function.Function;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
+import reactor.util.retry.Retry;
+
+/**
+ * Reads events and changes them. A change is decided in plain Java on the event as read, then written
+ * as one conditional update guarded by the version read, which also increments the version and
+ * appends the change's messages to the outbox; if someone changed the event meanwhile, the guard
+ * matches nothing and the decision is taken again on fresh state.
+ */
+@Component
+public class EventStore {
+
+    public static final String COLLECTION = "events";
+
+    private final ReactiveMongoTemplate mongo;
+    private final OutboxRelay relay;
+    private final ProgrammeChanges changes;
+    private final Clock clock;
+
+    EventStore(ReactiveMongoTemplate mongo, OutboxRelay relay, ProgrammeChanges changes, Clock clock) {
+        this.mongo = mongo;
+        this.relay = relay;
+        this.changes = changes;
+        this.clock = clock;
+    }
+
+    /**
+     * What a command does to an event: the update of its fields and the messages that tell about it;
+     * {@code subjectId} names what changed for the live stream (may be null).
+     */
+    public record Change(Update update, List<? extends IntegrationMessage> messages, String subjectId) {
+    }
+
+    public Mono<Event> find(String id) {
+        return mongo.findById(id, Event.class).switchIfEmpty(Mono.error(() -> ProblemException.notFound("Event", id)));
+    }
+
+    public Mono<Event> insert(Event event) {
+        return mongo.insert(event);
+    }
+
+    /**
+     * Applies the change decided on the current event; the decision may fail with a problem. The new
+     * version is {@code event.version() + 1}, which the decision can use as the messages' revision.
+     */
+    public Mono<Event> change(String id, Function<Event, Change> decision) {
+        return find(id)
+                .flatMap(event -> {
+                    Change change = decision.apply(event);
+                    Query guard = Query.query(Criteria.where("_id").is(id).and("version").is(event.version()));
+                    Update update = Outbox.append(change.update()
+                            .set("updatedAt", clock.instant())
+                            .inc("version", 1), change.messages());
+                    return mongo.findAndModify(guard, update, FindAndModifyOptions.options().returnNew(true), Event.class)
+                            .switchIfEmpty(Mono.error(ConcurrentChange::new))
+                            .doOnNext(saved -> announce(saved.id(), change));
+                })
+                .retryWhen(Retry.max(10).filter(ConcurrentChange.class::isInstance)
+                        .onRetryExhaustedThrow((spec, signal) -> new org.springframework.dao.OptimisticLockingFailureException(
+                                "event " + id + " kept changing")))
+                .doOnNext(event -> relay.relay(COLLECTION, event.id()).subscribe());
+    }
+
+    private void announce(String eventId, Change change) {
+        Instant now = clock.instant();
+        change.messages().forEach(message ->
+                changes.announce(new ProgrammeChange(eventId, message.getClass().getSimpleName(), change.subjectId(), now)));
+    }
+
+    /** The version changed between reading and writing; the command is evaluated again on fresh state. */
+    static final class ConcurrentChange extends RuntimeException {
+        ConcurrentChange() {
+            super("concurrent change", null, false, false);
+        }
+    }
+}

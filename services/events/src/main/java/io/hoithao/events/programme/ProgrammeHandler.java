@@ -1,0 +1,59 @@
+package io.hoithao.events.programme;
+
+import io.hoithao.events.programme.ProgrammeRequests.NewPhase;
+import io.hoithao.events.programme.ProgrammeRequests.NewPlan;
+import io.hoithao.events.programme.ProgrammeRequests.NewProgramme;
+import io.hoithao.platform.web.Page;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import java.net.URI;
+import org.springframework.http.ResponseEntity;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
+
+/** Programmes (chuyên đề) with their phases and plans; list their events with {@code GET /api/events?programmeId=}. */
+@RestController
+@Validated
+@RequestMapping("/api/events/programmes")
+class ProgrammeHandler {
+
+    private final ProgrammeService programmes;
+
+    ProgrammeHandler(ProgrammeService programmes) {
+        this.programmes = programmes;
+    }
+
+    @PostMapping
+    Mono<ResponseEntity<Programme>> create(@Valid @RequestBody NewProgramme request) {
+        return programmes.create(request).map(p -> ResponseEntity.created(URI.create("/api/events/programmes/" + p.id())).body(p));
+    }
+
+    @GetMapping
+    Mono<Page<Programme>> list(@RequestParam(defaultValue = "0") @Min(0) int page,
+                               @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size) {
+        return Page.of(programmes.list(page, size), programmes.count(), page, size);
+    }
+
+    @GetMapping("/{id}")
+    Mono<Programme> get(@PathVariable String id) {
+        return programmes.find(id);
+    }
+
+    @PostMapping("/{id}/phases")
+    Mono<Programme> addPhase(@PathVariable String id, @Valid @RequestBody NewPhase request) {
+        return Mono.defer(() -> programmes.addPhase(id, request));
+    }
+
+    @PostMapping("/{id}/plans")
+    Mono<Programme> addPlan(@PathVariable String id, @Valid @RequestBody NewPlan request) {
+        return Mono.defer(() -> programmes.addPlan(id, request));
+    }
+}

@@ -1,0 +1,37 @@
+package io.hoithao.events.programme;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.time.LocalDate;
+import java.util.List;
+
+/** Request bodies of the programmes API. */
+public final class ProgrammeRequests {
+
+    private ProgrammeRequests() {
+    }
+
+    public record NewProgramme(
+            @NotBlank @Size(max = 300) String name,
+            @Size(max = 5000) String description,
+            @Valid @Size(max = 20) List<NewPhase> phases,
+            @Valid @Size(max = 200) List<NewPlan> plans) {
+    }
+
+    public record NewPhase(@NotBlank @Size(max = 100) String name,
+                           @Min(1990) @Max(2100) int fromYear,
+                           @Min(1990) @Max(2100) int toYear) {
+    }
+
+    public record NewPlan(@NotBlank @Size(max = 100) String number,
+                          @NotBlank @Size(max = 200) String issuer,
+                          @NotNull LocalDate issuedOn,
+                          @Size(max = 500) String title,
+                          @Pattern(regexp = "PROVINCE|DISTRICT|SCHOOL") String level) {
+    }
+}

@@ -1,0 +1,88 @@
+package io.hoithao.events.programme;
+
+import io.hoithao.events.programme.Programme.Phase;
+import io.hoithao.events.programme.Programme.Plan;
+import io.hoithao.events.programme.ProgrammeRequests.NewPhase;
+import io.hoithao.events.programme.ProgrammeRequests.NewPlan;
+import io.hoithao.events.programme.ProgrammeRequests.NewProgramme;
+import io.hoithao.platform.web.ProblemException;
+import java.time.Clock;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Service;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/** Programmes change by appending phases and plans, each one atomic {@code $push}; nothing else about them travels on Kafka. */
+@Service
+class ProgrammeService {
+
+    private final ReactiveMongoTemplate mongo;
+    private final Clock clock;
+
+    ProgrammeService(ReactiveMongoTemplate mongo, Clock clock) {
+        this.mongo = mongo;
+        this.clock = clock;
+    }
+
+    Mono<Programme> create(NewProgramme request) {
+        List<Phase> phases = request.phases() == null ? List.of() : request.phases().stream().map(ProgrammeService::phase).toList();
+        List<Plan> plans = request.plans() == null ? List.of() : request.plans().stream().map(ProgrammeService::plan).toList();
+        Set<String> numbers = new HashSet<>();
+        for (Plan plan : plans) {
+            if (!numbers.add(plan.number())) {
+                return Mono.error(ProblemException.invalidField("plans", "plan " + plan.number() + " is listed twice"));
+            }
+        }
+        return mongo.insert(new Programme(UUID.randomUUID().toString(), request.name().strip(), request.description(),
+                phases, plans, clock.instant()));
+    }
+
+    Mono<Programme> find(String id) {
+        return mongo.findById(id, Programme.class).switchIfEmpty(Mono.error(() -> ProblemException.notFound("Programme", id)));
+    }
+
+    Flux<Programme> list(int page, int size) {
+        return mongo.find(new Query().with(PageRequest.of(page, size, Sort.by("name", "_id"))), Programme.class);
+    }
+
+    Mono<Long> count() {
+        return mongo.count(new Query(), Programme.class);
+    }
+
+    Mono<Programme> addPhase(String id, NewPhase request) {
+        return mongo.findAndModify(Query.query(Criteria.where("_id").is(id)), new Update().push("phases", phase(request)),
+                        FindAndModifyOptions.options().returnNew(true), Programme.class)
+                .switchIfEmpty(Mono.error(() -> ProblemException.notFound("Programme", id)));
+    }
+
+    /** Plan numbers are unique within a programme: the filter refuses a second plan with the same number in the same write. */
+    Mono<Programme> addPlan(String id, NewPlan request) {
+        Plan plan = plan(request);
+        Query unique = Query.query(Criteria.where("_id").is(id).and("plans.number").ne(plan.number()));
+        return mongo.findAndModify(unique, new Update().push("plans", plan), FindAndModifyOptions.options().returnNew(true),
+                        Programme.class)
+                .switchIfEmpty(Mono.defer(() -> find(id).flatMap(existing -> Mono.error(ProblemException.conflict(
+                        "duplicate", "Programme " + id + " already has plan " + plan.number())))));
+    }
+
+    private static Phase phase(NewPhase request) {
+        if (request.toYear() < request.fromYear()) {
+            throw ProblemException.invalidField("toYear", "must not be before fromYear");
+        }
+        return new Phase(request.name().strip(), request.fromYear(), request.toYear());
+    }
+
+    private static Plan plan(NewPlan request) {
+        return new Plan(request.number().strip(), request.issuer().strip(), request.issuedOn(), request.title(), request.level());
+    }
+}

@@ -1,0 +1,156 @@
+package io.hoithao.events.schedule;
+
+import io.hoithao.contracts.IntegrationMessage;
+import io.hoithao.contracts.observations.LessonScheduled;
+import io.hoithao.contracts.observations.SeatBooked;
+import io.hoithao.contracts.observations.SeatReleased;
+import io.hoithao.contracts.presentations.PaperAccepted;
+import io.hoithao.contracts.presentations.PaperRejected;
+import io.hoithao.contracts.presentations.PaperScheduled;
+import io.hoithao.contracts.presentations.PaperWithdrawn;
+import io.hoithao.contracts.registrations.RegistrationCancelled;
+import io.hoithao.contracts.registrations.RegistrationConfirmed;
+import io.hoithao.contracts.registrations.RegistrationPromoted;
+import io.hoithao.contracts.registrations.RegistrationWaitlisted;
+import io.hoithao.events.live.ProgrammeChange;
+import io.hoithao.events.live.ProgrammeChanges;
+import io.hoithao.platform.messaging.Idempotency;
+import java.time.Clock;
+import org.bson.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
+
+/**
+ * Keeps what the other services tell about an event, for its programme view: one document per
+ * registration, demonstration lesson and paper. Each message is applied by one guarded upsert that
+ * matches only if the message is new ({@link Idempotency}) and newer than what the document holds:
+ * <ul>
+ *   <li>a registration's or paper's state only moves forward (waitlisted → confirmed → cancelled;
+ *       accepted → scheduled, by revision → rejected or withdrawn), ranked by a {@code precedence};</li>
+ *   <li>a lesson's seats left come from the booking or release with the highest lesson revision.</li>
+ * </ul>
+ * A duplicate or a stale message makes the filter miss an existing document; the upsert then collides
+ * with its {@code _id} and is dropped, so messages may arrive twice or in any order.
+ */
+@Component
+class ProgrammeProjections {
+
+    private static final Logger log = LoggerFactory.getLogger(ProgrammeProjections.class);
+
+    static final String REGISTRATIONS = "programme_registrations";
+    static final String LESSONS = "programme_lessons";
+    static final String PAPERS = "programme_papers";
+
+    /** Papers' ranks leave room below each for the revision of the message that set them. */
+    private static final long RANK = 1L << 40;
+
+    private final ReactiveMongoTemplate mongo;
+    private final ProgrammeChanges changes;
+    private final Clock clock;
+
+    ProgrammeProjections(ReactiveMongoTemplate mongo, ProgrammeChanges changes, Clock clock) {
+        this.mongo = mongo;
+        this.changes = changes;
+        this.clock = clock;
+    }
+
+    Mono<?> apply(IntegrationMessage message) {
+        Mono<Document> applied = route(message);
+        return applied.doOnNext(document -> changes.announce(new ProgrammeChange(message.eventId(),
+                message.getClass().getSimpleName(), String.valueOf(document.get("_id")), clock.instant())));
+    }
+
+    private Mono<Document> route(IntegrationMessage message) {
+        if (message instanceof RegistrationWaitlisted m) {
+            return registration(m, m.registrationId(), "WAITLISTED", 1);
+        }
+        if (message instanceof RegistrationConfirmed m) {
+            return registration(m, m.registrationId(), "CONFIRMED", 2);
+        }
+        if (message instanceof RegistrationPromoted m) {
+            return registration(m, m.registrationId(), "CONFIRMED", 2);
+        }
+        if (message instanceof RegistrationCancelled m) {
+            return registration(m, m.registrationId(), "CANCELLED", 3);
+        }
+        if (message instanceof LessonScheduled m) {
+            return lessonScheduled(m);
+        }
+        if (message instanceof SeatBooked m) {
+            return seats(m, m.lessonId(), m.seatsLeft(), m.revision());
+        }
+        if (message instanceof SeatReleased m) {
+            return seats(m, m.lessonId(), m.seatsLeft(), m.revision());
+        }
+        if (message instanceof PaperAccepted m) {
+            return paper(m, m.paperId(), RANK, new Update().set("status", "ACCEPTED")
+                    .set("title", m.title()).set("unit", m.unit()).set("presenters", m.presenters()));
+        }
+        if (message instanceof PaperScheduled m) {
+            return paper(m, m.paperId(), 2 * RANK + m.revision(), new Update().set("status", "SCHEDULED")
+                    .set("title", m.title()).set("unit", m.unit()).set("presenters", m.presenters())
+                    .set("sessionId", m.sessionId()).set("position", m.position()).set("minutes", m.minutes()));
+        }
+        if (message instanceof PaperRejected m) {
+            return paper(m, m.paperId(), 3 * RANK, new Update().set("status", "REJECTED"));
+        }
+        if (message instanceof PaperWithdrawn m) {
+            return paper(m, m.paperId(), 3 * RANK, new Update().set("status", "WITHDRAWN"));
+        }
+        // Submissions, check-ins, observation forms and the like do not show in the programme.
+        return Mono.empty();
+    }
+
+    private Mono<Document> registration(IntegrationMessage message, String registrationId, String status, int precedence) {
+        return guardedUpsert(REGISTRATIONS, Criteria.where("_id").is(registrationId).and("precedence").lt(precedence),
+                message, new Update().set("eventId", message.eventId()).set("status", status).set("precedence", precedence));
+    }
+
+    private Mono<Document> lessonScheduled(LessonScheduled m) {
+        Update update = new Update()
+                .set("eventId", m.eventId())
+                .set("scheduled", true)
+                .set("sessionId", m.sessionId())
+                .set("title", m.title())
+                .set("classroom", m.classroom())
+                .set("startsAt", m.startsAt())
+                .set("endsAt", m.endsAt())
+                .set("seats", m.seats())
+                // Bookings that arrived first already set the seats left; the initial count is only a default.
+                .setOnInsert("seatsLeft", m.seats())
+                .setOnInsert("seatsRevision", -1L);
+        return guardedUpsert(LESSONS, Criteria.where("_id").is(m.lessonId()), m, update);
+    }
+
+    private Mono<Document> seats(IntegrationMessage message, String lessonId, int seatsLeft, long revision) {
+        Update update = new Update()
+                .set("eventId", message.eventId())
+                .set("seatsLeft", seatsLeft)
+                .set("seatsRevision", revision)
+                .setOnInsert("scheduled", false);
+        return guardedUpsert(LESSONS, Criteria.where("_id").is(lessonId).and("seatsRevision").lt(revision), message, update);
+    }
+
+    private Mono<Document> paper(IntegrationMessage message, String paperId, long precedence, Update update) {
+        return guardedUpsert(PAPERS, Criteria.where("_id").is(paperId).and("precedence").lt(precedence), message,
+                update.set("eventId", message.eventId()).set("precedence", precedence));
+    }
+
+    private Mono<Document> guardedUpsert(String collection, Criteria criteria, IntegrationMessage message, Update update) {
+        Query query = Query.query(Idempotency.notApplied(criteria, message));
+        return mongo.findAndModify(query, Idempotency.markApplied(update, message),
+                        FindAndModifyOptions.options().upsert(true).returnNew(true), Document.class, collection)
+                .onErrorResume(DuplicateKeyException.class, e -> {
+                    log.debug("{} {} already applied or superseded", message.getClass().getSimpleName(), message.messageId());
+                    return Mono.empty();
+                });
+    }
+}

@@ -1,0 +1,72 @@
+package io.hoithao.events.schedule;
+
+import io.hoithao.events.event.EventStore;
+import io.hoithao.events.live.ProgrammeChange;
+import io.hoithao.events.live.ProgrammeChanges;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.codec.ServerSentEvent;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/** An event's programme: as JSON by day, as an iCalendar file, and as a live stream of its changes. */
+@RestController
+@RequestMapping("/api/events/{eventId}")
+class ScheduleHandler {
+
+    static final MediaType CALENDAR = new MediaType("text", "calendar", StandardCharsets.UTF_8);
+    /** Keeps idle streams open through proxies that close silent connections. */
+    private static final Duration HEARTBEAT = Duration.ofSeconds(15);
+
+    private final ProgrammeViewService views;
+    private final EventStore events;
+    private final CalendarExport calendar;
+    private final ProgrammeChanges changes;
+
+    ScheduleHandler(ProgrammeViewService views, EventStore events, CalendarExport calendar, ProgrammeChanges changes) {
+        this.views = views;
+        this.events = events;
+        this.calendar = calendar;
+        this.changes = changes;
+    }
+
+    @GetMapping(path = "/programme", produces = MediaType.APPLICATION_JSON_VALUE)
+    Mono<ProgrammeView> programme(@PathVariable String eventId) {
+        return views.view(eventId);
+    }
+
+    @GetMapping(path = "/programme.ics")
+    Mono<ResponseEntity<String>> ics(@PathVariable String eventId) {
+        return events.find(eventId).map(event -> ResponseEntity.ok()
+                .contentType(CALENDAR)
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename("programme-" + eventId + ".ics").build().toString())
+                .body(calendar.render(event)));
+    }
+
+    /** Server-sent events: one {@code programme-change} per change, after a {@code ready} event once subscribed. */
+    @GetMapping(path = "/programme/changes", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    Flux<ServerSentEvent<Object>> changes(@PathVariable String eventId) {
+        // Resolve the event first so an unknown id is a 404 problem, not an empty stream.
+        return events.find(eventId).flatMapMany(event -> {
+            Flux<ServerSentEvent<Object>> live = changes.of(eventId).map(change -> ServerSentEvent.<Object>builder(change)
+                    .event("programme-change").id(change.change() + "-" + change.at().toEpochMilli()).build());
+            Flux<ServerSentEvent<Object>> heartbeat = Flux.interval(HEARTBEAT).map(tick -> ServerSentEvent.<Object>builder()
+                    .comment("keep-alive").build());
+            ServerSentEvent<Object> ready = ServerSentEvent.<Object>builder((Object) new Ready(eventId)).event("ready").build();
+            // merge subscribes in order: the change feed is listening before "ready" goes out.
+            return Flux.merge(live, heartbeat, Mono.just(ready));
+        });
+    }
+
+    record Ready(String eventId) {
+    }
+}

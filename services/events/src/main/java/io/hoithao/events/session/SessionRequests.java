@@ -1,0 +1,38 @@
+package io.hoithao.events.session;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.List;
+
+/** Request bodies of the sessions API; days and times are the event's local ones. */
+public final class SessionRequests {
+
+    private SessionRequests() {
+    }
+
+    /** A new agenda item: when (day, start, end in the event's time zone), where, what and who. */
+    public record NewSession(
+            @NotNull SessionType type,
+            @NotBlank @Size(max = 300) String title,
+            @Size(max = 5000) String description,
+            @NotNull LocalDate date,
+            @NotNull LocalTime start,
+            @NotNull LocalTime end,
+            @NotBlank @Size(max = 100) String venueId,
+            @Size(max = 100) String classroom,
+            @Size(max = 200) String chair,
+            @Size(max = 50) List<@NotBlank @Size(max = 200) String> speakers) {
+    }
+
+    /** Moving a session: its new day and times, and optionally another venue or classroom. */
+    public record MoveSession(
+            @NotNull LocalDate date,
+            @NotNull LocalTime start,
+            @NotNull LocalTime end,
+            @Size(max = 100) String venueId,
+            @Size(max = 100) String classroom) {
+    }
+}
