@@ -1,14 +1,22 @@
 package io.hoithao.registrations.event;
 
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
- * What this service knows of an event, learnt from the events service's messages: whether registration
- * is open, and the seats. {@code seatHolders} lists the registrations holding a confirmed seat; a seat
- * is taken by one conditional update that adds to it only while it is shorter than the capacity.
+ * What this service knows of an event, learnt from the events service's messages, plus the organiser's
+ * seat policy (unit quotas, approval mode). {@code seatHolders} lists the registrations holding a confirmed
+ * seat and {@code unitHolders} the same ids per unit key; a seat is taken by one conditional update that
+ * adds to both only while the event and the unit are below capacity and quota.
+ *
+ * <p>Days are kept as ISO strings ({@code firstDay}, {@code lastDay}) rather than {@link LocalDate}, which
+ * the driver would store as a midnight instant in the JVM's zone.
  */
 @Document("registration_events")
 public record OpenEvent(
@@ -18,13 +26,52 @@ public record OpenEvent(
         boolean registrationOpen,
         Instant closesAt,
         boolean cancelled,
-        List<String> seatHolders) {
+        boolean completed,
+        List<String> seatHolders,
+        Map<String, List<String>> unitHolders,
+        Map<String, Integer> quotas,
+        Map<String, String> quotaUnits,
+        boolean approvalRequired,
+        String firstDay,
+        String lastDay,
+        String timeZone) {
+
+    public static final ZoneId DEFAULT_ZONE = ZoneId.of("Asia/Ho_Chi_Minh");
 
     public int confirmed() {
         return seatHolders == null ? 0 : seatHolders.size();
     }
 
+    public int confirmed(String unitKey) {
+        List<String> holders = unitHolders == null ? null : unitHolders.get(unitKey);
+        return holders == null ? 0 : holders.size();
+    }
+
+    /** The quota of a unit, or null when the unit is limited only by the event's capacity. */
+    public Integer quota(String unitKey) {
+        return quotas == null ? null : quotas.get(unitKey);
+    }
+
+    public boolean overCapacity() {
+        return confirmed() > capacity;
+    }
+
     public boolean acceptsRegistrations(Instant now) {
-        return registrationOpen && !cancelled && (closesAt == null || now.isBefore(closesAt));
+        return registrationOpen && !cancelled && !completed && (closesAt == null || now.isBefore(closesAt));
+    }
+
+    public ZoneId zone() {
+        return timeZone == null ? DEFAULT_ZONE : ZoneId.of(timeZone);
+    }
+
+    /** The event's days, first to last; empty while the event's schedule is unknown here. */
+    public List<LocalDate> days() {
+        List<LocalDate> days = new ArrayList<>();
+        if (firstDay != null && lastDay != null) {
+            for (LocalDate day = LocalDate.parse(firstDay); !day.isAfter(LocalDate.parse(lastDay)); day = day.plusDays(1)) {
+                days.add(day);
+            }
+        }
+        return days;
     }
 }

@@ -6,7 +6,11 @@ import java.util.List;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
 
-/** A delegate's registration for one event, on behalf of a unit, with the outbox of its messages. */
+/**
+ * A delegate's registration for one event, on behalf of a unit, with the outbox of its messages.
+ * {@code idempotencyScope} ({@code eventId + "|" + Idempotency-Key}) is unique, so a retried POST finds the
+ * registration it made the first time; {@code checkIns} holds the ISO days the delegate was checked in.
+ */
 @Document("registrations")
 public record Registration(
         @Id String id,
@@ -15,13 +19,21 @@ public record Registration(
         String email,
         String phone,
         String unit,
+        String unitKey,
         String position,
         DelegateCategory category,
         String note,
         RegistrationStatus status,
         String confirmationCode,
+        String idempotencyScope,
+        String reason,
+        List<String> checkIns,
         long version,
         Instant createdAt,
         Instant updatedAt,
         List<OutboxEntry> outbox) {
+
+    public List<String> checkIns() {
+        return checkIns == null ? List.of() : checkIns;
+    }
 }

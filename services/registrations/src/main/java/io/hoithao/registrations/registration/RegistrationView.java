@@ -1,6 +1,7 @@
 package io.hoithao.registrations.registration;
 
 import java.time.Instant;
+import java.util.List;
 
 /** A registration as the API shows it. */
 public record RegistrationView(
@@ -15,11 +16,14 @@ public record RegistrationView(
         String note,
         RegistrationStatus status,
         String confirmationCode,
+        String reason,
+        List<String> checkIns,
         Instant createdAt,
         Instant updatedAt) {
 
     static RegistrationView of(Registration r) {
         return new RegistrationView(r.id(), r.eventId(), r.fullName(), r.email(), r.phone(), r.unit(), r.position(),
-                r.category(), r.note(), r.status(), r.confirmationCode(), r.createdAt(), r.updatedAt());
+                r.category(), r.note(), r.status(), r.confirmationCode(), r.reason(), r.checkIns(), r.createdAt(),
+                r.updatedAt());
     }
 }

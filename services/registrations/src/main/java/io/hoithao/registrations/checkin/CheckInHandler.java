@@ -1,0 +1,86 @@
+package io.hoithao.registrations.checkin;
+
+import io.hoithao.registrations.event.EventProjection;
+import io.hoithao.registrations.registration.Registration;
+import io.hoithao.registrations.registration.RegistrationStatus;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
+
+/** Check-in by confirmation code, and the attendance of an event as JSON or CSV. */
+@RestController
+@RequestMapping("/api/registrations")
+class CheckInHandler {
+
+    private static final MediaType CSV = new MediaType("text", "csv", StandardCharsets.UTF_8);
+
+    private final CheckInService checkIns;
+    private final EventProjection events;
+    private final ReactiveMongoTemplate mongo;
+
+    CheckInHandler(CheckInService checkIns, EventProjection events, ReactiveMongoTemplate mongo) {
+        this.checkIns = checkIns;
+        this.events = events;
+        this.mongo = mongo;
+    }
+
+    /** {@code day} defaults to today in the event's time zone. */
+    record CheckInRequest(LocalDate day) {
+    }
+
+    @PostMapping("/codes/{code}/check-ins")
+    Mono<CheckInService.CheckIn> checkIn(@PathVariable String code, @RequestBody(required = false) CheckInRequest body) {
+        return checkIns.checkIn(code, body == null ? null : body.day());
+    }
+
+    @GetMapping(path = "/events/{eventId}/attendance", produces = MediaType.APPLICATION_JSON_VALUE)
+    Mono<Attendance> attendance(@PathVariable String eventId) {
+        return events.get(eventId).flatMap(event -> mongo.find(Query.query(Criteria.where("eventId").is(eventId)
+                                .and("status").is(RegistrationStatus.CONFIRMED)), Registration.class)
+                .collectList()
+                .map(confirmed -> Attendance.of(eventId, event.days(), confirmed)));
+    }
+
+    /** One row per day and unit, plus a total row per day; with a BOM so spreadsheet programs read the diacritics right. */
+    @GetMapping(path = "/events/{eventId}/attendance.csv")
+    Mono<ResponseEntity<byte[]>> attendanceCsv(@PathVariable String eventId) {
+        return attendance(eventId).map(attendance -> ResponseEntity.ok()
+                .contentType(CSV)
+                .header("Content-Disposition", ContentDisposition.attachment()
+                        .filename("attendance-" + eventId + ".csv", StandardCharsets.UTF_8).build().toString())
+                .body(("\uFEFF" + csv(attendance)).getBytes(StandardCharsets.UTF_8)));
+    }
+
+    static String csv(Attendance attendance) {
+        StringWriter out = new StringWriter();
+        try (CSVPrinter printer = new CSVPrinter(out, CSVFormat.DEFAULT.builder()
+                .setHeader("day", "unit", "confirmed", "attended", "summary").get())) {
+            for (Attendance.Day day : attendance.days()) {
+                for (Attendance.UnitDay unit : day.units()) {
+                    printer.printRecord(day.day(), unit.unit(), unit.confirmed(), unit.attended(), unit.summary());
+                }
+                printer.printRecord(day.day(), "(all units)", day.confirmed(), day.attended(), day.summary());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toString();
+    }
+}

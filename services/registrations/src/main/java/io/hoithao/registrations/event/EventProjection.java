@@ -1,0 +1,150 @@
+package io.hoithao.registrations.event;
+
+import io.hoithao.contracts.IntegrationMessage;
+import io.hoithao.contracts.events.CapacityChanged;
+import io.hoithao.contracts.events.EventCancelled;
+import io.hoithao.contracts.events.EventCompleted;
+import io.hoithao.contracts.events.EventPublished;
+import io.hoithao.contracts.events.EventRescheduled;
+import io.hoithao.contracts.events.RegistrationClosed;
+import io.hoithao.contracts.events.RegistrationOpened;
+import io.hoithao.platform.messaging.Idempotency;
+import io.hoithao.platform.web.ProblemException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
+
+/**
+ * Keeps {@link OpenEvent} up to date from the events service's messages (every write idempotent by
+ * message id) and holds the organiser's seat policy. Messages that carry a {@code revision} only
+ * apply when newer than what the projection has, so a replayed old message cannot undo a newer one.
+ */
+@Component
+public class EventProjection {
+
+    private final ReactiveMongoTemplate mongo;
+
+    EventProjection(ReactiveMongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    public Mono<OpenEvent> find(String eventId) {
+        return mongo.findById(eventId, OpenEvent.class);
+    }
+
+    public Mono<OpenEvent> get(String eventId) {
+        return find(eventId).switchIfEmpty(Mono.error(() -> ProblemException.notFound("Event", eventId)));
+    }
+
+    /** Applies one message of the events topic; emits the event if this message changed it. */
+    public Mono<OpenEvent> apply(IntegrationMessage message) {
+        if (message instanceof EventPublished published) {
+            // EventPublished has no revision: it sets the days only if no reschedule got here first.
+            return upsert(published, c -> c.and("scheduleRevision").exists(false), created()
+                    .set("title", published.title())
+                    .set("firstDay", published.startDate().toString())
+                    .set("lastDay", published.endDate().toString())
+                    .set("timeZone", published.timeZone())
+                    .setOnInsert("capacity", published.capacity())
+                    .setOnInsert("registrationOpen", false));
+        }
+        if (message instanceof EventRescheduled rescheduled) {
+            return upsert(rescheduled, c -> c.and("scheduleRevision").not().gte(rescheduled.revision()), created()
+                    .set("firstDay", rescheduled.startDate().toString())
+                    .set("lastDay", rescheduled.endDate().toString())
+                    .set("timeZone", rescheduled.timeZone())
+                    .set("scheduleRevision", rescheduled.revision())
+                    .setOnInsert("registrationOpen", false));
+        }
+        if (message instanceof RegistrationOpened opened) {
+            return upsert(opened, null, created()
+                    .set("title", opened.title())
+                    .set("capacity", opened.capacity())
+                    .set("registrationOpen", true)
+                    .set("closesAt", opened.closesAt()));
+        }
+        if (message instanceof RegistrationClosed closed) {
+            return upsert(closed, null, created().set("registrationOpen", false));
+        }
+        if (message instanceof EventCancelled cancelled) {
+            return upsert(cancelled, null, created("cancelled").set("registrationOpen", false).set("cancelled", true)
+                    .set("cancelReason", cancelled.reason()));
+        }
+        if (message instanceof EventCompleted completed) {
+            return upsert(completed, null, created("completed").set("registrationOpen", false).set("completed", true));
+        }
+        if (message instanceof CapacityChanged changed) {
+            // Lowering below the confirmed count drops nobody: the event shows as over capacity and
+            // no seat is given until enough delegates have cancelled.
+            return upsert(changed, c -> c.and("capacityRevision").not().gte(changed.revision()), created()
+                    .set("capacity", changed.capacity())
+                    .set("capacityRevision", changed.revision())
+                    .setOnInsert("registrationOpen", false));
+        }
+        return Mono.empty();
+    }
+
+    /** Sets the per-unit quotas (replacing earlier ones); a unit without a quota is limited only by capacity. */
+    public Mono<OpenEvent> setQuotas(String eventId, Map<String, Integer> quotasByUnitName) {
+        Map<String, Integer> quotas = new LinkedHashMap<>();
+        Map<String, String> names = new LinkedHashMap<>();
+        quotasByUnitName.forEach((unit, seats) -> {
+            String key = Units.key(unit);
+            if (quotas.put(key, seats) != null) {
+                throw ProblemException.invalidField("quotas", "unit '" + unit + "' is listed twice");
+            }
+            names.put(key, unit.strip());
+        });
+        return mongo.findAndModify(Query.query(Criteria.where("_id").is(eventId)),
+                        new Update().set("quotas", quotas).set("quotaUnits", names),
+                        FindAndModifyOptions.options().returnNew(true), OpenEvent.class)
+                .switchIfEmpty(Mono.error(() -> ProblemException.notFound("Event", eventId)));
+    }
+
+    public Mono<OpenEvent> setApprovalRequired(String eventId, boolean required) {
+        return mongo.findAndModify(Query.query(Criteria.where("_id").is(eventId)),
+                        new Update().set("approvalRequired", required),
+                        FindAndModifyOptions.options().returnNew(true), OpenEvent.class)
+                .switchIfEmpty(Mono.error(() -> ProblemException.notFound("Event", eventId)));
+    }
+
+    /** Fields a projection created by any message must have, so the seat filter always finds them. */
+    private static Update created(String... setByTheMessage) {
+        Update update = new Update();
+        Map<String, Object> defaults = new LinkedHashMap<>();
+        defaults.put("cancelled", false);
+        defaults.put("completed", false);
+        defaults.put("approvalRequired", false);
+        defaults.put("seatHolders", List.of());
+        defaults.put("unitHolders", Map.of());
+        defaults.put("quotas", Map.of());
+        List.of(setByTheMessage).forEach(defaults::remove);
+        defaults.forEach(update::setOnInsert);
+        return update;
+    }
+
+    /**
+     * Like {@link Idempotency#upsert} with an extra guard (a newer revision). When the document exists
+     * but the guard or the applied-id check excludes it, the upsert's insert collides with its {@code _id}:
+     * the message is stale or a duplicate, and changes nothing.
+     */
+    private Mono<OpenEvent> upsert(IntegrationMessage message, UnaryOperator<Criteria> guard, Update update) {
+        Criteria criteria = Criteria.where("_id").is(message.eventId());
+        if (guard != null) {
+            criteria = guard.apply(criteria);
+        }
+        Query query = Query.query(Idempotency.notApplied(criteria, message));
+        return mongo.findAndModify(query, Idempotency.markApplied(update, message),
+                        FindAndModifyOptions.options().upsert(true).returnNew(true), OpenEvent.class)
+                .onErrorResume(DuplicateKeyException.class, e -> Mono.empty());
+    }
+}
