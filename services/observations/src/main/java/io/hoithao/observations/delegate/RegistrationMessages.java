@@ -4,6 +4,7 @@ import io.hoithao.contracts.IntegrationMessage;
 import io.hoithao.contracts.registrations.RegistrationCancelled;
 import io.hoithao.contracts.registrations.RegistrationConfirmed;
 import io.hoithao.contracts.registrations.RegistrationPromoted;
+import io.hoithao.observations.booking.BookingService;
 import io.hoithao.platform.messaging.Idempotency;
 import io.hoithao.platform.messaging.InboundMessages;
 import java.util.function.Consumer;
@@ -14,16 +15,19 @@ import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.messaging.Message;
 import reactor.core.publisher.Mono;
 
-/** Keeps the {@link Observer} projection from the registrations topic; idempotent by message id. */
+/**
+ * Keeps the {@link Observer} projection from the registrations topic, idempotent by message id; a
+ * cancelled registration gives up its seats and waiting places (and the waiting lists move up).
+ */
 @Configuration
 class RegistrationMessages {
 
     @Bean
-    Consumer<Message<byte[]>> registrationsMessages(ReactiveMongoTemplate mongo) {
-        return InboundMessages.consumer(message -> apply(mongo, message));
+    Consumer<Message<byte[]>> registrationsMessages(ReactiveMongoTemplate mongo, BookingService bookings) {
+        return InboundMessages.consumer(message -> apply(mongo, bookings, message));
     }
 
-    static Mono<?> apply(ReactiveMongoTemplate mongo, IntegrationMessage message) {
+    static Mono<?> apply(ReactiveMongoTemplate mongo, BookingService bookings, IntegrationMessage message) {
         if (message instanceof RegistrationConfirmed confirmed) {
             return confirm(mongo, confirmed, confirmed.registrationId(), confirmed.delegateEmail(),
                     confirmed.fullName(), confirmed.unit());
@@ -37,7 +41,9 @@ class RegistrationMessages {
                     .set("eventId", cancelled.eventId())
                     .set("email", cancelled.delegateEmail())
                     .set("confirmed", false)
-                    .set("updatedAt", cancelled.occurredAt()));
+                    .set("updatedAt", cancelled.occurredAt()))
+                    // Also on redelivery: a crash may have stopped the release half-way; releasing is idempotent.
+                    .then(bookings.releaseAll(cancelled.registrationId(), "Registration cancelled"));
         }
         return Mono.empty();
     }

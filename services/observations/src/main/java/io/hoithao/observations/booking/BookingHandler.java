@@ -1,0 +1,116 @@
+package io.hoithao.observations.booking;
+
+import io.hoithao.observations.lesson.Booking;
+import io.hoithao.observations.lesson.Lesson;
+import io.hoithao.observations.lesson.LessonService;
+import io.hoithao.observations.lesson.LessonView;
+import io.hoithao.observations.lesson.Waiting;
+import io.hoithao.platform.web.ProblemException;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.Size;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
+
+/** Booking observer seats, a delegate's schedule, a lesson's observers, attendance, clashes. */
+@RestController
+@RequestMapping("/api/observations")
+class BookingHandler {
+
+    private final BookingService bookings;
+    private final LessonService lessons;
+    private final Schedules schedules;
+
+    BookingHandler(BookingService bookings, LessonService lessons, Schedules schedules) {
+        this.bookings = bookings;
+        this.lessons = lessons;
+        this.schedules = schedules;
+    }
+
+    record BookingRequest(@NotBlank String registrationId) {
+    }
+
+    record AttendanceRequest(@NotEmpty @Size(max = 50) List<@NotBlank String> registrationIds, Boolean attended) {
+    }
+
+    record Observers(String lessonId, int seats, int seatsLeft, List<Booking> booked, List<Waiting> waiting) {
+    }
+
+    record ScheduleEntry(LessonView lesson, String status, String bookingId, Integer waitlistPosition, boolean clashes) {
+    }
+
+    @PostMapping("/lessons/{lessonId}/bookings")
+    Mono<ResponseEntity<BookingService.Outcome>> book(@PathVariable String lessonId, @Valid @RequestBody BookingRequest request) {
+        return bookings.book(lessonId, request.registrationId(), BookingService.BOOKED, true)
+                .map(outcome -> ResponseEntity.status(outcome.status() == BookingService.Status.BOOKED ? HttpStatus.CREATED
+                        : HttpStatus.ACCEPTED).body(outcome));
+    }
+
+    @DeleteMapping("/lessons/{lessonId}/bookings/{registrationId}")
+    Mono<ResponseEntity<Void>> cancel(@PathVariable String lessonId, @PathVariable String registrationId) {
+        return bookings.cancel(lessonId, registrationId, "Withdrawn by the delegate")
+                .flatMap(released -> released == BookingService.Released.NOTHING
+                        ? Mono.error(ProblemException.notFound("Booking of", registrationId + " at lesson " + lessonId))
+                        : Mono.just(ResponseEntity.noContent().<Void>build()));
+    }
+
+    @GetMapping("/lessons/{lessonId}/observers")
+    Mono<Observers> observers(@PathVariable String lessonId) {
+        return lessons.find(lessonId).map(l -> new Observers(l.id(), l.seats(), l.seatsLeft(), l.bookings(), l.waitlist()));
+    }
+
+    @PostMapping("/lessons/{lessonId}/attendance")
+    Mono<Observers> attendance(@PathVariable String lessonId, @Valid @RequestBody AttendanceRequest request) {
+        return bookings.attendance(lessonId, request.registrationIds(), request.attended() == null || request.attended())
+                .then(observers(lessonId));
+    }
+
+    /** Organisers cancel a lesson: every booking and waiting place lapses. */
+    @DeleteMapping("/lessons/{lessonId}")
+    Mono<LessonView> cancelLesson(@PathVariable String lessonId, @RequestParam(required = false) String reason) {
+        return lessons.find(lessonId)
+                .then(bookings.cancelLesson(lessonId, reason == null ? "Cancelled by the organiser" : reason))
+                .then(lessons.find(lessonId)).map(LessonView::of);
+    }
+
+    @GetMapping("/events/{eventId}/delegates/{registrationId}/schedule")
+    Mono<List<ScheduleEntry>> schedule(@PathVariable String eventId, @PathVariable String registrationId) {
+        return schedules.of(registrationId).flatMap(slots -> {
+            Set<String> clashing = Clashes.within(slots).stream()
+                    .flatMap(pair -> java.util.stream.Stream.of(pair.first().lessonId(), pair.second().lessonId()))
+                    .collect(Collectors.toSet());
+            return lessons.heldBy(registrationId)
+                    .filter(lesson -> lesson.eventId().equals(eventId))
+                    .map(lesson -> entry(lesson, registrationId, clashing.contains(lesson.id())))
+                    .collectList();
+        });
+    }
+
+    @GetMapping("/events/{eventId}/clashes")
+    Mono<List<BookingService.ClashView>> clashes(@PathVariable String eventId) {
+        return bookings.clashes(eventId).collectList();
+    }
+
+    private static ScheduleEntry entry(Lesson lesson, String registrationId, boolean clashes) {
+        var booking = lesson.booking(registrationId);
+        if (booking.isPresent()) {
+            return new ScheduleEntry(LessonView.of(lesson), "BOOKED", booking.get().bookingId(), null, clashes);
+        }
+        int position = lesson.waitlist().stream().map(Waiting::registrationId).toList().indexOf(registrationId) + 1;
+        return new ScheduleEntry(LessonView.of(lesson), "WAITLISTED", null, position, clashes);
+    }
+
+}

@@ -1,0 +1,102 @@
+package io.hoithao.observations.booking;
+
+import io.hoithao.observations.lesson.Lesson;
+import io.hoithao.observations.lesson.LessonService;
+import io.hoithao.observations.lesson.LessonStatus;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.bson.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.stereotype.Component;
+import reactor.core.Disposable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+/**
+ * Repairs what a crash between the two writes of a booking or a release can leave: a schedule slot with
+ * no seat or waiting place behind it (older than a grace period, so bookings in flight are left alone),
+ * and a lesson with free seats and a waiting list that was not promoted. Runs on a timer.
+ */
+@Component
+class ScheduleRepair implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(ScheduleRepair.class);
+
+    private final ReactiveMongoTemplate mongo;
+    private final Schedules schedules;
+    private final LessonService lessons;
+    private final Duration interval;
+    private final Duration grace;
+    private final Clock clock = Clock.systemUTC();
+    private volatile Disposable timer;
+
+    ScheduleRepair(ReactiveMongoTemplate mongo, Schedules schedules, LessonService lessons,
+                   @Value("${hoithao.observations.repair-interval:60s}") Duration interval,
+                   @Value("${hoithao.observations.repair-grace:60s}") Duration grace) {
+        this.mongo = mongo;
+        this.schedules = schedules;
+        this.lessons = lessons;
+        this.interval = interval;
+        this.grace = grace;
+    }
+
+    record Repaired(long orphanSlots, long promotions) {
+    }
+
+    Mono<Repaired> repair() {
+        Instant cutoff = clock.instant().minus(grace);
+        Mono<Long> orphans = schedules.all().concatMap(entry -> Flux.fromIterable(entry.getValue())
+                        .filter(slot -> !slot.claimedAt().isAfter(cutoff))
+                        .concatMap(slot -> mongo.findById(slot.lessonId(), Lesson.class)
+                                .map(lesson -> lesson.bookable() && lesson.holds(entry.getKey()))
+                                .defaultIfEmpty(false)
+                                .filter(held -> !held)
+                                .flatMap(orphan -> schedules.release(entry.getKey(), slot.lessonId(), slot.claimedAt()).thenReturn(1L))))
+                .count();
+        Query stuck = Query.query(Criteria.where("status").is(LessonStatus.SCHEDULED).and("waitlist.0").exists(true)
+                .andOperator(Criteria.expr(() -> new Document("$lt", List.of(new Document("$size", "$bookings"), "$seats")))));
+        Mono<Long> promotions = mongo.find(stuck, Lesson.class)
+                .concatMap(lesson -> lessons.promote(lesson.id()))
+                .reduce(0L, (sum, n) -> sum + n);
+        return Mono.zip(orphans, promotions, Repaired::new)
+                .doOnNext(r -> {
+                    if (r.orphanSlots() + r.promotions() > 0) {
+                        log.info("Repaired {} orphan schedule slot(s), promoted {} waiting observer(s)", r.orphanSlots(), r.promotions());
+                    }
+                });
+    }
+
+    @Override
+    public void start() {
+        timer = Flux.interval(interval, interval, Schedulers.boundedElastic())
+                .onBackpressureDrop()
+                .concatMap(tick -> repair().onErrorResume(e -> {
+                    log.warn("Schedule repair failed: {}", e.toString());
+                    return Mono.empty();
+                }))
+                .subscribe();
+    }
+
+    @Override
+    public void stop() {
+        Disposable current = timer;
+        if (current != null) {
+            current.dispose();
+        }
+        timer = null;
+    }
+
+    @Override
+    public boolean isRunning() {
+        return timer != null;
+    }
+}

@@ -1,0 +1,10 @@
+package io.hoithao.observations.form;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.util.Map;
+
+/** An observer's scores (criterion id → 1..5, every criterion of the event) and comments. */
+record FormRequest(@NotBlank String registrationId, @NotNull Map<String, Integer> scores, @Size(max = 4000) String comments) {
+}

@@ -1,0 +1,6 @@
+package io.hoithao.observations.lesson;
+
+public enum LessonStatus {
+    SCHEDULED,
+    CANCELLED
+}
