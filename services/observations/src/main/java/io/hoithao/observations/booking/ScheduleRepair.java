@@ -3,6 +3,7 @@ package io.hoithao.observations.booking;
 import io.hoithao.observations.lesson.Lesson;
 import io.hoithao.observations.lesson.LessonService;
 import io.hoithao.observations.lesson.LessonStatus;
+import io.hoithao.platform.scheduling.PeriodicTask;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -11,15 +12,12 @@ import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
-import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 
 /**
  * Repairs what a crash between the two writes of a booking or a release can leave: a schedule slot with
@@ -27,25 +25,23 @@ import reactor.core.scheduler.Schedulers;
  * and a lesson with free seats and a waiting list that was not promoted. Runs on a timer.
  */
 @Component
-class ScheduleRepair implements SmartLifecycle {
+class ScheduleRepair extends PeriodicTask {
 
     private static final Logger log = LoggerFactory.getLogger(ScheduleRepair.class);
 
     private final ReactiveMongoTemplate mongo;
     private final Schedules schedules;
     private final LessonService lessons;
-    private final Duration interval;
     private final Duration grace;
     private final Clock clock = Clock.systemUTC();
-    private volatile Disposable timer;
 
     ScheduleRepair(ReactiveMongoTemplate mongo, Schedules schedules, LessonService lessons,
                    @Value("${hoithao.observations.repair-interval:60s}") Duration interval,
                    @Value("${hoithao.observations.repair-grace:60s}") Duration grace) {
+        super(interval);
         this.mongo = mongo;
         this.schedules = schedules;
         this.lessons = lessons;
-        this.interval = interval;
         this.grace = grace;
     }
 
@@ -76,27 +72,7 @@ class ScheduleRepair implements SmartLifecycle {
     }
 
     @Override
-    public void start() {
-        timer = Flux.interval(interval, interval, Schedulers.boundedElastic())
-                .onBackpressureDrop()
-                .concatMap(tick -> repair().onErrorResume(e -> {
-                    log.warn("Schedule repair failed: {}", e.toString());
-                    return Mono.empty();
-                }))
-                .subscribe();
-    }
-
-    @Override
-    public void stop() {
-        Disposable current = timer;
-        if (current != null) {
-            current.dispose();
-        }
-        timer = null;
-    }
-
-    @Override
-    public boolean isRunning() {
-        return timer != null;
+    protected Mono<Repaired> runOnce() {
+        return repair();
     }
 }

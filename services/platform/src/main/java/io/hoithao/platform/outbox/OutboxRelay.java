@@ -2,7 +2,6 @@ package io.hoithao.platform.outbox;
 
 import io.hoithao.platform.messaging.CloudEventHeaders;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -11,7 +10,7 @@ import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
-import org.springframework.context.SmartLifecycle;
+import io.hoithao.platform.scheduling.PeriodicTask;
 import org.springframework.context.event.EventListener;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
@@ -19,10 +18,8 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.kafka.core.KafkaTemplate;
-import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 
 /**
  * Publishes the messages waiting in documents' outboxes to Kafka, keyed by the conference event's id,
@@ -32,7 +29,7 @@ import reactor.core.scheduler.Schedulers;
  * <p>Delivery is at least once: a crash between the acknowledgement and the removal, or the
  * immediate relay racing the sweep, publishes a message twice. Consumers are idempotent by message id.
  */
-public class OutboxRelay implements SmartLifecycle {
+public class OutboxRelay extends PeriodicTask {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
 
@@ -43,9 +40,9 @@ public class OutboxRelay implements SmartLifecycle {
     private final KafkaTemplate<String, byte[]> kafka;
     private final OutboxProperties properties;
     private final AtomicBoolean sweeping = new AtomicBoolean();
-    private volatile Disposable timer;
 
     public OutboxRelay(ReactiveMongoTemplate mongo, KafkaTemplate<String, byte[]> kafka, OutboxProperties properties) {
+        super(properties.sweepInterval());
         this.mongo = mongo;
         this.kafka = kafka;
         this.properties = properties;
@@ -154,25 +151,7 @@ public class OutboxRelay implements SmartLifecycle {
     }
 
     @Override
-    public void start() {
-        Duration interval = properties.sweepInterval();
-        timer = Flux.interval(interval, interval, Schedulers.boundedElastic())
-                .onBackpressureDrop()
-                .concatMap(tick -> sweep().onErrorResume(e -> Mono.just(0L)))
-                .subscribe();
-    }
-
-    @Override
-    public void stop() {
-        Disposable current = timer;
-        if (current != null) {
-            current.dispose();
-        }
-        timer = null;
-    }
-
-    @Override
-    public boolean isRunning() {
-        return timer != null;
+    protected Mono<Long> runOnce() {
+        return sweep();
     }
 }

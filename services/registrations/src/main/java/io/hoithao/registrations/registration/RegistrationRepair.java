@@ -14,16 +14,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
-import org.springframework.context.SmartLifecycle;
+import io.hoithao.platform.scheduling.PeriodicTask;
 import org.springframework.context.event.EventListener;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
-import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 
 /**
  * Finishes what a crash between two writes left half done, at start-up and on a timer. Without
@@ -39,7 +37,7 @@ import reactor.core.scheduler.Schedulers;
  * Only registrations untouched for {@code grace} are repaired, so work in flight is left to finish.
  */
 @Component
-public class RegistrationRepair implements SmartLifecycle {
+public class RegistrationRepair extends PeriodicTask {
 
     private static final Logger log = LoggerFactory.getLogger(RegistrationRepair.class);
 
@@ -47,19 +45,17 @@ public class RegistrationRepair implements SmartLifecycle {
     private final RegistrationService registrations;
     private final Seats seats;
     private final Duration grace;
-    private final Duration interval;
     private final Clock clock = Clock.systemUTC();
     private final AtomicBoolean running = new AtomicBoolean();
-    private volatile Disposable timer;
 
     RegistrationRepair(ReactiveMongoTemplate mongo, RegistrationService registrations, Seats seats,
                        @Value("${hoithao.registrations.repair.grace:30s}") Duration grace,
                        @Value("${hoithao.registrations.repair.interval:30s}") Duration interval) {
+        super(interval);
         this.mongo = mongo;
         this.registrations = registrations;
         this.seats = seats;
         this.grace = grace;
-        this.interval = interval;
     }
 
     /** What one pass repaired. */
@@ -150,27 +146,7 @@ public class RegistrationRepair implements SmartLifecycle {
     }
 
     @Override
-    public void start() {
-        timer = Flux.interval(interval, interval, Schedulers.boundedElastic())
-                .onBackpressureDrop()
-                .concatMap(tick -> repair().onErrorResume(e -> {
-                    log.warn("Repair failed: {}", e.toString());
-                    return Mono.empty();
-                }))
-                .subscribe();
-    }
-
-    @Override
-    public void stop() {
-        Disposable current = timer;
-        if (current != null) {
-            current.dispose();
-        }
-        timer = null;
-    }
-
-    @Override
-    public boolean isRunning() {
-        return timer != null;
+    protected Mono<Report> runOnce() {
+        return repair();
     }
 }
