@@ -4,8 +4,12 @@ import io.hoithao.contracts.IntegrationMessage;
 import io.hoithao.contracts.events.EventCancelled;
 import io.hoithao.contracts.events.EventPublished;
 import io.hoithao.contracts.events.EventRescheduled;
+import io.hoithao.contracts.events.SessionCancelled;
+import io.hoithao.contracts.events.SessionMoved;
+import io.hoithao.contracts.events.SessionScheduled;
 import io.hoithao.platform.messaging.Idempotency;
 import io.hoithao.platform.messaging.InboundMessages;
+import io.hoithao.presentations.placement.ProgrammeSessions;
 import java.util.function.Consumer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -14,16 +18,16 @@ import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.messaging.Message;
 import reactor.core.publisher.Mono;
 
-/** Keeps {@link ConferenceEvent} from the events topic; idempotent by message id. */
+/** Keeps {@link ConferenceEvent} and the presentation sessions from the events topic; idempotent by message id. */
 @Configuration
 class EventMessages {
 
     @Bean
-    Consumer<Message<byte[]>> eventsMessages(ReactiveMongoTemplate mongo) {
-        return InboundMessages.consumer(message -> apply(mongo, message));
+    Consumer<Message<byte[]>> eventsMessages(ReactiveMongoTemplate mongo, ProgrammeSessions sessions) {
+        return InboundMessages.consumer(message -> apply(mongo, sessions, message));
     }
 
-    static Mono<?> apply(ReactiveMongoTemplate mongo, IntegrationMessage message) {
+    static Mono<?> apply(ReactiveMongoTemplate mongo, ProgrammeSessions sessions, IntegrationMessage message) {
         if (message instanceof EventPublished published) {
             return upsert(mongo, published, new Update()
                     .set("title", published.title())
@@ -41,6 +45,9 @@ class EventMessages {
         }
         if (message instanceof EventCancelled cancelled) {
             return upsert(mongo, cancelled, new Update().set("cancelled", true));
+        }
+        if (message instanceof SessionScheduled || message instanceof SessionMoved || message instanceof SessionCancelled) {
+            return sessions.apply(message);
         }
         return Mono.empty();
     }

@@ -1,0 +1,16 @@
+package io.hoithao.presentations.delegate;
+
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+/** A registration as learnt from the registrations topic; only a {@code CONFIRMED} one may submit papers. */
+@Document("delegates")
+public record Delegate(@Id String registrationId, String eventId, String email, String fullName, String unit, String status) {
+
+    public static final String CONFIRMED = "CONFIRMED";
+    public static final String CANCELLED = "CANCELLED";
+
+    public boolean confirmed() {
+        return CONFIRMED.equals(status);
+    }
+}

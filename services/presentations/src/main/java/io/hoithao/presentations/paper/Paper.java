@@ -1,0 +1,58 @@
+package io.hoithao.presentations.paper;
+
+import io.hoithao.platform.outbox.OutboxEntry;
+import java.time.Instant;
+import java.util.List;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.index.Indexed;
+import org.springframework.data.mongodb.core.mapping.Document;
+import org.springframework.data.mongodb.core.mapping.Field;
+
+/**
+ * A paper (báo cáo tham luận) a unit submitted to an event, with its reviews, decision and materials.
+ * Written whole only when inserted; every later change is one conditional update on {@code version}
+ * that also appends its messages to {@code outbox}.
+ */
+@Document("papers")
+public record Paper(
+        @Id String id,
+        @Indexed String eventId,
+        String title,
+        @Field("abstract") String abstractText,
+        List<String> presenters,
+        String unit,
+        @Indexed String unitKey,
+        int requestedMinutes,
+        String topic,
+        Submitter submitter,
+        PaperStatus status,
+        long version,
+        Instant submittedAt,
+        Instant updatedAt,
+        List<Review> reviews,
+        Decision decision,
+        List<Material> materials,
+        List<OutboxEntry> outbox) {
+
+    public Paper {
+        presenters = presenters == null ? List.of() : presenters;
+        reviews = reviews == null ? List.of() : reviews;
+        materials = materials == null ? List.of() : materials;
+        outbox = outbox == null ? List.of() : outbox;
+    }
+
+    /** Who submitted it: for now the delegate's registration (a later issue replaces it by the signed-in user). */
+    public record Submitter(String registrationId, String email, String fullName) {
+    }
+
+    /** One reviewer's score (1–10) and comment; the reviewer's identity is shown to organisers only. */
+    public record Review(String reviewer, int score, String comment, Instant at) {
+    }
+
+    public record Decision(PaperStatus outcome, String comment, Instant at) {
+    }
+
+    /** A file in GridFS ({@code id} is its file id) whose type was checked from its content. */
+    public record Material(String id, String filename, String contentType, long size, String sha256, Instant uploadedAt) {
+    }
+}

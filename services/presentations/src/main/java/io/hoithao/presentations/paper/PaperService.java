@@ -1,0 +1,192 @@
+package io.hoithao.presentations.paper;
+
+import io.hoithao.contracts.presentations.PaperRevised;
+import io.hoithao.contracts.presentations.PaperSubmitted;
+import io.hoithao.contracts.presentations.PaperWithdrawn;
+import io.hoithao.contracts.presentations.PresentationsMessage;
+import io.hoithao.platform.outbox.Outbox;
+import io.hoithao.platform.web.Page;
+import io.hoithao.platform.web.ProblemException;
+import io.hoithao.presentations.delegate.Delegates;
+import io.hoithao.presentations.event.ConferenceEvent;
+import io.hoithao.presentations.event.ConferenceEvent.CallForPapers;
+import io.hoithao.presentations.paper.PaperStore.Change;
+import io.hoithao.presentations.placement.Placements;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Service;
+import reactor.core.publisher.Mono;
+
+@Service
+class PaperService {
+
+    private final ReactiveMongoTemplate mongo;
+    private final PaperStore papers;
+    private final Delegates delegates;
+    private final Placements placements;
+    private final Clock clock;
+
+    PaperService(ReactiveMongoTemplate mongo, PaperStore papers, Delegates delegates, Placements placements, Clock clock) {
+        this.mongo = mongo;
+        this.papers = papers;
+        this.delegates = delegates;
+        this.placements = placements;
+        this.clock = clock;
+    }
+
+    Mono<Paper> submit(String eventId, Caller caller, PaperRequest request) {
+        Instant now = clock.instant();
+        return mongo.findById(eventId, ConferenceEvent.class)
+                .switchIfEmpty(Mono.error(() -> ProblemException.notFound("Event", eventId)))
+                .flatMap(event -> {
+                    CallForPapers call = openCall(event, now);
+                    checkAgainstCall(call, request);
+                    return delegates.confirmed(eventId, caller.registrationId(), caller.email());
+                })
+                .flatMap(delegate -> {
+                    String paperId = UUID.randomUUID().toString();
+                    String unit = request.unit() == null || request.unit().isBlank() ? delegate.unit() : request.unit().trim();
+                    PaperSubmitted message = new PaperSubmitted(UUID.randomUUID(), now, eventId, paperId,
+                            request.title().trim(), unit, trimmed(request.presenters()), request.requestedMinutes());
+                    Paper paper = new Paper(paperId, eventId, request.title().trim(), request.abstractText().trim(),
+                            trimmed(request.presenters()), unit, Units.fold(unit), request.requestedMinutes(),
+                            blankToNull(request.topic()),
+                            new Paper.Submitter(delegate.registrationId(), delegate.email(), delegate.fullName()),
+                            PaperStatus.SUBMITTED, 0, now, now, List.of(), null, List.of(),
+                            Outbox.entries(List.of(message)));
+                    return papers.insert(paper);
+                });
+    }
+
+    Mono<Paper> edit(String paperId, Caller caller, PaperRequest request) {
+        return papers.change(paperId, paper -> {
+            PaperStore.requireSubmitter(paper, caller);
+            if (!paper.status().editable()) {
+                throw PaperStore.invalidTransition(paper, "EDITED");
+            }
+            String unit = request.unit() == null || request.unit().isBlank() ? paper.unit() : request.unit().trim();
+            List<String> presenters = trimmed(request.presenters());
+            Update update = new Update()
+                    .set("title", request.title().trim())
+                    .set("abstract", request.abstractText().trim())
+                    .set("presenters", presenters)
+                    .set("unit", unit)
+                    .set("unitKey", Units.fold(unit))
+                    .set("requestedMinutes", request.requestedMinutes())
+                    .set("topic", blankToNull(request.topic()))
+                    // A revised paper goes back to the reviewers.
+                    .set("status", PaperStatus.SUBMITTED);
+            List<PresentationsMessage> messages = List.of(new PaperRevised(UUID.randomUUID(), clock.instant(),
+                    paper.eventId(), paper.id(), request.title().trim(), unit, presenters, request.requestedMinutes()));
+            return new Change(update, messages);
+        });
+    }
+
+    /**
+     * An accepted paper leaves its session first (a state that is valid on its own should this
+     * service stop in between), then becomes withdrawn.
+     */
+    Mono<Paper> withdraw(String paperId, Caller caller) {
+        return papers.find(paperId)
+                .flatMap(paper -> {
+                    PaperStore.requireSubmitter(paper, caller);
+                    if (!paper.status().withdrawable()) {
+                        return Mono.error(PaperStore.invalidTransition(paper, PaperStatus.WITHDRAWN.name()));
+                    }
+                    return paper.status() == PaperStatus.ACCEPTED
+                            ? placements.release(paper.eventId(), paper.id(), "WITHDRAWN").thenReturn(paper)
+                            : Mono.just(paper);
+                })
+                .flatMap(read -> papers.change(paperId, paper -> {
+                    if (!paper.status().withdrawable()) {
+                        throw PaperStore.invalidTransition(paper, PaperStatus.WITHDRAWN.name());
+                    }
+                    return new Change(new Update().set("status", PaperStatus.WITHDRAWN),
+                            List.of(new PaperWithdrawn(UUID.randomUUID(), clock.instant(), paper.eventId(), paper.id())));
+                }));
+    }
+
+    Mono<PaperView> view(String paperId) {
+        return papers.find(paperId).flatMap(paper -> placements.placements(paper.eventId())
+                .map(placed -> PaperView.of(paper, placed.get(paper.id()))));
+    }
+
+    /** An event's papers; {@code status} is a paper status, or {@code SCHEDULED} / {@code UNPLACED} for accepted papers in or out of a session. */
+    Mono<Page<PaperView>> ofEvent(String eventId, String status, int page, int size) {
+        return placements.placements(eventId).flatMap(placed -> {
+            Criteria criteria = Criteria.where("eventId").is(eventId);
+            if (status != null) {
+                switch (status) {
+                    case "SCHEDULED" -> criteria.and("status").is(PaperStatus.ACCEPTED).and("_id").in(placed.keySet());
+                    case "UNPLACED" -> criteria.and("status").is(PaperStatus.ACCEPTED).and("_id").nin(placed.keySet());
+                    default -> criteria.and("status").is(parseStatus(status));
+                }
+            }
+            return page(criteria, placed, page, size);
+        });
+    }
+
+    Mono<Page<PaperView>> ofUnit(String unit, String eventId, int page, int size) {
+        Criteria criteria = Criteria.where("unitKey").is(Units.fold(unit));
+        if (eventId != null) {
+            criteria.and("eventId").is(eventId);
+        }
+        Query query = Query.query(criteria).with(Sort.by("submittedAt", "_id")).skip((long) page * size).limit(size);
+        return Page.of(mongo.find(query, Paper.class)
+                        .concatMap(p -> placements.placements(p.eventId()).map(placed -> PaperView.of(p, placed.get(p.id())))),
+                mongo.count(Query.query(criteria), Paper.class), page, size);
+    }
+
+    private Mono<Page<PaperView>> page(Criteria criteria, Map<String, PaperView.Placement> placed, int page, int size) {
+        Query query = Query.query(criteria).with(Sort.by("submittedAt", "_id")).skip((long) page * size).limit(size);
+        return Page.of(mongo.find(query, Paper.class).map(p -> PaperView.of(p, placed.get(p.id()))),
+                mongo.count(Query.query(criteria), Paper.class), page, size);
+    }
+
+    private static PaperStatus parseStatus(String status) {
+        try {
+            return PaperStatus.valueOf(status);
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.invalidField("status", "must be one of " + List.of(PaperStatus.values())
+                    + ", SCHEDULED or UNPLACED");
+        }
+    }
+
+    static CallForPapers openCall(ConferenceEvent event, Instant now) {
+        CallForPapers call = event.callForPapers();
+        if (event.cancelled() || call == null || !call.openAt(now)) {
+            ProblemException problem = ProblemException.conflict("call-for-papers-closed",
+                    "Event " + event.id() + " is not taking papers now").with("eventId", event.id());
+            if (call != null) {
+                problem.with("opensAt", call.opensAt()).with("closesAt", call.closesAt());
+            }
+            throw problem;
+        }
+        return call;
+    }
+
+    static void checkAgainstCall(CallForPapers call, PaperRequest request) {
+        if (request.requestedMinutes() > call.maxMinutes()) {
+            throw ProblemException.invalidField("requestedMinutes", "must be at most " + call.maxMinutes());
+        }
+        if (!call.topics().isEmpty() && (request.topic() == null || !call.topics().contains(request.topic().trim()))) {
+            throw ProblemException.invalidField("topic", "must be one of " + call.topics());
+        }
+    }
+
+    private static List<String> trimmed(List<String> values) {
+        return values.stream().map(String::trim).toList();
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.trim();
+    }
+}

@@ -1,0 +1,95 @@
+package io.hoithao.presentations.paper;
+
+import io.hoithao.contracts.presentations.PresentationsMessage;
+import io.hoithao.platform.outbox.Outbox;
+import io.hoithao.platform.outbox.OutboxRelay;
+import io.hoithao.platform.web.ProblemException;
+import io.hoithao.platform.web.ProblemTypes;
+import java.time.Clock;
+import java.util.List;
+import java.util.function.Function;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
+import reactor.util.retry.Retry;
+
+/**
+ * Reads papers and changes them: a change is decided in Java on the paper as read, then written by one
+ * conditional update that matches only that version and appends the change's messages to the outbox.
+ * A writer that lost a race reads again and decides again.
+ */
+@Component
+public class PaperStore {
+
+    public static final String COLLECTION = "papers";
+
+    private final ReactiveMongoTemplate mongo;
+    private final OutboxRelay relay;
+    private final Clock clock;
+
+    PaperStore(ReactiveMongoTemplate mongo, OutboxRelay relay, Clock clock) {
+        this.mongo = mongo;
+        this.relay = relay;
+        this.clock = clock;
+    }
+
+    /** What a change does to a paper: the update of its fields and the messages it tells the others. */
+    public record Change(Update update, List<PresentationsMessage> messages) {
+    }
+
+    public Mono<Paper> find(String paperId) {
+        return mongo.findById(paperId, Paper.class)
+                .switchIfEmpty(Mono.error(() -> ProblemException.notFound("Paper", paperId)));
+    }
+
+    public Mono<Paper> insert(Paper paper) {
+        return mongo.insert(paper).doOnNext(saved -> relay.relay(COLLECTION, saved.id()).subscribe());
+    }
+
+    /** Applies {@code decide} to the paper as it is now, retrying a few times when someone changed it meanwhile. */
+    public Mono<Paper> change(String paperId, Function<Paper, Change> decide) {
+        return Mono.defer(() -> find(paperId).flatMap(paper -> write(paper, decide.apply(paper))))
+                .retryWhen(Retry.max(3).filter(ConcurrentChange.class::isInstance))
+                .onErrorMap(e -> e instanceof ConcurrentChange || e.getCause() instanceof ConcurrentChange, e -> new ProblemException(HttpStatus.CONFLICT,
+                        ProblemTypes.CONCURRENT_MODIFICATION, "Concurrent modification",
+                        "Paper " + paperId + " kept changing; read it again and retry"));
+    }
+
+    private Mono<Paper> write(Paper read, Change change) {
+        Update update = change.update().inc("version", 1).set("updatedAt", clock.instant());
+        Outbox.append(update, change.messages());
+        Query query = Query.query(Criteria.where("_id").is(read.id()).and("version").is(read.version()));
+        return mongo.findAndModify(query, update, FindAndModifyOptions.options().returnNew(true), Paper.class)
+                .switchIfEmpty(Mono.error(ConcurrentChange::new))
+                .doOnNext(saved -> relay.relay(COLLECTION, saved.id()).subscribe());
+    }
+
+    public static ProblemException invalidTransition(Paper paper, String requested) {
+        return ProblemException.conflict("invalid-transition",
+                        "Paper " + paper.id() + " is " + paper.status() + "; it cannot become " + requested)
+                .with("currentState", paper.status().name()).with("requestedState", requested);
+    }
+
+    public static ProblemException notSubmitter(Paper paper) {
+        return new ProblemException(HttpStatus.FORBIDDEN, "not-submitter", "Not the submitter",
+                "Only the delegate who submitted paper " + paper.id() + " may change it").with("paperId", paper.id());
+    }
+
+    public static void requireSubmitter(Paper paper, Caller caller) {
+        if (caller == null || !paper.submitter().registrationId().equals(caller.registrationId())
+                || !paper.submitter().email().equalsIgnoreCase(caller.email().trim())) {
+            throw notSubmitter(paper);
+        }
+    }
+
+    private static final class ConcurrentChange extends RuntimeException {
+        ConcurrentChange() {
+            super(null, null, false, false);
+        }
+    }
+}

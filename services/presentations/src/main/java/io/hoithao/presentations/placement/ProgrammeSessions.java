@@ -1,0 +1,39 @@
+package io.hoithao.presentations.placement;
+
+import io.hoithao.contracts.IntegrationMessage;
+import io.hoithao.contracts.events.SessionCancelled;
+import io.hoithao.contracts.events.SessionMoved;
+import io.hoithao.contracts.events.SessionScheduled;
+import java.time.Clock;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
+
+/** Applies the events service's session messages to the programme: presentation sessions appear, move and are cancelled. */
+@Component
+public class ProgrammeSessions {
+
+    private final ProgrammeStore store;
+    private final Clock clock;
+
+    ProgrammeSessions(ProgrammeStore store, Clock clock) {
+        this.store = store;
+        this.clock = clock;
+    }
+
+    public Mono<?> apply(IntegrationMessage message) {
+        String eventId = message.eventId();
+        if (message instanceof SessionScheduled m) {
+            if (!Placement.SESSION_TYPE.equals(m.type())) {
+                return Mono.empty();
+            }
+            return store.change(eventId, m, (p, revision) -> Placement.scheduled(eventId, p.sessions(), m, revision, clock.instant()));
+        }
+        if (message instanceof SessionMoved m) {
+            return store.change(eventId, m, (p, revision) -> Placement.moved(eventId, p.sessions(), m, revision, clock.instant()));
+        }
+        if (message instanceof SessionCancelled m) {
+            return store.change(eventId, m, (p, revision) -> Placement.cancelled(eventId, p.sessions(), m, revision, clock.instant()));
+        }
+        return Mono.empty();
+    }
+}

@@ -1,0 +1,134 @@
+package io.hoithao.presentations;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.hoithao.contracts.events.EventPublished;
+import io.hoithao.contracts.events.SessionScheduled;
+import io.hoithao.contracts.registrations.RegistrationConfirmed;
+import io.hoithao.platform.testing.TestMessages;
+import io.hoithao.presentations.delegate.Delegate;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/** One conference event with an open call for papers, driven through real Kafka messages and the API. */
+final class Fixtures {
+
+    static final String UNIT = "Trường Mầm non Đồng Tâm";
+    static final LocalDate DAY = LocalDate.of(2026, 10, 25);
+
+    final String eventId = "evt-" + UUID.randomUUID();
+    private final WebTestClient http;
+    private final TestMessages messages;
+    private final ReactiveMongoTemplate mongo;
+    private final AtomicLong revision = new AtomicLong(1);
+
+    Fixtures(WebTestClient http, TestMessages messages, ReactiveMongoTemplate mongo) {
+        this.http = http;
+        this.messages = messages;
+        this.mongo = mongo;
+    }
+
+    long nextRevision() {
+        return revision.incrementAndGet();
+    }
+
+    /** Publishes the event on the events topic, waits until this service knows it, then opens the call for papers. */
+    Fixtures withOpenCall() {
+        messages.send(new EventPublished(UUID.randomUUID(), Instant.now(), eventId, "Hội nghị – hội thảo sơ kết chuyên đề",
+                "CONFERENCE", "PROVINCE", "Sở GD&ĐT Bắc Kạn", DAY, DAY.plusDays(1), "Asia/Ho_Chi_Minh", 200));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                http.get().uri("/api/presentations/events/{e}", eventId).exchange().expectStatus().isOk());
+        http.put().uri("/api/presentations/events/{e}/call-for-papers", eventId)
+                .bodyValue(Map.of("opensAt", OffsetDateTime.now().minusHours(1).toString(),
+                        "closesAt", OffsetDateTime.now().plusDays(10).toString(), "maxMinutes", 60))
+                .exchange().expectStatus().isOk();
+        return this;
+    }
+
+    /** A delegate confirmed by the registrations service (a real message), once this service has learnt it. */
+    String delegate(String email) {
+        String registrationId = "reg-" + UUID.randomUUID();
+        messages.send(new RegistrationConfirmed(UUID.randomUUID(), Instant.now(), eventId, registrationId, email,
+                "Nguyễn Thị Hoà", UNIT, "TEACHER", "HT-" + registrationId.substring(4, 10)));
+        await().atMost(Duration.ofSeconds(30)).until(() -> mongo.findById(registrationId, Delegate.class)
+                .map(Delegate::confirmed).blockOptional().orElse(false));
+        return registrationId;
+    }
+
+    /** A PRESENTATION session announced by the events service, from {@code from} to {@code to} local time on {@link #DAY}. */
+    String session(String from, String to) {
+        String sessionId = "ses-" + UUID.randomUUID();
+        messages.send(new SessionScheduled(UUID.randomUUID(), Instant.now(), eventId, sessionId, "PRESENTATION",
+                "Báo cáo tham luận", "Hội trường UBND huyện Chợ Mới", at(from), at(to), nextRevision()));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                http.get().uri("/api/presentations/events/{e}/sessions/{s}/papers", eventId, sessionId).exchange()
+                        .expectStatus().isOk());
+        return sessionId;
+    }
+
+    static Instant at(String localTime) {
+        return OffsetDateTime.parse(DAY + "T" + localTime + ":00+07:00").toInstant();
+    }
+
+    static Map<String, Object> paper(String title, int minutes) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("title", title);
+        body.put("abstract", "Chia sẻ kinh nghiệm xây dựng môi trường giáo dục lấy trẻ làm trung tâm.");
+        body.put("presenters", List.of("Nguyễn Thị Hoà", "Hoàng Thị Lụa"));
+        body.put("unit", UNIT);
+        body.put("requestedMinutes", minutes);
+        body.put("topic", "Môi trường giáo dục");
+        return body;
+    }
+
+    WebTestClient.ResponseSpec submit(String registrationId, String email, Map<String, Object> body) {
+        return http.post().uri("/api/presentations/events/{e}/papers", eventId)
+                .header("X-Registration-Id", registrationId).header("X-Delegate-Email", email)
+                .bodyValue(body).exchange();
+    }
+
+    String submitted(String registrationId, String email, String title, int minutes) {
+        return submit(registrationId, email, paper(title, minutes)).expectBody(Map.class)
+                .consumeWith(r -> assertThat(r.getStatus().value()).as("%s", r.getResponseBody()).isEqualTo(201))
+                .returnResult().getResponseBody().get("id").toString();
+    }
+
+    void review(String paperId, String reviewer, int score) {
+        http.post().uri("/api/presentations/papers/{p}/reviews", paperId)
+                .bodyValue(Map.of("reviewer", reviewer, "score", score, "comment", "Nhiều kinh nghiệm thực tế (" + score + "/10)"))
+                .exchange().expectStatus().isCreated();
+    }
+
+    WebTestClient.ResponseSpec decide(String paperId, String decision) {
+        return http.post().uri("/api/presentations/papers/{p}/decision", paperId)
+                .bodyValue(Map.of("decision", decision, "comment", "Hội đồng đã xem xét")).exchange();
+    }
+
+    /** A paper submitted, reviewed and accepted. */
+    String accepted(String registrationId, String email, String title, int minutes) {
+        String paperId = submitted(registrationId, email, title, minutes);
+        review(paperId, "Trần Văn Bình", 8);
+        decide(paperId, "ACCEPTED").expectStatus().isOk();
+        return paperId;
+    }
+
+    WebTestClient.ResponseSpec place(String sessionId, String paperId, Integer position) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("paperId", paperId);
+        if (position != null) {
+            body.put("position", position);
+        }
+        return http.post().uri("/api/presentations/events/{e}/sessions/{s}/papers", eventId, sessionId)
+                .bodyValue(body).exchange();
+    }
+}
