@@ -6,11 +6,14 @@ import static io.hoithao.events.Fixtures.session;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.hoithao.contracts.observations.LessonCancelled;
+import io.hoithao.contracts.observations.LessonMoved;
 import io.hoithao.contracts.observations.LessonScheduled;
 import io.hoithao.contracts.observations.SeatBooked;
 import io.hoithao.contracts.observations.SeatReleased;
 import io.hoithao.contracts.presentations.PaperAccepted;
 import io.hoithao.contracts.presentations.PaperScheduled;
+import io.hoithao.contracts.presentations.PaperUnscheduled;
 import io.hoithao.contracts.presentations.PaperWithdrawn;
 import io.hoithao.contracts.registrations.RegistrationCancelled;
 import io.hoithao.contracts.registrations.RegistrationConfirmed;
@@ -143,6 +146,40 @@ class ProgrammeViewIT {
             assertThat(demonstration.lessons().get(0).seatsLeft()).isEqualTo(4);
             assertThat(demonstration.lessons().get(1).seatsLeft()).isEqualTo(6);
             assertThat(view.otherLessons()).isEmpty();
+        });
+    }
+
+    @Test
+    void unplacedPapersAndMovedOrCancelledLessonsFollowTheirProducers() {
+        EventView event = Fixtures.createConference(http);
+        String e = event.id();
+        SessionView papers = Fixtures.scheduled(http, e,
+                session("PRESENTATION", "Báo cáo tham luận", "2026-10-25", "09:45", "11:15", hall(event).id()));
+        SessionView lessons = Fixtures.scheduled(http, e,
+                session("DEMONSTRATION_LESSON", "Dự giờ", "2026-10-26", "08:00", "10:00", school(event).id()));
+        List<String> presenters = List.of("Hoàng Thị Thu");
+
+        messages.send(new PaperAccepted(id(), Instant.now(), e, "p1", "Góc thiên nhiên", UNIT, presenters));
+        messages.send(new PaperScheduled(id(), Instant.now(), e, "p1", papers.id(), "Góc thiên nhiên", UNIT, presenters, 1, 15, 3));
+        messages.send(new PaperUnscheduled(id(), Instant.now(), e, "p1", papers.id(), "SESSION_CANCELLED", 4));
+        messages.send(new PaperScheduled(id(), Instant.now(), e, "p1", papers.id(), "Góc thiên nhiên", UNIT, presenters, 1, 15, 2));
+
+        Instant start = Instant.parse("2026-10-26T01:00:00Z");
+        messages.send(new LessonScheduled(id(), Instant.now(), e, "moved", lessons.id(), "Khám phá nước", "MGL A1",
+                start, start.plusSeconds(35 * 60), 8));
+        messages.send(new LessonMoved(id(), Instant.now(), e, "moved", start.plusSeconds(3600), start.plusSeconds(3600 + 35 * 60), 5));
+        messages.send(new LessonMoved(id(), Instant.now(), e, "moved", start.plusSeconds(1800), start.plusSeconds(1800 + 35 * 60), 4));
+        messages.send(new LessonScheduled(id(), Instant.now(), e, "dropped", lessons.id(), "Tạo hình", "MGN B2",
+                start, start.plusSeconds(35 * 60), 8));
+        messages.send(new LessonCancelled(id(), Instant.now(), e, "dropped", "giáo viên ốm", 2));
+
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            ProgrammeView view = programme(e);
+            assertThat(view.days().get(0).sessions().get(0).papers()).isEmpty();
+            assertThat(view.acceptedPapers()).extracting(ProgrammeView.Paper::paperId).containsExactly("p1");
+            List<ProgrammeView.Lesson> held = view.days().get(1).sessions().get(0).lessons();
+            assertThat(held).extracting(ProgrammeView.Lesson::lessonId).containsExactly("moved");
+            assertThat(held.get(0).startsAt().toInstant()).isEqualTo(start.plusSeconds(3600));
         });
     }
 

@@ -1,12 +1,15 @@
 package io.hoithao.events.schedule;
 
 import io.hoithao.contracts.IntegrationMessage;
+import io.hoithao.contracts.observations.LessonCancelled;
+import io.hoithao.contracts.observations.LessonMoved;
 import io.hoithao.contracts.observations.LessonScheduled;
 import io.hoithao.contracts.observations.SeatBooked;
 import io.hoithao.contracts.observations.SeatReleased;
 import io.hoithao.contracts.presentations.PaperAccepted;
 import io.hoithao.contracts.presentations.PaperRejected;
 import io.hoithao.contracts.presentations.PaperScheduled;
+import io.hoithao.contracts.presentations.PaperUnscheduled;
 import io.hoithao.contracts.presentations.PaperWithdrawn;
 import io.hoithao.contracts.registrations.RegistrationCancelled;
 import io.hoithao.contracts.registrations.RegistrationConfirmed;
@@ -99,6 +102,17 @@ class ProgrammeProjections {
                     .set("title", m.title()).set("unit", m.unit()).set("presenters", m.presenters())
                     .set("sessionId", m.sessionId()).set("position", m.position()).set("minutes", m.minutes()));
         }
+        if (message instanceof PaperUnscheduled m) {
+            // Back to accepted and unplaced; it competes with placements by the programme's revision.
+            return paper(m, m.paperId(), 2 * RANK + m.revision(), new Update().set("status", "ACCEPTED")
+                    .unset("sessionId").unset("position").unset("minutes"));
+        }
+        if (message instanceof LessonMoved m) {
+            return lessonChange(m, m.lessonId(), m.revision(), new Update().set("startsAt", m.startsAt()).set("endsAt", m.endsAt()));
+        }
+        if (message instanceof LessonCancelled m) {
+            return lessonChange(m, m.lessonId(), m.revision(), new Update().set("scheduled", false).set("cancelled", true));
+        }
         if (message instanceof PaperRejected m) {
             return paper(m, m.paperId(), 3 * RANK, new Update().set("status", "REJECTED"));
         }
@@ -137,6 +151,13 @@ class ProgrammeProjections {
                 .set("seatsRevision", revision)
                 .setOnInsert("scheduled", false);
         return guardedUpsert(LESSONS, Criteria.where("_id").is(lessonId).and("seatsRevision").lt(revision), message, update);
+    }
+
+    /** A change of a lesson itself (times, cancellation), kept only if newer than the last one applied. */
+    private Mono<Document> lessonChange(IntegrationMessage message, String lessonId, long revision, Update update) {
+        Criteria newer = Criteria.where("_id").is(lessonId)
+                .orOperator(Criteria.where("lessonRevision").lt(revision), Criteria.where("lessonRevision").exists(false));
+        return guardedUpsert(LESSONS, newer, message, update.set("eventId", message.eventId()).set("lessonRevision", revision));
     }
 
     private Mono<Document> paper(IntegrationMessage message, String paperId, long precedence, Update update) {
