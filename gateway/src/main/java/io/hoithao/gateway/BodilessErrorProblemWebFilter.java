@@ -4,6 +4,7 @@ import java.util.Map;
 
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.server.reactive.ServerHttpResponse;
@@ -15,10 +16,11 @@ import org.springframework.web.server.WebFilterChain;
 import reactor.core.publisher.Mono;
 
 /**
- * Gives a problem+json body to the error responses that gateway filters end without one: the
- * {@code RequestSize} filter answers 413 by setting the status, an {@code errorMessage} header,
- * and completing the response empty. Responses proxied from a service are always written with a
- * body publisher (never completed empty), so they are left as they are.
+ * Gives a problem+json body to the error responses that end with a status only: the rate
+ * limiter's 429 (with {@code Retry-After}; completed through this decorator) and a refused CORS
+ * request's 403 (completed by the server adapter after the chain). An {@code errorMessage} header,
+ * as SCG's {@code RequestSize} filter sets, becomes the detail. Responses proxied from a service
+ * are always written with a body publisher (never completed empty), so they are left as they are.
  *
  * <p>It also remembers the path the client asked for ({@link #ORIGINAL_PATH_ATTR}), because the
  * circuit breaker's {@code forward:} to the fallback rewrites the request path.
@@ -53,6 +55,10 @@ public class BodilessErrorProblemWebFilter implements WebFilter {
 				}
 				String detail = getHeaders().getFirst(REQUEST_SIZE_MESSAGE_HEADER);
 				getHeaders().remove(REQUEST_SIZE_MESSAGE_HEADER);
+				String retryAfter = getHeaders().getFirst(HttpHeaders.RETRY_AFTER);
+				if (detail == null && status.value() == 429 && retryAfter != null) {
+					detail = "Too many requests from this client; retry after " + retryAfter + " s.";
+				}
 				if (detail == null) {
 					detail = ProblemResponses.titleFor(status) + ".";
 				}
@@ -61,7 +67,15 @@ public class BodilessErrorProblemWebFilter implements WebFilter {
 				return problems.write(getDelegate(), problem);
 			}
 		};
-		return chain.filter(exchange.mutate().response(response).build());
+		// Some answers are only a status, and the response is completed after this chain by the
+		// server adapter, not through this decorator (e.g. the 403 of a refused CORS request).
+		return chain.filter(exchange.mutate().response(response).build()).then(Mono.defer(() -> {
+			HttpStatusCode status = response.getStatusCode();
+			if (response.isCommitted() || status == null || !status.isError()) {
+				return Mono.empty();
+			}
+			return response.setComplete();
+		}));
 	}
 
 }

@@ -2,6 +2,7 @@ package io.hoithao.gateway;
 
 import java.util.Map;
 
+import io.hoithao.gateway.limits.ContentTooLargeException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.cloud.gateway.support.ServerWebExchangeUtils;
@@ -38,6 +39,10 @@ public class FallbackRoutes {
 		Object cause = request.exchange().getAttribute(ServerWebExchangeUtils.CIRCUITBREAKER_EXECUTION_EXCEPTION_ATTR);
 		if (cause == null) {
 			return Mono.error(new ResponseStatusException(HttpStatus.NOT_FOUND));
+		}
+		if (cause instanceof ContentTooLargeException tooLarge) {
+			// the client's fault, not the service's: a body that passed its limit while streaming
+			return Mono.error(tooLarge);
 		}
 		String service = request.pathVariable("service");
 		String path = ProblemResponses.originalPath(request.exchange());

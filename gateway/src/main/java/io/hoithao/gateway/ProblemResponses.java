@@ -33,6 +33,12 @@ public class ProblemResponses {
 
 	public static final String INTERNAL_ERROR = TYPE_BASE + "internal-error";
 
+	/** 429 from the rate limiter; the response has {@code Retry-After}. */
+	public static final String TOO_MANY_REQUESTS = TYPE_BASE + "too-many-requests";
+
+	/** 431 from the HTTP server: headers over {@code server.max-http-request-header-size}. */
+	public static final String REQUEST_HEADER_FIELDS_TOO_LARGE = TYPE_BASE + "request-header-fields-too-large";
+
 	private final JsonMapper jsonMapper;
 
 	public ProblemResponses(JsonMapper jsonMapper) {
