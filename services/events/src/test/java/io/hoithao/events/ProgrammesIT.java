@@ -56,4 +56,16 @@ class ProgrammesIT {
                 .expectBody().jsonPath("$.name").isEqualTo("Xây dựng trường mầm non lấy trẻ làm trung tâm");
         http.get().uri("/api/events/programmes").exchange().expectStatus().isOk().expectBody().jsonPath("$.total").isNumber();
     }
+
+    @Test
+    void nullPhasesAndPlansAreValidationErrorsNotServerErrors() {
+        http.post().uri("/api/events/programmes").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"name\": \"Chương trình\", \"phases\": [null], \"plans\": [null]}")
+                .exchange().expectStatus().isBadRequest()
+                .expectBody()
+                .jsonPath("$.type").isEqualTo("https://hoithao.io/problems/validation")
+                .jsonPath("$.errors.length()").isEqualTo(2)
+                .jsonPath("$.errors[0].field").isEqualTo("phases[0]")
+                .jsonPath("$.errors[1].field").isEqualTo("plans[0]");
+    }
 }

@@ -38,6 +38,17 @@ class RegistrationFlowIT {
         messages.close();
     }
 
+    @Test
+    void aNullQuotaIsAValidationErrorNotAServerError() {
+        http.put().uri("/api/registrations/events/" + UUID.randomUUID() + "/quotas").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"quotas\": [null]}")
+                .exchange().expectStatus().isBadRequest()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.type").isEqualTo("https://hoithao.io/problems/validation")
+                .jsonPath("$.errors[0].field").isEqualTo("quotas[0]");
+    }
+
     String openEvent(int capacity) {
         String eventId = "evt-" + UUID.randomUUID();
         RegistrationOpened opened = new RegistrationOpened(UUID.randomUUID(), Instant.now(), eventId,

@@ -19,8 +19,8 @@ public final class ProgrammeRequests {
     public record NewProgramme(
             @NotBlank @Size(max = 300) String name,
             @Size(max = 5000) String description,
-            @Valid @Size(max = 20) List<NewPhase> phases,
-            @Valid @Size(max = 200) List<NewPlan> plans) {
+            @Size(max = 20) List<@NotNull @Valid NewPhase> phases,
+            @Size(max = 200) List<@NotNull @Valid NewPlan> plans) {
     }
 
     public record NewPhase(@NotBlank @Size(max = 100) String name,

@@ -127,7 +127,7 @@ class RegistrationHandler {
     record Quota(@NotBlank @Size(max = 200) String unit, @NotNull @Min(0) Integer seats) {
     }
 
-    record Quotas(@NotNull @Size(max = 1000) List<@Valid Quota> quotas) {
+    record Quotas(@NotNull @Size(max = 1000) List<@NotNull @Valid Quota> quotas) {
     }
 
     /** Sets the per-unit quotas (replacing earlier ones); raising one may promote from the waiting list. */
