@@ -33,6 +33,17 @@ class FormIT {
         messages.close();
     }
 
+    @Test
+    void aNullCriterionIsAValidationErrorNotAServerError() {
+        http.put().uri("/api/observations/events/{e}/form", "evt-" + UUID.randomUUID())
+                .contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+                .bodyValue("{\"criteria\": [null]}")
+                .exchange().expectStatus().isBadRequest()
+                .expectBody()
+                .jsonPath("$.type").isEqualTo("https://hoithao.io/problems/validation")
+                .jsonPath("$.errors[0].field").isEqualTo("criteria[0]");
+    }
+
     static Map<String, Object> form(String registrationId, int initiative, int environment) {
         return Map.of("registrationId", registrationId, "scores", Map.of("initiative", initiative, "environment", environment),
                 "comments", "Trẻ hứng thú, cô gợi mở tốt");

@@ -34,6 +34,19 @@ class RotationIT {
     }
 
     @Test
+    void nullPreferencesAreValidationErrorsNotServerErrors() {
+        for (String preferences : List.of("{\"reg-1\": null}", "{\"reg-1\": [null]}")) {
+            http.post().uri("/api/observations/events/{e}/rotations", "evt-" + System.nanoTime())
+                    .contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+                    .bodyValue("{\"preferences\": " + preferences + "}")
+                    .exchange().expectStatus().isBadRequest()
+                    .expectBody()
+                    .jsonPath("$.type").isEqualTo("https://hoithao.io/problems/validation")
+                    .jsonPath("$.errors[0].field").value(field -> assertThat((String) field).startsWith("preferences"));
+        }
+    }
+
+    @Test
     void previewsThenAppliesAValidFairRotationFor120DelegatesOverSixClassroomsAndThreeRounds() {
         Fixtures fixtures = new Fixtures(http, mongo);
         List<String> lessons = new ArrayList<>();

@@ -2,6 +2,7 @@ package io.hoithao.observations.form;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.util.List;
@@ -26,7 +27,7 @@ class FormHandler {
         this.forms = forms;
     }
 
-    record TemplateRequest(@NotEmpty @Size(max = 20) List<@Valid Criterion> criteria) {
+    record TemplateRequest(@NotEmpty @Size(max = 20) List<@NotNull @Valid Criterion> criteria) {
     }
 
     @GetMapping("/events/{eventId}/form")

@@ -2,6 +2,7 @@ package io.hoithao.observations.rotation;
 
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.util.List;
 import java.util.Map;
@@ -12,5 +13,5 @@ import java.util.Map;
  * and at most how many lessons each (default: one per distinct start time).
  */
 record RotationRequest(@Size(max = 2000) List<String> registrationIds, @Size(max = 500) List<String> lessonIds,
-                       Map<String, List<String>> preferences, @Min(1) @Max(20) Integer maxPerDelegate) {
+                       Map<String, @NotNull List<@NotNull String>> preferences, @Min(1) @Max(20) Integer maxPerDelegate) {
 }
