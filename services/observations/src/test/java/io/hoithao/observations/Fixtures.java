@@ -11,29 +11,29 @@ import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /** Test data for one conference event: confirmed observers and lessons created through the API. */
-final class Fixtures {
+public final class Fixtures {
 
     static final ThreadLocal<String> SCHOOL = new ThreadLocal<>();
 
-    final String eventId = "evt-" + UUID.randomUUID();
+    public final String eventId = "evt-" + UUID.randomUUID();
     private final WebTestClient http;
     private final ReactiveMongoTemplate mongo;
 
-    Fixtures(WebTestClient http, ReactiveMongoTemplate mongo) {
+    public Fixtures(WebTestClient http, ReactiveMongoTemplate mongo) {
         this.http = http;
         this.mongo = mongo;
         SCHOOL.set(eventId.substring(4, 12));
     }
 
     /** A confirmed delegate, stored as the registrations projection would store it (tests of the projection itself send real messages). */
-    String observer(String name) {
+    public String observer(String name) {
         String registrationId = "reg-" + UUID.randomUUID();
         mongo.insert(new Observer(registrationId, eventId, registrationId + "@mn.edu.vn", name, "Trường Mầm non Đồng Tâm",
                 true, Instant.now())).block();
         return registrationId;
     }
 
-    static Map<String, Object> lesson(String title, String classroom, String startsAt, String endsAt, int seats) {
+    public static Map<String, Object> lesson(String title, String classroom, String startsAt, String endsAt, int seats) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("title", title);
         // Classrooms are physical rooms shared by every event: each test gets a school of its own.
@@ -50,7 +50,7 @@ final class Fixtures {
         return body;
     }
 
-    String createLesson(String title, String classroom, String startsAt, String endsAt, int seats) {
+    public String createLesson(String title, String classroom, String startsAt, String endsAt, int seats) {
         return http.post().uri("/api/observations/events/{e}/lessons", eventId)
                 .bodyValue(lesson(title, classroom, startsAt, endsAt, seats))
                 .exchange().expectBody(LessonId.class)
@@ -58,15 +58,15 @@ final class Fixtures {
                 .returnResult().getResponseBody().id();
     }
 
-    record LessonId(String id) {
+    public record LessonId(String id) {
     }
 
-    WebTestClient.ResponseSpec book(String lessonId, String registrationId) {
+    public WebTestClient.ResponseSpec book(String lessonId, String registrationId) {
         return http.post().uri("/api/observations/lessons/{l}/bookings", lessonId)
                 .bodyValue(Map.of("registrationId", registrationId)).exchange();
     }
 
-    void booked(String lessonId, String registrationId) {
+    public void booked(String lessonId, String registrationId) {
         book(lessonId, registrationId).expectBody(String.class)
                 .consumeWith(r -> assertThat(r.getStatus().value()).as("%s", r.getResponseBody()).isEqualTo(201));
     }
