@@ -48,10 +48,7 @@ public class FallbackRoutes {
 		String path = ProblemResponses.originalPath(request.exchange());
 		log.warn("{} service unavailable for {} {}: {}", service, request.method(), path, cause);
 		HttpStatus status = HttpStatus.SERVICE_UNAVAILABLE;
-		Map<String, Object> problem = problems.problem(ProblemResponses.SERVICE_UNAVAILABLE, status,
-				"Service unavailable",
-				"The " + service + " service is unavailable or did not answer in time; try again shortly.",
-				path);
+		Map<String, Object> problem = problems.serviceUnavailable(service, path);
 		return ServerResponse.status(status)
 			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
 			.bodyValue(problems.json(problem));

@@ -92,6 +92,15 @@ public class ProblemResponses {
 		return body;
 	}
 
+	/**
+	 * 503 {@code .../service-unavailable} naming the service: the circuit breakers' fallback, and the
+	 * error handler for routes without a fallback (the streaming {@code presentation-materials}).
+	 */
+	public Map<String, Object> serviceUnavailable(String service, String instance) {
+		return problem(SERVICE_UNAVAILABLE, HttpStatus.SERVICE_UNAVAILABLE, "Service unavailable",
+				"The " + service + " service is unavailable or did not answer in time; try again shortly.", instance);
+	}
+
 	public String json(Map<String, Object> problem) {
 		return this.jsonMapper.writeValueAsString(problem);
 	}

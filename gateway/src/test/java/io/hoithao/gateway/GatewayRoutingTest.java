@@ -200,6 +200,27 @@ class GatewayRoutingTest {
 	}
 
 	@Test
+	void materialDownloadTakesTheGenericRouteAndIsRetried() {
+		// presentation-materials is for uploads (POST/PUT/PATCH) only
+		String path = "/api/presentations/papers/41/materials/flaky";
+		this.client.get().uri(path).exchange().expectStatus().isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
+		assertThat(backend.receivedFor(path)).hasSize(3);
+	}
+
+	@Test
+	void materialUploadIsSentOnceAndTheServicesAnswerPassesThrough() {
+		String path = "/api/presentations/papers/43/materials/flaky";
+		this.client.put()
+			.uri(path)
+			.bodyValue("pdf")
+			.exchange()
+			.expectStatus().isEqualTo(HttpStatus.SERVICE_UNAVAILABLE)
+			.expectBody(String.class).isEqualTo("busy");
+		assertThat(backend.receivedFor(path)).singleElement()
+			.satisfies(received -> assertThat(received.method()).isEqualTo("PUT"));
+	}
+
+	@Test
 	void internalServerErrorOfAServiceIsNotRetried() {
 		String path = "/api/observations/get/boom";
 		this.client.get().uri(path).exchange().expectStatus().isEqualTo(HttpStatus.INTERNAL_SERVER_ERROR);
