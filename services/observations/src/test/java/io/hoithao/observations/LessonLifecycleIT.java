@@ -120,6 +120,11 @@ class LessonLifecycleIT {
                 .expectBody().jsonPath("$.type").isEqualTo(PROBLEMS + "lesson-not-bookable");
         http.get().uri("/api/observations/lessons/{l}", untouched).exchange()
                 .expectBody().jsonPath("$.status").isEqualTo("SCHEDULED").jsonPath("$.seatsLeft").isEqualTo(1);
+        // A cancelled event takes no new lessons.
+        http.post().uri("/api/observations/events/{e}/lessons", fixtures.eventId)
+                .bodyValue(fixtures.lesson("Khám phá: Cầu vồng", "C1", "2026-11-05T15:00:00+07:00", "2026-11-05T15:40:00+07:00", 4))
+                .exchange().expectStatus().isEqualTo(HttpStatus.CONFLICT)
+                .expectBody().jsonPath("$.type").isEqualTo(PROBLEMS + "event-cancelled");
     }
 
     @Test

@@ -47,7 +47,7 @@ class EventMessages {
         }
         if (message instanceof EventCancelled cancelled) {
             return Idempotency.upsert(mongo, ObservedEvent.class, cancelled.eventId(), cancelled,
-                            new Update().set("cancelled", true).set("updatedAt", cancelled.occurredAt()))
+                            new Update().set("cancelled", true).setOnInsert("completed", false).set("updatedAt", cancelled.occurredAt()))
                     .then(bookings.cancelEvent(cancelled.eventId(),
                             cancelled.reason() == null ? "Event cancelled" : cancelled.reason()));
         }

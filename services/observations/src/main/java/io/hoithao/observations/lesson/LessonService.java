@@ -9,6 +9,7 @@ import io.hoithao.contracts.observations.LessonScheduled;
 import io.hoithao.contracts.observations.SeatBooked;
 import io.hoithao.contracts.observations.SeatReleased;
 import io.hoithao.contracts.observations.WaitlistLeft;
+import io.hoithao.observations.event.ObservedEvent;
 import io.hoithao.platform.messaging.Idempotency;
 import io.hoithao.platform.outbox.Outbox;
 import io.hoithao.platform.outbox.OutboxRelay;
@@ -82,10 +83,14 @@ public class LessonService implements InitializingBean {
                 request.startsAt().toInstant(), request.endsAt().toInstant(), request.seats(), LessonStatus.SCHEDULED,
                 List.of(), List.of(), 0, 0, now, now, List.of());
         Lesson lesson = withOutbox(draft, scheduled(draft, now));
-        return classrooms.claim(lesson, now)
-                .then(mongo.insert(lesson))
-                .onErrorResume(e -> !(e instanceof ProblemException),
-                        e -> classrooms.release(lesson.hostSchool(), lesson.classroom(), lesson.id()).then(Mono.error(e)))
+        return mongo.findById(eventId, ObservedEvent.class)
+                .filter(ObservedEvent::cancelled)
+                .flatMap(cancelled -> Mono.<Lesson>error(ProblemException.conflict("event-cancelled",
+                        "Event " + eventId + " was cancelled; it takes no new lessons")))
+                .switchIfEmpty(Mono.defer(() -> classrooms.claim(lesson, now)
+                        .then(mongo.insert(lesson))
+                        .onErrorResume(e -> !(e instanceof ProblemException),
+                                e -> classrooms.release(lesson.hostSchool(), lesson.classroom(), lesson.id()).then(Mono.error(e)))))
                 .doOnNext(saved -> relay.relay(Lesson.COLLECTION, saved.id()).subscribe());
     }
 
