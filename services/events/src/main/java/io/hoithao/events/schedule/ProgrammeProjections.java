@@ -20,13 +20,8 @@ import io.hoithao.events.live.ProgrammeChanges;
 import io.hoithao.platform.messaging.Idempotency;
 import java.time.Clock;
 import org.bson.Document;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.dao.DuplicateKeyException;
-import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
@@ -45,8 +40,6 @@ import reactor.core.publisher.Mono;
  */
 @Component
 class ProgrammeProjections {
-
-    private static final Logger log = LoggerFactory.getLogger(ProgrammeProjections.class);
 
     static final String REGISTRATIONS = "programme_registrations";
     static final String LESSONS = "programme_lessons";
@@ -166,12 +159,6 @@ class ProgrammeProjections {
     }
 
     private Mono<Document> guardedUpsert(String collection, Criteria criteria, IntegrationMessage message, Update update) {
-        Query query = Query.query(Idempotency.notApplied(criteria, message));
-        return mongo.findAndModify(query, Idempotency.markApplied(update, message),
-                        FindAndModifyOptions.options().upsert(true).returnNew(true), Document.class, collection)
-                .onErrorResume(DuplicateKeyException.class, e -> {
-                    log.debug("{} {} already applied or superseded", message.getClass().getSimpleName(), message.messageId());
-                    return Mono.empty();
-                });
+        return Idempotency.upsert(mongo, Document.class, collection, criteria, message, update);
     }
 }

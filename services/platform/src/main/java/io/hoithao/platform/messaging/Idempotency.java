@@ -42,11 +42,26 @@ public final class Idempotency {
      */
     public static <T> Mono<T> upsert(ReactiveMongoTemplate mongo, Class<T> type, Object id,
                                      IntegrationMessage message, Update update) {
-        Query query = Query.query(notApplied(Criteria.where("_id").is(id), message));
-        return mongo.findAndModify(query, markApplied(update, message),
-                        FindAndModifyOptions.options().upsert(true).returnNew(true), type)
-                // The document exists and has applied this message: the guarded upsert tried to insert
-                // a second document with the same _id, and the unique _id index refused it.
+        return upsert(mongo, type, Criteria.where("_id").is(id), message, update);
+    }
+
+    /**
+     * Like {@link #upsert(ReactiveMongoTemplate, Class, Object, IntegrationMessage, Update)}, with further
+     * conditions on the document (a newer revision, a state it must not have left). {@code criteria} must
+     * name the document's {@code _id}; a message that fails the conditions changes nothing.
+     */
+    public static <T> Mono<T> upsert(ReactiveMongoTemplate mongo, Class<T> type, Criteria criteria,
+                                     IntegrationMessage message, Update update) {
+        return upsert(mongo, type, mongo.getCollectionName(type), criteria, message, update);
+    }
+
+    /** The same, for a document read as {@code type} from the named collection. */
+    public static <T> Mono<T> upsert(ReactiveMongoTemplate mongo, Class<T> type, String collection, Criteria criteria,
+                                     IntegrationMessage message, Update update) {
+        return mongo.findAndModify(Query.query(notApplied(criteria, message)), markApplied(update, message),
+                        FindAndModifyOptions.options().upsert(true).returnNew(true), type, collection)
+                // The document exists but has applied this message or fails the conditions: the guarded
+                // upsert tried to insert a second document with the same _id, and the unique _id index refused it.
                 .onErrorResume(DuplicateKeyException.class, e -> Mono.empty());
     }
 

@@ -10,11 +10,8 @@ import java.util.Locale;
 import java.util.function.Consumer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.dao.DuplicateKeyException;
-import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.messaging.Message;
 import reactor.core.publisher.Mono;
@@ -47,17 +44,13 @@ class RegistrationMessages {
     /** A confirmation never revives a cancelled registration, whatever order the two arrive in. */
     private static Mono<Delegate> confirmed(ReactiveMongoTemplate mongo, IntegrationMessage message, String registrationId,
                                             String email, String fullName, String unit) {
-        Criteria criteria = Idempotency.notApplied(Criteria.where("_id").is(registrationId)
-                .and("status").ne(Delegate.CANCELLED), message);
-        Update update = Idempotency.markApplied(new Update()
-                .set("eventId", message.eventId())
-                .set("email", email.toLowerCase(Locale.ROOT))
-                .set("fullName", fullName)
-                .set("unit", unit)
-                .set("status", Delegate.CONFIRMED), message);
-        return mongo.findAndModify(Query.query(criteria), update,
-                        FindAndModifyOptions.options().upsert(true).returnNew(true), Delegate.class)
-                // Already applied, or cancelled: the guarded upsert collided with the existing _id.
-                .onErrorResume(DuplicateKeyException.class, e -> Mono.empty());
+        // A cancelled delegate stays cancelled: a late confirmation fails the condition and changes nothing.
+        return Idempotency.upsert(mongo, Delegate.class,
+                Criteria.where("_id").is(registrationId).and("status").ne(Delegate.CANCELLED), message, new Update()
+                        .set("eventId", message.eventId())
+                        .set("email", email.toLowerCase(Locale.ROOT))
+                        .set("fullName", fullName)
+                        .set("unit", unit)
+                        .set("status", Delegate.CONFIRMED));
     }
 }

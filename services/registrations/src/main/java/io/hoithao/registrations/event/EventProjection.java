@@ -14,7 +14,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -142,9 +141,6 @@ public class EventProjection {
         if (guard != null) {
             criteria = guard.apply(criteria);
         }
-        Query query = Query.query(Idempotency.notApplied(criteria, message));
-        return mongo.findAndModify(query, Idempotency.markApplied(update, message),
-                        FindAndModifyOptions.options().upsert(true).returnNew(true), OpenEvent.class)
-                .onErrorResume(DuplicateKeyException.class, e -> Mono.empty());
+        return Idempotency.upsert(mongo, OpenEvent.class, criteria, message, update);
     }
 }
