@@ -1,5 +1,10 @@
 package io.hoithao.platform;
 
+import io.hoithao.platform.security.Caller;
+import io.hoithao.platform.security.EndpointRules;
+import io.hoithao.platform.security.Role;
+import org.springframework.http.HttpMethod;
+
 import io.hoithao.contracts.IntegrationMessage;
 import io.hoithao.contracts.events.EventPublished;
 import io.hoithao.platform.messaging.Idempotency;
@@ -58,8 +63,36 @@ public class PlatformTestApplication {
     record NewDelegate(@NotBlank String fullName, @Email @NotBlank String email, @Min(1) int seats) {
     }
 
+    /** Public reads, an administrators' area; everything else needs a signed-in caller. */
+    @Bean
+    EndpointRules probeRules() {
+        return exchanges -> exchanges
+                .pathMatchers(HttpMethod.GET, "/api/probe/public/**").permitAll()
+                .pathMatchers("/api/probe/admin/**").hasRole(Role.ADMIN.name());
+    }
+
     @RestController
     static class ProbeController {
+
+        @GetMapping("/api/probe/public/caller")
+        Mono<Caller> publicCaller(Caller caller) {
+            return Mono.just(caller);
+        }
+
+        @GetMapping("/api/probe/me")
+        Mono<Caller> me(Caller caller) {
+            return Mono.just(caller);
+        }
+
+        @GetMapping("/api/probe/admin/settings")
+        Mono<String> settings() {
+            return Mono.just("settings");
+        }
+
+        @GetMapping("/api/probe/units/{unit}")
+        Mono<String> unit(@PathVariable String unit, Caller caller) {
+            return Mono.just(caller.requireOrganiserOf(unit).email());
+        }
 
         @PostMapping("/api/probe/delegates")
         @ResponseStatus(HttpStatus.CREATED)

@@ -35,6 +35,17 @@ public class ProblemException extends RuntimeException {
         return new ProblemException(HttpStatus.BAD_REQUEST, type, "Bad request", detail);
     }
 
+    /** No valid access token: sign in first (401, with a {@code WWW-Authenticate: Bearer} challenge). */
+    public static ProblemException unauthenticated() {
+        return new ProblemException(HttpStatus.UNAUTHORIZED, ProblemTypes.UNAUTHENTICATED, "Unauthenticated",
+                "Sign in and send the access token as 'Authorization: Bearer <token>'");
+    }
+
+    /** Signed in, but not allowed to do this (403). */
+    public static ProblemException forbidden(String detail) {
+        return new ProblemException(HttpStatus.FORBIDDEN, ProblemTypes.FORBIDDEN, "Forbidden", detail);
+    }
+
     /** A field that passed bean validation but breaks a rule spanning several fields (end before start...). */
     public static ProblemException invalidField(String field, String message) {
         Map<String, Object> error = new LinkedHashMap<>();

@@ -13,11 +13,14 @@ import org.springframework.core.codec.DecodingException;
 import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.codec.ServerCodecConfigurer;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authentication.AuthenticationServiceException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.bind.support.WebExchangeBindException;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
@@ -68,6 +71,12 @@ public class ProblemExceptionHandler implements ErrorWebExceptionHandler {
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON);
         if (failure instanceof ResponseStatusException rse) {
             rse.getHeaders().forEach((name, values) -> builder.header(name, values.toArray(String[]::new)));
+        }
+        if (problem.getStatus() == 401 && !exchange.getResponse().getHeaders().containsHeader(HttpHeaders.WWW_AUTHENTICATE)) {
+            builder.header(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
+        }
+        if (problem.getStatus() == 503) {
+            builder.header(HttpHeaders.RETRY_AFTER, "5");
         }
         return builder.bodyValue(problem).flatMap(response -> response.writeTo(exchange, context));
     }
@@ -138,6 +147,14 @@ public class ProblemExceptionHandler implements ErrorWebExceptionHandler {
             HttpStatusCode status = e.getStatusCode();
             return problem(status, "http-" + status.value(), e.getReason() == null ? "Client error" : e.getReason(),
                     e.getReason() == null ? "The request was not accepted" : e.getReason());
+        }
+        if (failure instanceof AuthenticationServiceException) {
+            log.warn("Could not check an access token: {}", failure.getMessage());
+            return problem(HttpStatus.SERVICE_UNAVAILABLE, ProblemTypes.IDENTITY_UNAVAILABLE, "Identity provider unavailable",
+                    "The access token could not be checked because the identity provider's keys are unreachable; try again shortly");
+        }
+        if (failure instanceof AccessDeniedException) {
+            return problem(HttpStatus.FORBIDDEN, ProblemTypes.FORBIDDEN, "Forbidden", "You are not allowed to do this");
         }
         log.error("Unexpected failure", failure);
         return problem(HttpStatus.INTERNAL_SERVER_ERROR, ProblemTypes.INTERNAL, "Internal error",

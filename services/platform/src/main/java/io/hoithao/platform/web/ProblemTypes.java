@@ -16,6 +16,10 @@ public final class ProblemTypes {
     public static final String PAYLOAD_TOO_LARGE = "payload-too-large";
     public static final String CONCURRENT_MODIFICATION = "concurrent-modification";
     public static final String DUPLICATE = "duplicate";
+    public static final String UNAUTHENTICATED = "unauthenticated";
+    public static final String INVALID_TOKEN = "invalid-token";
+    public static final String FORBIDDEN = "forbidden";
+    public static final String IDENTITY_UNAVAILABLE = "identity-unavailable";
     public static final String INTERNAL = "internal";
 
     private ProblemTypes() {

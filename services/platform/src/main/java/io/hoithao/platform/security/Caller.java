@@ -1,0 +1,87 @@
+package io.hoithao.platform.security;
+
+import io.hoithao.platform.text.Units;
+import io.hoithao.platform.web.ProblemException;
+import java.util.EnumSet;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Who makes a request, read from a validated access token (or nobody). A handler takes it as a
+ * parameter; services decide object-level rules with it: an organiser manages only their unit's
+ * events, a delegate only what carries their email.
+ *
+ * @param subject the token's {@code sub}; null when anonymous
+ * @param email   the verified email address, lower case; ownership of registrations, bookings, forms and papers
+ * @param name    the person's name for display, may be null
+ * @param roles   the roles the token grants
+ * @param unit    the unit an organiser (or anyone) belongs to, may be null
+ */
+public record Caller(String subject, String email, String name, Set<Role> roles, String unit) {
+
+    private static final Caller ANONYMOUS = new Caller(null, null, null, Set.of(), null);
+
+    public Caller {
+        roles = roles == null || roles.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(roles));
+        email = email == null || email.isBlank() ? null : email.strip().toLowerCase(Locale.ROOT);
+    }
+
+    public static Caller anonymous() {
+        return ANONYMOUS;
+    }
+
+    public boolean signedIn() {
+        return subject != null;
+    }
+
+    public boolean has(Role role) {
+        return roles.contains(role);
+    }
+
+    public boolean isAdmin() {
+        return has(Role.ADMIN);
+    }
+
+    /** An administrator, or an organiser of exactly this unit ("Sở GD&ĐT Bắc Kạn" = "so gd&dt bac kan"). */
+    public boolean organises(String organiserUnit) {
+        return isAdmin() || has(Role.ORGANISER) && Units.same(unit, organiserUnit);
+    }
+
+    /** Whether something recorded under this email address is the caller's own. */
+    public boolean owns(String ownerEmail) {
+        return email != null && ownerEmail != null && email.equalsIgnoreCase(ownerEmail.strip());
+    }
+
+    /** Administrators and organisers of the unit manage it; the delegate who owns it may see it. */
+    public boolean mayRead(String organiserUnit, String ownerEmail) {
+        return organises(organiserUnit) || owns(ownerEmail);
+    }
+
+    /** Refuses an anonymous caller with 401, for endpoints that are public in part. */
+    public Caller requireSignedIn() {
+        if (!signedIn()) {
+            throw ProblemException.unauthenticated();
+        }
+        return this;
+    }
+
+    /** Refuses with 403 unless the caller has one of these roles. */
+    public Caller requireAny(Role... anyOf) {
+        requireSignedIn();
+        for (Role role : anyOf) {
+            if (has(role)) {
+                return this;
+            }
+        }
+        throw ProblemException.forbidden("This needs one of the roles " + java.util.Arrays.toString(anyOf));
+    }
+
+    /** Refuses with 403 unless the caller is an administrator or an organiser of this unit. */
+    public Caller requireOrganiserOf(String organiserUnit) {
+        requireSignedIn();
+        if (!organises(organiserUnit)) {
+            throw ProblemException.forbidden("Only the organisers of this event's unit may do this");
+        }
+        return this;
+    }
+}

@@ -1,0 +1,58 @@
+package io.hoithao.platform.security;
+
+import java.util.Collection;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.core.convert.converter.Converter;
+import org.springframework.security.authentication.AbstractAuthenticationToken;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import reactor.core.publisher.Mono;
+
+/** Reads a {@link Caller} and its authorities ({@code ROLE_ORGANISER}...) from a validated access token. */
+public class CallerClaims implements Converter<Jwt, Mono<AbstractAuthenticationToken>> {
+
+    private final SecurityProperties properties;
+
+    public CallerClaims(SecurityProperties properties) {
+        this.properties = properties;
+    }
+
+    @Override
+    public Mono<AbstractAuthenticationToken> convert(Jwt jwt) {
+        List<GrantedAuthority> authorities = roles(jwt).stream()
+                .map(role -> (GrantedAuthority) new SimpleGrantedAuthority(role.authority()))
+                .toList();
+        return Mono.just(new JwtAuthenticationToken(jwt, authorities, jwt.getSubject()));
+    }
+
+    public Caller caller(Jwt jwt) {
+        return new Caller(jwt.getSubject(), text(jwt, properties.emailClaim()), text(jwt, properties.nameClaim()),
+                roles(jwt), text(jwt, properties.unitClaim()));
+    }
+
+    Set<Role> roles(Jwt jwt) {
+        Object value = jwt.getClaims();
+        for (String step : properties.rolesClaim().split("\\.")) {
+            value = value instanceof Map<?, ?> map ? map.get(step) : null;
+        }
+        Set<Role> roles = EnumSet.noneOf(Role.class);
+        if (value instanceof Collection<?> names) {
+            names.forEach(name -> Role.fromClaim(String.valueOf(name)).ifPresent(roles::add));
+        } else if (value instanceof String names) {
+            for (String name : names.split("[\\s,]+")) {
+                Role.fromClaim(name).ifPresent(roles::add);
+            }
+        }
+        return roles;
+    }
+
+    private static String text(Jwt jwt, String claim) {
+        Object value = jwt.getClaims().get(claim);
+        return value instanceof String text && !text.isBlank() ? text : null;
+    }
+}

@@ -1,0 +1,56 @@
+package io.hoithao.platform.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.springframework.security.oauth2.jwt.Jwt;
+
+class CallerClaimsTest {
+
+    private static Jwt jwt(Map<String, Object> claims) {
+        Jwt.Builder builder = Jwt.withTokenValue("t").header("alg", "RS256").subject("u1")
+                .issuedAt(Instant.now()).expiresAt(Instant.now().plusSeconds(60));
+        claims.forEach(builder::claim);
+        return builder.build();
+    }
+
+    @Test
+    void readsTheSuitesOwnClaims() {
+        Caller caller = new CallerClaims(new SecurityProperties(null, null, null, null)).caller(jwt(Map.of(
+                "roles", List.of("organiser", "some-other-apps-role"), "unit", "Sở GD&ĐT Bắc Kạn",
+                "email", "To.Chuc@BacKan.edu.vn", "name", "Trần Thị Tổ Chức")));
+        assertThat(caller.roles()).containsExactly(Role.ORGANISER);
+        assertThat(caller.email()).isEqualTo("to.chuc@backan.edu.vn");
+        assertThat(caller.organises("so gd&dt bac kan")).isTrue();
+        assertThat(caller.organises("Sở GD&ĐT Cao Bằng")).isFalse();
+        assertThat(caller.owns("to.chuc@backan.edu.vn")).isTrue();
+    }
+
+    @Test
+    void readsKeycloaksRealmRolesThroughADottedPath() {
+        Caller caller = new CallerClaims(new SecurityProperties("realm_access.roles", null, null, null)).caller(jwt(Map.of(
+                "realm_access", Map.of("roles", List.of("admin", "offline_access")))));
+        assertThat(caller.roles()).containsExactly(Role.ADMIN);
+        assertThat(caller.organises("any unit")).isTrue();
+    }
+
+    @Test
+    void aTokenWithoutRolesGrantsNothing() {
+        Caller caller = new CallerClaims(new SecurityProperties(null, null, null, null)).caller(jwt(Map.of("roles", "nonsense")));
+        assertThat(caller.roles()).isEmpty();
+        assertThat(caller.signedIn()).isTrue();
+        assertThat(caller.organises("x")).isFalse();
+        assertThat(caller.owns(null)).isFalse();
+    }
+
+    @Test
+    void anOrganiserWithoutAUnitOrganisesNothing() {
+        Caller caller = new Caller("u", "u@x.vn", null, Set.of(Role.ORGANISER), null);
+        assertThat(caller.organises("")).isFalse();
+        assertThat(caller.organises(null)).isFalse();
+    }
+}
