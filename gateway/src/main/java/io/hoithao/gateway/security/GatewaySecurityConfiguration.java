@@ -1,0 +1,80 @@
+package io.hoithao.gateway.security;
+
+import io.hoithao.gateway.ProblemResponses;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.AuthenticationServiceException;
+import org.springframework.security.authentication.ReactiveAuthenticationManager;
+import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
+import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
+import org.springframework.security.oauth2.server.resource.BearerTokenError;
+import org.springframework.security.oauth2.server.resource.authentication.JwtReactiveAuthenticationManager;
+import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
+import org.springframework.security.web.server.authentication.ServerAuthenticationEntryPointFailureHandler;
+import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
+import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
+
+/**
+ * The gateway authenticates; the services authorize. A request with a bearer token is let through
+ * only if the token is valid (signature from the issuer's key set, issuer, audience, expiry: the
+ * same {@code spring.security.oauth2.resourceserver.jwt.*} settings as the services), so a bad
+ * token is refused here with 401 before it costs a service anything, and the rate limit counts
+ * per signed-in user. A request without a token is forwarded: which endpoints are public (published
+ * programmes) is each service's decision, answered there with 401 when sign-in is needed. The token
+ * itself is forwarded unchanged, and each service checks it again (no trust in the network).
+ */
+@Configuration(proxyBeanMethods = false)
+public class GatewaySecurityConfiguration {
+
+	@Bean
+	SecurityWebFilterChain gatewaySecurityFilterChain(ServerHttpSecurity http, ReactiveJwtDecoder decoder,
+			ProblemResponses problems) {
+		ServerAuthenticationEntryPoint refuse = (exchange, failure) -> {
+			if (failure instanceof AuthenticationServiceException) {
+				exchange.getResponse().getHeaders().set(HttpHeaders.RETRY_AFTER, "5");
+				return problems.write(exchange.getResponse(), problems.problem(
+						ProblemResponses.TYPE_BASE + "identity-unavailable", HttpStatus.SERVICE_UNAVAILABLE,
+						"Identity provider unavailable",
+						"The access token could not be checked because the identity provider's keys are unreachable; try again shortly",
+						ProblemResponses.originalPath(exchange)));
+			}
+			String detail = "The access token is not valid";
+			String challenge = "Bearer";
+			if (failure instanceof OAuth2AuthenticationException oauth && oauth.getError() instanceof BearerTokenError error) {
+				detail = error.getDescription() == null ? detail : error.getDescription();
+				challenge = "Bearer error=\"" + error.getErrorCode() + "\", error_description=\""
+						+ detail.replaceAll("[\"\\\\\\r\\n]", "'") + "\"";
+			}
+			exchange.getResponse().getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, challenge);
+			return problems.write(exchange.getResponse(), problems.problem(ProblemResponses.TYPE_BASE + "invalid-token",
+					HttpStatus.UNAUTHORIZED, "Invalid access token", detail + "; sign in again",
+					ProblemResponses.originalPath(exchange)));
+		};
+		// The key set being unreachable is the issuer's outage: 503, not a 500 and never a pass.
+		JwtReactiveAuthenticationManager checks = new JwtReactiveAuthenticationManager(decoder);
+		ReactiveAuthenticationManager tokens = authentication -> checks.authenticate(authentication)
+			.onErrorMap(failure -> !(failure instanceof AuthenticationException),
+					failure -> new AuthenticationServiceException("The access token could not be checked", failure));
+		ServerAuthenticationEntryPointFailureHandler failures = new ServerAuthenticationEntryPointFailureHandler(refuse);
+		failures.setRethrowAuthenticationServiceException(false);
+		return http.csrf(ServerHttpSecurity.CsrfSpec::disable)
+			.httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
+			.formLogin(ServerHttpSecurity.FormLoginSpec::disable)
+			.logout(ServerHttpSecurity.LogoutSpec::disable)
+			.securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
+			.requestCache(cache -> cache.requestCache(NoOpServerRequestCache.getInstance()))
+			// The services set their own caching and security headers; the gateway passes them on.
+			.headers(headers -> headers.disable())
+			.oauth2ResourceServer(server -> server.jwt(jwt -> jwt.authenticationManager(tokens))
+				.authenticationEntryPoint(refuse)
+				.authenticationFailureHandler(failures))
+			.authorizeExchange(exchanges -> exchanges.anyExchange().permitAll())
+			.build();
+	}
+
+}
