@@ -48,8 +48,10 @@ class ComposeFileTest {
 
     private static final List<String> SERVICES = List.of("events", "registrations", "observations", "presentations");
 
+    private static final String PLATFORM_DEFAULTS = "services/platform/src/main/resources/hoithao-platform.properties";
+
     private static final Set<String> EXPECTED_SERVICES =
-            Set.of("kafka", "mongo", "events", "registrations", "observations", "presentations", "gateway");
+            Set.of("kafka", "mongo", "keycloak", "events", "registrations", "observations", "presentations", "gateway");
 
     /** Environment variables read by the JVM or the OS, not by Spring: allowed without a property. */
     private static final Set<String> NON_SPRING_ENV = Set.of("JAVA_TOOL_OPTIONS", "JDK_JAVA_OPTIONS", "TZ");
@@ -368,6 +370,63 @@ class ComposeFileTest {
         }
     }
 
+    @Test
+    @SuppressWarnings("unchecked")
+    void keycloakIssuesTheTokensEveryAppChecks() throws IOException {
+        Map<String, Object> keycloak = service("keycloak");
+        assertThat(string(keycloak.get("image"))).as("keycloak: image").startsWith("quay.io/keycloak/keycloak:");
+        List<String> command = commandWords(keycloak.get("command"));
+        assertThat(command).as("keycloak: command").contains("--import-realm");
+        int port = command.stream().filter(word -> word.startsWith("--http-port=")).findFirst()
+                .map(word -> Integer.parseInt(word.substring("--http-port=".length()))).orElse(8080);
+        assertThat(publishedPorts("keycloak")).as("keycloak: its HTTP port is published on the host").containsEntry(port, port);
+        assertThat(((List<?>) keycloak.get("volumes")).stream().map(String::valueOf))
+                .as("keycloak: the realm directory is mounted where --import-realm reads")
+                .contains("./infra/compose/keycloak:/opt/keycloak/data/import:ro");
+
+        Path realmFile = root.resolve("infra/compose/keycloak/hoithao-realm.json");
+        Map<String, Object> realm = map(loadYaml(realmFile).get(0), "hoithao-realm.json");
+        String issuer = "http://localhost:" + port + "/realms/" + realm.get("realm");
+        assertThat(environment("keycloak")).as("keycloak: tokens name the issuer the apps expect")
+                .containsEntry("KC_HOSTNAME", "http://localhost:" + port);
+
+        for (String app : APP_MODULES.keySet()) {
+            assertThat(environment(app)).as("%s: checks tokens from the realm, fetching its keys on the compose network", app)
+                    .containsEntry("HOITHAO_SECURITY_ISSUER", issuer)
+                    .containsEntry("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_JWK_SET_URI",
+                            "http://keycloak:" + port + "/realms/" + realm.get("realm") + "/protocol/openid-connect/certs");
+        }
+
+        Map<String, Object> platform = properties("events");
+        String audience = string(platform.get("spring.security.oauth2.resourceserver.jwt.audiences"));
+        assertThat(((Map<String, List<Map<String, Object>>>) realm.get("roles")).get("realm"))
+                .extracting(role -> role.get("name"))
+                .as("realm roles: the four the services know")
+                .contains("admin", "organiser", "reviewer", "delegate");
+        List<Map<String, Object>> clients = (List<Map<String, Object>>) realm.get("clients");
+        assertThat(clients).extracting(client -> client.get("clientId")).contains("hoithao-web", "hoithao-cli");
+        for (Map<String, Object> client : clients) {
+            String id = string(client.get("clientId"));
+            assertThat(client.get("publicClient")).as("%s: a public client (browser, script)", id).isEqualTo(true);
+            assertThat(client.get("directAccessGrantsEnabled")).as("%s: no password grant", id).isEqualTo(false);
+            assertThat(map(client.get("attributes"), id + ": attributes"))
+                    .as("%s: PKCE required", id).containsEntry("pkce.code.challenge.method", "S256");
+            List<Map<String, Object>> mappers = (List<Map<String, Object>>) client.get("protocolMappers");
+            assertThat(mappers).as("%s: the access token is for audience %s", id, audience)
+                    .anySatisfy(mapper -> assertThat(map(mapper.get("config"), "config"))
+                            .containsEntry("included.custom.audience", audience));
+            assertThat(mappers).as("%s: realm roles in the 'roles' claim (hoithao.security.roles-claim)", id)
+                    .anySatisfy(mapper -> {
+                        assertThat(mapper.get("protocolMapper")).isEqualTo("oidc-usermodel-realm-role-mapper");
+                        assertThat(map(mapper.get("config"), "config")).containsEntry("claim.name", "roles")
+                                .containsEntry("access.token.claim", "true");
+                    });
+            assertThat(mappers).as("%s: the user's unit in the 'unit' claim", id)
+                    .anySatisfy(mapper -> assertThat(map(mapper.get("config"), "config"))
+                            .containsEntry("user.attribute", "unit").containsEntry("claim.name", "unit"));
+        }
+    }
+
     // ------------------------------------------------------------------ compose helpers
 
     private static Map<String, Object> service(String name) {
@@ -476,11 +535,21 @@ class ComposeFileTest {
 
     // ------------------------------------------------------------------ module helpers
 
-    /** The module's application.yml, flattened to Spring property names (a.b-c, list[0].x). */
+    /**
+     * The module's application.yml, flattened to Spring property names (a.b-c, list[0].x); for the
+     * services, on top of the defaults every service takes from the platform.
+     */
     private static Map<String, Object> properties(String app) throws IOException {
         Path file = root.resolve(APP_MODULES.get(app)).resolve("src/main/resources/application.yml");
         assertThat(file).as("%s: application.yml", app).isRegularFile();
         Map<String, Object> flat = new LinkedHashMap<>();
+        if (SERVICES.contains(app)) {
+            java.util.Properties platform = new java.util.Properties();
+            try (var in = Files.newBufferedReader(root.resolve(PLATFORM_DEFAULTS))) {
+                platform.load(in);
+            }
+            platform.forEach((key, value) -> flat.put(String.valueOf(key), value));
+        }
         for (Object document : loadYaml(file)) {
             flatten("", document, flat);
         }
