@@ -1,0 +1,105 @@
+package io.hoithao.identity.security;
+
+import io.hoithao.identity.IdentityProperties;
+import io.hoithao.identity.web.Problems;
+import java.util.List;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.web.cors.CorsConfiguration;
+import org.springframework.web.cors.CorsConfigurationSource;
+import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
+
+/**
+ * Three filter chains, tried in order:
+ * <ol>
+ * <li>the authorization server's endpoints ({@code /oauth2/*}, {@code /.well-known/*}, {@code /userinfo},
+ *     {@code /connect/logout}): a browser or script that is not signed in is sent to {@code /login};</li>
+ * <li>the user API {@code /api/identity/**} (and its RFC 9728 metadata): stateless, bearer tokens only, no CSRF (no cookies are read),
+ *     answers in problem+json; only the self sign-up {@code POST /api/identity/users} is open to anyone;</li>
+ * <li>the pages: form sign-in at {@code /login}, sign-up at {@code /signup}, with CSRF protection.</li>
+ * </ol>
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableWebSecurity
+public class SecurityConfig {
+
+    static final String API = "/api/identity/**";
+    static final String USERS = "/api/identity/users";
+    static final String PROTECTED_RESOURCE_METADATA = "/.well-known/oauth-protected-resource/**";
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain authorizationServerChain(HttpSecurity http) throws Exception {
+        http.oauth2AuthorizationServer(server -> {
+            http.securityMatcher(server.getEndpointsMatcher());
+            server.oidc(Customizer.withDefaults());
+        });
+        http.authorizeHttpRequests(authorize -> authorize.anyRequest().authenticated())
+                .oauth2ResourceServer(resource -> resource.jwt(Customizer.withDefaults())) // the user info endpoint
+                .cors(Customizer.withDefaults()) // the corsConfigurationSource bean below
+                // Whatever the Accept header (curl sends */*), the authorization endpoint signs people in through the form.
+                .exceptionHandling(exceptions -> exceptions.defaultAuthenticationEntryPointFor(
+                        new LoginUrlAuthenticationEntryPoint("/login"),
+                        PathPatternRequestMatcher.withDefaults().matcher("/oauth2/authorize")));
+        return http.build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain apiChain(HttpSecurity http, Problems problems) throws Exception {
+        ProblemAuthenticationHandlers handlers = new ProblemAuthenticationHandlers(problems);
+        // Also the RFC 9728 metadata that the WWW-Authenticate header of a 401 points to.
+        http.securityMatcher(API, PROTECTED_RESOURCE_METADATA)
+                .authorizeHttpRequests(authorize -> authorize
+                        .requestMatchers(HttpMethod.POST, USERS).permitAll()
+                        .requestMatchers(HttpMethod.OPTIONS, API).permitAll()
+                        .requestMatchers(USERS + "/me").authenticated()
+                        .requestMatchers(USERS, USERS + "/**").hasRole("ADMIN")
+                        .anyRequest().authenticated())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(AbstractHttpConfigurer::disable)
+                .cors(Customizer.withDefaults()) // the corsConfigurationSource bean below
+                .oauth2ResourceServer(resource -> resource
+                        .jwt(jwt -> jwt.jwtAuthenticationConverter(new RolesClaimConverter()))
+                        .authenticationEntryPoint(handlers)
+                        .accessDeniedHandler(handlers))
+                .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(handlers).accessDeniedHandler(handlers));
+        return http.build();
+    }
+
+    @Bean
+    @Order(3)
+    SecurityFilterChain pagesChain(HttpSecurity http) throws Exception {
+        http.authorizeHttpRequests(authorize -> authorize
+                        .requestMatchers("/login", "/signup", "/error", "/favicon.ico").permitAll()
+                        .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
+                        .anyRequest().authenticated())
+                .formLogin(form -> form.loginPage("/login").permitAll())
+                .logout(logout -> logout.logoutSuccessUrl("/login?logout"));
+        return http.build();
+    }
+
+    /** Pages of these origins may call the token, key set, discovery, user info and user API endpoints. */
+    @Bean
+    CorsConfigurationSource corsConfigurationSource(IdentityProperties properties) {
+        CorsConfiguration cors = new CorsConfiguration();
+        cors.setAllowedOrigins(properties.corsOrigins());
+        cors.setAllowedMethods(List.of("GET", "POST", "PUT", "OPTIONS"));
+        cors.setAllowedHeaders(List.of("Authorization", "Content-Type"));
+        cors.setExposedHeaders(List.of("Location", "WWW-Authenticate"));
+        cors.setMaxAge(3600L);
+        UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
+        source.registerCorsConfiguration("/**", cors);
+        return source;
+    }
+}
