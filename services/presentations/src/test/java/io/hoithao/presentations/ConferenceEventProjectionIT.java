@@ -4,7 +4,9 @@ import static org.awaitility.Awaitility.await;
 
 import io.hoithao.contracts.events.EventCancelled;
 import io.hoithao.contracts.events.EventPublished;
+import io.hoithao.contracts.events.EventRescheduled;
 import io.hoithao.platform.testing.IntegrationTest;
+import io.hoithao.platform.testing.TestIdentity;
 import io.hoithao.platform.testing.TestMessages;
 import java.time.Duration;
 import java.time.Instant;
@@ -29,8 +31,10 @@ class ConferenceEventProjectionIT {
         messages.close();
     }
 
+    /** The event and its call for papers are public: read without a token. */
     @Test
-    void learnsOfPublishedAndCancelledEvents() {
+    void learnsOfPublishedAndCancelledEventsWithTheUnitThatOrganisesThem() {
+        WebTestClient http = TestIdentity.anonymous(this.http);
         String eventId = "evt-" + UUID.randomUUID();
         http.get().uri("/api/presentations/events/" + eventId).exchange()
                 .expectStatus().isNotFound()
@@ -44,12 +48,31 @@ class ConferenceEventProjectionIT {
                         .expectStatus().isOk()
                         .expectBody()
                         .jsonPath("$.title").isEqualTo("Hội thảo chia sẻ kinh nghiệm")
+                        .jsonPath("$.organiserUnit").isEqualTo("Phòng GD&ĐT Long Biên")
                         .jsonPath("$.startDate").isEqualTo("2026-12-21")
                         .jsonPath("$.cancelled").isEqualTo(false));
 
         messages.send(new EventCancelled(UUID.randomUUID(), Instant.now(), eventId, null));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 http.get().uri("/api/presentations/events/" + eventId).exchange()
-                        .expectBody().jsonPath("$.cancelled").isEqualTo(true));
+                        .expectBody().jsonPath("$.cancelled").isEqualTo(true)
+                        .jsonPath("$.organiserUnit").isEqualTo("Phòng GD&ĐT Long Biên"));
+    }
+
+    /** A reschedule that overtakes the publication creates the event without its unit; the publication fills it in. */
+    @Test
+    void theOrganisingUnitArrivesWithThePublicationWhateverCameFirst() {
+        String eventId = "evt-" + UUID.randomUUID();
+        LocalDate day = LocalDate.of(2026, 12, 22);
+        messages.send(new EventRescheduled(UUID.randomUUID(), Instant.now(), eventId, day, day, "Asia/Ho_Chi_Minh", 2));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                http.get().uri("/api/presentations/events/" + eventId).exchange()
+                        .expectStatus().isOk()
+                        .expectBody().jsonPath("$.startDate").isEqualTo("2026-12-22").jsonPath("$.organiserUnit").doesNotExist());
+        messages.send(new EventPublished(UUID.randomUUID(), Instant.now(), eventId, "Hội thảo chia sẻ kinh nghiệm",
+                "WORKSHOP", "DISTRICT", "Phòng GD&ĐT Long Biên", day, day, "Asia/Ho_Chi_Minh", 80));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                http.get().uri("/api/presentations/events/" + eventId).exchange()
+                        .expectBody().jsonPath("$.organiserUnit").isEqualTo("Phòng GD&ĐT Long Biên"));
     }
 }

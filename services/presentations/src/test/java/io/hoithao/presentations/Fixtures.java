@@ -6,6 +6,9 @@ import static org.awaitility.Awaitility.await;
 import io.hoithao.contracts.events.EventPublished;
 import io.hoithao.contracts.events.SessionScheduled;
 import io.hoithao.contracts.registrations.RegistrationConfirmed;
+import io.hoithao.platform.security.Caller;
+import io.hoithao.platform.security.Role;
+import io.hoithao.platform.testing.TestIdentity;
 import io.hoithao.platform.testing.TestMessages;
 import io.hoithao.presentations.delegate.Delegate;
 import java.time.Duration;
@@ -20,13 +23,19 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
-/** One conference event with an open call for papers, driven through real Kafka messages and the API. */
+/**
+ * One conference event with an open call for papers, driven through real Kafka messages and the API.
+ * {@code http} acts as an administrator; delegates and reviewers act with their own tokens.
+ */
 final class Fixtures {
 
     static final String UNIT = "Trường Mầm non Đồng Tâm";
+    /** The unit organising the event (as the events service publishes it). */
+    static final String ORGANISER_UNIT = "Sở GD&ĐT Bắc Kạn";
     static final LocalDate DAY = LocalDate.of(2026, 10, 25);
 
     final String eventId = "evt-" + UUID.randomUUID();
+    final TestIdentity identity = TestIdentity.get();
     private final WebTestClient http;
     private final TestMessages messages;
     private final ReactiveMongoTemplate mongo;
@@ -45,7 +54,7 @@ final class Fixtures {
     /** Publishes the event on the events topic, waits until this service knows it, then opens the call for papers. */
     Fixtures withOpenCall() {
         messages.send(new EventPublished(UUID.randomUUID(), Instant.now(), eventId, "Hội nghị – hội thảo sơ kết chuyên đề",
-                "CONFERENCE", "PROVINCE", "Sở GD&ĐT Bắc Kạn", DAY, DAY.plusDays(1), "Asia/Ho_Chi_Minh", 200));
+                "CONFERENCE", "PROVINCE", ORGANISER_UNIT, DAY, DAY.plusDays(1), "Asia/Ho_Chi_Minh", 200));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 http.get().uri("/api/presentations/events/{e}", eventId).exchange().expectStatus().isOk());
         http.put().uri("/api/presentations/events/{e}/call-for-papers", eventId)
@@ -91,21 +100,37 @@ final class Fixtures {
         return body;
     }
 
-    WebTestClient.ResponseSpec submit(String registrationId, String email, Map<String, Object> body) {
-        return http.post().uri("/api/presentations/events/{e}/papers", eventId)
-                .header("X-Registration-Id", registrationId).header("X-Delegate-Email", email)
+    /** The test client acting as this person. */
+    WebTestClient as(Caller caller) {
+        return identity.as(http, caller);
+    }
+
+    /** The test client acting as the signed-in delegate with this email. */
+    WebTestClient asDelegate(String email) {
+        return as(TestIdentity.delegate(email));
+    }
+
+    /** A reviewer with this name (the same name is the same person: their email is derived from it). */
+    static Caller reviewer(String name) {
+        return TestIdentity.person("reviewer-" + Integer.toHexString(name.hashCode()) + "@hoithao.test", name, null, Role.REVIEWER);
+    }
+
+    /** The signed-in delegate with this email submits a paper to the event. */
+    WebTestClient.ResponseSpec submit(String email, Map<String, Object> body) {
+        return asDelegate(email).post().uri("/api/presentations/events/{e}/papers", eventId)
                 .bodyValue(body).exchange();
     }
 
-    String submitted(String registrationId, String email, String title, int minutes) {
-        return submit(registrationId, email, paper(title, minutes)).expectBody(Map.class)
+    String submitted(String email, String title, int minutes) {
+        return submit(email, paper(title, minutes)).expectBody(Map.class)
                 .consumeWith(r -> assertThat(r.getStatus().value()).as("%s", r.getResponseBody()).isEqualTo(201))
                 .returnResult().getResponseBody().get("id").toString();
     }
 
+    /** A review recorded by the signed-in reviewer with this name. */
     void review(String paperId, String reviewer, int score) {
-        http.post().uri("/api/presentations/papers/{p}/reviews", paperId)
-                .bodyValue(Map.of("reviewer", reviewer, "score", score, "comment", "Nhiều kinh nghiệm thực tế (" + score + "/10)"))
+        as(reviewer(reviewer)).post().uri("/api/presentations/papers/{p}/reviews", paperId)
+                .bodyValue(Map.of("score", score, "comment", "Nhiều kinh nghiệm thực tế (" + score + "/10)"))
                 .exchange().expectStatus().isCreated();
     }
 
@@ -115,8 +140,8 @@ final class Fixtures {
     }
 
     /** A paper submitted, reviewed and accepted. */
-    String accepted(String registrationId, String email, String title, int minutes) {
-        String paperId = submitted(registrationId, email, title, minutes);
+    String accepted(String email, String title, int minutes) {
+        String paperId = submitted(email, title, minutes);
         review(paperId, "Trần Văn Bình", 8);
         decide(paperId, "ACCEPTED").expectStatus().isOk();
         return paperId;

@@ -42,7 +42,7 @@ class MaterialsIT {
 
     final TestMessages messages = new TestMessages();
     Fixtures fixtures;
-    String registrationId;
+    WebTestClient submitter;
     String paperId;
     final String email = "mai.dt@mnsongcau.edu.vn";
 
@@ -50,8 +50,9 @@ class MaterialsIT {
     void paper() {
         http = http.mutate().responseTimeout(java.time.Duration.ofSeconds(60)).build();
         fixtures = new Fixtures(http, messages, mongo).withOpenCall();
-        registrationId = fixtures.delegate(email);
-        paperId = fixtures.submitted(registrationId, email, "Xây dựng môi trường giáo dục", 20);
+        fixtures.delegate(email);
+        submitter = fixtures.asDelegate(email).mutate().responseTimeout(java.time.Duration.ofSeconds(60)).build();
+        paperId = fixtures.submitted(email, "Xây dựng môi trường giáo dục", 20);
     }
 
     @AfterEach
@@ -83,9 +84,8 @@ class MaterialsIT {
     }
 
     WebTestClient.RequestBodySpec upload(String filename) {
-        return http.post().uri(b -> b.path("/api/presentations/papers/{p}/materials").queryParam("filename", "{f}")
+        return submitter.post().uri(b -> b.path("/api/presentations/papers/{p}/materials").queryParam("filename", "{f}")
                         .build(paperId, filename))
-                .header("X-Registration-Id", registrationId).header("X-Delegate-Email", email)
                 .contentType(MediaType.APPLICATION_OCTET_STREAM);
     }
 
@@ -101,7 +101,7 @@ class MaterialsIT {
         assertThat(material.get("sha256")).isEqualTo(sha256(7, chunks));
         assertThat(material.get("filename")).isEqualTo(filename);
 
-        FluxExchangeResult<DataBuffer> download = http.get()
+        FluxExchangeResult<DataBuffer> download = submitter.get()
                 .uri("/api/presentations/papers/{p}/materials/{m}", paperId, material.get("id"))
                 .exchange().expectStatus().isOk()
                 .expectHeader().contentType(MediaType.APPLICATION_PDF)
@@ -124,7 +124,7 @@ class MaterialsIT {
         assertThat(size[0]).isEqualTo((long) chunks * CHUNK);
         assertThat(HexFormat.of().formatHex(digest.digest())).isEqualTo(sha256(7, chunks));
 
-        http.get().uri("/api/presentations/papers/{p}", paperId).exchange()
+        submitter.get().uri("/api/presentations/papers/{p}", paperId).exchange()
                 .expectBody().jsonPath("$.materials[0].id").isEqualTo(material.get("id"));
     }
 
@@ -137,8 +137,7 @@ class MaterialsIT {
                 return "Kế hoạch thực hiện chuyên đề.docx";
             }
         }).contentType(MediaType.APPLICATION_OCTET_STREAM);
-        http.post().uri("/api/presentations/papers/{p}/materials", paperId)
-                .header("X-Registration-Id", registrationId).header("X-Delegate-Email", email)
+        submitter.post().uri("/api/presentations/papers/{p}/materials", paperId)
                 .contentType(MediaType.MULTIPART_FORM_DATA)
                 .body(BodyInserters.fromMultipartData(form.build())).exchange()
                 .expectStatus().isCreated()
@@ -185,11 +184,19 @@ class MaterialsIT {
         // With a declared length the refusal comes before any byte is read.
         upload("qua-lon.pdf").contentLength(11L * 1024 * 1024).body(pdfLike(3, 176), DataBuffer.class).exchange()
                 .expectStatus().isEqualTo(413);
-        // A stranger may not attach materials.
-        http.post().uri(b -> b.path("/api/presentations/papers/{p}/materials").queryParam("filename", "x.pdf").build(paperId))
-                .header("X-Registration-Id", "reg-other").header("X-Delegate-Email", email)
+        // Another delegate may not attach materials (nor learn that the paper exists), an organiser of the
+        // event's unit sees the paper but does not attach to it; neither leaves a file behind.
+        fixtures.asDelegate("stranger@mnsongcau.edu.vn").post()
+                .uri(b -> b.path("/api/presentations/papers/{p}/materials").queryParam("filename", "x.pdf").build(paperId))
                 .bodyValue("%PDF-1.4 tiny".getBytes(StandardCharsets.US_ASCII)).exchange()
-                .expectStatus().isForbidden();
+                .expectStatus().isNotFound();
+        fixtures.as(io.hoithao.platform.testing.TestIdentity.organiser(Fixtures.ORGANISER_UNIT)).post()
+                .uri(b -> b.path("/api/presentations/papers/{p}/materials").queryParam("filename", "x.pdf").build(paperId))
+                .bodyValue("%PDF-1.4 tiny".getBytes(StandardCharsets.US_ASCII)).exchange()
+                .expectStatus().isForbidden()
+                .expectBody().jsonPath("$.type").isEqualTo("https://hoithao.io/problems/not-submitter");
+        assertThat(count("fs.files")).isZero();
+        assertThat(count("fs.chunks")).isZero();
     }
 
     private long count(String collection) {

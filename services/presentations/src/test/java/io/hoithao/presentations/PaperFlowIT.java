@@ -11,6 +11,7 @@ import io.hoithao.contracts.presentations.PaperSubmitted;
 import io.hoithao.contracts.presentations.PaperWithdrawn;
 import io.hoithao.contracts.registrations.RegistrationCancelled;
 import io.hoithao.platform.testing.IntegrationTest;
+import io.hoithao.platform.testing.TestIdentity;
 import io.hoithao.platform.testing.TestMessages;
 import io.hoithao.presentations.delegate.Delegate;
 import java.time.Duration;
@@ -52,29 +53,37 @@ class PaperFlowIT {
     void aRegisteredDelegateSubmitsOrganisersReviewAcceptAndPlaceTheProgrammeLearnsEachStep() {
         TestMessages.Subscription told = messages.subscribe(Topics.PRESENTATIONS);
         String email = "hoa.nt@mndongtam.edu.vn";
-        String registrationId = fixtures.delegate(email);
+        fixtures.delegate(email);
+        WebTestClient submitter = fixtures.asDelegate(email);
         String sessionId = fixtures.session("09:00", "10:00");
 
-        String paperId = fixtures.submitted(registrationId, email, "Kinh nghiệm xây dựng lớp học hạnh phúc", 20);
+        String paperId = fixtures.submitted(email, "Kinh nghiệm xây dựng lớp học hạnh phúc", 20);
 
-        // The submitter edits before review starts; someone else may not.
+        // The submitter edits before review starts; someone else may not (another delegate does not even see it;
+        // the event's organisers see it but do not edit it).
         Map<String, Object> edited = Fixtures.paper("Kinh nghiệm xây dựng lớp học hạnh phúc cho trẻ", 25);
-        http.put().uri("/api/presentations/papers/{p}", paperId)
-                .header("X-Registration-Id", registrationId).header("X-Delegate-Email", email)
+        submitter.put().uri("/api/presentations/papers/{p}", paperId)
                 .bodyValue(edited).exchange()
                 .expectStatus().isOk().expectBody().jsonPath("$.requestedMinutes").isEqualTo(25);
-        String other = fixtures.delegate("lua.ht@mndongtam.edu.vn");
-        http.put().uri("/api/presentations/papers/{p}", paperId)
-                .header("X-Registration-Id", other).header("X-Delegate-Email", "lua.ht@mndongtam.edu.vn")
+        fixtures.delegate("lua.ht@mndongtam.edu.vn");
+        fixtures.asDelegate("lua.ht@mndongtam.edu.vn").put().uri("/api/presentations/papers/{p}", paperId)
+                .bodyValue(edited).exchange()
+                .expectStatus().isNotFound()
+                .expectBody().jsonPath("$.type").isEqualTo("https://hoithao.io/problems/not-found");
+        fixtures.as(TestIdentity.organiser(Fixtures.ORGANISER_UNIT)).put().uri("/api/presentations/papers/{p}", paperId)
                 .bodyValue(edited).exchange()
                 .expectStatus().isForbidden()
                 .expectBody().jsonPath("$.type").isEqualTo("https://hoithao.io/problems/not-submitter");
 
         fixtures.review(paperId, "Trần Văn Bình", 8);
         fixtures.review(paperId, "Lê Thị Cúc", 6);
+        // One review per reviewer.
+        fixtures.as(Fixtures.reviewer("Lê Thị Cúc")).post().uri("/api/presentations/papers/{p}/reviews", paperId)
+                .bodyValue(Map.of("score", 9, "comment", "Lần nữa")).exchange()
+                .expectStatus().isEqualTo(409)
+                .expectBody().jsonPath("$.type").isEqualTo("https://hoithao.io/problems/already-reviewed");
         // Review has started: no more edits.
-        http.put().uri("/api/presentations/papers/{p}", paperId)
-                .header("X-Registration-Id", registrationId).header("X-Delegate-Email", email)
+        submitter.put().uri("/api/presentations/papers/{p}", paperId)
                 .bodyValue(edited).exchange()
                 .expectStatus().isEqualTo(409)
                 .expectBody().jsonPath("$.type").isEqualTo("https://hoithao.io/problems/invalid-transition")
@@ -84,14 +93,14 @@ class PaperFlowIT {
                 .expectBody().jsonPath("$.status").isEqualTo("ACCEPTED");
 
         // The submitter sees the decision, scores and comments, but not who reviewed.
-        http.get().uri("/api/presentations/papers/{p}", paperId).exchange()
+        submitter.get().uri("/api/presentations/papers/{p}", paperId).exchange()
                 .expectStatus().isOk()
                 .expectBody()
                 .jsonPath("$.decision.outcome").isEqualTo("ACCEPTED")
                 .jsonPath("$.feedback.length()").isEqualTo(2)
                 .jsonPath("$.feedback[1].score").isEqualTo(6)
                 .jsonPath("$.feedback[1].comment").isEqualTo("Nhiều kinh nghiệm thực tế (6/10)");
-        String seen = http.get().uri("/api/presentations/papers/{p}", paperId).exchange()
+        String seen = submitter.get().uri("/api/presentations/papers/{p}", paperId).exchange()
                 .expectBody(String.class).returnResult().getResponseBody();
         assertThat(seen).doesNotContain("reviewer").doesNotContain("Trần Văn Bình").doesNotContain("Lê Thị Cúc");
         http.get().uri("/api/presentations/papers/{p}/reviews", paperId).exchange()
@@ -116,7 +125,7 @@ class PaperFlowIT {
         http.get().uri("/api/presentations/events/{e}/papers?status=UNPLACED", fixtures.eventId).exchange()
                 .expectBody().jsonPath("$.total").isEqualTo(0);
         // A unit finds its papers with or without diacritics.
-        http.get().uri(b -> b.path("/api/presentations/papers").queryParam("unit", "truong mam non dong tam")
+        submitter.get().uri(b -> b.path("/api/presentations/papers").queryParam("unit", "truong mam non dong tam")
                         .queryParam("eventId", fixtures.eventId).build()).exchange()
                 .expectBody().jsonPath("$.items[0].id").isEqualTo(paperId);
 
@@ -137,8 +146,7 @@ class PaperFlowIT {
         });
 
         // Withdrawing a scheduled paper takes it out of its session first.
-        http.post().uri("/api/presentations/papers/{p}/withdraw", paperId)
-                .header("X-Registration-Id", registrationId).header("X-Delegate-Email", email)
+        submitter.post().uri("/api/presentations/papers/{p}/withdraw", paperId)
                 .exchange().expectStatus().isOk().expectBody().jsonPath("$.status").isEqualTo("WITHDRAWN");
         http.get().uri("/api/presentations/events/{e}/sessions/{s}/papers", fixtures.eventId, sessionId).exchange()
                 .expectBody().jsonPath("$.papers.length()").isEqualTo(0);
@@ -147,38 +155,45 @@ class PaperFlowIT {
     }
 
     @Test
-    void onlyAConfirmedDelegateOfTheEventMaySubmit() {
-        fixtures.submit("reg-" + UUID.randomUUID(), "ai.do@example.vn", Fixtures.paper("Không đăng ký", 15))
+    void onlyAConfirmedDelegateOfTheEventMaySubmitFoundByTheEmailOfTheirToken() {
+        fixtures.submit("ai.do@example.vn", Fixtures.paper("Không đăng ký", 15))
                 .expectStatus().isForbidden()
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .expectBody().jsonPath("$.type").isEqualTo("https://hoithao.io/problems/not-registered");
+                .expectBody().jsonPath("$.type").isEqualTo("https://hoithao.io/problems/not-registered")
+                .jsonPath("$.detail").value(String.class, detail -> assertThat(detail).contains("register for the event first"))
+                .jsonPath("$.email").isEqualTo("ai.do@example.vn");
 
         String email = "binh.tv@pgd-chomoi.edu.vn";
         String registrationId = fixtures.delegate(email);
-        // Right registration, wrong email.
-        fixtures.submit(registrationId, "someone.else@pgd-chomoi.edu.vn", Fixtures.paper("Sai email", 15))
-                .expectStatus().isForbidden();
-        // Missing identification headers.
-        http.post().uri("/api/presentations/events/{e}/papers", fixtures.eventId).bodyValue(Fixtures.paper("Ẩn danh", 15))
-                .exchange().expectStatus().isBadRequest();
+        // Registered for another event only.
+        Fixtures other = new Fixtures(http, messages, mongo).withOpenCall();
+        other.submit(email, Fixtures.paper("Sự kiện khác", 15))
+                .expectStatus().isForbidden()
+                .expectBody().jsonPath("$.type").isEqualTo("https://hoithao.io/problems/not-registered");
+        // No token at all.
+        TestIdentity.anonymous(http).post().uri("/api/presentations/events/{e}/papers", fixtures.eventId)
+                .bodyValue(Fixtures.paper("Ẩn danh", 15))
+                .exchange().expectStatus().isUnauthorized()
+                .expectBody().jsonPath("$.type").isEqualTo("https://hoithao.io/problems/unauthenticated");
 
         messages.send(new RegistrationCancelled(UUID.randomUUID(), Instant.now(), fixtures.eventId, registrationId, email,
                 null, true));
         await().atMost(Duration.ofSeconds(30)).until(() -> mongo.findById(registrationId, Delegate.class)
                 .map(d -> !d.confirmed()).blockOptional().orElse(false));
-        fixtures.submit(registrationId, email, Fixtures.paper("Đã huỷ đăng ký", 15))
+        fixtures.submit(email, Fixtures.paper("Đã huỷ đăng ký", 15))
                 .expectStatus().isForbidden()
-                .expectBody().jsonPath("$.registrationId").isEqualTo(registrationId);
+                .expectBody().jsonPath("$.type").isEqualTo("https://hoithao.io/problems/not-registered")
+                .jsonPath("$.eventId").isEqualTo(fixtures.eventId);
     }
 
     @Test
     void submissionsFollowTheCallForPapers() {
         String email = "cuc.lt@mnthanhlong.edu.vn";
-        String registrationId = fixtures.delegate(email);
-        fixtures.submit(registrationId, email, Fixtures.paper("Quá dài", 90))
+        fixtures.delegate(email);
+        fixtures.submit(email, Fixtures.paper("Quá dài", 90))
                 .expectStatus().isBadRequest()
                 .expectBody().jsonPath("$.errors[0].field").isEqualTo("requestedMinutes");
-        fixtures.submit(registrationId, email, Map.of("title", ""))
+        fixtures.submit(email, Map.of("title", ""))
                 .expectStatus().isBadRequest()
                 .expectBody().jsonPath("$.type").isEqualTo("https://hoithao.io/problems/validation");
 
@@ -186,7 +201,7 @@ class PaperFlowIT {
                 .bodyValue(Map.of("opensAt", OffsetDateTime.now().minusDays(10).toString(),
                         "closesAt", OffsetDateTime.now().minusDays(1).toString()))
                 .exchange().expectStatus().isOk();
-        fixtures.submit(registrationId, email, Fixtures.paper("Nộp muộn", 15))
+        fixtures.submit(email, Fixtures.paper("Nộp muộn", 15))
                 .expectStatus().isEqualTo(409)
                 .expectBody().jsonPath("$.type").isEqualTo("https://hoithao.io/problems/call-for-papers-closed")
                 .jsonPath("$.closesAt").exists();

@@ -31,13 +31,12 @@ class PlacementIT {
 
     final TestMessages messages = new TestMessages();
     Fixtures fixtures;
-    String registrationId;
     final String email = "lan.pt@mnhoasen.edu.vn";
 
     @BeforeEach
     void event() {
         fixtures = new Fixtures(http, messages, mongo).withOpenCall();
-        registrationId = fixtures.delegate(email);
+        fixtures.delegate(email);
     }
 
     @AfterEach
@@ -48,10 +47,10 @@ class PlacementIT {
     @Test
     void papersFillASessionInOrderAndNeverOverflowIt() {
         String sessionId = fixtures.session("14:00", "15:00");
-        String first = fixtures.accepted(registrationId, email, "Góc trải nghiệm cho trẻ 5 tuổi", 30);
-        String second = fixtures.accepted(registrationId, email, "Phối hợp với cha mẹ trẻ", 20);
-        String third = fixtures.accepted(registrationId, email, "Tận dụng nguyên vật liệu địa phương", 15);
-        String pending = fixtures.submitted(registrationId, email, "Chưa duyệt", 10);
+        String first = fixtures.accepted(email, "Góc trải nghiệm cho trẻ 5 tuổi", 30);
+        String second = fixtures.accepted(email, "Phối hợp với cha mẹ trẻ", 20);
+        String third = fixtures.accepted(email, "Tận dụng nguyên vật liệu địa phương", 15);
+        String pending = fixtures.submitted(email, "Chưa duyệt", 10);
 
         fixtures.place(sessionId, first, null).expectStatus().isOk();
         fixtures.place(sessionId, second, 1).expectStatus().isOk()
@@ -80,8 +79,8 @@ class PlacementIT {
     void papersMoveWithTheirSessionAndReturnToUnplacedWhenItIsCancelled() {
         TestMessages.Subscription told = messages.subscribe(Topics.PRESENTATIONS);
         String sessionId = fixtures.session("09:00", "10:00");
-        String first = fixtures.accepted(registrationId, email, "Tổ chức hoạt động ngoài trời", 20);
-        String second = fixtures.accepted(registrationId, email, "Đánh giá sự phát triển của trẻ", 25);
+        String first = fixtures.accepted(email, "Tổ chức hoạt động ngoài trời", 20);
+        String second = fixtures.accepted(email, "Đánh giá sự phát triển của trẻ", 25);
         fixtures.place(sessionId, first, null).expectStatus().isOk();
         fixtures.place(sessionId, second, null).expectStatus().isOk();
 

@@ -1,13 +1,19 @@
 package io.hoithao.presentations.delegate;
 
+import io.hoithao.platform.security.Caller;
 import io.hoithao.platform.web.ProblemException;
-import java.util.Locale;
+import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
-/** Answers whether a registration is a confirmed delegate of an event, from the registrations projection. */
+/**
+ * Finds the signed-in caller's registration for an event in the registrations projection: by the
+ * event and the verified email of their token (never by anything the request names).
+ */
 @Component
 public class Delegates {
 
@@ -19,15 +25,25 @@ public class Delegates {
         this.mongo = mongo;
     }
 
-    /** The confirmed delegate with this registration id and email at the event, or a 403 {@code not-registered}. */
-    public Mono<Delegate> confirmed(String eventId, String registrationId, String email) {
-        return mongo.findById(registrationId, Delegate.class)
-                .filter(d -> d.confirmed() && eventId.equals(d.eventId())
-                        && d.email() != null && d.email().equals(email.trim().toLowerCase(Locale.ROOT)))
-                .switchIfEmpty(Mono.error(() -> new ProblemException(HttpStatus.FORBIDDEN, NOT_REGISTERED,
-                        "Not a registered delegate",
-                        "Only a confirmed delegate of the event may submit papers; registration " + registrationId
-                                + " with that email is not one")
-                        .with("eventId", eventId).with("registrationId", registrationId)));
+    /** The caller's confirmed registration for the event, or a 403 {@code not-registered} (none, or cancelled). */
+    public Mono<Delegate> confirmed(String eventId, Caller caller) {
+        return Mono.defer(() -> {
+            caller.requireSignedIn();
+            if (caller.email() == null) {
+                return Mono.error(notRegistered(eventId, null));
+            }
+            Query query = Query.query(Criteria.where("eventId").is(eventId).and("email").is(caller.email())
+                    .and("status").is(Delegate.CONFIRMED)).with(Sort.by("_id")).limit(1);
+            return mongo.findOne(query, Delegate.class)
+                    .switchIfEmpty(Mono.error(() -> notRegistered(eventId, caller.email())));
+        });
+    }
+
+    static ProblemException notRegistered(String eventId, String email) {
+        ProblemException problem = new ProblemException(HttpStatus.FORBIDDEN, NOT_REGISTERED, "Not a registered delegate",
+                (email == null ? "Your access token carries no email address" : "There is no confirmed registration of "
+                        + email + " for event " + eventId) + ": register for the event first (only its confirmed"
+                        + " delegates submit papers)").with("eventId", eventId);
+        return email == null ? problem : problem.with("email", email);
     }
 }

@@ -9,7 +9,9 @@ import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
  * An event papers may be submitted to, as learnt from the events service's messages, with the call
- * for papers its organisers open here ({@code callForPapers} is null until they do).
+ * for papers its organisers open here ({@code callForPapers} is null until they do). {@code organiserUnit}
+ * comes from {@code EventPublished}: null until this service has learnt it, and then only an
+ * administrator manages the event here.
  */
 @Document("conference_events")
 public record ConferenceEvent(
@@ -19,8 +21,13 @@ public record ConferenceEvent(
         LocalDate startDate,
         LocalDate endDate,
         String timeZone,
-        boolean cancelled,
+        Boolean cancelled,
         CallForPapers callForPapers) {
+
+    /** An event first learnt from a message other than its publication may lack {@code cancelled}: not cancelled. */
+    public ConferenceEvent {
+        cancelled = Boolean.TRUE.equals(cancelled);
+    }
 
     public ZoneId zone() {
         return timeZone == null ? ZoneId.of("Asia/Ho_Chi_Minh") : ZoneId.of(timeZone);

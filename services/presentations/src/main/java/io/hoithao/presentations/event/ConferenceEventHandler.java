@@ -1,5 +1,6 @@
 package io.hoithao.presentations.event;
 
+import io.hoithao.platform.security.Caller;
 import io.hoithao.platform.web.ProblemException;
 import io.hoithao.presentations.event.ConferenceEvent.CallForPapers;
 import jakarta.validation.Valid;
@@ -29,11 +30,14 @@ import reactor.core.publisher.Mono;
 class ConferenceEventHandler {
 
     private final ReactiveMongoTemplate mongo;
+    private final EventAccess access;
 
-    ConferenceEventHandler(ReactiveMongoTemplate mongo) {
+    ConferenceEventHandler(ReactiveMongoTemplate mongo, EventAccess access) {
         this.mongo = mongo;
+        this.access = access;
     }
 
+    /** Public: what a visitor needs to decide to come and submit (the event and its call for papers). */
     @GetMapping("/{eventId}")
     Mono<ConferenceEvent> get(@PathVariable String eventId) {
         return mongo.findById(eventId, ConferenceEvent.class)
@@ -47,19 +51,25 @@ class ConferenceEventHandler {
             @Min(5) @Max(240) Integer maxMinutes) {
     }
 
-    /** Organisers open (or change) the call for papers; the event must be known and not cancelled. */
+    /**
+     * The organisers of the event's unit (or an administrator) open or change the call for papers; the
+     * event must be known and not cancelled. Only the call is written, whatever else the body carries.
+     */
     @PutMapping("/{eventId}/call-for-papers")
-    Mono<ConferenceEvent> callForPapers(@PathVariable String eventId, @Valid @RequestBody CallForPapersRequest request) {
-        if (!request.closesAt().isAfter(request.opensAt())) {
-            throw ProblemException.invalidField("closesAt", "must be after opensAt");
-        }
-        CallForPapers call = new CallForPapers(request.opensAt().toInstant(), request.closesAt().toInstant(),
-                request.topics() == null ? List.of() : List.copyOf(request.topics()),
-                request.maxMinutes() == null ? 30 : request.maxMinutes());
-        return mongo.findAndModify(Query.query(Criteria.where("_id").is(eventId).and("cancelled").is(false)),
-                        new Update().set("callForPapers", call), FindAndModifyOptions.options().returnNew(true),
-                        ConferenceEvent.class)
-                .switchIfEmpty(Mono.defer(() -> get(eventId).flatMap(event -> Mono.error(ProblemException.conflict(
-                        "event-cancelled", "Event " + eventId + " was cancelled").with("eventId", eventId)))));
+    Mono<ConferenceEvent> callForPapers(@PathVariable String eventId, @Valid @RequestBody CallForPapersRequest request,
+                                        Caller caller) {
+        return access.requireManager(eventId, caller).then(Mono.defer(() -> {
+            if (!request.closesAt().isAfter(request.opensAt())) {
+                return Mono.error(ProblemException.invalidField("closesAt", "must be after opensAt"));
+            }
+            CallForPapers call = new CallForPapers(request.opensAt().toInstant(), request.closesAt().toInstant(),
+                    request.topics() == null ? List.of() : List.copyOf(request.topics()),
+                    request.maxMinutes() == null ? 30 : request.maxMinutes());
+            return mongo.findAndModify(Query.query(Criteria.where("_id").is(eventId).and("cancelled").ne(true)),
+                            new Update().set("callForPapers", call), FindAndModifyOptions.options().returnNew(true),
+                            ConferenceEvent.class)
+                    .switchIfEmpty(Mono.defer(() -> get(eventId).flatMap(event -> Mono.error(ProblemException.conflict(
+                            "event-cancelled", "Event " + eventId + " was cancelled").with("eventId", eventId)))));
+        }));
     }
 }

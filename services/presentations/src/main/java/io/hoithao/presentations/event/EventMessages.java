@@ -41,7 +41,8 @@ class EventMessages {
             return upsert(mongo, rescheduled, new Update()
                     .set("startDate", rescheduled.startDate())
                     .set("endDate", rescheduled.endDate())
-                    .set("timeZone", rescheduled.timeZone()));
+                    .set("timeZone", rescheduled.timeZone())
+                    .setOnInsert("cancelled", false));
         }
         if (message instanceof EventCancelled cancelled) {
             return upsert(mongo, cancelled, new Update().set("cancelled", true));

@@ -1,6 +1,6 @@
 package io.hoithao.presentations.material;
 
-import io.hoithao.presentations.paper.Caller;
+import io.hoithao.platform.security.Caller;
 import io.hoithao.presentations.paper.Paper.Material;
 import java.net.URI;
 import org.springframework.core.io.buffer.DataBuffer;
@@ -11,7 +11,6 @@ import org.springframework.http.codec.multipart.FilePart;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestPart;
@@ -20,7 +19,11 @@ import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-/** Upload (raw body or multipart) and download of a paper's materials, streamed both ways. */
+/**
+ * Upload (raw body or multipart) and download of a paper's materials, streamed both ways. Only the
+ * paper's submitter uploads (checked before a byte of the body is read); whoever may read the paper
+ * downloads.
+ */
 @RestController
 @RequestMapping("/api/presentations/papers/{paperId}/materials")
 class MaterialHandler {
@@ -34,25 +37,24 @@ class MaterialHandler {
     /** The file is the raw request body; its name is the {@code filename} parameter (URL-encoded UTF-8). */
     @PostMapping
     Mono<ResponseEntity<Material>> uploadRaw(@PathVariable String paperId, @RequestParam String filename,
-                                             @RequestHeader(Caller.REGISTRATION_HEADER) String registrationId,
-                                             @RequestHeader(Caller.EMAIL_HEADER) String email,
-                                             ServerWebExchange exchange) {
+                                             Caller caller, ServerWebExchange exchange) {
         Flux<DataBuffer> body = exchange.getRequest().getBody();
         long length = exchange.getRequest().getHeaders().getContentLength();
-        return created(paperId, service.upload(paperId, new Caller(registrationId, email), filename, body, length));
+        return created(paperId, service.upload(paperId, caller, filename, body, length));
     }
 
     /** The file is the {@code file} part of a multipart form; its name is the part's file name. */
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     Mono<ResponseEntity<Material>> uploadPart(@PathVariable String paperId, @RequestPart("file") FilePart file,
-                                              @RequestHeader(Caller.REGISTRATION_HEADER) String registrationId,
-                                              @RequestHeader(Caller.EMAIL_HEADER) String email) {
-        return created(paperId, service.upload(paperId, new Caller(registrationId, email), file.filename(), file.content(), -1));
+                                              Caller caller) {
+        return created(paperId, service.upload(paperId, caller, file.filename(), file.content(), -1));
     }
 
+    /** Whoever may read the paper may download its materials. */
     @GetMapping("/{materialId}")
-    Mono<ResponseEntity<Flux<DataBuffer>>> download(@PathVariable String paperId, @PathVariable String materialId) {
-        return service.download(paperId, materialId).map(download -> ResponseEntity.ok()
+    Mono<ResponseEntity<Flux<DataBuffer>>> download(@PathVariable String paperId, @PathVariable String materialId,
+                                                    Caller caller) {
+        return service.download(paperId, materialId, caller).map(download -> ResponseEntity.ok()
                 .contentType(MediaType.parseMediaType(download.material().contentType()))
                 .contentLength(download.material().size())
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDispositions.attachment(download.material().filename()))

@@ -1,9 +1,10 @@
 package io.hoithao.presentations.material;
 
 import io.hoithao.platform.web.ProblemException;
-import io.hoithao.presentations.paper.Caller;
+import io.hoithao.platform.security.Caller;
 import io.hoithao.presentations.paper.Paper;
 import io.hoithao.presentations.paper.Paper.Material;
+import io.hoithao.presentations.paper.PaperAccess;
 import io.hoithao.presentations.paper.PaperStore;
 import io.hoithao.presentations.paper.PaperStore.Change;
 import java.nio.ByteBuffer;
@@ -47,22 +48,25 @@ class MaterialService {
     private final ReactiveGridFsTemplate gridFs;
     private final ReactiveMongoTemplate mongo;
     private final PaperStore papers;
+    private final PaperAccess access;
     private final MaterialProperties properties;
     private final Clock clock;
 
-    MaterialService(ReactiveGridFsTemplate gridFs, ReactiveMongoTemplate mongo, PaperStore papers,
+    MaterialService(ReactiveGridFsTemplate gridFs, ReactiveMongoTemplate mongo, PaperStore papers, PaperAccess access,
                     MaterialProperties properties, Clock clock) {
         this.gridFs = gridFs;
         this.mongo = mongo;
         this.papers = papers;
+        this.access = access;
         this.properties = properties;
         this.clock = clock;
     }
 
+    /** The submitter's access is checked before the body is read: a refused caller's bytes are never stored. */
     Mono<Material> upload(String paperId, Caller caller, String rawFilename, Flux<DataBuffer> content, long declaredLength) {
-        String filename = filename(rawFilename);
         long max = properties.maxSize().toBytes();
-        return papers.find(paperId).flatMap(paper -> {
+        return access.own(paperId, caller).flatMap(paper -> {
+            String filename = filename(rawFilename);
             checkMayAdd(paper, caller);
             if (declaredLength > max) {
                 // Refuse before reading a byte; bodies without a length are checked while they stream.
@@ -97,8 +101,8 @@ class MaterialService {
     record Download(Material material, Flux<DataBuffer> content) {
     }
 
-    Mono<Download> download(String paperId, String materialId) {
-        return papers.find(paperId)
+    Mono<Download> download(String paperId, String materialId, Caller caller) {
+        return access.readable(paperId, caller)
                 .flatMap(paper -> Mono.justOrEmpty(paper.materials().stream().filter(m -> m.id().equals(materialId)).findFirst()))
                 .switchIfEmpty(Mono.error(() -> ProblemException.notFound("Material", materialId)))
                 .flatMap(material -> gridFs.findOne(Query.query(Criteria.where("_id").is(new ObjectId(material.id()))))

@@ -41,12 +41,18 @@ public record Paper(
         outbox = outbox == null ? List.of() : outbox;
     }
 
-    /** Who submitted it: for now the delegate's registration (a later issue replaces it by the signed-in user). */
+    /**
+     * Who submitted it: the signed-in delegate, by the verified email of their token (which owns the
+     * paper), and their confirmed registration for the event found by that email.
+     */
     public record Submitter(String registrationId, String email, String fullName) {
     }
 
-    /** One reviewer's score (1–10) and comment; the reviewer's identity is shown to organisers only. */
-    public record Review(String reviewer, int score, String comment, Instant at) {
+    /**
+     * One reviewer's score (1–10) and comment, recorded under the reviewer's signed-in name and email
+     * (never a name from the request); the reviewer's identity is shown to organisers and reviewers only.
+     */
+    public record Review(String reviewer, String reviewerEmail, int score, String comment, Instant at) {
     }
 
     public record Decision(PaperStatus outcome, String comment, Instant at) {

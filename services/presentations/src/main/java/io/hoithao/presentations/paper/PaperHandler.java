@@ -1,5 +1,6 @@
 package io.hoithao.presentations.paper;
 
+import io.hoithao.platform.security.Caller;
 import io.hoithao.platform.web.Page;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -12,12 +13,15 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
+/**
+ * Papers: a confirmed delegate submits and changes their own (by the email of their token); what the
+ * others may see is decided by {@link PaperAccess}.
+ */
 @RestController
 @Validated
 @RequestMapping("/api/presentations")
@@ -31,10 +35,8 @@ class PaperHandler {
 
     @PostMapping("/events/{eventId}/papers")
     Mono<ResponseEntity<PaperView>> submit(@PathVariable String eventId,
-                                           @RequestHeader(Caller.REGISTRATION_HEADER) String registrationId,
-                                           @RequestHeader(Caller.EMAIL_HEADER) String email,
-                                           @Valid @RequestBody PaperRequest request) {
-        return service.submit(eventId, new Caller(registrationId, email), request)
+                                           @Valid @RequestBody PaperRequest request, Caller caller) {
+        return service.submit(eventId, caller, request)
                 .map(paper -> ResponseEntity.created(URI.create("/api/presentations/papers/" + paper.id()))
                         .body(PaperView.of(paper, null)));
     }
@@ -42,34 +44,30 @@ class PaperHandler {
     @GetMapping("/events/{eventId}/papers")
     Mono<Page<PaperView>> ofEvent(@PathVariable String eventId, @RequestParam(required = false) String status,
                                   @RequestParam(defaultValue = "0") @Min(0) int page,
-                                  @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
-        return service.ofEvent(eventId, status, page, size);
+                                  @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size, Caller caller) {
+        return service.ofEvent(eventId, status, page, size, caller);
     }
 
+    /** The papers the caller may see, optionally of one submitting unit and one event. */
     @GetMapping("/papers")
-    Mono<Page<PaperView>> ofUnit(@RequestParam String unit, @RequestParam(required = false) String eventId,
-                                 @RequestParam(defaultValue = "0") @Min(0) int page,
-                                 @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
-        return service.ofUnit(unit, eventId, page, size);
+    Mono<Page<PaperView>> list(@RequestParam(required = false) String unit, @RequestParam(required = false) String eventId,
+                               @RequestParam(defaultValue = "0") @Min(0) int page,
+                               @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size, Caller caller) {
+        return service.list(unit, eventId, page, size, caller);
     }
 
     @GetMapping("/papers/{paperId}")
-    Mono<PaperView> get(@PathVariable String paperId) {
-        return service.view(paperId);
+    Mono<PaperView> get(@PathVariable String paperId, Caller caller) {
+        return service.view(paperId, caller);
     }
 
     @PutMapping("/papers/{paperId}")
-    Mono<PaperView> edit(@PathVariable String paperId,
-                         @RequestHeader(Caller.REGISTRATION_HEADER) String registrationId,
-                         @RequestHeader(Caller.EMAIL_HEADER) String email,
-                         @Valid @RequestBody PaperRequest request) {
-        return service.edit(paperId, new Caller(registrationId, email), request).map(p -> PaperView.of(p, null));
+    Mono<PaperView> edit(@PathVariable String paperId, @Valid @RequestBody PaperRequest request, Caller caller) {
+        return service.edit(paperId, caller, request).map(p -> PaperView.of(p, null));
     }
 
     @PostMapping("/papers/{paperId}/withdraw")
-    Mono<PaperView> withdraw(@PathVariable String paperId,
-                             @RequestHeader(Caller.REGISTRATION_HEADER) String registrationId,
-                             @RequestHeader(Caller.EMAIL_HEADER) String email) {
-        return service.withdraw(paperId, new Caller(registrationId, email)).map(p -> PaperView.of(p, null));
+    Mono<PaperView> withdraw(@PathVariable String paperId, Caller caller) {
+        return service.withdraw(paperId, caller).map(p -> PaperView.of(p, null));
     }
 }

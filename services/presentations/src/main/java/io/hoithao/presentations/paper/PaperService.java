@@ -5,17 +5,22 @@ import io.hoithao.contracts.presentations.PaperSubmitted;
 import io.hoithao.contracts.presentations.PaperWithdrawn;
 import io.hoithao.contracts.presentations.PresentationsMessage;
 import io.hoithao.platform.outbox.Outbox;
+import io.hoithao.platform.security.Caller;
+import io.hoithao.platform.security.Role;
+import io.hoithao.platform.text.Units;
 import io.hoithao.platform.web.Page;
 import io.hoithao.platform.web.ProblemException;
 import io.hoithao.presentations.delegate.Delegates;
 import io.hoithao.presentations.event.ConferenceEvent;
 import io.hoithao.presentations.event.ConferenceEvent.CallForPapers;
+import io.hoithao.presentations.event.EventAccess;
 import io.hoithao.presentations.paper.PaperStore.Change;
 import io.hoithao.presentations.placement.Placements;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
@@ -32,16 +37,25 @@ class PaperService {
     private final PaperStore papers;
     private final Delegates delegates;
     private final Placements placements;
+    private final PaperAccess access;
+    private final EventAccess events;
     private final Clock clock;
 
-    PaperService(ReactiveMongoTemplate mongo, PaperStore papers, Delegates delegates, Placements placements, Clock clock) {
+    PaperService(ReactiveMongoTemplate mongo, PaperStore papers, Delegates delegates, Placements placements,
+                 PaperAccess access, EventAccess events, Clock clock) {
         this.mongo = mongo;
         this.papers = papers;
         this.delegates = delegates;
         this.placements = placements;
+        this.access = access;
+        this.events = events;
         this.clock = clock;
     }
 
+    /**
+     * The caller submits a paper as a confirmed delegate of the event: their registration is found by
+     * the email of their token; the owner, status and everything but the paper's content come from here.
+     */
     Mono<Paper> submit(String eventId, Caller caller, PaperRequest request) {
         Instant now = clock.instant();
         return mongo.findById(eventId, ConferenceEvent.class)
@@ -49,7 +63,7 @@ class PaperService {
                 .flatMap(event -> {
                     CallForPapers call = openCall(event, now);
                     checkAgainstCall(call, request);
-                    return delegates.confirmed(eventId, caller.registrationId(), caller.email());
+                    return delegates.confirmed(eventId, caller);
                 })
                 .flatMap(delegate -> {
                     String paperId = UUID.randomUUID().toString();
@@ -67,7 +81,7 @@ class PaperService {
     }
 
     Mono<Paper> edit(String paperId, Caller caller, PaperRequest request) {
-        return papers.change(paperId, paper -> {
+        return access.own(paperId, caller).flatMap(owned -> papers.change(paperId, paper -> {
             PaperStore.requireSubmitter(paper, caller);
             if (!paper.status().editable()) {
                 throw PaperStore.invalidTransition(paper, "EDITED");
@@ -87,7 +101,7 @@ class PaperService {
             List<PresentationsMessage> messages = List.of(new PaperRevised(UUID.randomUUID(), clock.instant(),
                     paper.eventId(), paper.id(), request.title().trim(), unit, presenters, request.requestedMinutes()));
             return new Change(update, messages);
-        });
+        }));
     }
 
     /**
@@ -95,7 +109,7 @@ class PaperService {
      * service stop in between), then becomes withdrawn.
      */
     Mono<Paper> withdraw(String paperId, Caller caller) {
-        return papers.find(paperId)
+        return access.own(paperId, caller)
                 .flatMap(paper -> {
                     PaperStore.requireSubmitter(paper, caller);
                     if (!paper.status().withdrawable()) {
@@ -106,6 +120,7 @@ class PaperService {
                             : Mono.just(paper);
                 })
                 .flatMap(read -> papers.change(paperId, paper -> {
+                    PaperStore.requireSubmitter(paper, caller);
                     if (!paper.status().withdrawable()) {
                         throw PaperStore.invalidTransition(paper, PaperStatus.WITHDRAWN.name());
                     }
@@ -114,14 +129,28 @@ class PaperService {
                 }));
     }
 
-    Mono<PaperView> view(String paperId) {
-        return papers.find(paperId).flatMap(paper -> placements.placements(paper.eventId())
+    Mono<PaperView> view(String paperId, Caller caller) {
+        return access.readable(paperId, caller).flatMap(paper -> placements.placements(paper.eventId())
                 .map(placed -> PaperView.of(paper, placed.get(paper.id()))));
     }
 
-    /** An event's papers; {@code status} is a paper status, or {@code SCHEDULED} / {@code UNPLACED} for accepted papers in or out of a session. */
-    Mono<Page<PaperView>> ofEvent(String eventId, String status, int page, int size) {
-        return placements.placements(eventId).flatMap(placed -> {
+    /**
+     * An event's papers; {@code status} is a paper status, or {@code SCHEDULED} / {@code UNPLACED} for
+     * accepted papers in or out of a session. The event's managers see all of them; an organiser of
+     * another unit is refused (403); anyone else sees what they may read: reviewers the papers under
+     * review, a delegate their own.
+     */
+    Mono<Page<PaperView>> ofEvent(String eventId, String status, int page, int size, Caller caller) {
+        return events.organiserUnit(eventId).flatMap(unit -> {
+            caller.requireSignedIn();
+            if (caller.organises(unit.orElse(null))) {
+                return Mono.just(Optional.<Criteria>empty());
+            }
+            if (caller.has(Role.ORGANISER) && !caller.has(Role.REVIEWER)) {
+                return Mono.error(EventAccess.notManager(eventId, unit.orElse(null)));
+            }
+            return access.visibleTo(caller);
+        }).flatMap(visible -> placements.placements(eventId).flatMap(placed -> {
             Criteria criteria = Criteria.where("eventId").is(eventId);
             if (status != null) {
                 switch (status) {
@@ -130,19 +159,30 @@ class PaperService {
                     default -> criteria.and("status").is(parseStatus(status));
                 }
             }
-            return page(criteria, placed, page, size);
-        });
+            return page(PaperAccess.restrict(criteria, visible), placed, page, size);
+        }));
     }
 
-    Mono<Page<PaperView>> ofUnit(String unit, String eventId, int page, int size) {
-        Criteria criteria = Criteria.where("unitKey").is(Units.fold(unit));
-        if (eventId != null) {
-            criteria.and("eventId").is(eventId);
-        }
-        Query query = Query.query(criteria).with(Sort.by("submittedAt", "_id")).skip((long) page * size).limit(size);
-        return Page.of(mongo.find(query, Paper.class)
-                        .concatMap(p -> placements.placements(p.eventId()).map(placed -> PaperView.of(p, placed.get(p.id())))),
-                mongo.count(Query.query(criteria), Paper.class), page, size);
+    /**
+     * The papers the caller may see (their own; under review for a reviewer; their unit's events' for an
+     * organiser; all for an administrator), optionally of one submitting unit (matched with or without
+     * diacritics) and one event.
+     */
+    Mono<Page<PaperView>> list(String unit, String eventId, int page, int size, Caller caller) {
+        return access.visibleTo(caller).flatMap(visible -> {
+            Criteria filter = new Criteria();
+            if (unit != null) {
+                filter.and("unitKey").is(Units.fold(unit));
+            }
+            if (eventId != null) {
+                filter.and("eventId").is(eventId);
+            }
+            Criteria criteria = PaperAccess.restrict(filter, visible);
+            Query query = Query.query(criteria).with(Sort.by("submittedAt", "_id")).skip((long) page * size).limit(size);
+            return Page.of(mongo.find(query, Paper.class)
+                            .concatMap(p -> placements.placements(p.eventId()).map(placed -> PaperView.of(p, placed.get(p.id())))),
+                    mongo.count(Query.query(criteria), Paper.class), page, size);
+        });
     }
 
     private Mono<Page<PaperView>> page(Criteria criteria, Map<String, PaperView.Placement> placed, int page, int size) {

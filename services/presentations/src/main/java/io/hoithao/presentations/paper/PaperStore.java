@@ -3,6 +3,7 @@ package io.hoithao.presentations.paper;
 import io.hoithao.contracts.presentations.PresentationsMessage;
 import io.hoithao.platform.outbox.Outbox;
 import io.hoithao.platform.outbox.OutboxRelay;
+import io.hoithao.platform.security.Caller;
 import io.hoithao.platform.web.ProblemException;
 import io.hoithao.platform.web.ProblemTypes;
 import java.time.Clock;
@@ -80,9 +81,9 @@ public class PaperStore {
                 "Only the delegate who submitted paper " + paper.id() + " may change it").with("paperId", paper.id());
     }
 
+    /** Refuses (403 {@code not-submitter}) anyone but the delegate whose verified email submitted the paper. */
     public static void requireSubmitter(Paper paper, Caller caller) {
-        if (caller == null || !paper.submitter().registrationId().equals(caller.registrationId())
-                || !paper.submitter().email().equalsIgnoreCase(caller.email().trim())) {
+        if (caller == null || !caller.owns(paper.submitter().email())) {
             throw notSubmitter(paper);
         }
     }

@@ -7,7 +7,7 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * A paper as its submitter and the public see it: the decision and the reviewers' scores and comments,
+ * A paper as its submitter, reviewers and organisers see it: the decision and the reviewers' scores and comments,
  * never who the reviewers are. {@code placement} is null unless the paper sits in a session.
  */
 public record PaperView(

@@ -1,7 +1,9 @@
 package io.hoithao.presentations.placement;
 
+import io.hoithao.platform.security.Caller;
 import io.hoithao.platform.web.ProblemException;
 import io.hoithao.presentations.event.ConferenceEvent;
+import io.hoithao.presentations.event.EventAccess;
 import io.hoithao.presentations.paper.Paper;
 import io.hoithao.presentations.paper.PaperStatus;
 import io.hoithao.presentations.paper.PaperStore;
@@ -29,19 +31,24 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
-/** Organisers place accepted papers, in order, into the programme's presentation sessions. */
+/**
+ * Organisers place accepted papers, in order, into the programme's presentation sessions. Every
+ * endpoint here is for the organisers of the event's unit or an administrator ({@link EventAccess}).
+ */
 @RestController
 @RequestMapping("/api/presentations/events/{eventId}/sessions")
 class PlacementHandler {
 
     private final ProgrammeStore store;
     private final PaperStore papers;
+    private final EventAccess access;
     private final ReactiveMongoTemplate mongo;
     private final Clock clock;
 
-    PlacementHandler(ProgrammeStore store, PaperStore papers, ReactiveMongoTemplate mongo, Clock clock) {
+    PlacementHandler(ProgrammeStore store, PaperStore papers, EventAccess access, ReactiveMongoTemplate mongo, Clock clock) {
         this.store = store;
         this.papers = papers;
+        this.access = access;
         this.mongo = mongo;
         this.clock = clock;
     }
@@ -61,21 +68,22 @@ class PlacementHandler {
     }
 
     @GetMapping
-    Mono<List<SessionView>> sessions(@PathVariable String eventId) {
-        return Mono.zip(store.find(eventId), zone(eventId)).map(t -> t.getT1().sessions().stream()
+    Mono<List<SessionView>> sessions(@PathVariable String eventId, Caller caller) {
+        return access.requireManager(eventId, caller).then(Mono.zip(store.find(eventId), zone(eventId)).map(t -> t.getT1().sessions().stream()
                 .sorted(Comparator.comparing(PresentationSession::startsAt).thenComparing(PresentationSession::id))
-                .map(s -> view(s, t.getT2())).toList());
+                .map(s -> view(s, t.getT2())).toList()));
     }
 
     @GetMapping("/{sessionId}/papers")
-    Mono<SessionPapers> papers(@PathVariable String eventId, @PathVariable String sessionId) {
-        return Mono.zip(store.find(eventId), zone(eventId)).map(t -> sessionPapers(t.getT1(), sessionId, t.getT2()));
+    Mono<SessionPapers> papers(@PathVariable String eventId, @PathVariable String sessionId, Caller caller) {
+        return access.requireManager(eventId, caller)
+                .then(Mono.zip(store.find(eventId), zone(eventId)).map(t -> sessionPapers(t.getT1(), sessionId, t.getT2())));
     }
 
     @PostMapping("/{sessionId}/papers")
     Mono<SessionPapers> place(@PathVariable String eventId, @PathVariable String sessionId,
-                              @Valid @RequestBody PlaceRequest request) {
-        return papers.find(request.paperId())
+                              @Valid @RequestBody PlaceRequest request, Caller caller) {
+        return access.requireManager(eventId, caller).then(papers.find(request.paperId()))
                 .flatMap(paper -> {
                     if (!paper.eventId().equals(eventId)) {
                         return Mono.error(ProblemException.notFound("Paper", request.paperId()));
@@ -96,16 +104,17 @@ class PlacementHandler {
 
     @DeleteMapping("/{sessionId}/papers/{paperId}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    Mono<Void> remove(@PathVariable String eventId, @PathVariable String sessionId, @PathVariable String paperId) {
+    Mono<Void> remove(@PathVariable String eventId, @PathVariable String sessionId, @PathVariable String paperId,
+                      Caller caller) {
         Instant now = clock.instant();
-        return store.change(eventId, null, (programme, revision) -> {
+        return access.requireManager(eventId, caller).then(store.change(eventId, null, (programme, revision) -> {
             PresentationSession session = programme.sessions().stream().filter(s -> s.id().equals(sessionId)).findFirst()
                     .orElseThrow(() -> ProblemException.notFound("Session", sessionId));
             if (session.slots().stream().noneMatch(s -> s.paperId().equals(paperId))) {
                 throw ProblemException.notFound("Paper in session " + sessionId, paperId);
             }
             return Placement.remove(eventId, programme.sessions(), paperId, "REMOVED", revision, now);
-        }).then();
+        })).then();
     }
 
     private static Slot slot(Paper paper, Integer minutes) {

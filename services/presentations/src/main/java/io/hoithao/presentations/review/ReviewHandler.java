@@ -5,7 +5,9 @@ import io.hoithao.contracts.presentations.PaperRejected;
 import io.hoithao.contracts.presentations.PaperRevisionRequested;
 import io.hoithao.contracts.presentations.PresentationsMessage;
 import io.hoithao.platform.web.ProblemException;
+import io.hoithao.platform.security.Caller;
 import io.hoithao.presentations.paper.Paper;
+import io.hoithao.presentations.paper.PaperAccess;
 import io.hoithao.presentations.paper.PaperStatus;
 import io.hoithao.presentations.paper.PaperStore;
 import io.hoithao.presentations.paper.PaperStore.Change;
@@ -32,24 +34,27 @@ import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
 /**
- * Organisers' review: each reviewer scores and comments once (the first review starts the review and
- * ends the submitter's editing), then a decision. Reviewer identities appear only here, never in the
- * paper as the submitter sees it.
+ * Review: each reviewer scores and comments once, under the name and email of their token (the first
+ * review starts the review and ends the submitter's editing); then the organisers of the event's unit
+ * (or an administrator) decide. Reviewer identities appear only here, never in the paper as the
+ * submitter sees it.
  */
 @RestController
 @RequestMapping("/api/presentations/papers/{paperId}")
 class ReviewHandler {
 
     private final PaperStore papers;
+    private final PaperAccess access;
     private final Clock clock;
 
-    ReviewHandler(PaperStore papers, Clock clock) {
+    ReviewHandler(PaperStore papers, PaperAccess access, Clock clock) {
         this.papers = papers;
+        this.access = access;
         this.clock = clock;
     }
 
-    record ReviewRequest(@NotBlank @Size(max = 200) String reviewer, @NotNull @Min(1) @Max(10) Integer score,
-                         @NotBlank @Size(max = 5000) String comment) {
+    /** The reviewer is the caller: a name in the body is not read. */
+    record ReviewRequest(@NotNull @Min(1) @Max(10) Integer score, @NotBlank @Size(max = 5000) String comment) {
     }
 
     record DecisionRequest(@NotNull PaperStatus decision, @Size(max = 5000) String comment) {
@@ -61,43 +66,52 @@ class ReviewHandler {
 
     @PostMapping("/reviews")
     @ResponseStatus(HttpStatus.CREATED)
-    Mono<ReviewsView> review(@PathVariable String paperId, @Valid @RequestBody ReviewRequest request) {
+    Mono<ReviewsView> review(@PathVariable String paperId, @Valid @RequestBody ReviewRequest request, Caller caller) {
         Instant now = clock.instant();
-        String reviewer = request.reviewer().trim();
-        return papers.change(paperId, paper -> {
+        String reviewer = caller.name() != null ? caller.name() : caller.email() != null ? caller.email() : caller.subject();
+        return access.reviewable(paperId, caller).flatMap(checked -> papers.change(paperId, paper -> {
             if (!paper.status().reviewable()) {
                 throw PaperStore.invalidTransition(paper, PaperStatus.UNDER_REVIEW.name());
             }
-            if (paper.reviews().stream().anyMatch(r -> r.reviewer().equalsIgnoreCase(reviewer))) {
+            if (paper.reviews().stream().anyMatch(r -> sameReviewer(r, caller, reviewer))) {
                 throw ProblemException.conflict("already-reviewed", reviewer + " has already reviewed paper " + paperId)
                         .with("paperId", paperId);
             }
             return new Change(new Update()
-                    .push("reviews", new Paper.Review(reviewer, request.score(), request.comment().trim(), now))
+                    .push("reviews", new Paper.Review(reviewer, caller.email(), request.score(), request.comment().trim(), now))
                     .set("status", PaperStatus.UNDER_REVIEW), List.of());
-        }).map(ReviewHandler::reviews);
+        })).map(ReviewHandler::reviews);
+    }
+
+    /** The same person: by email when both have one (reviews before sign-in existed have only a name). */
+    private static boolean sameReviewer(Paper.Review review, Caller caller, String name) {
+        return review.reviewerEmail() != null && caller.email() != null
+                ? caller.owns(review.reviewerEmail())
+                : review.reviewer().equalsIgnoreCase(name);
     }
 
     @GetMapping("/reviews")
-    Mono<ReviewsView> reviews(@PathVariable String paperId) {
-        return papers.find(paperId).map(ReviewHandler::reviews);
+    Mono<ReviewsView> reviews(@PathVariable String paperId, Caller caller) {
+        return access.reviewsReadable(paperId, caller).map(ReviewHandler::reviews);
     }
 
     @PostMapping("/decision")
-    Mono<PaperView> decide(@PathVariable String paperId, @Valid @RequestBody DecisionRequest request) {
-        if (!PaperStatus.DECISIONS.contains(request.decision())) {
-            throw ProblemException.invalidField("decision", "must be one of " + PaperStatus.DECISIONS);
-        }
+    Mono<PaperView> decide(@PathVariable String paperId, @Valid @RequestBody DecisionRequest request, Caller caller) {
         Instant now = clock.instant();
-        return papers.change(paperId, paper -> {
-            if (!paper.status().decidable()) {
-                throw PaperStore.invalidTransition(paper, request.decision().name());
+        return access.managed(paperId, caller).flatMap(checked -> {
+            if (!PaperStatus.DECISIONS.contains(request.decision())) {
+                return Mono.error(ProblemException.invalidField("decision", "must be one of " + PaperStatus.DECISIONS));
             }
-            String comment = request.comment() == null || request.comment().isBlank() ? null : request.comment().trim();
-            return new Change(new Update()
-                    .set("status", request.decision())
-                    .set("decision", new Paper.Decision(request.decision(), comment, now)),
-                    List.of(message(paper, request.decision(), now)));
+            return papers.change(paperId, paper -> {
+                if (!paper.status().decidable()) {
+                    throw PaperStore.invalidTransition(paper, request.decision().name());
+                }
+                String comment = request.comment() == null || request.comment().isBlank() ? null : request.comment().trim();
+                return new Change(new Update()
+                        .set("status", request.decision())
+                        .set("decision", new Paper.Decision(request.decision(), comment, now)),
+                        List.of(message(paper, request.decision(), now)));
+            });
         }).map(paper -> PaperView.of(paper, null));
     }
 

@@ -2,6 +2,7 @@ package io.hoithao.presentations.paper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.hoithao.platform.text.Units;
 import org.junit.jupiter.api.Test;
 
 class PaperStatusTest {

@@ -1,0 +1,29 @@
+package io.hoithao.presentations;
+
+import io.hoithao.platform.security.EndpointRules;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+
+/**
+ * The coarse rules, by role, before any handler runs (the platform then requires sign-in for the
+ * rest). Which event, whose paper: the handlers decide that with the caller ({@code EventAccess},
+ * {@code PaperAccess}), and check the roles again, so a rule missing here never opens a door.
+ */
+@Configuration
+class AccessRules {
+
+    private static final String API = "/api/presentations";
+
+    @Bean
+    EndpointRules presentationsEndpointRules() {
+        return exchanges -> exchanges
+                // What a visitor needs to decide to come and submit: the event and its call for papers.
+                .pathMatchers(HttpMethod.GET, API + "/events/*").permitAll()
+                .pathMatchers(HttpMethod.PUT, API + "/events/*/call-for-papers").hasAnyRole("ADMIN", "ORGANISER")
+                .pathMatchers(API + "/events/*/sessions", API + "/events/*/sessions/**").hasAnyRole("ADMIN", "ORGANISER")
+                .pathMatchers(HttpMethod.POST, API + "/papers/*/decision").hasAnyRole("ADMIN", "ORGANISER")
+                .pathMatchers(HttpMethod.POST, API + "/papers/*/reviews").hasAnyRole("ADMIN", "REVIEWER")
+                .pathMatchers(HttpMethod.GET, API + "/papers/*/reviews").hasAnyRole("ADMIN", "ORGANISER", "REVIEWER");
+    }
+}

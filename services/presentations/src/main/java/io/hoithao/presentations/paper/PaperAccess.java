@@ -1,0 +1,164 @@
+package io.hoithao.presentations.paper;
+
+import io.hoithao.platform.security.Caller;
+import io.hoithao.platform.security.Role;
+import io.hoithao.platform.web.ProblemException;
+import io.hoithao.presentations.event.EventAccess;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
+
+/**
+ * Who may do what with a paper, from the caller's token:
+ * <ul>
+ * <li>the delegate who submitted it (same verified email) reads and changes it;</li>
+ * <li>administrators and organisers of the unit that runs the paper's event read it and decide on it;</li>
+ * <li>reviewers read papers under review ({@code SUBMITTED} or {@code UNDER_REVIEW}) and review them.</li>
+ * </ul>
+ * Refusals: an organiser of another unit (or of an event not published here yet) gets 403, a reviewer
+ * asking for a paper that is not under review 403, someone who may read the paper but not change it
+ * 403 {@code not-submitter}; anyone else (another delegate) 404, so that paper ids cannot be probed.
+ */
+@Component
+public class PaperAccess {
+
+    /** The statuses of papers under review, which reviewers may read. */
+    public static final List<PaperStatus> UNDER_REVIEW = List.of(PaperStatus.SUBMITTED, PaperStatus.UNDER_REVIEW);
+
+    private final PaperStore papers;
+    private final EventAccess events;
+
+    PaperAccess(PaperStore papers, EventAccess events) {
+        this.papers = papers;
+        this.events = events;
+    }
+
+    /** A paper with the unit that runs its event (null while the event is not published here). */
+    public record Guarded(Paper paper, String unit) {
+    }
+
+    private Mono<Guarded> load(String paperId, Caller caller) {
+        return Mono.defer(() -> {
+            caller.requireSignedIn();
+            return papers.find(paperId).flatMap(paper -> events.organiserUnit(paper.eventId())
+                    .map(unit -> new Guarded(paper, unit.orElse(null))));
+        });
+    }
+
+    /** The paper, if the caller may read it. */
+    public Mono<Paper> readable(String paperId, Caller caller) {
+        return load(paperId, caller).map(g -> {
+            if (!mayRead(g, caller)) {
+                throw refusal(g, caller);
+            }
+            return g.paper();
+        });
+    }
+
+    /** The paper, if the caller submitted it (only they edit, withdraw and add materials). */
+    public Mono<Paper> own(String paperId, Caller caller) {
+        return load(paperId, caller).map(g -> {
+            if (caller.owns(g.paper().submitter().email())) {
+                return g.paper();
+            }
+            throw mayRead(g, caller) ? PaperStore.notSubmitter(g.paper()) : refusal(g, caller);
+        });
+    }
+
+    /** The paper, if the caller manages its event (administrators, organisers of its unit): they decide. */
+    public Mono<Paper> managed(String paperId, Caller caller) {
+        return Mono.defer(() -> {
+            caller.requireAny(Role.ADMIN, Role.ORGANISER);
+            return load(paperId, caller);
+        }).map(g -> {
+            EventAccess.requireManager(g.paper().eventId(), g.unit(), caller);
+            return g.paper();
+        });
+    }
+
+    /** The paper, if the caller may review it: a reviewer (or administrator) who did not submit it. */
+    public Mono<Paper> reviewable(String paperId, Caller caller) {
+        return Mono.defer(() -> {
+            caller.requireAny(Role.ADMIN, Role.REVIEWER);
+            return load(paperId, caller);
+        }).map(g -> {
+            if (caller.owns(g.paper().submitter().email())) {
+                throw ProblemException.forbidden("Nobody reviews their own paper").with("paperId", paperId);
+            }
+            return g.paper();
+        });
+    }
+
+    /** The paper, if the caller may see its reviews with the reviewers' names: its event's managers, and reviewers of papers under review or that they reviewed. */
+    public Mono<Paper> reviewsReadable(String paperId, Caller caller) {
+        return Mono.defer(() -> {
+            caller.requireAny(Role.ADMIN, Role.ORGANISER, Role.REVIEWER);
+            return load(paperId, caller);
+        }).map(g -> {
+            Paper paper = g.paper();
+            if (caller.organises(g.unit())) {
+                return paper;
+            }
+            if (caller.has(Role.REVIEWER) && (UNDER_REVIEW.contains(paper.status())
+                    || paper.reviews().stream().anyMatch(r -> caller.owns(r.reviewerEmail())))) {
+                return paper;
+            }
+            throw refusal(g, caller);
+        });
+    }
+
+    private static boolean mayRead(Guarded g, Caller caller) {
+        return caller.organises(g.unit())
+                || caller.owns(g.paper().submitter().email())
+                || caller.has(Role.REVIEWER) && UNDER_REVIEW.contains(g.paper().status());
+    }
+
+    private static ProblemException refusal(Guarded g, Caller caller) {
+        if (caller.has(Role.ORGANISER)) {
+            return EventAccess.notManager(g.paper().eventId(), g.unit());
+        }
+        if (caller.has(Role.REVIEWER)) {
+            return ProblemException.forbidden("Reviewers see only papers under review; paper " + g.paper().id()
+                    + " is " + g.paper().status()).with("paperId", g.paper().id());
+        }
+        return ProblemException.notFound("Paper", g.paper().id());
+    }
+
+    /**
+     * The papers the caller may see in lists, as a condition on the {@code papers} collection: all of
+     * them for an administrator, otherwise their own, those under review for a reviewer, and those of
+     * their unit's events for an organiser. Empty means no restriction.
+     */
+    public Mono<Optional<Criteria>> visibleTo(Caller caller) {
+        return Mono.defer(() -> {
+            caller.requireSignedIn();
+            if (caller.isAdmin()) {
+                return Mono.just(Optional.<Criteria>empty());
+            }
+            Mono<List<String>> organised = caller.has(Role.ORGANISER) ? events.eventsOrganisedBy(caller.unit()) : Mono.just(List.of());
+            return organised.map(eventIds -> {
+                List<Criteria> any = new ArrayList<>();
+                if (caller.email() != null) {
+                    any.add(Criteria.where("submitter.email").is(caller.email()));
+                }
+                if (caller.has(Role.REVIEWER)) {
+                    any.add(Criteria.where("status").in(UNDER_REVIEW));
+                }
+                if (!eventIds.isEmpty()) {
+                    any.add(Criteria.where("eventId").in(eventIds));
+                }
+                // Nothing at all: an id no paper has.
+                return Optional.of(any.isEmpty() ? Criteria.where("_id").in(List.of())
+                        : any.size() == 1 ? any.get(0) : new Criteria().orOperator(any));
+            });
+        });
+    }
+
+    /** The filter of a list restricted to what {@link #visibleTo} allows (empty: everything). */
+    public static Criteria restrict(Criteria filter, Optional<Criteria> visible) {
+        return visible.map(v -> new Criteria().andOperator(filter, v)).orElse(filter);
+    }
+}
