@@ -12,7 +12,8 @@ import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
- * An event as stored: its details, venues, officials and sessions, lifecycle state, a version
+ * An event as stored: its details, venues, officials and sessions, lifecycle state (and, once
+ * cancelled, the state it was cancelled from: a draft cancelled was never public), a version
  * incremented by every change, the normalised search fields, and the outbox of messages its changes
  * produced that are not yet published. Sessions live in the event's document so that the clash check
  * and the write that adds a session are one atomic, version-guarded update.
@@ -36,6 +37,7 @@ public record Event(
         List<Official> officials,
         List<Session> sessions,
         EventStatus status,
+        EventStatus cancelledFrom,
         long version,
         String organiserKey,
         List<String> searchTerms,
@@ -48,6 +50,11 @@ public record Event(
         officials = officials == null ? List.of() : officials;
         sessions = sessions == null ? List.of() : sessions;
         outbox = outbox == null ? List.of() : outbox;
+    }
+
+    /** Whether the event was never published: a draft, or a draft that was cancelled. */
+    public boolean neverPublished() {
+        return status == EventStatus.DRAFT || cancelledFrom == EventStatus.DRAFT;
     }
 
     public ZoneId zone() {

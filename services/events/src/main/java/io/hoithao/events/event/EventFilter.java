@@ -14,8 +14,12 @@ import org.springframework.data.mongodb.core.query.Query;
 record EventFilter(EventStatus status, EventLevel level, EventKind kind, String organiser, String programmeId,
                    LocalDate from, LocalDate to, String q) {
 
-    Query query() {
+    /** The query for this filter, narrowed further by {@code visibility} (null: not narrowed). */
+    Query query(Criteria visibility) {
         List<Criteria> all = new ArrayList<>();
+        if (visibility != null) {
+            all.add(visibility);
+        }
         if (status != null) {
             all.add(Criteria.where("status").is(status));
         }

@@ -6,6 +6,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -14,16 +15,23 @@ import java.util.List;
 /** Request bodies of the events API. */
 public final class EventRequests {
 
+    /** A unit's name has at least one letter or digit: "!!!" names no unit (and would match any other such name). */
+    static final String UNIT_NAME = "(?s).*[\\p{L}\\p{N}].*";
+    static final String UNIT_NAME_MESSAGE = "must name a unit (letters or digits)";
+
     private EventRequests() {
     }
 
-    /** A new event, created as a draft. */
+    /**
+     * A new event, created as a draft. Only these fields are read: anything else in the body (a
+     * status, an id, sessions, an outbox...) is ignored, never stored.
+     */
     public record CreateEvent(
             @NotBlank @Size(max = 300) String title,
             @Size(max = 5000) String description,
             @NotNull EventKind kind,
             @NotNull EventLevel level,
-            @NotBlank @Size(max = 200) String organiserUnit,
+            @NotBlank @Size(max = 200) @Pattern(regexp = UNIT_NAME, message = UNIT_NAME_MESSAGE) String organiserUnit,
             @NotNull LocalDate startDate,
             @NotNull LocalDate endDate,
             @Schema(defaultValue = "Asia/Ho_Chi_Minh") String timeZone,
@@ -51,11 +59,14 @@ public final class EventRequests {
             @NotNull OfficialRole role) {
     }
 
-    /** Changes to the descriptive details; absent fields stay as they are. */
+    /**
+     * Changes to the descriptive details; absent fields stay as they are, and fields not listed here
+     * (status, version, sessions, venues, capacity, dates...) change only through their own requests.
+     */
     public record UpdateEvent(
             @Size(min = 1, max = 300) String title,
             @Size(max = 5000) String description,
-            @Size(min = 1, max = 200) String organiserUnit,
+            @Size(min = 1, max = 200) @Pattern(regexp = UNIT_NAME, message = UNIT_NAME_MESSAGE) String organiserUnit,
             Instant registrationOpensAt,
             Instant registrationClosesAt,
             @Valid @Size(max = 100) List<NewOfficial> officials) {

@@ -18,6 +18,9 @@ import io.hoithao.events.event.EventRequests.Reschedule;
 import io.hoithao.events.event.EventRequests.UpdateEvent;
 import io.hoithao.events.session.Session;
 import io.hoithao.events.session.SessionStatus;
+import io.hoithao.platform.security.Caller;
+import io.hoithao.platform.security.Role;
+import io.hoithao.platform.text.Units;
 import io.hoithao.platform.web.ProblemException;
 import java.time.Clock;
 import java.time.DateTimeException;
@@ -64,7 +67,23 @@ public class EventService {
         this.clock = clock;
     }
 
-    public Mono<Event> create(CreateEvent request) {
+    /**
+     * A new draft. An organiser creates events only for their own unit (403 otherwise); an
+     * administrator for any unit.
+     */
+    public Mono<Event> create(CreateEvent request, Caller caller) {
+        return Mono.defer(() -> {
+            caller.requireAny(Role.ADMIN, Role.ORGANISER);
+            if (!caller.organises(request.organiserUnit())) {
+                throw ProblemException.forbidden("An organiser creates events only for their own unit ("
+                        + (caller.unit() == null ? "none in your access token" : caller.unit()) + "), not for "
+                        + request.organiserUnit().strip());
+            }
+            return createDraft(request);
+        });
+    }
+
+    private Mono<Event> createDraft(CreateEvent request) {
         if (request.endDate().isBefore(request.startDate())) {
             return Mono.error(ProblemException.invalidField("endDate", "must not be before startDate"));
         }
@@ -83,28 +102,45 @@ public class EventService {
         Event event = new Event(UUID.randomUUID().toString(), blankToNull(request.programmeId()), request.title().strip(),
                 request.description(), request.kind(), request.level(), request.organiserUnit().strip(),
                 request.startDate(), request.endDate(), zone, request.capacity(), request.registrationOpensAt(),
-                request.registrationClosesAt(), venues, officials(request.officials()), List.of(), EventStatus.DRAFT, 0,
+                request.registrationClosesAt(), venues, officials(request.officials()), List.of(), EventStatus.DRAFT, null, 0,
                 SearchText.fold(request.organiserUnit()),
                 searchTerms(request.title(), request.description(), request.organiserUnit(), venues),
                 now, now, List.of());
         return programmeExists(event.programmeId()).then(store.insert(event));
     }
 
-    public Mono<Event> find(String id) {
-        return store.find(id);
+    public Mono<Event> find(String id, Caller caller) {
+        return store.find(id, caller);
     }
 
-    Flux<Event> list(EventFilter filter, int page, int size) {
-        return mongo.find(filter.query().with(PageRequest.of(page, size, Sort.by("startDate", "_id"))), Event.class);
+    /** The events matching the filter that the caller may see: no drafts but their own unit's (all for an administrator). */
+    Flux<Event> list(EventFilter filter, Caller caller, int page, int size) {
+        return mongo.find(filter.query(EventAccess.visibleCriteria(caller))
+                .with(PageRequest.of(page, size, Sort.by("startDate", "_id"))), Event.class);
     }
 
-    Mono<Long> count(EventFilter filter) {
-        return mongo.count(filter.query(), Event.class);
+    Mono<Long> count(EventFilter filter, Caller caller) {
+        return mongo.count(filter.query(EventAccess.visibleCriteria(caller)), Event.class);
     }
 
-    public Mono<Event> update(String id, UpdateEvent request) {
-        return store.change(id, event -> {
+    /**
+     * Changes the descriptive details. Moving the event to another unit is for administrators, and
+     * only before it is published (afterwards the other services know it by its unit): an organiser
+     * may only rewrite their own unit's name (another spelling of the same unit).
+     */
+    public Mono<Event> update(String id, UpdateEvent request, Caller caller) {
+        return store.change(id, caller, event -> {
+            if (request.organiserUnit() != null && !caller.organises(request.organiserUnit())) {
+                throw ProblemException.forbidden("Only an administrator may move event " + id + " to another unit ("
+                        + event.organiserUnit() + " → " + request.organiserUnit().strip() + ")").with("eventId", id);
+            }
             requireEditable(event);
+            if (request.organiserUnit() != null && !event.neverPublished()
+                    && !Units.same(event.organiserUnit(), request.organiserUnit())) {
+                // The other services learnt the unit from EventPublished and authorize its organisers by it.
+                throw ProblemException.conflict(NOT_EDITABLE, "Event " + id + " is published, so its unit cannot change any more;"
+                        + " cancel it and create it under the other unit").with("currentState", event.status());
+            }
             Instant opens = request.registrationOpensAt() != null ? request.registrationOpensAt() : event.registrationOpensAt();
             Instant closes = request.registrationClosesAt() != null ? request.registrationClosesAt() : event.registrationClosesAt();
             ProblemException window = windowProblem(opens, closes);
@@ -129,8 +165,8 @@ public class EventService {
         });
     }
 
-    public Mono<Event> addVenue(String id, NewVenue request) {
-        return store.change(id, event -> {
+    public Mono<Event> addVenue(String id, NewVenue request, Caller caller) {
+        return store.change(id, caller, event -> {
             requireEditable(event);
             Venue venue = venue(request);
             List<Venue> venues = new ArrayList<>(event.venues());
@@ -141,8 +177,8 @@ public class EventService {
         });
     }
 
-    public Mono<Event> changeCapacity(String id, ChangeCapacity request) {
-        return store.change(id, event -> {
+    public Mono<Event> changeCapacity(String id, ChangeCapacity request, Caller caller) {
+        return store.change(id, caller, event -> {
             requireEditable(event);
             return new EventStore.Change(new Update().set("capacity", request.capacity()),
                     List.of(new CapacityChanged(UUID.randomUUID(), clock.instant(), id, request.capacity(),
@@ -155,11 +191,11 @@ public class EventService {
      * day and their local times, each one that moves is told with its own message; a session that would
      * fall after the new last day makes the reschedule fail, naming it, rather than vanish silently.
      */
-    public Mono<Event> reschedule(String id, Reschedule request) {
+    public Mono<Event> reschedule(String id, Reschedule request, Caller caller) {
         if (request.endDate().isBefore(request.startDate())) {
             return Mono.error(ProblemException.invalidField("endDate", "must not be before startDate"));
         }
-        return store.change(id, event -> {
+        return store.change(id, caller, event -> {
             if (!event.status().reschedulable()) {
                 throw ProblemException.conflict(NOT_EDITABLE, "Event " + id + " is " + event.status()
                         + "; it can no longer move to other days").with("currentState", event.status());
@@ -200,40 +236,40 @@ public class EventService {
         });
     }
 
-    public Mono<Event> publish(String id) {
-        return transition(id, EventStatus.PUBLISHED, event -> new Update(), event -> new EventPublished(
+    public Mono<Event> publish(String id, Caller caller) {
+        return transition(id, caller, EventStatus.PUBLISHED, event -> new Update(), event -> new EventPublished(
                 UUID.randomUUID(), clock.instant(), event.id(), event.title(), event.kind().name(), event.level().name(),
                 event.organiserUnit(), event.startDate(), event.endDate(), event.timeZone(), event.capacity()));
     }
 
-    public Mono<Event> openRegistration(String id, Instant requestedClosesAt) {
+    public Mono<Event> openRegistration(String id, Instant requestedClosesAt, Caller caller) {
         Instant now = clock.instant();
         if (requestedClosesAt != null && !requestedClosesAt.isAfter(now)) {
             return Mono.error(ProblemException.invalidField("closesAt", "must be in the future"));
         }
-        return transition(id, EventStatus.REGISTRATION_OPEN,
+        return transition(id, caller, EventStatus.REGISTRATION_OPEN,
                 event -> new Update().set("registrationClosesAt", closesAt(event, requestedClosesAt, now)),
                 event -> new RegistrationOpened(UUID.randomUUID(), clock.instant(), event.id(), event.title(),
                         event.capacity(), closesAt(event, requestedClosesAt, now)));
     }
 
-    public Mono<Event> closeRegistration(String id) {
-        return transition(id, EventStatus.REGISTRATION_CLOSED, event -> new Update(),
+    public Mono<Event> closeRegistration(String id, Caller caller) {
+        return transition(id, caller, EventStatus.REGISTRATION_CLOSED, event -> new Update(),
                 event -> new RegistrationClosed(UUID.randomUUID(), clock.instant(), event.id()));
     }
 
-    public Mono<Event> start(String id) {
-        return transition(id, EventStatus.IN_PROGRESS, event -> new Update(),
+    public Mono<Event> start(String id, Caller caller) {
+        return transition(id, caller, EventStatus.IN_PROGRESS, event -> new Update(),
                 event -> new EventStarted(UUID.randomUUID(), clock.instant(), event.id()));
     }
 
-    public Mono<Event> complete(String id) {
-        return transition(id, EventStatus.COMPLETED, event -> new Update(),
+    public Mono<Event> complete(String id, Caller caller) {
+        return transition(id, caller, EventStatus.COMPLETED, event -> new Update(),
                 event -> new EventCompleted(UUID.randomUUID(), clock.instant(), event.id()));
     }
 
-    public Mono<Event> cancel(String id, String reason) {
-        return transition(id, EventStatus.CANCELLED, event -> new Update(),
+    public Mono<Event> cancel(String id, String reason, Caller caller) {
+        return transition(id, caller, EventStatus.CANCELLED, event -> new Update().set("cancelledFrom", event.status()),
                 event -> new EventCancelled(UUID.randomUUID(), clock.instant(), event.id(), reason));
     }
 
@@ -246,9 +282,9 @@ public class EventService {
         return planned != null && planned.isAfter(now) ? planned : null;
     }
 
-    private Mono<Event> transition(String id, EventStatus target, Function<Event, Update> changes,
+    private Mono<Event> transition(String id, Caller caller, EventStatus target, Function<Event, Update> changes,
                                    Function<Event, IntegrationMessage> message) {
-        return store.change(id, event -> {
+        return store.change(id, caller, event -> {
             if (!event.status().canBecome(target)) {
                 throw ProblemException.conflict("invalid-transition",
                                 "Event " + id + " is " + event.status() + "; it cannot become " + target)

@@ -5,6 +5,7 @@ import io.hoithao.events.live.ProgrammeChange;
 import io.hoithao.events.live.ProgrammeChanges;
 import io.hoithao.platform.outbox.Outbox;
 import io.hoithao.platform.outbox.OutboxRelay;
+import io.hoithao.platform.security.Caller;
 import io.hoithao.platform.web.ProblemException;
 import java.time.Clock;
 import java.time.Instant;
@@ -49,8 +50,14 @@ public class EventStore {
     public record Change(Update update, List<? extends IntegrationMessage> messages, String subjectId) {
     }
 
+    /** The event, whoever asks: for the service's own decisions, never for an answer to a caller. */
     public Mono<Event> find(String id) {
         return mongo.findById(id, Event.class).switchIfEmpty(Mono.error(() -> ProblemException.notFound("Event", id)));
+    }
+
+    /** The event if this caller may see it ({@link EventAccess#visible}); a draft they may not see is 404. */
+    public Mono<Event> find(String id, Caller caller) {
+        return find(id).map(event -> EventAccess.requireVisible(event, caller));
     }
 
     public Mono<Event> insert(Event event) {
@@ -58,12 +65,15 @@ public class EventStore {
     }
 
     /**
-     * Applies the change decided on the current event; the decision may fail with a problem. The new
-     * version is {@code event.version() + 1}, which the decision can use as the messages' revision.
+     * Applies the change decided on the current event, if the caller manages it ({@link
+     * EventAccess#requireManager}, checked on every read, retries included, so the event's unit cannot
+     * change between the check and the write); the decision may fail with a problem. The new version is
+     * {@code event.version() + 1}, which the decision can use as the messages' revision.
      */
-    public Mono<Event> change(String id, Function<Event, Change> decision) {
+    public Mono<Event> change(String id, Caller caller, Function<Event, Change> decision) {
         return find(id)
                 .flatMap(event -> {
+                    EventAccess.requireManager(event, caller);
                     Change change = decision.apply(event);
                     Query guard = Query.query(Criteria.where("_id").is(id).and("version").is(event.version()));
                     Update update = Outbox.append(change.update()

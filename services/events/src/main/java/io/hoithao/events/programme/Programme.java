@@ -9,12 +9,15 @@ import org.springframework.data.mongodb.core.mapping.Document;
 /**
  * A chuyên đề: a multi-year theme ("Xây dựng trường mầm non lấy trẻ làm trung tâm") with its phases
  * (2016–2020, 2021–2025) and the chain of plans (kế hoạch) that drive it; events belong to it.
+ * {@code organiserUnit} is the unit that keeps it (its organisers add phases and plans); null for a
+ * programme kept by the administrators alone (and for programmes recorded before units were kept).
  */
 @Document("programmes")
 public record Programme(
         @Id String id,
         String name,
         String description,
+        String organiserUnit,
         List<Phase> phases,
         List<Plan> plans,
         Instant createdAt) {

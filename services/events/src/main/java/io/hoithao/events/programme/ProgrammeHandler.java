@@ -3,6 +3,7 @@ package io.hoithao.events.programme;
 import io.hoithao.events.programme.ProgrammeRequests.NewPhase;
 import io.hoithao.events.programme.ProgrammeRequests.NewPlan;
 import io.hoithao.events.programme.ProgrammeRequests.NewProgramme;
+import io.hoithao.platform.security.Caller;
 import io.hoithao.platform.web.Page;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -19,7 +20,11 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
-/** Programmes (chuyên đề) with their phases and plans; list their events with {@code GET /api/events?programmeId=}. */
+/**
+ * Programmes (chuyên đề) with their phases and plans; list their events with {@code GET /api/events?programmeId=}.
+ * Anyone may read them; administrators and organisers create them; the organisers of the programme's
+ * unit (or an administrator) add phases and plans.
+ */
 @RestController
 @Validated
 @RequestMapping("/api/events/programmes")
@@ -32,8 +37,9 @@ class ProgrammeHandler {
     }
 
     @PostMapping
-    Mono<ResponseEntity<Programme>> create(@Valid @RequestBody NewProgramme request) {
-        return programmes.create(request).map(p -> ResponseEntity.created(URI.create("/api/events/programmes/" + p.id())).body(p));
+    Mono<ResponseEntity<Programme>> create(@Valid @RequestBody NewProgramme request, Caller caller) {
+        return Mono.defer(() -> programmes.create(request, caller))
+                .map(p -> ResponseEntity.created(URI.create("/api/events/programmes/" + p.id())).body(p));
     }
 
     @GetMapping
@@ -48,12 +54,12 @@ class ProgrammeHandler {
     }
 
     @PostMapping("/{id}/phases")
-    Mono<Programme> addPhase(@PathVariable String id, @Valid @RequestBody NewPhase request) {
-        return Mono.defer(() -> programmes.addPhase(id, request));
+    Mono<Programme> addPhase(@PathVariable String id, @Valid @RequestBody NewPhase request, Caller caller) {
+        return Mono.defer(() -> programmes.addPhase(id, request, caller));
     }
 
     @PostMapping("/{id}/plans")
-    Mono<Programme> addPlan(@PathVariable String id, @Valid @RequestBody NewPlan request) {
-        return Mono.defer(() -> programmes.addPlan(id, request));
+    Mono<Programme> addPlan(@PathVariable String id, @Valid @RequestBody NewPlan request, Caller caller) {
+        return Mono.defer(() -> programmes.addPlan(id, request, caller));
     }
 }

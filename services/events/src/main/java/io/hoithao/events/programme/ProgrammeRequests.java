@@ -16,9 +16,16 @@ public final class ProgrammeRequests {
     private ProgrammeRequests() {
     }
 
+    /**
+     * A new programme. {@code organiserUnit}: the unit that keeps it; an organiser's own unit (the
+     * default for an organiser; another unit is 403), any unit or none (administrators only) for an
+     * administrator. Other properties in the body are ignored.
+     */
     public record NewProgramme(
             @NotBlank @Size(max = 300) String name,
             @Size(max = 5000) String description,
+            @Size(min = 1, max = 200) @Pattern(regexp = "(?s).*[\\p{L}\\p{N}].*", message = "must name a unit (letters or digits)")
+            String organiserUnit,
             @Size(max = 20) List<@NotNull @Valid NewPhase> phases,
             @Size(max = 200) List<@NotNull @Valid NewPlan> plans) {
     }

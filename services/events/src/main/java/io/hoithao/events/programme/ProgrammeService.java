@@ -5,6 +5,8 @@ import io.hoithao.events.programme.Programme.Plan;
 import io.hoithao.events.programme.ProgrammeRequests.NewPhase;
 import io.hoithao.events.programme.ProgrammeRequests.NewPlan;
 import io.hoithao.events.programme.ProgrammeRequests.NewProgramme;
+import io.hoithao.platform.security.Caller;
+import io.hoithao.platform.security.Role;
 import io.hoithao.platform.web.ProblemException;
 import java.time.Clock;
 import java.util.HashSet;
@@ -22,7 +24,11 @@ import org.springframework.stereotype.Service;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-/** Programmes change by appending phases and plans, each one atomic {@code $push}; nothing else about them travels on Kafka. */
+/**
+ * Programmes change by appending phases and plans, each one atomic {@code $push}; nothing else about
+ * them travels on Kafka. A programme's unit is set when it is created and never changes, so checking
+ * the caller against the programme as read and then appending is safe.
+ */
 @Service
 class ProgrammeService {
 
@@ -34,7 +40,14 @@ class ProgrammeService {
         this.clock = clock;
     }
 
-    Mono<Programme> create(NewProgramme request) {
+    Mono<Programme> create(NewProgramme request, Caller caller) {
+        caller.requireAny(Role.ADMIN, Role.ORGANISER);
+        String unit = request.organiserUnit() != null ? request.organiserUnit().strip()
+                : caller.isAdmin() ? null : caller.unit();
+        if (!caller.isAdmin() && !caller.organises(unit)) {
+            return Mono.error(ProblemException.forbidden("An organiser creates programmes only for their own unit ("
+                    + (caller.unit() == null ? "none in your access token" : caller.unit()) + ")"));
+        }
         List<Phase> phases = request.phases() == null ? List.of() : request.phases().stream().map(ProgrammeService::phase).toList();
         List<Plan> plans = request.plans() == null ? List.of() : request.plans().stream().map(ProgrammeService::plan).toList();
         Set<String> numbers = new HashSet<>();
@@ -44,7 +57,7 @@ class ProgrammeService {
             }
         }
         return mongo.insert(new Programme(UUID.randomUUID().toString(), request.name().strip(), request.description(),
-                phases, plans, clock.instant()));
+                unit, phases, plans, clock.instant()));
     }
 
     Mono<Programme> find(String id) {
@@ -59,20 +72,38 @@ class ProgrammeService {
         return mongo.count(new Query(), Programme.class);
     }
 
-    Mono<Programme> addPhase(String id, NewPhase request) {
-        return mongo.findAndModify(Query.query(Criteria.where("_id").is(id)), new Update().push("phases", phase(request)),
-                        FindAndModifyOptions.options().returnNew(true), Programme.class)
+    Mono<Programme> addPhase(String id, NewPhase request, Caller caller) {
+        return managed(id, caller).then(Mono.defer(() -> mongo.findAndModify(Query.query(Criteria.where("_id").is(id)),
+                        new Update().push("phases", phase(request)), FindAndModifyOptions.options().returnNew(true),
+                        Programme.class)))
                 .switchIfEmpty(Mono.error(() -> ProblemException.notFound("Programme", id)));
     }
 
     /** Plan numbers are unique within a programme: the filter refuses a second plan with the same number in the same write. */
-    Mono<Programme> addPlan(String id, NewPlan request) {
+    Mono<Programme> addPlan(String id, NewPlan request, Caller caller) {
         Plan plan = plan(request);
         Query unique = Query.query(Criteria.where("_id").is(id).and("plans.number").ne(plan.number()));
-        return mongo.findAndModify(unique, new Update().push("plans", plan), FindAndModifyOptions.options().returnNew(true),
-                        Programme.class)
+        return managed(id, caller).then(Mono.defer(() -> mongo.findAndModify(unique, new Update().push("plans", plan),
+                        FindAndModifyOptions.options().returnNew(true), Programme.class)))
                 .switchIfEmpty(Mono.defer(() -> find(id).flatMap(existing -> Mono.error(ProblemException.conflict(
                         "duplicate", "Programme " + id + " already has plan " + plan.number())))));
+    }
+
+    /**
+     * Completes if the caller may change the programme: an administrator, or an organiser of the unit
+     * that keeps it (403 otherwise; a programme without a unit is the administrators'); 404 if none.
+     */
+    private Mono<Void> managed(String id, Caller caller) {
+        return find(id).flatMap(programme -> {
+            caller.requireAny(Role.ADMIN, Role.ORGANISER);
+            if (!caller.organises(programme.organiserUnit())) {
+                return Mono.error(ProblemException.forbidden(programme.organiserUnit() == null
+                        ? "Programme " + id + " is kept by the administrators; only an administrator may change it"
+                        : "Only an administrator or the organisers of " + programme.organiserUnit()
+                                + ", which keeps programme " + id + ", may change it"));
+            }
+            return Mono.<Void>empty();
+        });
     }
 
     private static Phase phase(NewPhase request) {

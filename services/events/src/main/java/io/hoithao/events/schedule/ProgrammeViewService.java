@@ -10,6 +10,7 @@ import io.hoithao.events.schedule.ProgrammeView.Registrations;
 import io.hoithao.events.session.Session;
 import io.hoithao.events.session.SessionType;
 import io.hoithao.events.session.SessionView;
+import io.hoithao.platform.security.Caller;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -39,9 +40,10 @@ class ProgrammeViewService {
         this.mongo = mongo;
     }
 
-    Mono<ProgrammeView> view(String eventId) {
+    /** The programme of an event the caller may see (a draft only its managers). */
+    Mono<ProgrammeView> view(String eventId, Caller caller) {
         Query ofEvent = Query.query(Criteria.where("eventId").is(eventId));
-        return events.find(eventId).flatMap(event -> Mono.zip(
+        return events.find(eventId, caller).flatMap(event -> Mono.zip(
                         Mono.zip(count(eventId, "CONFIRMED"), count(eventId, "WAITLISTED"), count(eventId, "CANCELLED"))
                                 .map(c -> Map.of("CONFIRMED", c.getT1(), "WAITLISTED", c.getT2(), "CANCELLED", c.getT3())),
                         mongo.find(ofEvent, Document.class, ProgrammeProjections.LESSONS).collectList(),

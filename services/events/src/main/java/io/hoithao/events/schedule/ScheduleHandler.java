@@ -3,6 +3,7 @@ package io.hoithao.events.schedule;
 import io.hoithao.events.event.EventStore;
 import io.hoithao.events.live.ProgrammeChange;
 import io.hoithao.events.live.ProgrammeChanges;
+import io.hoithao.platform.security.Caller;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import org.springframework.http.ContentDisposition;
@@ -17,7 +18,10 @@ import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-/** An event's programme: as JSON by day, as an iCalendar file, and as a live stream of its changes. */
+/**
+ * An event's programme: as JSON by day, as an iCalendar file, and as a live stream of its changes.
+ * Public once the event is published; a draft's programme only for its managers (404 to anyone else).
+ */
 @RestController
 @RequestMapping("/api/events/{eventId}")
 class ScheduleHandler {
@@ -39,13 +43,13 @@ class ScheduleHandler {
     }
 
     @GetMapping(path = "/programme", produces = MediaType.APPLICATION_JSON_VALUE)
-    Mono<ProgrammeView> programme(@PathVariable String eventId) {
-        return views.view(eventId);
+    Mono<ProgrammeView> programme(@PathVariable String eventId, Caller caller) {
+        return views.view(eventId, caller);
     }
 
     @GetMapping(path = "/programme.ics")
-    Mono<ResponseEntity<String>> ics(@PathVariable String eventId) {
-        return events.find(eventId).map(event -> ResponseEntity.ok()
+    Mono<ResponseEntity<String>> ics(@PathVariable String eventId, Caller caller) {
+        return events.find(eventId, caller).map(event -> ResponseEntity.ok()
                 .contentType(CALENDAR)
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
                         .filename("programme-" + eventId + ".ics").build().toString())
@@ -54,9 +58,9 @@ class ScheduleHandler {
 
     /** Server-sent events: one {@code programme-change} per change, after a {@code ready} event once subscribed. */
     @GetMapping(path = "/programme/changes", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
-    Flux<ServerSentEvent<Object>> changes(@PathVariable String eventId) {
-        // Resolve the event first so an unknown id is a 404 problem, not an empty stream.
-        return events.find(eventId).flatMapMany(event -> {
+    Flux<ServerSentEvent<Object>> changes(@PathVariable String eventId, Caller caller) {
+        // Resolve the event first so an unknown id (or a draft the caller may not see) is a 404 problem, not an empty stream.
+        return events.find(eventId, caller).flatMapMany(event -> {
             Flux<ServerSentEvent<Object>> live = changes.of(eventId).map(change -> ServerSentEvent.<Object>builder(change)
                     .event("programme-change").id(change.change() + "-" + change.at().toEpochMilli()).build());
             Flux<ServerSentEvent<Object>> heartbeat = Flux.interval(HEARTBEAT).map(tick -> ServerSentEvent.<Object>builder()

@@ -13,6 +13,7 @@ import io.hoithao.events.session.SessionRules.Clash;
 import io.hoithao.events.session.SessionRules.Conflict;
 import io.hoithao.events.session.SessionRules.EndsBeforeStart;
 import io.hoithao.events.session.SessionRules.OutsideEventDays;
+import io.hoithao.platform.security.Caller;
 import io.hoithao.platform.web.ProblemException;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -42,9 +43,9 @@ class SessionService {
         this.clock = clock;
     }
 
-    Mono<SessionView> schedule(String eventId, NewSession request) {
+    Mono<SessionView> schedule(String eventId, NewSession request, Caller caller) {
         String sessionId = UUID.randomUUID().toString();
-        return store.change(eventId, event -> {
+        return store.change(eventId, caller, event -> {
             EventService.requireEditable(event);
             Session session = new Session(sessionId, request.type(), request.title().strip(), request.description(),
                     request.date(), request.start(), request.end(), request.venueId(), blankToNull(request.classroom()),
@@ -58,8 +59,8 @@ class SessionService {
         }).map(event -> SessionView.of(event, event.session(sessionId).orElseThrow()));
     }
 
-    Mono<SessionView> move(String eventId, String sessionId, MoveSession request) {
-        return store.change(eventId, event -> {
+    Mono<SessionView> move(String eventId, String sessionId, MoveSession request, Caller caller) {
+        return store.change(eventId, caller, event -> {
             EventService.requireEditable(event);
             Session current = scheduled(event, sessionId);
             String venueId = request.venueId() == null || request.venueId().isBlank() ? current.venueId() : request.venueId();
@@ -75,8 +76,8 @@ class SessionService {
         }).map(event -> SessionView.of(event, event.session(sessionId).orElseThrow()));
     }
 
-    Mono<SessionView> cancel(String eventId, String sessionId) {
-        return store.change(eventId, event -> {
+    Mono<SessionView> cancel(String eventId, String sessionId, Caller caller) {
+        return store.change(eventId, caller, event -> {
             EventService.requireEditable(event);
             Session cancelled = scheduled(event, sessionId).cancelled();
             return new EventStore.Change(new Update().set("sessions", replace(event.sessions(), cancelled)),
@@ -85,8 +86,9 @@ class SessionService {
         }).map(event -> SessionView.of(event, event.session(sessionId).orElseThrow()));
     }
 
-    Mono<Event> event(String eventId) {
-        return store.find(eventId);
+    /** The event, if the caller may see it (a draft only its managers). */
+    Mono<Event> event(String eventId, Caller caller) {
+        return store.find(eventId, caller);
     }
 
     /** Checks that the session may go where it asks to; returns its venue. */

@@ -27,8 +27,12 @@ public final class Units {
         return key.isEmpty() ? "unit" : key;
     }
 
-    /** Whether two unit names name the same unit; a missing name matches nothing. */
+    /** Whether two unit names name the same unit; a missing name, or one without a letter or digit, matches nothing. */
     public static boolean same(String a, String b) {
-        return a != null && b != null && !a.isBlank() && !b.isBlank() && key(a).equals(key(b));
+        return named(a) && named(b) && key(a).equals(key(b));
+    }
+
+    private static boolean named(String unit) {
+        return unit != null && fold(unit).chars().anyMatch(Character::isLetterOrDigit);
     }
 }

@@ -1,0 +1,487 @@
+package io.hoithao.events;
+
+import static io.hoithao.events.EventsAuthorizationIT.On.CANCELLED;
+import static io.hoithao.events.EventsAuthorizationIT.On.CANCELLED_DRAFT;
+import static io.hoithao.events.EventsAuthorizationIT.On.DRAFT;
+import static io.hoithao.events.EventsAuthorizationIT.On.IN_PROGRESS;
+import static io.hoithao.events.EventsAuthorizationIT.On.MISSING_EVENT;
+import static io.hoithao.events.EventsAuthorizationIT.On.MISSING_PROGRAMME;
+import static io.hoithao.events.EventsAuthorizationIT.On.NOTHING;
+import static io.hoithao.events.EventsAuthorizationIT.On.PROGRAMME;
+import static io.hoithao.events.EventsAuthorizationIT.On.PROGRAMME_OF_ADMINS;
+import static io.hoithao.events.EventsAuthorizationIT.On.PUBLISHED;
+import static io.hoithao.events.EventsAuthorizationIT.On.REGISTRATION_OPEN;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.http.HttpMethod.GET;
+import static org.springframework.http.HttpMethod.PATCH;
+import static org.springframework.http.HttpMethod.POST;
+
+import io.hoithao.events.event.EventView;
+import io.hoithao.events.session.SessionView;
+import io.hoithao.platform.security.Caller;
+import io.hoithao.platform.testing.IntegrationTest;
+import io.hoithao.platform.testing.TestIdentity;
+import io.hoithao.platform.security.Role;
+import java.io.StringReader;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Stream;
+import net.fortuna.ical4j.data.CalendarBuilder;
+import net.fortuna.ical4j.model.Component;
+import net.fortuna.ical4j.model.Property;
+import net.fortuna.ical4j.model.component.VEvent;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.http.codec.ServerSentEvent;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import reactor.core.publisher.Flux;
+import reactor.test.StepVerifier;
+
+/**
+ * Who may call what (issue #7), as a matrix: every route of the service, on an object in the state
+ * the route needs, called by each kind of caller, with the status each must get. Refusals are
+ * problem+json of the matching type, and a refused change leaves the event as it was. Every case
+ * gets objects of its own, made by an administrator, so cases never depend on each other.
+ */
+@IntegrationTest
+class EventsAuthorizationIT {
+
+    static final String UNIT = "Sở GD&ĐT Bắc Kạn";
+    static final String OTHER_UNIT = "Phòng GD&ĐT Chợ Mới";
+
+    private static final TestIdentity identity = TestIdentity.get();
+
+    @Autowired
+    WebTestClient http;
+
+    /** The columns of the matrix. */
+    enum Who {
+        ANONYMOUS, DELEGATE, REVIEWER, OTHER_UNITS_ORGANISER, ORGANISER, ADMIN;
+
+        Caller caller() {
+            return switch (this) {
+                case ANONYMOUS -> Caller.anonymous();
+                case DELEGATE -> TestIdentity.delegate("ha.le@mndongtam.edu.vn");
+                case REVIEWER -> TestIdentity.reviewer();
+                case OTHER_UNITS_ORGANISER -> TestIdentity.organiser(OTHER_UNIT);
+                case ORGANISER -> TestIdentity.organiser(UNIT);
+                case ADMIN -> TestIdentity.admin();
+            };
+        }
+    }
+
+    /** What the route is called on: an event of {@link #UNIT} in a state, a programme, or nothing that exists. */
+    enum On {
+        NOTHING, DRAFT, PUBLISHED, REGISTRATION_OPEN, IN_PROGRESS, CANCELLED, CANCELLED_DRAFT, MISSING_EVENT,
+        PROGRAMME, PROGRAMME_OF_ADMINS, MISSING_PROGRAMME
+    }
+
+    record Route(HttpMethod method, String path, String body, On on, int[] expected) {
+    }
+
+    record Case(Route route, Who who, int expected) {
+        @Override
+        public String toString() {
+            return route.method() + " " + route.path() + " on " + route.on() + " as " + who + " → " + expected;
+        }
+    }
+
+    static final String EVENT = "/api/events/{event}";
+    static final String NEW_EVENT = Fixtures.REVIEW_CONFERENCE.formatted(UNIT);
+    static final String NEW_SESSION = """
+            {"type": "DISCUSSION", "title": "Thảo luận", "date": "2026-10-25", "start": "14:00", "end": "15:00", "venueId": "{venue}"}""";
+
+    /** {@code anonymous, delegate, reviewer, organiser of another unit, organiser of the event's unit, administrator}. */
+    static Route route(HttpMethod method, String path, String body, On on, int... expected) {
+        assertThat(expected).hasSize(Who.values().length);
+        return new Route(method, path, body, on, expected);
+    }
+
+    static final List<Route> MATRIX = List.of(
+            //                                                                                       anon deleg revie other  own admin
+            // events: reads are public once published; a draft exists only for its managers
+            route(GET, "/api/events", null, NOTHING,                                                  200, 200, 200, 200, 200, 200),
+            route(GET, EVENT, null, PUBLISHED,                                                        200, 200, 200, 200, 200, 200),
+            route(GET, EVENT, null, DRAFT,                                                            404, 404, 404, 404, 200, 200),
+            route(GET, EVENT, null, CANCELLED,                                                        200, 200, 200, 200, 200, 200),
+            route(GET, EVENT, null, CANCELLED_DRAFT,                                                  404, 404, 404, 404, 200, 200),
+            route(GET, EVENT, null, MISSING_EVENT,                                                    404, 404, 404, 404, 404, 404),
+            route(GET, EVENT + "/sessions", null, PUBLISHED,                                          200, 200, 200, 200, 200, 200),
+            route(GET, EVENT + "/sessions", null, DRAFT,                                              404, 404, 404, 404, 200, 200),
+            route(GET, EVENT + "/sessions", null, CANCELLED_DRAFT,                                    404, 404, 404, 404, 200, 200),
+            route(GET, EVENT + "/sessions/{session}", null, PUBLISHED,                                200, 200, 200, 200, 200, 200),
+            route(GET, EVENT + "/sessions/{session}", null, DRAFT,                                    404, 404, 404, 404, 200, 200),
+            route(GET, EVENT + "/programme", null, PUBLISHED,                                         200, 200, 200, 200, 200, 200),
+            route(GET, EVENT + "/programme", null, DRAFT,                                             404, 404, 404, 404, 200, 200),
+            route(GET, EVENT + "/programme", null, CANCELLED,                                         200, 200, 200, 200, 200, 200),
+            route(GET, EVENT + "/programme", null, CANCELLED_DRAFT,                                   404, 404, 404, 404, 200, 200),
+            route(GET, EVENT + "/programme.ics", null, PUBLISHED,                                     200, 200, 200, 200, 200, 200),
+            route(GET, EVENT + "/programme.ics", null, DRAFT,                                         404, 404, 404, 404, 200, 200),
+            route(GET, EVENT + "/programme/changes", null, PUBLISHED,                                 200, 200, 200, 200, 200, 200),
+            route(GET, EVENT + "/programme/changes", null, DRAFT,                                     404, 404, 404, 404, 200, 200),
+            // events: creating (for the organiser's own unit) and changing (the event's unit only)
+            route(POST, "/api/events", NEW_EVENT, NOTHING,                                            401, 403, 403, 403, 201, 201),
+            route(PATCH, EVENT, "{\"title\": \"Hội nghị sơ kết (sửa)\"}", PUBLISHED,                   401, 403, 403, 403, 200, 200),
+            route(PATCH, EVENT, "{\"title\": \"Hội nghị sơ kết (sửa)\"}", DRAFT,                       401, 403, 403, 404, 200, 200),
+            route(POST, EVENT + "/venues", "{\"name\": \"Trường TH Đồng Tâm\", \"kind\": \"HOST_SCHOOL\"}", PUBLISHED,
+                                                                                                      401, 403, 403, 403, 201, 201),
+            route(POST, EVENT + "/venues", "{\"name\": \"Trường TH Đồng Tâm\", \"kind\": \"HOST_SCHOOL\"}", DRAFT,
+                                                                                                      401, 403, 403, 404, 201, 201),
+            route(POST, EVENT + "/capacity", "{\"capacity\": 150}", PUBLISHED,                        401, 403, 403, 403, 200, 200),
+            route(POST, EVENT + "/capacity", "{\"capacity\": 150}", DRAFT,                            401, 403, 403, 404, 200, 200),
+            route(POST, EVENT + "/reschedule", "{\"startDate\": \"2026-10-26\", \"endDate\": \"2026-10-27\"}", PUBLISHED,
+                                                                                                      401, 403, 403, 403, 200, 200),
+            route(POST, EVENT + "/reschedule", "{\"startDate\": \"2026-10-26\", \"endDate\": \"2026-10-27\"}", DRAFT,
+                                                                                                      401, 403, 403, 404, 200, 200),
+            route(POST, EVENT + "/publish", null, DRAFT,                                              401, 403, 403, 404, 200, 200),
+            route(POST, EVENT + "/publish", null, MISSING_EVENT,                                      401, 403, 403, 404, 404, 404),
+            route(POST, EVENT + "/registration/open", null, PUBLISHED,                                401, 403, 403, 403, 200, 200),
+            route(POST, EVENT + "/registration/close", null, REGISTRATION_OPEN,                       401, 403, 403, 403, 200, 200),
+            route(POST, EVENT + "/start", null, PUBLISHED,                                            401, 403, 403, 403, 200, 200),
+            route(POST, EVENT + "/complete", null, IN_PROGRESS,                                       401, 403, 403, 403, 200, 200),
+            route(POST, EVENT + "/cancel", "{\"reason\": \"Bão số 3\"}", PUBLISHED,                   401, 403, 403, 403, 200, 200),
+            route(POST, EVENT + "/cancel", "{\"reason\": \"Bão số 3\"}", DRAFT,                       401, 403, 403, 404, 200, 200),
+            // sessions
+            route(POST, EVENT + "/sessions", NEW_SESSION, PUBLISHED,                                  401, 403, 403, 403, 201, 201),
+            route(POST, EVENT + "/sessions", NEW_SESSION, DRAFT,                                      401, 403, 403, 404, 201, 201),
+            route(POST, EVENT + "/sessions", NEW_SESSION, MISSING_EVENT,                              401, 403, 403, 404, 404, 404),
+            route(POST, EVENT + "/sessions/{session}/move", "{\"date\": \"2026-10-26\", \"start\": \"08:00\", \"end\": \"09:00\"}",
+                    PUBLISHED,                                                                        401, 403, 403, 403, 200, 200),
+            route(POST, EVENT + "/sessions/{session}/move", "{\"date\": \"2026-10-26\", \"start\": \"08:00\", \"end\": \"09:00\"}",
+                    DRAFT,                                                                            401, 403, 403, 404, 200, 200),
+            route(POST, EVENT + "/sessions/{session}/cancel", null, PUBLISHED,                        401, 403, 403, 403, 200, 200),
+            route(POST, EVENT + "/sessions/{session}/cancel", null, DRAFT,                            401, 403, 403, 404, 200, 200),
+            // programmes (chuyên đề): public reads; the unit that keeps one adds its phases and plans
+            route(GET, "/api/events/programmes", null, NOTHING,                                       200, 200, 200, 200, 200, 200),
+            route(GET, "/api/events/programmes/{programme}", null, PROGRAMME,                         200, 200, 200, 200, 200, 200),
+            route(GET, "/api/events/programmes/{programme}", null, MISSING_PROGRAMME,                 404, 404, 404, 404, 404, 404),
+            route(POST, "/api/events/programmes", "{\"name\": \"Chuyên đề mới\"}", NOTHING,           401, 403, 403, 201, 201, 201),
+            route(POST, "/api/events/programmes/{programme}/phases",
+                    "{\"name\": \"Giai đoạn 2026–2030\", \"fromYear\": 2026, \"toYear\": 2030}", PROGRAMME,
+                                                                                                      401, 403, 403, 403, 200, 200),
+            route(POST, "/api/events/programmes/{programme}/phases",
+                    "{\"name\": \"Giai đoạn 2026–2030\", \"fromYear\": 2026, \"toYear\": 2030}", PROGRAMME_OF_ADMINS,
+                                                                                                      401, 403, 403, 403, 403, 200),
+            route(POST, "/api/events/programmes/{programme}/plans",
+                    "{\"number\": \"88/KH-SGDĐT\", \"issuer\": \"Sở GD&ĐT Bắc Kạn\", \"issuedOn\": \"2026-09-01\"}", PROGRAMME,
+                                                                                                      401, 403, 403, 403, 200, 200),
+            route(POST, "/api/events/programmes/{programme}/plans",
+                    "{\"number\": \"88/KH-SGDĐT\", \"issuer\": \"Sở GD&ĐT Bắc Kạn\", \"issuedOn\": \"2026-09-01\"}", PROGRAMME_OF_ADMINS,
+                                                                                                      401, 403, 403, 403, 403, 200),
+            route(POST, "/api/events/programmes/{programme}/plans",
+                    "{\"number\": \"88/KH-SGDĐT\", \"issuer\": \"Sở GD&ĐT Bắc Kạn\", \"issuedOn\": \"2026-09-01\"}", MISSING_PROGRAMME,
+                                                                                                      401, 403, 403, 404, 404, 404));
+
+    static Stream<Case> cases() {
+        List<Case> cases = new ArrayList<>();
+        for (Route route : MATRIX) {
+            for (Who who : Who.values()) {
+                cases.add(new Case(route, who, route.expected()[who.ordinal()]));
+            }
+        }
+        return cases.stream();
+    }
+
+    @Test
+    void theMatrixCoversEveryRouteOfTheService() {
+        List<String> routes = MATRIX.stream().map(r -> r.method() + " " + r.path()).distinct().toList();
+        assertThat(routes).containsExactlyInAnyOrder(
+                "GET /api/events", "POST /api/events", "GET " + EVENT, "PATCH " + EVENT,
+                "POST " + EVENT + "/venues", "POST " + EVENT + "/capacity", "POST " + EVENT + "/reschedule",
+                "POST " + EVENT + "/publish", "POST " + EVENT + "/registration/open", "POST " + EVENT + "/registration/close",
+                "POST " + EVENT + "/start", "POST " + EVENT + "/complete", "POST " + EVENT + "/cancel",
+                "GET " + EVENT + "/sessions", "POST " + EVENT + "/sessions", "GET " + EVENT + "/sessions/{session}",
+                "POST " + EVENT + "/sessions/{session}/move", "POST " + EVENT + "/sessions/{session}/cancel",
+                "GET " + EVENT + "/programme", "GET " + EVENT + "/programme.ics", "GET " + EVENT + "/programme/changes",
+                "GET /api/events/programmes", "POST /api/events/programmes", "GET /api/events/programmes/{programme}",
+                "POST /api/events/programmes/{programme}/phases", "POST /api/events/programmes/{programme}/plans");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    void eachCallerGetsWhatTheMatrixSays(Case c) {
+        Given given = given(c.route().on());
+        String path = given.fill(c.route().path());
+        WebTestClient client = client(c.who());
+        WebTestClient.RequestBodySpec request = client.method(c.route().method()).uri(path);
+        boolean stream = path.endsWith("/programme/changes");
+        if (stream) {
+            request.accept(MediaType.TEXT_EVENT_STREAM);
+        }
+        WebTestClient.ResponseSpec response = c.route().body() == null ? request.exchange()
+                : request.contentType(MediaType.APPLICATION_JSON).bodyValue(given.fill(c.route().body())).exchange();
+        response.expectStatus().isEqualTo(c.expected());
+
+        if (c.expected() >= 400) {
+            response.expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .expectBody().jsonPath("$.status").isEqualTo(c.expected())
+                    .jsonPath("$.type").isEqualTo("https://hoithao.io/problems/" + switch (c.expected()) {
+                        case 401 -> "unauthenticated";
+                        case 403 -> "forbidden";
+                        case 404 -> "not-found";
+                        default -> throw new IllegalStateException("no refusal " + c.expected() + " in the matrix");
+                    });
+            if (given.event() != null && c.route().method() != GET) {
+                // the refused change left the event as it was
+                http.get().uri("/api/events/" + given.event().id()).exchange().expectStatus().isOk()
+                        .expectBody().jsonPath("$.version").isEqualTo((int) given.event().version())
+                        .jsonPath("$.status").isEqualTo(given.event().status().name());
+            }
+        } else if (stream) {
+            ServerSentEvent<String> first = response
+                    .returnResult(new ParameterizedTypeReference<ServerSentEvent<String>>() { })
+                    .getResponseBody().filter(sse -> sse.event() != null).blockFirst(Duration.ofSeconds(30));
+            assertThat(first).isNotNull();
+            assertThat(first.event()).isEqualTo("ready");
+        } else if (given.event() != null && c.route().method() != GET) {
+            http.get().uri("/api/events/" + given.event().id()).exchange().expectStatus().isOk()
+                    .expectBody().jsonPath("$.version").isEqualTo((int) given.event().version() + 1);
+        }
+    }
+
+    @Test
+    void anExpiredOrForeignTokenIs401EvenOnAPublicRead() {
+        EventView event = event(PUBLISHED);
+        for (String bad : List.of(identity.expired(TestIdentity.organiser(UNIT)), identity.foreignIssuer(TestIdentity.admin()),
+                identity.otherAudience(TestIdentity.admin()))) {
+            for (String path : List.of("/api/events/" + event.id(), "/api/events/" + event.id() + "/publish")) {
+                TestIdentity.anonymous(http).method(path.endsWith("publish") ? POST : GET).uri(path)
+                        .header(HttpHeaders.AUTHORIZATION, bad).exchange()
+                        .expectStatus().isUnauthorized()
+                        .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                        .expectBody().jsonPath("$.type").isEqualTo("https://hoithao.io/problems/invalid-token");
+            }
+        }
+    }
+
+    // ---- drafts in lists, units, moving an event, the anonymous visitor's programme ------------------
+
+    @Test
+    void neverPublishedEventsAreListedOnlyForTheirManagers() {
+        String tag = "x" + UUID.randomUUID().toString().substring(0, 8);
+        String ownDraft = create(http, UNIT, tag);
+        String othersDraft = create(http, OTHER_UNIT, tag);
+        String published = create(http, UNIT, tag);
+        admin("/api/events/" + published + "/publish");
+        String cancelledDraft = create(http, UNIT, tag);
+        admin("/api/events/" + cancelledDraft + "/cancel");
+        String cancelled = create(http, OTHER_UNIT, tag);
+        admin("/api/events/" + cancelled + "/publish");
+        admin("/api/events/" + cancelled + "/cancel");
+
+        Map<Who, Set<String>> sees = new EnumMap<>(Who.class);
+        sees.put(Who.ANONYMOUS, Set.of(published, cancelled));
+        sees.put(Who.DELEGATE, Set.of(published, cancelled));
+        sees.put(Who.REVIEWER, Set.of(published, cancelled));
+        sees.put(Who.OTHER_UNITS_ORGANISER, Set.of(published, cancelled, othersDraft));
+        sees.put(Who.ORGANISER, Set.of(published, cancelled, ownDraft, cancelledDraft));
+        sees.put(Who.ADMIN, Set.of(published, cancelled, ownDraft, othersDraft, cancelledDraft));
+        sees.forEach((who, expected) -> {
+            assertThat(listed(client(who), "q=" + tag)).as("%s lists", who).containsExactlyInAnyOrderElementsOf(expected);
+            client(who).get().uri("/api/events?q=" + tag).exchange().expectBody().jsonPath("$.total").isEqualTo(expected.size());
+        });
+        // asking for drafts does not reveal them
+        assertThat(listed(TestIdentity.anonymous(http), "status=DRAFT&q=" + tag)).isEmpty();
+        assertThat(listed(client(Who.DELEGATE), "status=DRAFT&q=" + tag)).isEmpty();
+        assertThat(listed(client(Who.ORGANISER), "status=DRAFT&q=" + tag)).containsExactly(ownDraft);
+        // an organiser's unit written another way is the same unit, in lists and for one event
+        WebTestClient shouting = identity.as(http, TestIdentity.organiser("SỞ GD & ĐT BẮC KẠN"));
+        assertThat(listed(shouting, "status=DRAFT&q=" + tag)).containsExactly(ownDraft);
+        shouting.get().uri("/api/events/" + ownDraft).exchange().expectStatus().isOk();
+        shouting.post().uri("/api/events/" + ownDraft + "/publish").exchange().expectStatus().isOk();
+        assertThat(listed(TestIdentity.anonymous(http), "q=" + tag)).contains(ownDraft);
+    }
+
+    @Test
+    void anOrganiserCreatesEventsAndProgrammesOnlyForTheirOwnUnit() {
+        String tag = "x" + UUID.randomUUID().toString().substring(0, 8);
+        WebTestClient organiser = client(Who.ORGANISER);
+        organiser.post().uri("/api/events").contentType(MediaType.APPLICATION_JSON).bodyValue(newEvent(OTHER_UNIT, tag))
+                .exchange().expectStatus().isForbidden()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.type").isEqualTo("https://hoithao.io/problems/forbidden")
+                .jsonPath("$.detail").value(String.class, detail -> assertThat(detail).contains(UNIT, OTHER_UNIT));
+        identity.as(http, TestIdentity.person("no.unit@hoithao.test", "Không đơn vị", null, Role.ORGANISER))
+                .post().uri("/api/events").contentType(MediaType.APPLICATION_JSON).bodyValue(newEvent(UNIT, tag))
+                .exchange().expectStatus().isForbidden();
+        assertThat(listed(http, "q=" + tag)).isEmpty();
+        // the unit as the organiser's token spells it, or as the body does: one unit
+        String created = create(identity.as(http, TestIdentity.organiser("so gd&dt bac kan")), UNIT, tag);
+        http.get().uri("/api/events/" + created).exchange().expectBody().jsonPath("$.organiserUnit").isEqualTo(UNIT);
+
+        organiser.post().uri("/api/events/programmes").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("name", "Chuyên đề " + tag, "organiserUnit", OTHER_UNIT))
+                .exchange().expectStatus().isForbidden()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        String programme = programme(organiser);
+        http.get().uri("/api/events/programmes/" + programme).exchange().expectBody().jsonPath("$.organiserUnit").isEqualTo(UNIT);
+        String admins = programme(http);
+        http.get().uri("/api/events/programmes/" + admins).exchange().expectBody().jsonPath("$.organiserUnit").doesNotExist();
+    }
+
+    @Test
+    void onlyAnAdministratorMovesAnEventToAnotherUnit() {
+        EventView event = event(PUBLISHED);
+        String path = "/api/events/" + event.id();
+        WebTestClient organiser = client(Who.ORGANISER);
+        WebTestClient othersOrganiser = client(Who.OTHER_UNITS_ORGANISER);
+
+        organiser.patch().uri(path).contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("organiserUnit", OTHER_UNIT))
+                .exchange().expectStatus().isForbidden()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.type").isEqualTo("https://hoithao.io/problems/forbidden");
+        organiser.patch().uri(path).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("title", "Đổi tên", "organiserUnit", OTHER_UNIT))
+                .exchange().expectStatus().isForbidden();
+        http.get().uri(path).exchange().expectBody()
+                .jsonPath("$.organiserUnit").isEqualTo(UNIT)
+                .jsonPath("$.title").isEqualTo(event.title())
+                .jsonPath("$.version").isEqualTo((int) event.version());
+        // another spelling of the organiser's own unit is not a move
+        organiser.patch().uri(path).contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("organiserUnit", "Sở GD&ĐT tỉnh Bắc Kạn"))
+                .exchange().expectStatus().isForbidden();
+        organiser.patch().uri(path).contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("organiserUnit", "SỞ GD&ĐT BẮC KẠN"))
+                .exchange().expectStatus().isOk().expectBody().jsonPath("$.organiserUnit").isEqualTo("SỞ GD&ĐT BẮC KẠN");
+
+        // once published, the other services know the event by its unit: not even an administrator moves it
+        http.patch().uri(path).contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("organiserUnit", OTHER_UNIT))
+                .exchange().expectStatus().isEqualTo(409)
+                .expectBody().jsonPath("$.type").isEqualTo("https://hoithao.io/problems/event-not-editable");
+        http.get().uri(path).exchange().expectBody().jsonPath("$.organiserUnit").isEqualTo("SỞ GD&ĐT BẮC KẠN");
+
+        // a draft moved away by an administrator belongs to the other unit, and is no longer there for its former one
+        EventView draft = event(DRAFT);
+        String draftPath = "/api/events/" + draft.id();
+        http.patch().uri(draftPath).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("organiserUnit", OTHER_UNIT)).exchange().expectStatus().isOk();
+        organiser.get().uri(draftPath).exchange().expectStatus().isNotFound();
+        othersOrganiser.get().uri(draftPath).exchange().expectStatus().isOk();
+        organiser.post().uri(draftPath + "/capacity").contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("capacity", 90))
+                .exchange().expectStatus().isNotFound();
+        othersOrganiser.post().uri(draftPath + "/capacity").contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("capacity", 90))
+                .exchange().expectStatus().isOk().expectBody().jsonPath("$.capacity").isEqualTo(90);
+    }
+
+    @Test
+    void anAnonymousVisitorFollowsAPublishedProgrammeLiveAndAsACalendar() throws Exception {
+        EventView event = event(PUBLISHED);
+        WebTestClient visitor = TestIdentity.anonymous(http);
+        Flux<ServerSentEvent<String>> stream = visitor.mutate().responseTimeout(Duration.ofSeconds(60)).build()
+                .get().uri("/api/events/" + event.id() + "/programme/changes").accept(MediaType.TEXT_EVENT_STREAM)
+                .exchange()
+                .expectStatus().isOk()
+                .returnResult(new ParameterizedTypeReference<ServerSentEvent<String>>() { })
+                .getResponseBody()
+                .filter(sse -> sse.event() != null);
+        SessionView[] closing = new SessionView[1];
+        StepVerifier.create(stream)
+                .expectNextMatches(sse -> "ready".equals(sse.event()) && sse.data().contains(event.id()))
+                .then(() -> closing[0] = Fixtures.scheduled(client(Who.ORGANISER), event.id(),
+                        Fixtures.session("CLOSING", "Bế mạc", "2026-10-26", "16:00", "16:30", Fixtures.hall(event).id())))
+                .expectNextMatches(sse -> "programme-change".equals(sse.event()) && sse.data().contains("\"SessionScheduled\""))
+                .thenCancel()
+                .verify(Duration.ofSeconds(60));
+
+        String ics = visitor.get().uri("/api/events/" + event.id() + "/programme.ics").exchange()
+                .expectStatus().isOk()
+                .expectHeader().contentTypeCompatibleWith("text/calendar")
+                .expectBody(String.class).returnResult().getResponseBody();
+        List<VEvent> vevents = new CalendarBuilder().build(new StringReader(ics)).getComponents(Component.VEVENT);
+        assertThat(vevents).hasSize(2);
+        assertThat(vevents).extracting(v -> v.getRequiredProperty(Property.UID).getValue())
+                .contains(closing[0].id() + "@events.hoithao.io");
+        visitor.get().uri("/api/events/" + event.id() + "/programme").exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.days.length()").isEqualTo(2)
+                .jsonPath("$.days[1].sessions[0].session.title").isEqualTo("Bế mạc");
+    }
+
+    static String newEvent(String unit, String tag) {
+        return Fixtures.REVIEW_CONFERENCE.formatted(unit).replace("tổ chức tại huyện Chợ Mới", "tổ chức tại huyện Chợ Mới " + tag);
+    }
+
+    static String create(WebTestClient as, String unit, String tag) {
+        return as.post().uri("/api/events").contentType(MediaType.APPLICATION_JSON).bodyValue(newEvent(unit, tag))
+                .exchange().expectStatus().isCreated()
+                .expectBody(EventView.class).returnResult().getResponseBody().id();
+    }
+
+    void admin(String path) {
+        http.post().uri(path).exchange().expectStatus().isOk();
+    }
+
+    static List<String> listed(WebTestClient as, String query) {
+        return as.get().uri("/api/events?size=200&" + query).exchange().expectStatus().isOk()
+                .expectBody(new ParameterizedTypeReference<Map<String, Object>>() { }).returnResult().getResponseBody()
+                .entrySet().stream().filter(e -> e.getKey().equals("items"))
+                .flatMap(e -> ((List<?>) e.getValue()).stream())
+                .map(item -> (String) ((Map<?, ?>) item).get("id"))
+                .toList();
+    }
+
+    // ---- the objects a case works on ------------------------------------------------------------
+
+    /** The ids to put in a route's path and body; {@code event} as it was before the call (null if none). */
+    record Given(EventView event, String eventId, String sessionId, String venueId, String programmeId) {
+        String fill(String text) {
+            return text.replace("{event}", eventId).replace("{session}", sessionId).replace("{venue}", venueId)
+                    .replace("{programme}", programmeId);
+        }
+    }
+
+    Given given(On on) {
+        return switch (on) {
+            case NOTHING, MISSING_EVENT, MISSING_PROGRAMME ->
+                    new Given(null, "no-such-event", "no-such-session", "no-such-venue", "no-such-programme");
+            case PROGRAMME -> new Given(null, "-", "-", "-", programme(client(Who.ORGANISER)));
+            case PROGRAMME_OF_ADMINS -> new Given(null, "-", "-", "-", programme(http));
+            case DRAFT, PUBLISHED, REGISTRATION_OPEN, IN_PROGRESS, CANCELLED, CANCELLED_DRAFT -> {
+                EventView event = event(on);
+                SessionView session = http.get().uri("/api/events/" + event.id() + "/sessions").exchange()
+                        .expectStatus().isOk().expectBodyList(SessionView.class).returnResult().getResponseBody().get(0);
+                yield new Given(event, event.id(), session.id(), Fixtures.hall(event).id(), "-");
+            }
+        };
+    }
+
+    /** An event of {@link #UNIT} with one session, brought to the state by an administrator. */
+    EventView event(On state) {
+        EventView event = Fixtures.createConference(http, UNIT);
+        Fixtures.scheduled(http, event.id(), Fixtures.session("OPENING", "Khai mạc", "2026-10-25", "07:30", "08:00",
+                Fixtures.hall(event).id()));
+        List<String> steps = switch (state) {
+            case DRAFT -> List.of();
+            case PUBLISHED -> List.of("/publish");
+            case REGISTRATION_OPEN -> List.of("/publish", "/registration/open");
+            case IN_PROGRESS -> List.of("/publish", "/start");
+            case CANCELLED -> List.of("/publish", "/cancel");
+            case CANCELLED_DRAFT -> List.of("/cancel");
+            default -> throw new IllegalArgumentException(state.name());
+        };
+        steps.forEach(step -> http.post().uri("/api/events/" + event.id() + step).exchange().expectStatus().isOk());
+        return http.get().uri("/api/events/" + event.id()).exchange().expectStatus().isOk()
+                .expectBody(EventView.class).returnResult().getResponseBody();
+    }
+
+    static String programme(WebTestClient as) {
+        return as.post().uri("/api/events/programmes").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("name", "Xây dựng trường mầm non lấy trẻ làm trung tâm"))
+                .exchange().expectStatus().isCreated()
+                .expectBody().returnResult().getResponseHeaders().getLocation().getPath()
+                .substring("/api/events/programmes/".length());
+    }
+
+    WebTestClient client(Who who) {
+        return who == Who.ANONYMOUS ? TestIdentity.anonymous(http) : identity.as(http, who.caller());
+    }
+}
