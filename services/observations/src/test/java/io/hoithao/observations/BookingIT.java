@@ -9,6 +9,7 @@ import io.hoithao.contracts.observations.SeatBooked;
 import io.hoithao.contracts.observations.SeatReleased;
 import io.hoithao.contracts.registrations.RegistrationCancelled;
 import io.hoithao.platform.testing.IntegrationTest;
+import io.hoithao.platform.testing.TestIdentity;
 import io.hoithao.platform.testing.TestMessages;
 import java.time.Duration;
 import java.time.Instant;
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -67,8 +69,12 @@ class BookingIT {
         ConnectionProvider pool = ConnectionProvider.builder("booking-burst").maxConnections(200).pendingAcquireMaxCount(-1).build();
         WebClient client = WebClient.builder().baseUrl("http://localhost:" + port)
                 .clientConnector(new ReactorClientHttpConnector(HttpClient.create(pool))).build();
+        // Each delegate books for themselves, with their own token.
+        Map<String, String> tokens = delegates.stream().collect(Collectors.toMap(r -> r,
+                r -> TestIdentity.get().bearer(TestIdentity.delegate(Fixtures.emailOf(r)))));
         List<Integer> statuses = Flux.fromIterable(delegates)
                 .flatMap(registrationId -> client.post().uri("/api/observations/lessons/{l}/bookings", lessonId)
+                        .header(HttpHeaders.AUTHORIZATION, tokens.get(registrationId))
                         .bodyValue(Map.of("registrationId", registrationId))
                         .exchangeToMono(response -> response.releaseBody().thenReturn(response.statusCode().value())), 200)
                 .collectList().block(Duration.ofSeconds(120));
@@ -133,9 +139,11 @@ class BookingIT {
         List<String> lessons = IntStream.range(0, 6).mapToObj(i -> fixtures.createLesson("Tiết " + i, "P" + i,
                 "2026-10-25T10:00:00+07:00", "2026-10-25T10:40:00+07:00", 6)).toList();
 
+        String token = TestIdentity.get().bearer(TestIdentity.delegate(Fixtures.emailOf(binh)));
         List<Integer> statuses = Flux.fromIterable(lessons)
                 .flatMap(lessonId -> WebClient.create("http://localhost:" + port).post()
-                        .uri("/api/observations/lessons/{l}/bookings", lessonId).bodyValue(Map.of("registrationId", binh))
+                        .uri("/api/observations/lessons/{l}/bookings", lessonId).header(HttpHeaders.AUTHORIZATION, token)
+                        .bodyValue(Map.of("registrationId", binh))
                         .exchangeToMono(response -> response.releaseBody().thenReturn(response.statusCode().value())), 6)
                 .collectList().block(Duration.ofSeconds(60));
 
@@ -169,7 +177,9 @@ class BookingIT {
                 .expectBody().jsonPath("$.status").isEqualTo("WAITLISTED").jsonPath("$.waitlistPosition").isEqualTo(1);
         fixtures.book(lessonId, third).expectStatus().isEqualTo(HttpStatus.ACCEPTED);
 
-        http.delete().uri("/api/observations/lessons/{l}/bookings/{r}", lessonId, first).exchange().expectStatus().isNoContent();
+        // The delegate gives up her own seat.
+        fixtures.asDelegate(first).delete().uri("/api/observations/lessons/{l}/bookings/{r}", lessonId, first).exchange()
+                .expectStatus().isNoContent();
 
         http.get().uri("/api/observations/lessons/{l}/observers", lessonId).exchange()
                 .expectBody()
@@ -178,7 +188,8 @@ class BookingIT {
                 .jsonPath("$.booked[0].via").isEqualTo("PROMOTED")
                 .jsonPath("$.waiting[0].registrationId").isEqualTo(third);
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-            assertThat(published.messages(SeatReleased.class)).anyMatch(m -> m.lessonId().equals(lessonId) && m.registrationId().equals(first));
+            assertThat(published.messages(SeatReleased.class)).anyMatch(m -> m.lessonId().equals(lessonId) && m.registrationId().equals(first)
+                    && m.reason().equals("Withdrawn by the delegate"));
             assertThat(published.messages(SeatBooked.class)).anyMatch(m -> m.lessonId().equals(lessonId) && m.registrationId().equals(second));
         });
     }

@@ -3,6 +3,7 @@ package io.hoithao.observations;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.hoithao.observations.delegate.Observer;
+import io.hoithao.platform.testing.TestIdentity;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -28,9 +29,23 @@ public final class Fixtures {
     /** A confirmed delegate, stored as the registrations projection would store it (tests of the projection itself send real messages). */
     public String observer(String name) {
         String registrationId = "reg-" + UUID.randomUUID();
-        mongo.insert(new Observer(registrationId, eventId, registrationId + "@mn.edu.vn", name, "Trường Mầm non Đồng Tâm",
-                true, Instant.now())).block();
+        return observer(registrationId, emailOf(registrationId), name);
+    }
+
+    /** A confirmed delegate whose registration carries this email (the owner's, as the registrations service sends it). */
+    public String observer(String registrationId, String email, String name) {
+        mongo.insert(new Observer(registrationId, eventId, email, name, "Trường Mầm non Đồng Tâm", true, Instant.now())).block();
         return registrationId;
+    }
+
+    /** The email of a delegate made by {@link #observer}: their registration's owner. */
+    public static String emailOf(String registrationId) {
+        return registrationId + "@mn.edu.vn";
+    }
+
+    /** The client acting as the delegate who owns this registration. */
+    public WebTestClient asDelegate(String registrationId) {
+        return TestIdentity.get().as(http, TestIdentity.delegate(emailOf(registrationId)));
     }
 
     public static Map<String, Object> lesson(String title, String classroom, String startsAt, String endsAt, int seats) {

@@ -276,6 +276,32 @@ class LessonLifecycleIT {
         });
     }
 
+    @Test
+    void aCancellationReasonLongerThan500CharactersIsRefusedAndCancelsNothing() {
+        TestMessages.Subscription published = messages.subscribe(Topics.OBSERVATIONS);
+        String lesson = fixtures.createLesson("Toán: Đếm đến 5", "A6", "2026-11-06T09:00:00+07:00", "2026-11-06T09:40:00+07:00", 2);
+        String seated = fixtures.observer("Người có ghế");
+        fixtures.booked(lesson, seated);
+
+        http.delete().uri("/api/observations/lessons/{l}?reason={r}", lesson, "x".repeat(501)).exchange()
+                .expectStatus().isBadRequest()
+                .expectHeader().contentType("application/problem+json")
+                .expectBody()
+                .jsonPath("$.type").isEqualTo(PROBLEMS + "validation")
+                .jsonPath("$.errors[0].field").value(field -> assertThat((String) field).endsWith("reason"));
+        http.get().uri("/api/observations/lessons/{l}/observers", lesson).exchange()
+                .expectBody().jsonPath("$.booked.length()").isEqualTo(1);
+        http.get().uri("/api/observations/lessons/{l}", lesson).exchange()
+                .expectBody().jsonPath("$.status").isEqualTo("SCHEDULED");
+
+        // 500 characters are enough, and they are what the message says.
+        String reason = "Giáo viên ốm. " + "x".repeat(486);
+        http.delete().uri("/api/observations/lessons/{l}?reason={r}", lesson, reason).exchange()
+                .expectStatus().isOk().expectBody().jsonPath("$.status").isEqualTo("CANCELLED");
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(published.messages(LessonCancelled.class))
+                .filteredOn(m -> m.lessonId().equals(lesson)).extracting(LessonCancelled::reason).containsOnly(reason));
+    }
+
     private WebTestClient.BodyContentSpec schedule(Fixtures of, String registrationId) {
         return http.get().uri("/api/observations/events/{e}/delegates/{r}/schedule", of.eventId, registrationId).exchange()
                 .expectStatus().isOk().expectBody();

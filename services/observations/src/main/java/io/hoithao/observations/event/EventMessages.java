@@ -3,6 +3,7 @@ package io.hoithao.observations.event;
 import io.hoithao.contracts.IntegrationMessage;
 import io.hoithao.contracts.events.EventCancelled;
 import io.hoithao.contracts.events.EventCompleted;
+import io.hoithao.contracts.events.EventPublished;
 import io.hoithao.contracts.events.SessionCancelled;
 import io.hoithao.contracts.events.SessionMoved;
 import io.hoithao.contracts.events.SessionScheduled;
@@ -20,10 +21,11 @@ import org.springframework.messaging.Message;
 import reactor.core.publisher.Mono;
 
 /**
- * Follows the events topic: demonstration-lesson sessions become lessons and carry them along when moved
- * or cancelled; a cancelled event cancels its lessons' bookings; a completed event closes its forms.
- * Each reaction is idempotent: by message id, by the session's revision, or because it only acts on
- * lessons still in the state it changes.
+ * Follows the events topic: a published event tells which unit organises it (and so who manages it
+ * here); demonstration-lesson sessions become lessons and carry them along when moved or cancelled; a
+ * cancelled event cancels its lessons' bookings; a completed event closes its forms. Each reaction is
+ * idempotent: by message id, by the session's revision, or because it only acts on lessons still in the
+ * state it changes.
  */
 @Configuration
 class EventMessages {
@@ -36,6 +38,13 @@ class EventMessages {
 
     static Mono<?> apply(ReactiveMongoTemplate mongo, LessonService lessons, BookingService bookings, FormService forms,
                          IntegrationMessage message) {
+        if (message instanceof EventPublished published) {
+            // Only the unit: whether the event was cancelled or completed is not this message's to say.
+            return Idempotency.upsert(mongo, ObservedEvent.class, published.eventId(), published, new Update()
+                    .set("organiserUnit", published.organiserUnit())
+                    .setOnInsert("cancelled", false).setOnInsert("completed", false)
+                    .set("updatedAt", published.occurredAt()));
+        }
         if (message instanceof SessionScheduled scheduled) {
             return lessons.fromSession(scheduled);
         }

@@ -4,7 +4,11 @@ import java.time.Instant;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
 
-/** What this service knows of a conference event's state, from the events topic: forms close when it completes. */
+/**
+ * What this service knows of a conference event, from the events topic: the unit that organises it
+ * (from {@code EventPublished}; null until then, when only an administrator manages the event here),
+ * and whether it was cancelled (no new lessons) or completed (forms close).
+ */
 @Document("events")
-public record ObservedEvent(@Id String eventId, boolean cancelled, boolean completed, Instant updatedAt) {
+public record ObservedEvent(@Id String eventId, String organiserUnit, boolean cancelled, boolean completed, Instant updatedAt) {
 }

@@ -1,5 +1,9 @@
 package io.hoithao.observations.form;
 
+import io.hoithao.observations.delegate.RegistrationAccess;
+import io.hoithao.observations.event.EventAccess;
+import io.hoithao.observations.lesson.LessonService;
+import io.hoithao.platform.security.Caller;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
@@ -16,15 +20,25 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
-/** Observation forms: the event's criteria, submitting and editing a form, and per-lesson aggregates. */
+/**
+ * Observation forms: the event's criteria (public to read, set by the event's managers), submitting
+ * and editing a form (the delegate who owns the registration, or the event's managers), and per-lesson
+ * aggregates (the event's managers). Bodies never set a form's lock, ids, event or lesson.
+ */
 @RestController
 @RequestMapping("/api/observations")
 class FormHandler {
 
     private final FormService forms;
+    private final LessonService lessons;
+    private final EventAccess events;
+    private final RegistrationAccess registrations;
 
-    FormHandler(FormService forms) {
+    FormHandler(FormService forms, LessonService lessons, EventAccess events, RegistrationAccess registrations) {
         this.forms = forms;
+        this.lessons = lessons;
+        this.events = events;
+        this.registrations = registrations;
     }
 
     record TemplateRequest(@NotEmpty @Size(max = 20) List<@NotNull @Valid Criterion> criteria) {
@@ -36,30 +50,40 @@ class FormHandler {
     }
 
     @PutMapping("/events/{eventId}/form")
-    Mono<FormTemplate> define(@PathVariable String eventId, @Valid @RequestBody TemplateRequest request) {
-        return forms.defineTemplate(eventId, request.criteria());
+    Mono<FormTemplate> define(@PathVariable String eventId, @Valid @RequestBody TemplateRequest request, Caller caller) {
+        return events.requireManager(eventId, caller).then(Mono.defer(() -> forms.defineTemplate(eventId, request.criteria())));
     }
 
     @PostMapping("/lessons/{lessonId}/forms")
-    Mono<ResponseEntity<ObservationForm>> submit(@PathVariable String lessonId, @Valid @RequestBody FormRequest request) {
-        return forms.submit(lessonId, request).map(form -> ResponseEntity
-                .created(URI.create("/api/observations/lessons/" + lessonId + "/forms/" + form.registrationId()))
-                .body(form.withoutOutbox()));
+    Mono<ResponseEntity<ObservationForm>> submit(@PathVariable String lessonId, @Valid @RequestBody FormRequest request,
+                                                 Caller caller) {
+        return actingFor(lessonId, request.registrationId(), caller)
+                .then(Mono.defer(() -> forms.submit(lessonId, request))).map(form -> ResponseEntity
+                        .created(URI.create("/api/observations/lessons/" + lessonId + "/forms/" + form.registrationId()))
+                        .body(form.withoutOutbox()));
     }
 
     @GetMapping("/lessons/{lessonId}/forms/{registrationId}")
-    Mono<ObservationForm> get(@PathVariable String lessonId, @PathVariable String registrationId) {
-        return forms.find(lessonId, registrationId).map(ObservationForm::withoutOutbox);
+    Mono<ObservationForm> get(@PathVariable String lessonId, @PathVariable String registrationId, Caller caller) {
+        return actingFor(lessonId, registrationId, caller)
+                .then(Mono.defer(() -> forms.find(lessonId, registrationId))).map(ObservationForm::withoutOutbox);
     }
 
     @PutMapping("/lessons/{lessonId}/forms/{registrationId}")
     Mono<ObservationForm> edit(@PathVariable String lessonId, @PathVariable String registrationId,
-                               @Valid @RequestBody FormRequest request) {
-        return forms.edit(lessonId, registrationId, request).map(ObservationForm::withoutOutbox);
+                               @Valid @RequestBody FormRequest request, Caller caller) {
+        return actingFor(lessonId, registrationId, caller)
+                .then(Mono.defer(() -> forms.edit(lessonId, registrationId, request))).map(ObservationForm::withoutOutbox);
     }
 
     @GetMapping("/lessons/{lessonId}/forms/summary")
-    Mono<Aggregates.Summary> summary(@PathVariable String lessonId) {
-        return forms.summary(lessonId);
+    Mono<Aggregates.Summary> summary(@PathVariable String lessonId, Caller caller) {
+        return lessons.find(lessonId).flatMap(lesson -> events.requireManager(lesson.eventId(), caller))
+                .then(Mono.defer(() -> forms.summary(lessonId)));
+    }
+
+    /** Completes if the caller may act for the registration at the lesson's event; 404 if there is no such lesson. */
+    private Mono<RegistrationAccess.Standing> actingFor(String lessonId, String registrationId, Caller caller) {
+        return lessons.find(lessonId).flatMap(lesson -> registrations.requireActFor(lesson.eventId(), registrationId, caller));
     }
 }

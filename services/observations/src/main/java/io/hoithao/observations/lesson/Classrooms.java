@@ -1,9 +1,8 @@
 package io.hoithao.observations.lesson;
 
+import io.hoithao.platform.text.Units;
 import io.hoithao.platform.web.ProblemException;
-import java.text.Normalizer;
 import java.time.Instant;
-import java.util.Locale;
 import java.util.Map;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.stereotype.Component;
@@ -51,13 +50,11 @@ class Classrooms {
         return IntervalClaims.move(mongo, COLLECTION, lessonId, to);
     }
 
-    /** "Trường MN Đồng Tâm" / "Lớp A1" and "truong mn dong tam" / "lop  a1" are the same room. */
+    /**
+     * "Trường MN Đồng Tâm" / "Lớp A1" and "truong mn dong tam" / "lop  a1" are the same room: names folded
+     * as the platform folds unit names (case, diacritics, đ and spacing ignored).
+     */
     static String key(String hostSchool, String classroom) {
-        return fold(hostSchool) + "|" + fold(classroom);
-    }
-
-    static String fold(String text) {
-        String decomposed = Normalizer.normalize(text.replace('đ', 'd').replace('Đ', 'D'), Normalizer.Form.NFD);
-        return decomposed.replaceAll("\\p{M}", "").toLowerCase(Locale.ROOT).trim().replaceAll("\\s+", " ");
+        return Units.fold(hostSchool) + "|" + Units.fold(classroom);
     }
 }

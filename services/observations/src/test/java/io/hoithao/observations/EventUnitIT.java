@@ -1,0 +1,120 @@
+package io.hoithao.observations;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.hoithao.contracts.events.EventCancelled;
+import io.hoithao.contracts.events.EventPublished;
+import io.hoithao.observations.event.ObservedEvent;
+import io.hoithao.platform.testing.IntegrationTest;
+import io.hoithao.platform.testing.TestIdentity;
+import io.hoithao.platform.testing.TestMessages;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.UUID;
+import org.bson.Document;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.http.HttpStatus;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/**
+ * The event's organising unit, learnt from {@code EventPublished} (idempotently), decides who manages
+ * the event here and whether its lessons are public; until it is known only an administrator manages it.
+ */
+@IntegrationTest
+class EventUnitIT {
+
+    static final String UNIT = "Sở GD&ĐT Bắc Kạn";
+    static final String OTHER_UNIT = "Phòng GD&ĐT Chợ Mới";
+    static final String PROBLEMS = "https://hoithao.io/problems/";
+
+    @Autowired
+    WebTestClient http;
+
+    @Autowired
+    ReactiveMongoTemplate mongo;
+
+    final TestMessages messages = new TestMessages();
+
+    @AfterEach
+    void close() {
+        messages.close();
+    }
+
+    static EventPublished published(String eventId, String unit) {
+        LocalDate day = LocalDate.of(2027, 10, 25);
+        return new EventPublished(UUID.randomUUID(), Instant.now(), eventId, "Hội nghị chuyên đề Giáo dục mầm non",
+                "CONFERENCE", "PROVINCE", unit, day, day.plusDays(1), "Asia/Ho_Chi_Minh", 300);
+    }
+
+    @Test
+    void anEventsUnitIsLearntOnceFromEventPublishedAndItsOrganisersThenManageItAndShowItsLessons() {
+        Fixtures fixtures = new Fixtures(http, mongo);
+        String eventId = fixtures.eventId;
+        WebTestClient organiser = TestIdentity.get().as(http, TestIdentity.organiser(UNIT));
+        WebTestClient otherOrganiser = TestIdentity.get().as(http, TestIdentity.organiser(OTHER_UNIT));
+        WebTestClient anonymous = TestIdentity.anonymous(http);
+
+        // Not published here yet: an administrator manages it, an organiser is told why not, nobody else sees its lessons.
+        String lesson = fixtures.createLesson("Khám phá nước", "A1", "2027-10-25T08:00:00+07:00", "2027-10-25T08:45:00+07:00", 6);
+        organiser.post().uri("/api/observations/events/{e}/lessons", eventId)
+                .bodyValue(Fixtures.lesson("Âm nhạc", "B1", "2027-10-25T09:00:00+07:00", "2027-10-25T09:45:00+07:00", 6))
+                .exchange().expectStatus().isForbidden()
+                .expectHeader().contentType("application/problem+json")
+                .expectBody()
+                .jsonPath("$.type").isEqualTo(PROBLEMS + "forbidden")
+                .jsonPath("$.detail").value(detail -> assertThat((String) detail).contains("is not published yet"))
+                .jsonPath("$.eventId").isEqualTo(eventId);
+        anonymous.get().uri("/api/observations/events/{e}/lessons", eventId).exchange()
+                .expectStatus().isOk().expectBody().jsonPath("$.total").isEqualTo(0).jsonPath("$.items.length()").isEqualTo(0);
+        anonymous.get().uri("/api/observations/lessons/{l}", lesson).exchange().expectStatus().isNotFound();
+        http.get().uri("/api/observations/events/{e}/lessons", eventId).exchange()
+                .expectBody().jsonPath("$.total").isEqualTo(1);
+
+        EventPublished publication = published(eventId, UNIT);
+        messages.send(publication);
+        messages.send(publication); // redelivered
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> anonymous.get()
+                .uri("/api/observations/events/{e}/lessons", eventId).exchange()
+                .expectBody().jsonPath("$.total").isEqualTo(1).jsonPath("$.items[0].id").isEqualTo(lesson));
+        anonymous.get().uri("/api/observations/lessons/{l}", lesson).exchange().expectStatus().isOk();
+        organiser.post().uri("/api/observations/events/{e}/lessons", eventId)
+                .bodyValue(Fixtures.lesson("Âm nhạc", "B1", "2027-10-25T09:00:00+07:00", "2027-10-25T09:45:00+07:00", 6))
+                .exchange().expectStatus().isCreated();
+        otherOrganiser.put().uri("/api/observations/lessons/{l}/details", lesson)
+                .bodyValue(Map.of("classroom", "A2", "className", "Lớp A2", "ageGroup", "MAU_GIAO_LON",
+                        "teacher", "Nguyễn Thị Hoà", "activity", "Vật chìm vật nổi", "developmentalArea", "Nhận thức", "seats", 6))
+                .exchange().expectStatus().isForbidden()
+                .expectBody().jsonPath("$.detail").value(detail -> assertThat((String) detail).contains(UNIT));
+
+        // Applied once: the redelivery was recognised.
+        Document stored = mongo.findById(eventId, Document.class, "events").block();
+        assertThat(stored.getList("appliedMessageIds", String.class)).containsExactly(publication.messageId().toString());
+        assertThat(stored.getBoolean("cancelled")).isFalse();
+        assertThat(stored.getBoolean("completed")).isFalse();
+
+        // A cancellation keeps the unit; a later publication (a changed unit) is not an un-cancellation.
+        messages.send(new EventCancelled(UUID.randomUUID(), Instant.now(), eventId, "Bão số 9"));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(mongo.findById(eventId, ObservedEvent.class).block())
+                .extracting(ObservedEvent::cancelled, ObservedEvent::organiserUnit).containsExactly(true, UNIT));
+        messages.send(published(eventId, OTHER_UNIT));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(mongo.findById(eventId, ObservedEvent.class).block())
+                .extracting(ObservedEvent::organiserUnit).isEqualTo(OTHER_UNIT));
+        assertThat(mongo.findById(eventId, ObservedEvent.class).block().cancelled()).isTrue();
+        otherOrganiser.post().uri("/api/observations/events/{e}/lessons", eventId)
+                .bodyValue(Fixtures.lesson("Tạo hình", "C1", "2027-10-25T10:00:00+07:00", "2027-10-25T10:45:00+07:00", 6))
+                .exchange().expectStatus().isEqualTo(HttpStatus.CONFLICT)
+                .expectBody().jsonPath("$.type").isEqualTo(PROBLEMS + "event-cancelled");
+        organiser.post().uri("/api/observations/events/{e}/lessons", eventId)
+                .bodyValue(Fixtures.lesson("Tạo hình", "C1", "2027-10-25T10:00:00+07:00", "2027-10-25T10:45:00+07:00", 6))
+                .exchange().expectStatus().isForbidden();
+        assertThat(mongo.findById(eventId, Document.class, "events").block().getList("appliedMessageIds", String.class))
+                .hasSize(3).doesNotHaveDuplicates();
+    }
+}
