@@ -1,11 +1,8 @@
 package io.hoithao.presentations.event;
 
-import io.hoithao.platform.security.Caller;
-import io.hoithao.platform.security.Role;
+import io.hoithao.platform.security.EventManagers;
 import io.hoithao.platform.text.Units;
-import io.hoithao.platform.web.ProblemException;
 import java.util.List;
-import java.util.Optional;
 import org.bson.Document;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -20,52 +17,13 @@ import reactor.core.publisher.Mono;
  * administrator manages the event, and organisers are told why.
  */
 @Component
-public class EventAccess {
+public class EventAccess extends EventManagers {
 
     private final ReactiveMongoTemplate mongo;
 
     EventAccess(ReactiveMongoTemplate mongo) {
+        super(eventId -> mongo.findById(eventId, ConferenceEvent.class).mapNotNull(ConferenceEvent::organiserUnit));
         this.mongo = mongo;
-    }
-
-    /** The unit organising the event, empty while the event is unknown or not published. */
-    public Mono<Optional<String>> organiserUnit(String eventId) {
-        return mongo.findById(eventId, ConferenceEvent.class)
-                .map(event -> Optional.ofNullable(event.organiserUnit()).filter(unit -> !unit.isBlank()))
-                .defaultIfEmpty(Optional.empty());
-    }
-
-    /** Completes if the caller manages the event; otherwise a 401 (anonymous) or 403 problem saying why. */
-    public Mono<Void> requireManager(String eventId, Caller caller) {
-        return Mono.defer(() -> {
-            caller.requireAny(Role.ADMIN, Role.ORGANISER);
-            if (caller.isAdmin()) {
-                return Mono.empty();
-            }
-            return organiserUnit(eventId).flatMap(unit -> {
-                requireManager(eventId, unit.orElse(null), caller);
-                return Mono.<Void>empty();
-            });
-        });
-    }
-
-    /** Refuses (403) a caller who does not manage the event organised by {@code unit} (null: not published here). */
-    public static void requireManager(String eventId, String unit, Caller caller) {
-        caller.requireSignedIn();
-        if (caller.organises(unit)) {
-            return;
-        }
-        throw notManager(eventId, unit);
-    }
-
-    /** The 403 for a caller who is not an administrator nor an organiser of the event's unit. */
-    public static ProblemException notManager(String eventId, String unit) {
-        if (unit == null) {
-            return ProblemException.forbidden("Event " + eventId + " is not published yet (its organising unit is not"
-                    + " known here), so only an administrator may manage it").with("eventId", eventId);
-        }
-        return ProblemException.forbidden("Only the organisers of " + unit + ", which runs event " + eventId
-                + ", or an administrator may do this").with("eventId", eventId);
     }
 
     /** The ids of the published events this unit organises (unit names compared as {@link Units#same} does). */
