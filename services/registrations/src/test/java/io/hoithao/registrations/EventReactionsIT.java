@@ -8,9 +8,11 @@ import io.hoithao.contracts.events.CapacityChanged;
 import io.hoithao.contracts.events.EventCancelled;
 import io.hoithao.contracts.events.EventPublished;
 import io.hoithao.contracts.events.EventRescheduled;
+import io.hoithao.contracts.events.RegistrationOpened;
 import io.hoithao.contracts.registrations.RegistrationCancelled;
 import io.hoithao.contracts.registrations.RegistrationPromoted;
 import io.hoithao.platform.testing.IntegrationTest;
+import io.hoithao.platform.testing.TestIdentity;
 import io.hoithao.platform.testing.TestMessages;
 import java.time.Duration;
 import java.time.Instant;
@@ -92,6 +94,40 @@ class EventReactionsIT {
         assertThat(f.registration((String) waiting.get("id")).get("status")).isEqualTo("CONFIRMED");
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 assertThat(Fixtures.about(topic.messages(RegistrationPromoted.class), eventId)).hasSize(1));
+    }
+
+    @Test
+    void theUnitThatRunsTheEventComesFromEventPublishedEvenAfterAReschedule() {
+        Fixtures f = new Fixtures(http, messages);
+        String eventId = "evt-" + UUID.randomUUID();
+        f.send(new EventRescheduled(UUID.randomUUID(), Instant.now(), eventId,
+                LocalDate.of(2027, 10, 26), LocalDate.of(2027, 10, 27), "Asia/Ho_Chi_Minh", 2));
+        f.awaitEvent(eventId, seats -> seats.jsonPath("$.days[0]").isEqualTo("2027-10-26"));
+
+        EventPublished published = new EventPublished(UUID.randomUUID(), Instant.now(), eventId, "Hội nghị sơ kết",
+                "CONFERENCE", "PROVINCE", "Sở GD&ĐT Bắc Kạn", LocalDate.of(2027, 10, 25), LocalDate.of(2027, 10, 25),
+                "Asia/Ho_Chi_Minh", 40);
+        f.send(published);
+        f.send(published);
+        // The unit and title are learnt; the days stay the newer reschedule's.
+        f.awaitEvent(eventId, seats -> seats.jsonPath("$.organiserUnit").isEqualTo("Sở GD&ĐT Bắc Kạn")
+                .jsonPath("$.title").isEqualTo("Hội nghị sơ kết")
+                .jsonPath("$.days.length()").isEqualTo(2)
+                .jsonPath("$.days[0]").isEqualTo("2027-10-26")
+                .jsonPath("$.capacity").isEqualTo(0)
+                .jsonPath("$.registrationOpen").isEqualTo(false));
+
+        // Published first, then registration opened: the unit stays, and an organiser of it manages the event.
+        String published2 = "evt-" + UUID.randomUUID();
+        f.send(new EventPublished(UUID.randomUUID(), Instant.now(), published2, "Sinh hoạt chuyên đề", "THEMATIC_SESSION",
+                "SCHOOL", "Trường Mầm non Đồng Tâm", LocalDate.of(2027, 11, 2), LocalDate.of(2027, 11, 2), "Asia/Ho_Chi_Minh", 30));
+        f.send(new RegistrationOpened(UUID.randomUUID(), Instant.now(), published2, "Sinh hoạt chuyên đề", 30, null));
+        f.awaitEvent(published2, seats -> seats.jsonPath("$.organiserUnit").isEqualTo("Trường Mầm non Đồng Tâm")
+                .jsonPath("$.registrationOpen").isEqualTo(true).jsonPath("$.days[0]").isEqualTo("2027-11-02"));
+        TestIdentity.get().as(http, TestIdentity.organiser("truong mam non dong tam")).get()
+                .uri("/api/registrations/events/{id}/registrations", published2).exchange().expectStatus().isOk();
+        TestIdentity.get().as(http, TestIdentity.organiser("Trường Mầm non Đồng Tâm")).get()
+                .uri("/api/registrations/events/{id}/registrations", eventId).exchange().expectStatus().isForbidden();
     }
 
     @Test

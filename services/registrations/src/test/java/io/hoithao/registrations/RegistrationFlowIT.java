@@ -9,6 +9,7 @@ import io.hoithao.contracts.events.RegistrationOpened;
 import io.hoithao.contracts.registrations.RegistrationConfirmed;
 import io.hoithao.contracts.registrations.RegistrationWaitlisted;
 import io.hoithao.platform.testing.IntegrationTest;
+import io.hoithao.platform.testing.TestIdentity;
 import io.hoithao.platform.testing.TestMessages;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,6 +19,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import reactor.core.publisher.Flux;
@@ -113,7 +115,8 @@ class RegistrationFlowIT {
 
         List<String> statuses = Flux.range(0, attempts)
                 .flatMap(i -> WebTestClient.bindToServer()
-                        .baseUrl("http://localhost:" + context.getWebServer().getPort()).build()
+                        .baseUrl("http://localhost:" + context.getWebServer().getPort())
+                        .defaultHeader(HttpHeaders.AUTHORIZATION, TestIdentity.get().bearer(TestIdentity.admin())).build()
                         .post().uri("/api/registrations").contentType(MediaType.APPLICATION_JSON)
                         .bodyValue(delegate(eventId, "gv" + i + "@mn.edu.vn"))
                         .exchange().returnResult(Map.class).getResponseBody()
@@ -130,6 +133,22 @@ class RegistrationFlowIT {
             assertThat(topic.messages(RegistrationWaitlisted.class).stream().filter(m -> m.eventId().equals(eventId)))
                     .hasSize(attempts - 5);
         });
+    }
+
+    @Test
+    void theListIsPagedAndItsTotalCountsEveryRegistration() {
+        String eventId = openEvent(10);
+        for (int i = 0; i < 5; i++) {
+            register(delegate(eventId, "trang" + i + "@mn.edu.vn")).expectStatus().isCreated();
+        }
+        http.get().uri("/api/registrations/events/{id}/registrations?page=1&size=2", eventId).exchange()
+                .expectStatus().isOk().expectBody()
+                .jsonPath("$.total").isEqualTo(5)
+                .jsonPath("$.page").isEqualTo(1)
+                .jsonPath("$.items.length()").isEqualTo(2)
+                .jsonPath("$.items[0].email").isEqualTo("trang2@mn.edu.vn");
+        http.get().uri("/api/registrations/events/{id}/registrations?page=2&size=2", eventId).exchange()
+                .expectBody().jsonPath("$.total").isEqualTo(5).jsonPath("$.items.length()").isEqualTo(1);
     }
 
     @Test

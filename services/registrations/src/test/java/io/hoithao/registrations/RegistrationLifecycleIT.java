@@ -17,6 +17,7 @@ import io.hoithao.contracts.registrations.RegistrationPendingApproval;
 import io.hoithao.contracts.registrations.RegistrationPromoted;
 import io.hoithao.contracts.registrations.RegistrationRejected;
 import io.hoithao.platform.testing.IntegrationTest;
+import io.hoithao.platform.testing.TestIdentity;
 import io.hoithao.platform.testing.TestMessages;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
@@ -30,6 +31,7 @@ import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import reactor.core.publisher.Flux;
@@ -132,7 +134,8 @@ class RegistrationLifecycleIT {
         String eventId = f.openEvent(5);
         String key = UUID.randomUUID().toString();
         WebTestClient client = WebTestClient.bindToServer()
-                .baseUrl("http://localhost:" + context.getWebServer().getPort()).build();
+                .baseUrl("http://localhost:" + context.getWebServer().getPort())
+                .defaultHeader(HttpHeaders.AUTHORIZATION, TestIdentity.get().bearer(TestIdentity.admin())).build();
 
         List<String> ids = Flux.range(0, 8)
                 .flatMap(i -> client.post().uri("/api/registrations").header("Idempotency-Key", key)

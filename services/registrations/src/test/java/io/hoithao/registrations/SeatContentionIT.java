@@ -8,8 +8,8 @@ import io.hoithao.contracts.registrations.RegistrationConfirmed;
 import io.hoithao.contracts.registrations.RegistrationWaitlisted;
 import io.hoithao.platform.testing.IntegrationTest;
 import io.hoithao.platform.testing.TestMessages;
+import io.hoithao.platform.text.Units;
 import io.hoithao.registrations.event.OpenEvent;
-import io.hoithao.registrations.event.Units;
 import io.hoithao.registrations.registration.DelegateCategory;
 import io.hoithao.registrations.registration.Registration;
 import io.hoithao.registrations.registration.RegistrationRequest;
@@ -89,7 +89,7 @@ class SeatContentionIT {
             List<Registration> results = Flux.fromIterable(order)
                     .flatMap(i -> registrations.register(new RegistrationRequest(eventId, "Đại biểu Số " + i,
                             "db" + i + "@pgd.edu.vn", "0912345678", unit(i % UNITS), "Giáo viên",
-                            DelegateCategory.TEACHER, null), null), 64)
+                            DelegateCategory.TEACHER, null), null, "seat-contention"), 64)
                     .map(RegistrationService.Outcome::registration)
                     .collectList()
                     .block(Duration.ofSeconds(120));

@@ -1,8 +1,8 @@
 package io.hoithao.registrations.bulk;
 
+import io.hoithao.platform.text.Units;
 import io.hoithao.platform.web.ProblemException;
 import io.hoithao.registrations.event.EventProjection;
-import io.hoithao.registrations.event.Units;
 import io.hoithao.registrations.registration.DelegateCategory;
 import io.hoithao.registrations.registration.Registration;
 import io.hoithao.registrations.registration.RegistrationRequest;
@@ -59,14 +59,15 @@ class BulkImport {
                   List<Row> rows) {
     }
 
-    Mono<Result> importCsv(String eventId, String csv, String defaultUnit, String idempotencyKey) {
+    /** Registers the file's rows as requests of {@code requester} (the uploader's token subject). */
+    Mono<Result> importCsv(String eventId, String csv, String defaultUnit, String idempotencyKey, String requester) {
         List<CSVRecord> records = parse(csv);
         return events.find(eventId)
                 .filter(event -> event.acceptsRegistrations(Instant.now()))
                 .switchIfEmpty(Mono.error(() -> ProblemException.conflict("registration-not-open",
                         "Registration for event " + eventId + " is not open").with("eventId", eventId)))
                 .flatMap(event -> Flux.fromIterable(records)
-                        .concatMap(record -> row(eventId, record, defaultUnit, idempotencyKey))
+                        .concatMap(record -> row(eventId, record, defaultUnit, idempotencyKey, requester))
                         .collectList())
                 .map(rows -> new Result(eventId, rows.size(), count(rows, Outcome.REGISTERED), count(rows, Outcome.WAITLISTED),
                         count(rows, Outcome.PENDING_APPROVAL), count(rows, Outcome.REJECTED), rows));
@@ -102,7 +103,7 @@ class BulkImport {
         }
     }
 
-    private Mono<Row> row(String eventId, CSVRecord record, String defaultUnit, String idempotencyKey) {
+    private Mono<Row> row(String eventId, CSVRecord record, String defaultUnit, String idempotencyKey, String requester) {
         long line = record.getRecordNumber() + 1; // the header is line 1
         Map<String, String> values = record.toMap();
         String email = value(values, "email");
@@ -127,7 +128,7 @@ class BulkImport {
                     .collect(Collectors.joining("; "))));
         }
         String key = idempotencyKey == null ? null : idempotencyKey + "#" + line;
-        return registrations.register(request, key)
+        return registrations.register(request, key, requester)
                 .map(outcome -> registered(line, outcome.registration()))
                 .onErrorResume(ProblemException.class, e -> Mono.just(rejected(line, email, fullName,
                         e.type().toString().substring(e.type().toString().lastIndexOf('/') + 1), e.getMessage())));
@@ -174,7 +175,7 @@ class BulkImport {
             if (text == null) {
                 return null;
             }
-            String folded = Units.fold(text).replaceAll("\\s+", " ");
+            String folded = Units.fold(text);
             for (DelegateCategory category : DelegateCategory.values()) {
                 if (category.name().equalsIgnoreCase(folded)) {
                     return category;

@@ -1,5 +1,7 @@
 package io.hoithao.registrations.bulk;
 
+import io.hoithao.platform.security.Caller;
+import io.hoithao.registrations.event.EventAccess;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -9,15 +11,20 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
-/** A unit's contact uploads the unit's delegates as a UTF-8 CSV file; the answer reports every row. */
+/**
+ * The event's organisers (or an administrator) upload delegates as a UTF-8 CSV file; the answer reports every
+ * row. The rows are registered as the uploader's requests: their Idempotency-Keys are the uploader's.
+ */
 @RestController
 @RequestMapping("/api/registrations")
 class BulkImportHandler {
 
     private final BulkImport bulk;
+    private final EventAccess events;
 
-    BulkImportHandler(BulkImport bulk) {
+    BulkImportHandler(BulkImport bulk, EventAccess events) {
         this.bulk = bulk;
+        this.events = events;
     }
 
     /**
@@ -27,7 +34,9 @@ class BulkImportHandler {
     @PostMapping(path = "/events/{eventId}/imports", consumes = {"text/csv", "text/plain"})
     Mono<BulkImport.Result> upload(@PathVariable String eventId, @RequestBody String csv,
                                    @RequestParam(required = false) String unit,
-                                   @RequestHeader(name = "Idempotency-Key", required = false) String key) {
-        return Mono.defer(() -> bulk.importCsv(eventId, csv, unit, key));
+                                   @RequestHeader(name = "Idempotency-Key", required = false) String key,
+                                   Caller caller) {
+        return events.requireManager(eventId, caller)
+                .then(Mono.defer(() -> bulk.importCsv(eventId, csv, unit, key, caller.subject())));
     }
 }

@@ -1,6 +1,6 @@
 package io.hoithao.registrations.checkin;
 
-import io.hoithao.registrations.event.Units;
+import io.hoithao.platform.text.Units;
 import io.hoithao.registrations.registration.DelegateCategory;
 import io.hoithao.registrations.registration.Registration;
 import java.time.LocalDate;

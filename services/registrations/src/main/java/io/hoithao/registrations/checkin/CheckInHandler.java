@@ -1,7 +1,12 @@
 package io.hoithao.registrations.checkin;
 
+import io.hoithao.platform.security.Caller;
+import io.hoithao.platform.security.Role;
+import io.hoithao.registrations.event.EventAccess;
 import io.hoithao.registrations.event.EventProjection;
 import io.hoithao.registrations.registration.Registration;
+import io.hoithao.registrations.registration.RegistrationAccess;
+import io.hoithao.registrations.registration.RegistrationService;
 import io.hoithao.registrations.registration.RegistrationStatus;
 import java.io.IOException;
 import java.io.StringWriter;
@@ -24,7 +29,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
-/** Check-in by confirmation code, and the attendance of an event as JSON or CSV. */
+/**
+ * Check-in by confirmation code, and the attendance of an event as JSON or CSV: for the organisers of the
+ * event's unit and administrators only.
+ */
 @RestController
 @RequestMapping("/api/registrations")
 class CheckInHandler {
@@ -33,11 +41,18 @@ class CheckInHandler {
 
     private final CheckInService checkIns;
     private final EventProjection events;
+    private final EventAccess eventAccess;
+    private final RegistrationService registrations;
+    private final RegistrationAccess access;
     private final ReactiveMongoTemplate mongo;
 
-    CheckInHandler(CheckInService checkIns, EventProjection events, ReactiveMongoTemplate mongo) {
+    CheckInHandler(CheckInService checkIns, EventProjection events, EventAccess eventAccess, RegistrationService registrations,
+                   RegistrationAccess access, ReactiveMongoTemplate mongo) {
         this.checkIns = checkIns;
         this.events = events;
+        this.eventAccess = eventAccess;
+        this.registrations = registrations;
+        this.access = access;
         this.mongo = mongo;
     }
 
@@ -46,12 +61,20 @@ class CheckInHandler {
     }
 
     @PostMapping("/codes/{code}/check-ins")
-    Mono<CheckInService.CheckIn> checkIn(@PathVariable String code, @RequestBody(required = false) CheckInRequest body) {
-        return checkIns.checkIn(code, body == null ? null : body.day());
+    Mono<CheckInService.CheckIn> checkIn(@PathVariable String code, @RequestBody(required = false) CheckInRequest body,
+                                         Caller caller) {
+        caller.requireAny(Role.ADMIN, Role.ORGANISER);
+        return registrations.findByCode(code)
+                .flatMap(registration -> access.manager(registration, caller))
+                .flatMap(registration -> checkIns.checkIn(registration, body == null ? null : body.day()));
     }
 
     @GetMapping(path = "/events/{eventId}/attendance", produces = MediaType.APPLICATION_JSON_VALUE)
-    Mono<Attendance> attendance(@PathVariable String eventId) {
+    Mono<Attendance> attendance(@PathVariable String eventId, Caller caller) {
+        return eventAccess.requireManager(eventId, caller).then(Mono.defer(() -> attendance(eventId)));
+    }
+
+    private Mono<Attendance> attendance(String eventId) {
         return events.get(eventId).flatMap(event -> mongo.find(Query.query(Criteria.where("eventId").is(eventId)
                                 .and("status").is(RegistrationStatus.CONFIRMED)), Registration.class)
                 .collectList()
@@ -60,8 +83,8 @@ class CheckInHandler {
 
     /** One row per day and unit, plus a total row per day; with a BOM so spreadsheet programs read the diacritics right. */
     @GetMapping(path = "/events/{eventId}/attendance.csv")
-    Mono<ResponseEntity<byte[]>> attendanceCsv(@PathVariable String eventId) {
-        return attendance(eventId).map(attendance -> ResponseEntity.ok()
+    Mono<ResponseEntity<byte[]>> attendanceCsv(@PathVariable String eventId, Caller caller) {
+        return attendance(eventId, caller).map(attendance -> ResponseEntity.ok()
                 .contentType(CSV)
                 .header("Content-Disposition", ContentDisposition.attachment()
                         .filename("attendance-" + eventId + ".csv", StandardCharsets.UTF_8).build().toString())

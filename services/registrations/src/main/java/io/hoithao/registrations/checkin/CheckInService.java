@@ -47,8 +47,9 @@ class CheckInService {
                    boolean alreadyCheckedIn, List<String> checkIns) {
     }
 
-    Mono<CheckIn> checkIn(String code, LocalDate requestedDay) {
-        return registrations.findByCode(code).flatMap(registration -> events.get(registration.eventId())
+    /** Checks in the delegate of this registration (found by its code) on the requested day, or today. */
+    Mono<CheckIn> checkIn(Registration registration, LocalDate requestedDay) {
+        return events.get(registration.eventId())
                 .flatMap(event -> {
                     LocalDate day = dayOf(event, requestedDay);
                     if (registration.status() != RegistrationStatus.CONFIRMED) {
@@ -70,7 +71,7 @@ class CheckInService {
                                     fresh.checkIns().contains(iso)
                                             ? Mono.just(answer(fresh, day, true))
                                             : Mono.error(notConfirmed(fresh)))));
-                }));
+                });
     }
 
     private LocalDate dayOf(OpenEvent event, LocalDate requested) {

@@ -9,6 +9,7 @@ import io.hoithao.contracts.events.EventRescheduled;
 import io.hoithao.contracts.events.RegistrationClosed;
 import io.hoithao.contracts.events.RegistrationOpened;
 import io.hoithao.platform.messaging.Idempotency;
+import io.hoithao.platform.text.Units;
 import io.hoithao.platform.web.ProblemException;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -47,47 +48,55 @@ public class EventProjection {
     /** Applies one message of the events topic; emits the event if this message changed it. */
     public Mono<OpenEvent> apply(IntegrationMessage message) {
         if (message instanceof EventPublished published) {
-            // EventPublished has no revision: it sets the days only if no reschedule got here first.
-            return upsert(published, c -> c.and("scheduleRevision").exists(false), created()
+            // The unit (who manages the event here) and the title apply whatever arrived first. EventPublished
+            // has no revision, so it sets the days only if no reschedule got here first: a second write,
+            // conditional on that, which sets the same values however often it runs, so a redelivery after a
+            // crash between the two finishes the job.
+            Mono<OpenEvent> unit = upsert(published, null, created("capacity")
                     .set("title", published.title())
-                    .set("firstDay", published.startDate().toString())
-                    .set("lastDay", published.endDate().toString())
-                    .set("timeZone", published.timeZone())
-                    .setOnInsert("capacity", published.capacity())
-                    .setOnInsert("registrationOpen", false));
+                    .set("organiserUnit", published.organiserUnit().strip())
+                    .setOnInsert("capacity", published.capacity()));
+            Mono<OpenEvent> days = mongo.findAndModify(Query.query(Criteria.where("_id").is(published.eventId())
+                            .and("scheduleRevision").exists(false)),
+                    new Update().set("firstDay", published.startDate().toString())
+                            .set("lastDay", published.endDate().toString())
+                            .set("timeZone", published.timeZone()),
+                    FindAndModifyOptions.options().returnNew(true), OpenEvent.class);
+            return unit.flatMap(applied -> days.defaultIfEmpty(applied))
+                    .switchIfEmpty(Mono.defer(() -> days.then(Mono.empty())));
         }
         if (message instanceof EventRescheduled rescheduled) {
             return upsert(rescheduled, c -> c.and("scheduleRevision").not().gte(rescheduled.revision()), created()
                     .set("firstDay", rescheduled.startDate().toString())
                     .set("lastDay", rescheduled.endDate().toString())
                     .set("timeZone", rescheduled.timeZone())
-                    .set("scheduleRevision", rescheduled.revision())
-                    .setOnInsert("registrationOpen", false));
+                    .set("scheduleRevision", rescheduled.revision()));
         }
         if (message instanceof RegistrationOpened opened) {
-            return upsert(opened, null, created()
+            return upsert(opened, null, created("capacity", "registrationOpen")
                     .set("title", opened.title())
                     .set("capacity", opened.capacity())
                     .set("registrationOpen", true)
                     .set("closesAt", opened.closesAt()));
         }
         if (message instanceof RegistrationClosed closed) {
-            return upsert(closed, null, created().set("registrationOpen", false));
+            return upsert(closed, null, created("registrationOpen").set("registrationOpen", false));
         }
         if (message instanceof EventCancelled cancelled) {
-            return upsert(cancelled, null, created("cancelled").set("registrationOpen", false).set("cancelled", true)
+            return upsert(cancelled, null, created("cancelled", "registrationOpen")
+                    .set("registrationOpen", false).set("cancelled", true)
                     .set("cancelReason", cancelled.reason()));
         }
         if (message instanceof EventCompleted completed) {
-            return upsert(completed, null, created("completed").set("registrationOpen", false).set("completed", true));
+            return upsert(completed, null, created("completed", "registrationOpen")
+                    .set("registrationOpen", false).set("completed", true));
         }
         if (message instanceof CapacityChanged changed) {
             // Lowering below the confirmed count drops nobody: the event shows as over capacity and
             // no seat is given until enough delegates have cancelled.
-            return upsert(changed, c -> c.and("capacityRevision").not().gte(changed.revision()), created()
+            return upsert(changed, c -> c.and("capacityRevision").not().gte(changed.revision()), created("capacity")
                     .set("capacity", changed.capacity())
-                    .set("capacityRevision", changed.revision())
-                    .setOnInsert("registrationOpen", false));
+                    .set("capacityRevision", changed.revision()));
         }
         return Mono.empty();
     }
@@ -116,10 +125,16 @@ public class EventProjection {
                 .switchIfEmpty(Mono.error(() -> ProblemException.notFound("Event", eventId)));
     }
 
-    /** Fields a projection created by any message must have, so the seat filter always finds them. */
+    /**
+     * Fields a projection created by any message must have, so the seat filter always finds them and the
+     * document always reads back (a capacity of 0 and registration closed until a message says otherwise).
+     * {@code setByTheMessage} names the fields the message's own update sets, which Mongo refuses to see twice.
+     */
     private static Update created(String... setByTheMessage) {
         Update update = new Update();
         Map<String, Object> defaults = new LinkedHashMap<>();
+        defaults.put("capacity", 0);
+        defaults.put("registrationOpen", false);
         defaults.put("cancelled", false);
         defaults.put("completed", false);
         defaults.put("approvalRequired", false);

@@ -15,6 +15,10 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * seat and {@code unitHolders} the same ids per unit key; a seat is taken by one conditional update that
  * adds to both only while the event and the unit are below capacity and quota.
  *
+ * <p>{@code organiserUnit} is the unit that runs the event, from {@code EventPublished}: its organisers (and
+ * administrators) manage the event here. It is null while the event has not been published to this service,
+ * and then only an administrator manages it.
+ *
  * <p>Days are kept as ISO strings ({@code firstDay}, {@code lastDay}) rather than {@link LocalDate}, which
  * the driver would store as a midnight instant in the JVM's zone.
  */
@@ -34,7 +38,8 @@ public record OpenEvent(
         boolean approvalRequired,
         String firstDay,
         String lastDay,
-        String timeZone) {
+        String timeZone,
+        String organiserUnit) {
 
     public static final ZoneId DEFAULT_ZONE = ZoneId.of("Asia/Ho_Chi_Minh");
 

@@ -8,8 +8,10 @@ import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
  * A delegate's registration for one event, on behalf of a unit, with the outbox of its messages.
- * {@code idempotencyScope} ({@code eventId + "|" + Idempotency-Key}) is unique, so a retried POST finds the
- * registration it made the first time; {@code checkIns} holds the ISO days the delegate was checked in.
+ * {@code idempotencyScope} (the event, the requester's token subject and the Idempotency-Key, see
+ * {@code RegistrationService.idempotencyScope}) is unique, so a retried POST finds the registration it made the
+ * first time, and only the requester who made it does; {@code checkIns} holds the ISO days the delegate was
+ * checked in. {@code email} is the owner's: the delegate whose verified token email it is sees and cancels it.
  */
 @Document("registrations")
 public record Registration(

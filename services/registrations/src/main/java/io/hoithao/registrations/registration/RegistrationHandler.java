@@ -1,7 +1,10 @@
 package io.hoithao.registrations.registration;
 
+import io.hoithao.platform.security.Caller;
+import io.hoithao.platform.security.Role;
 import io.hoithao.platform.web.Page;
 import io.hoithao.platform.web.ProblemException;
+import io.hoithao.registrations.event.EventAccess;
 import io.hoithao.registrations.event.EventProjection;
 import io.hoithao.registrations.event.OpenEvent;
 import jakarta.validation.Valid;
@@ -30,8 +33,10 @@ import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
 /**
- * The registrations API: delegates register, look up and cancel by confirmation code; organisers
- * approve or reject, set unit quotas and approval mode, list registrations and see an event's seats.
+ * The registrations API: delegates register themselves, see their registrations and cancel them; the
+ * organisers of the event's unit (and administrators) register anyone, approve or reject, set unit quotas and
+ * approval mode and list registrations; anyone sees an event's seats. Who may do what is checked here with the
+ * {@link Caller} ({@link RegistrationAccess}, {@link EventAccess}) before the service acts.
  */
 @RestController
 @RequestMapping("/api/registrations")
@@ -41,69 +46,103 @@ class RegistrationHandler {
 
     private final RegistrationService registrations;
     private final EventProjection events;
+    private final EventAccess eventAccess;
+    private final RegistrationAccess access;
 
-    RegistrationHandler(RegistrationService registrations, EventProjection events) {
+    RegistrationHandler(RegistrationService registrations, EventProjection events, EventAccess eventAccess,
+                        RegistrationAccess access) {
         this.registrations = registrations;
         this.events = events;
+        this.eventAccess = eventAccess;
+        this.access = access;
     }
 
+    /**
+     * Registers the caller (the body's email must be their token's), or, for the event's organisers and
+     * administrators, anyone. A retry with the same Idempotency-Key by the same caller answers the first answer.
+     */
     @PostMapping
     Mono<ResponseEntity<RegistrationView>> register(@Valid @RequestBody RegistrationRequest request,
-                                                    @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key) {
+                                                    @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key,
+                                                    Caller caller) {
+        caller.requireSignedIn();
         if (key != null && (key.isBlank() || key.length() > 200)) {
             throw ProblemException.invalidField(IDEMPOTENCY_KEY, "must be 1 to 200 characters");
         }
-        return registrations.register(request, key).map(outcome -> {
-            ResponseEntity.BodyBuilder response = ResponseEntity
-                    .created(URI.create("/api/registrations/" + outcome.registration().id()));
-            if (outcome.replayed()) {
-                response.header("Idempotent-Replayed", "true");
-            }
-            return response.body(RegistrationView.of(outcome.registration()));
-        });
+        // Registering oneself: the owner is the token's email, whatever the body's spelling of it.
+        RegistrationRequest owned = caller.owns(request.email()) ? request.forEmail(caller.email()) : request;
+        return access.mayRegister(request, caller)
+                .then(Mono.defer(() -> registrations.register(owned, key, caller.subject())))
+                .map(outcome -> {
+                    ResponseEntity.BodyBuilder response = ResponseEntity
+                            .created(URI.create("/api/registrations/" + outcome.registration().id()));
+                    if (outcome.replayed()) {
+                        response.header("Idempotent-Replayed", "true");
+                    }
+                    return response.body(RegistrationView.of(outcome.registration()));
+                });
+    }
+
+    /** The signed-in caller's own registrations (those made for their token's email), newest first. */
+    @GetMapping("/mine")
+    Mono<Page<RegistrationView>> mine(@RequestParam(required = false) @Size(max = 100) String eventId,
+                                      @RequestParam(defaultValue = "0") @Min(0) int page,
+                                      @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size,
+                                      Caller caller) {
+        caller.requireSignedIn();
+        if (caller.email() == null) {
+            throw ProblemException.forbidden("Your access token carries no email address, so no registration is yours");
+        }
+        return registrations.mine(caller.email(), eventId, page, size);
     }
 
     @GetMapping("/{id}")
-    Mono<RegistrationView> get(@PathVariable String id) {
-        return registrations.find(id).map(RegistrationView::of);
+    Mono<RegistrationView> get(@PathVariable String id, Caller caller) {
+        return ownerOrManager(id, caller).map(RegistrationView::of);
     }
 
     record Reason(@Size(max = 500) String reason) {
     }
 
-    /** An organiser cancels a registration. */
+    /** The event's organisers (or an administrator) cancel a registration; so may the delegate who owns it. */
     @PostMapping("/{id}/cancel")
-    Mono<RegistrationView> cancel(@PathVariable String id, @Valid @RequestBody(required = false) Reason body) {
-        return registrations.cancel(id, reasonOf(body, "Cancelled by the organiser")).map(RegistrationView::of);
+    Mono<RegistrationView> cancel(@PathVariable String id, @Valid @RequestBody(required = false) Reason body, Caller caller) {
+        return ownerOrManager(id, caller)
+                .flatMap(registration -> registrations.cancel(registration.id(),
+                        reasonOf(body, cancelledBy(registration, caller))))
+                .map(RegistrationView::of);
     }
 
     @PostMapping("/{id}/approve")
-    Mono<RegistrationView> approve(@PathVariable String id) {
-        return registrations.approve(id).map(RegistrationView::of);
+    Mono<RegistrationView> approve(@PathVariable String id, Caller caller) {
+        return managed(id, caller).flatMap(registration -> registrations.approve(registration.id())).map(RegistrationView::of);
     }
 
     @PostMapping("/{id}/reject")
-    Mono<RegistrationView> reject(@PathVariable String id, @Valid @RequestBody(required = false) Reason body) {
-        return registrations.reject(id, reasonOf(body, null)).map(RegistrationView::of);
+    Mono<RegistrationView> reject(@PathVariable String id, @Valid @RequestBody(required = false) Reason body, Caller caller) {
+        return managed(id, caller).flatMap(registration -> registrations.reject(registration.id(), reasonOf(body, null)))
+                .map(RegistrationView::of);
     }
 
     @GetMapping("/codes/{code}")
-    Mono<RegistrationView> byCode(@PathVariable String code) {
-        return registrations.findByCode(code).map(RegistrationView::of);
+    Mono<RegistrationView> byCode(@PathVariable String code, Caller caller) {
+        return ownerOrManagerByCode(code, caller).map(RegistrationView::of);
     }
 
-    /** The delegate cancels with the code from their confirmation. */
+    /** The delegate cancels with the code from their confirmation (or the event's organisers do). */
     @PostMapping("/codes/{code}/cancel")
-    Mono<RegistrationView> cancelByCode(@PathVariable String code, @Valid @RequestBody(required = false) Reason body) {
-        return registrations.findByCode(code)
-                .flatMap(registration -> registrations.cancel(registration.id(), reasonOf(body, "Cancelled by the delegate")))
+    Mono<RegistrationView> cancelByCode(@PathVariable String code, @Valid @RequestBody(required = false) Reason body,
+                                        Caller caller) {
+        return ownerOrManagerByCode(code, caller)
+                .flatMap(registration -> registrations.cancel(registration.id(),
+                        reasonOf(body, cancelledBy(registration, caller))))
                 .map(RegistrationView::of);
     }
 
     @GetMapping(path = "/codes/{code}/qr.png", produces = MediaType.IMAGE_PNG_VALUE)
     Mono<ResponseEntity<byte[]>> qr(@PathVariable String code,
-                                    @RequestParam(defaultValue = "300") @Min(100) @Max(1000) int size) {
-        return registrations.findByCode(code).map(registration -> ResponseEntity.ok()
+                                    @RequestParam(defaultValue = "300") @Min(100) @Max(1000) int size, Caller caller) {
+        return ownerOrManagerByCode(code, caller).map(registration -> ResponseEntity.ok()
                 .contentType(MediaType.IMAGE_PNG)
                 .body(QrCodes.png(registration.confirmationCode(), size)));
     }
@@ -120,8 +159,10 @@ class RegistrationHandler {
                                       @RequestParam(required = false) RegistrationStatus status,
                                       @RequestParam(required = false) String unit,
                                       @RequestParam(defaultValue = "0") @Min(0) int page,
-                                      @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size) {
-        return registrations.list(eventId, status, unit, page, size);
+                                      @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size,
+                                      Caller caller) {
+        return eventAccess.requireManager(eventId, caller)
+                .then(Mono.defer(() -> registrations.list(eventId, status, unit, page, size)));
     }
 
     record Quota(@NotBlank @Size(max = 200) String unit, @NotNull @Min(0) Integer seats) {
@@ -132,14 +173,17 @@ class RegistrationHandler {
 
     /** Sets the per-unit quotas (replacing earlier ones); raising one may promote from the waiting list. */
     @PutMapping("/events/{eventId}/quotas")
-    Mono<EventSeats> quotas(@PathVariable String eventId, @Valid @RequestBody Quotas body) {
-        Map<String, Integer> quotas = new LinkedHashMap<>();
-        body.quotas().forEach(quota -> {
-            if (quotas.put(quota.unit().strip(), quota.seats()) != null) {
-                throw ProblemException.invalidField("quotas", "unit '" + quota.unit() + "' is listed twice");
-            }
-        });
-        return events.setQuotas(eventId, quotas)
+    Mono<EventSeats> quotas(@PathVariable String eventId, @Valid @RequestBody Quotas body, Caller caller) {
+        return eventAccess.requireManager(eventId, caller)
+                .then(Mono.defer(() -> {
+                    Map<String, Integer> quotas = new LinkedHashMap<>();
+                    body.quotas().forEach(quota -> {
+                        if (quotas.put(quota.unit().strip(), quota.seats()) != null) {
+                            throw ProblemException.invalidField("quotas", "unit '" + quota.unit() + "' is listed twice");
+                        }
+                    });
+                    return events.setQuotas(eventId, quotas);
+                }))
                 .flatMap(event -> registrations.promote(eventId))
                 .then(seats(eventId));
     }
@@ -148,8 +192,33 @@ class RegistrationHandler {
     }
 
     @PutMapping("/events/{eventId}/approval")
-    Mono<EventSeats> approval(@PathVariable String eventId, @Valid @RequestBody Approval body) {
-        return events.setApprovalRequired(eventId, body.required()).then(seats(eventId));
+    Mono<EventSeats> approval(@PathVariable String eventId, @Valid @RequestBody Approval body, Caller caller) {
+        return eventAccess.requireManager(eventId, caller)
+                .then(Mono.defer(() -> events.setApprovalRequired(eventId, body.required())))
+                .then(seats(eventId));
+    }
+
+    /** The registration if the caller owns it or manages its event (else 401, 403 or 404, see {@link RegistrationAccess}). */
+    private Mono<Registration> ownerOrManager(String id, Caller caller) {
+        caller.requireSignedIn();
+        return registrations.find(id).flatMap(registration -> access.ownerOrManager(registration, caller,
+                () -> ProblemException.notFound("Registration", id)));
+    }
+
+    private Mono<Registration> ownerOrManagerByCode(String code, Caller caller) {
+        caller.requireSignedIn();
+        return registrations.findByCode(code).flatMap(registration -> access.ownerOrManager(registration, caller,
+                () -> ProblemException.notFound("Confirmation code", registration.confirmationCode())));
+    }
+
+    /** The registration with this id if the caller manages its event (else 401 or 403; 404 if there is none). */
+    private Mono<Registration> managed(String id, Caller caller) {
+        caller.requireAny(Role.ADMIN, Role.ORGANISER);
+        return registrations.find(id).flatMap(registration -> access.manager(registration, caller));
+    }
+
+    private static String cancelledBy(Registration registration, Caller caller) {
+        return caller.owns(registration.email()) ? "Cancelled by the delegate" : "Cancelled by the organiser";
     }
 
     private static String reasonOf(Reason body, String fallback) {
@@ -159,8 +228,9 @@ class RegistrationHandler {
     record UnitSeats(String unit, Integer quota, int confirmed, boolean overQuota) {
     }
 
-    record EventSeats(String eventId, String title, boolean registrationOpen, Instant closesAt, boolean cancelled,
-                      boolean completed, boolean approvalRequired, int capacity, int confirmed, int seatsLeft,
+    /** {@code organiserUnit}: the unit that runs the event (whose organisers manage it here); null until published. */
+    record EventSeats(String eventId, String title, String organiserUnit, boolean registrationOpen, Instant closesAt,
+                      boolean cancelled, boolean completed, boolean approvalRequired, int capacity, int confirmed, int seatsLeft,
                       boolean overCapacity, long waitlisted, List<LocalDate> days, String timeZone,
                       List<UnitSeats> quotas) {
 
@@ -170,8 +240,8 @@ class RegistrationHandler {
                             event.quotaUnits() == null ? quota.getKey() : event.quotaUnits().getOrDefault(quota.getKey(), quota.getKey()),
                             quota.getValue(), event.confirmed(quota.getKey()), event.confirmed(quota.getKey()) > quota.getValue()))
                     .toList();
-            return new EventSeats(event.id(), event.title(), event.registrationOpen(), event.closesAt(), event.cancelled(),
-                    event.completed(), event.approvalRequired(), event.capacity(), event.confirmed(),
+            return new EventSeats(event.id(), event.title(), event.organiserUnit(), event.registrationOpen(), event.closesAt(),
+                    event.cancelled(), event.completed(), event.approvalRequired(), event.capacity(), event.confirmed(),
                     Math.max(0, event.capacity() - event.confirmed()), event.overCapacity(), waitlisted, event.days(),
                     event.zone().getId(), units);
         }

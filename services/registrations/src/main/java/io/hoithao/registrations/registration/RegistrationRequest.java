@@ -6,7 +6,11 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
-/** A delegate registering for an event on behalf of a unit. */
+/**
+ * A delegate registering for an event on behalf of a unit. These are all the fields a client sets: the status,
+ * confirmation code, id, seats and messages are the service's, and the owner is the person the email names
+ * (for a delegate registering themself, the email of their token).
+ */
 public record RegistrationRequest(
         @NotBlank @Size(max = 100) String eventId,
         @NotBlank @Size(max = 200)
@@ -18,4 +22,9 @@ public record RegistrationRequest(
         @Size(max = 200) String position,
         @NotNull DelegateCategory category,
         @Size(max = 1000) String note) {
+
+    /** The same request for this email address (the caller's own, as their token says it). */
+    public RegistrationRequest forEmail(String ownerEmail) {
+        return new RegistrationRequest(eventId, fullName, ownerEmail, phone, unit, position, category, note);
+    }
 }

@@ -9,11 +9,13 @@ import io.hoithao.contracts.registrations.RegistrationRejected;
 import io.hoithao.contracts.registrations.RegistrationWaitlisted;
 import io.hoithao.platform.outbox.Outbox;
 import io.hoithao.platform.outbox.OutboxRelay;
+import io.hoithao.platform.text.Units;
 import io.hoithao.platform.web.Page;
 import io.hoithao.platform.web.ProblemException;
 import io.hoithao.registrations.event.EventProjection;
 import io.hoithao.registrations.event.OpenEvent;
-import io.hoithao.registrations.event.Units;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
 import java.time.Clock;
 import java.time.Instant;
@@ -81,10 +83,16 @@ public class RegistrationService implements InitializingBean {
                 .unique().sparse().named("idempotency_key_per_event")).block();
         indexes.createIndex(new Index().on("eventId", Sort.Direction.ASC).on("status", Sort.Direction.ASC)
                 .on("createdAt", Sort.Direction.ASC).named("waiting_list_order")).block();
+        indexes.createIndex(new Index().on("email", Sort.Direction.ASC).on("createdAt", Sort.Direction.DESC)
+                .named("registrations_of_a_delegate")).block();
     }
 
-    public Mono<Outcome> register(RegistrationRequest request, String idempotencyKey) {
-        String scope = idempotencyKey == null ? null : request.eventId() + "|" + idempotencyKey;
+    /**
+     * Registers a delegate. {@code requester} is who asks (the token's subject): an Idempotency-Key is the
+     * requester's own, so the same key sent by someone else is a new request, never a replay of theirs.
+     */
+    public Mono<Outcome> register(RegistrationRequest request, String idempotencyKey, String requester) {
+        String scope = idempotencyKey == null ? null : idempotencyScope(request.eventId(), requester, idempotencyKey);
         String email = request.email().strip().toLowerCase(Locale.ROOT);
         Mono<Outcome> fresh = Mono.defer(() -> registerNew(request, email, scope)).map(r -> new Outcome(r, false));
         if (scope == null) {
@@ -96,6 +104,15 @@ public class RegistrationService implements InitializingBean {
                 .onErrorResume(ProblemException.class, e -> DUPLICATE.equals(typeOf(e))
                         ? replay(scope, email).switchIfEmpty(Mono.error(e))
                         : Mono.error(e));
+    }
+
+    /**
+     * The unique scope of an Idempotency-Key: the event, the requester and the key. The event and the requester
+     * are URL-encoded, so neither holds the separator and no two (event, requester, key) share a scope.
+     */
+    static String idempotencyScope(String eventId, String requester, String key) {
+        return URLEncoder.encode(eventId, StandardCharsets.UTF_8) + "|"
+                + URLEncoder.encode(requester == null ? "" : requester, StandardCharsets.UTF_8) + "|" + key;
     }
 
     private Mono<Outcome> replay(String scope, String email) {
@@ -226,9 +243,21 @@ public class RegistrationService implements InitializingBean {
         if (unit != null && !unit.isBlank()) {
             criteria = criteria.and("unitKey").regex(Pattern.quote(Units.key(unit)));
         }
-        Query query = Query.query(criteria);
-        Mono<Long> total = mongo.count(query, Registration.class);
-        query.with(Sort.by("createdAt", "_id")).skip((long) page * size).limit(size);
+        // The count has a query of its own: count(query) would honour the page's skip and limit.
+        Mono<Long> total = mongo.count(Query.query(criteria), Registration.class);
+        Query query = Query.query(criteria).with(Sort.by("createdAt", "_id")).skip((long) page * size).limit(size);
+        return Page.of(mongo.find(query, Registration.class).map(RegistrationView::of), total, page, size);
+    }
+
+    /** The registrations made for this email address (a delegate's own), newest first, optionally of one event. */
+    public Mono<Page<RegistrationView>> mine(String email, String eventId, int page, int size) {
+        Criteria criteria = Criteria.where("email").is(email.strip().toLowerCase(Locale.ROOT));
+        if (eventId != null && !eventId.isBlank()) {
+            criteria = criteria.and("eventId").is(eventId);
+        }
+        Mono<Long> total = mongo.count(Query.query(criteria), Registration.class);
+        Query query = Query.query(criteria).with(Sort.by(Sort.Order.desc("createdAt"), Sort.Order.asc("_id")))
+                .skip((long) page * size).limit(size);
         return Page.of(mongo.find(query, Registration.class).map(RegistrationView::of), total, page, size);
     }
 

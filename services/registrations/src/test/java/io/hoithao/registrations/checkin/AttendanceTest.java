@@ -2,7 +2,7 @@ package io.hoithao.registrations.checkin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.hoithao.registrations.event.Units;
+import io.hoithao.platform.text.Units;
 import io.hoithao.registrations.registration.DelegateCategory;
 import io.hoithao.registrations.registration.Registration;
 import io.hoithao.registrations.registration.RegistrationStatus;

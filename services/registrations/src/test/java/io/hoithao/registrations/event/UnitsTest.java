@@ -2,8 +2,13 @@ package io.hoithao.registrations.event;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.hoithao.platform.text.Units;
 import org.junit.jupiter.api.Test;
 
+/**
+ * The platform's unit keys as this service relies on them: quotas and seat holders are stored per unit key,
+ * as Mongo field names ({@code quotas.<key>}, {@code unitHolders.<key>}).
+ */
 class UnitsTest {
 
     @Test
@@ -17,6 +22,7 @@ class UnitsTest {
     @Test
     void keysAreSafeMongoFieldNames() {
         assertThat(Units.key("a.b$c")).isEqualTo("a-b-c");
+        assertThat(Units.key("$where")).isEqualTo("where");
         assertThat(Units.key("...")).isEqualTo("unit");
     }
 }

@@ -1,0 +1,675 @@
+package io.hoithao.registrations;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.DynamicTest.dynamicTest;
+
+import io.hoithao.contracts.events.EventPublished;
+import io.hoithao.contracts.events.RegistrationOpened;
+import io.hoithao.platform.security.Caller;
+import io.hoithao.platform.testing.IntegrationTest;
+import io.hoithao.platform.testing.TestIdentity;
+import io.hoithao.platform.testing.TestMessages;
+import io.hoithao.registrations.event.OpenEvent;
+import io.hoithao.registrations.registration.Registration;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.EntityExchangeResult;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Who may call what, route by route: the role × endpoint matrix of the registrations service. Each row is one
+ * request (method, path under {@value #API}, who, body, expected status and, for a refusal, its problem type).
+ * Paths name the objects of events published for {@value #UNIT}: {@code {owner}} / {@code {owner-code}} the
+ * owner's confirmed registration (she registered herself), {@code {other}} another delegate's; {@code {fresh…}}
+ * makes a new object of that kind for the row, so that rows which change something do not depend on each
+ * other. {@code {unpublished}} is an event open for registration that this service has not seen published (its
+ * unit is unknown here), {@code {unknown}} one it has never heard of.
+ */
+@IntegrationTest
+class RegistrationsAuthorizationIT {
+
+    static final String API = "/api/registrations";
+    static final String UNIT = "Sở GD&ĐT Bắc Kạn";
+    static final String SCHOOL = "Trường Mầm non Đồng Tâm";
+    static final String OWNER_EMAIL = "hoa.owner@mndongtam.edu.vn";
+    /** The owner's email as she types it in her registration: emails are compared without case. */
+    static final String OWNER_EMAIL_AS_TYPED = "Hoa.Owner@MNDongTam.edu.vn";
+    static final String OTHER_EMAIL = "lua.other@mndongtam.edu.vn";
+    static final String SELF_EMAIL = "tu.dangky@mndongtam.edu.vn";
+    static final LocalDate FIRST_DAY = LocalDate.of(2027, 10, 25);
+
+    static final TestIdentity identity = TestIdentity.get();
+
+    /** Who sends a request: a label for the matrix, and the Authorization header value (null: none). */
+    record Who(String label, Caller caller, Supplier<String> authorization) {
+        static Who as(String label, Caller caller) {
+            return new Who(label, caller, () -> identity.bearer(caller));
+        }
+
+        String email() {
+            return caller.email();
+        }
+
+        @Override
+        public String toString() {
+            return label;
+        }
+    }
+
+    static final Who ANONYMOUS = new Who("anonymous", null, () -> null);
+    static final Who ADMIN = Who.as("admin", TestIdentity.admin());
+    static final Who ORGANISER = Who.as("organiser of the unit", TestIdentity.organiser(UNIT));
+    /** The same unit written another way: the same organiser. */
+    static final Who ORGANISER_FOLDED = Who.as("organiser of the unit (so gd&dt  bac kan)", TestIdentity.organiser("so gd&dt  bac kan"));
+    static final Who OTHER_ORGANISER = Who.as("organiser of another unit", TestIdentity.organiser("Phòng GD&ĐT Chợ Mới"));
+    static final Who REVIEWER = Who.as("reviewer", TestIdentity.reviewer());
+    static final Who OWNER = Who.as("owner", TestIdentity.delegate(OWNER_EMAIL));
+    static final Who OTHER = Who.as("another delegate", TestIdentity.delegate(OTHER_EMAIL));
+    static final Who SELF = Who.as("a delegate not yet registered", TestIdentity.delegate(SELF_EMAIL));
+    static final Who NO_ROLE = Who.as("signed in, no role", TestIdentity.person("norole@truong.edu.vn", "Khách", null));
+    static final Who EXPIRED = new Who("expired token of the owner", null, () -> identity.expired(TestIdentity.delegate(OWNER_EMAIL)));
+    static final Who FOREIGN = new Who("foreign issuer's token", null, () -> identity.foreignIssuer(TestIdentity.admin()));
+    static final Who OTHER_AUDIENCE = new Who("token for another audience", null, () -> identity.otherAudience(TestIdentity.admin()));
+
+    static final String UNAUTHENTICATED = "unauthenticated";
+    static final String INVALID_TOKEN = "invalid-token";
+    static final String FORBIDDEN = "forbidden";
+    static final String NOT_FOUND = "not-found";
+    static final String NOT_OPEN = "registration-not-open";
+    static final String NOT_PUBLISHED = "is not published yet";
+    static final String ONLY_YOURSELF = "register only yourself";
+
+    /** Bodies: JSON maps (or CSV text) whose string values may name objects as paths do. */
+    static Map<String, Object> delegate(String eventId, String email, String fullName) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("eventId", eventId);
+        body.put("fullName", fullName);
+        body.put("email", email);
+        body.put("phone", "0912 345 678");
+        body.put("unit", SCHOOL);
+        body.put("position", "Giáo viên");
+        body.put("category", "TEACHER");
+        return body;
+    }
+
+    static final Map<String, Object> SOMEONE = delegate("{event}", "{fresh-email}", "Nguyễn Văn Nam");
+    static final Map<String, Object> SOMEONE_UNPUBLISHED = delegate("{unpublished}", "{fresh-email}", "Nguyễn Văn Nam");
+    static final Map<String, Object> SOMEONE_UNKNOWN = delegate("{unknown}", "{fresh-email}", "Nguyễn Văn Nam");
+    static final Map<String, Object> SELF_BODY = delegate("{event}", SELF_EMAIL.toUpperCase(), "Đặng Thu Trang");
+    static final Map<String, Object> REVIEWER_SELF = delegate("{event}", REVIEWER.email(), "Lê Văn Phản");
+    static final Map<String, Object> OTHER_ORGANISER_SELF = delegate("{event}", OTHER_ORGANISER.email(), "Phạm Thị Chợ");
+    static final Map<String, Object> NO_ROLE_SELF = delegate("{event}", NO_ROLE.email(), "Khách Mời");
+    static final Map<String, Object> OWNER_SELF_UNKNOWN = delegate("{unknown}", OWNER_EMAIL, "Nguyễn Thị Hoà");
+    static final Map<String, Object> REASON = Map.of("reason", "Bận công tác đột xuất");
+    static final Map<String, Object> DAY = Map.of("day", FIRST_DAY.toString());
+    static final Map<String, Object> QUOTAS = Map.of("quotas", List.of(Map.of("unit", SCHOOL, "seats", 400)));
+    static final Map<String, Object> APPROVAL_OFF = Map.of("required", false);
+    static final Map<String, Object> APPROVAL_ON = Map.of("required", true);
+    static final String CSV = "fullName,email,phone,category\nNguyễn Văn Nam,{fresh-email},0912345678,TEACHER\n";
+
+    /** One row: the request, who sends it, the status expected and, for a refusal, its type and what its detail says. */
+    record Case(String method, String path, Who who, Object body, int status, String type, String detail) {
+        /** The same row, whose refusal's detail must say this. */
+        Case saying(String words) {
+            return new Case(method, path, who, body, status, type, words);
+        }
+
+        @Override
+        public String toString() {
+            return method + " " + API + path + " as " + who + " → " + status + (type == null ? "" : " " + type)
+                    + (detail == null ? "" : " saying '" + detail + "'");
+        }
+    }
+
+    static Case row(String method, String path, Who who, int status) {
+        return new Case(method, path, who, null, status, defaultType(status), null);
+    }
+
+    static Case row(String method, String path, Who who, Object body, int status) {
+        return new Case(method, path, who, body, status, defaultType(status), null);
+    }
+
+    static Case row(String method, String path, Who who, Object body, int status, String type) {
+        return new Case(method, path, who, body, status, type, null);
+    }
+
+    static String defaultType(int status) {
+        return switch (status) {
+            case 401 -> UNAUTHENTICATED;
+            case 403 -> FORBIDDEN;
+            case 404 -> NOT_FOUND;
+            default -> null;
+        };
+    }
+
+    /** The matrix. Every route of the service appears, every route that takes an id with each kind of caller. */
+    static List<Case> matrix() {
+        return List.of(
+                // What a visitor needs to decide to come: public.
+                row("GET", "/events/{event}", ANONYMOUS, 200),
+                row("GET", "/events/{event}", OWNER, 200),
+                row("GET", "/events/{unpublished}", ANONYMOUS, 200),
+                row("GET", "/events/{unknown}", ANONYMOUS, 404),
+
+                // Registering: oneself with any role; someone else only the event's organisers and administrators.
+                row("POST", "", ANONYMOUS, SOMEONE, 401),
+                row("POST", "", NO_ROLE, NO_ROLE_SELF, 403),
+                row("POST", "", SELF, SELF_BODY, 201),
+                row("POST", "", REVIEWER, REVIEWER_SELF, 201),
+                row("POST", "", OTHER_ORGANISER, OTHER_ORGANISER_SELF, 201),
+                row("POST", "", OWNER, SOMEONE, 403).saying(ONLY_YOURSELF),
+                row("POST", "", REVIEWER, SOMEONE, 403).saying(ONLY_YOURSELF),
+                row("POST", "", OTHER_ORGANISER, SOMEONE, 403).saying(UNIT),
+                row("POST", "", ORGANISER, SOMEONE, 201),
+                row("POST", "", ORGANISER_FOLDED, SOMEONE, 201),
+                row("POST", "", ADMIN, SOMEONE, 201),
+                row("POST", "", ORGANISER, SOMEONE_UNPUBLISHED, 403).saying(NOT_PUBLISHED),
+                row("POST", "", ADMIN, SOMEONE_UNPUBLISHED, 201),
+                row("POST", "", ORGANISER, SOMEONE_UNKNOWN, 403).saying(NOT_PUBLISHED),
+                row("POST", "", ADMIN, SOMEONE_UNKNOWN, 409, NOT_OPEN),
+                row("POST", "", OWNER, OWNER_SELF_UNKNOWN, 409, NOT_OPEN),
+
+                // One's own registrations.
+                row("GET", "/mine", ANONYMOUS, 401),
+                row("GET", "/mine", OWNER, 200),
+                row("GET", "/mine", NO_ROLE, 200),
+                row("GET", "/mine", ORGANISER, 200),
+
+                // A registration by id: its owner, or the event's managers.
+                row("GET", "/{owner}", ANONYMOUS, 401),
+                row("GET", "/{owner}", OTHER, 404),
+                row("GET", "/{owner}", NO_ROLE, 404),
+                row("GET", "/{owner}", REVIEWER, 404),
+                row("GET", "/{owner}", OTHER_ORGANISER, 403).saying(UNIT),
+                row("GET", "/{owner}", OWNER, 200),
+                row("GET", "/{owner}", ORGANISER, 200),
+                row("GET", "/{owner}", ORGANISER_FOLDED, 200),
+                row("GET", "/{owner}", ADMIN, 200),
+                row("GET", "/{other}", OWNER, 404),
+                row("GET", "/{other}", OTHER, 200),
+                row("GET", "/{no-such}", OWNER, 404),
+                row("GET", "/{no-such}", ADMIN, 404),
+                row("GET", "/{owner-unpublished}", OWNER, 200),
+                row("GET", "/{owner-unpublished}", ORGANISER, 403).saying(NOT_PUBLISHED),
+                row("GET", "/{owner-unpublished}", ADMIN, 200),
+
+                // Cancelling by id: the event's managers, and the owner herself.
+                row("POST", "/{owner}/cancel", ANONYMOUS, REASON, 401),
+                row("POST", "/{owner}/cancel", OTHER, REASON, 404),
+                row("POST", "/{owner}/cancel", NO_ROLE, REASON, 404),
+                row("POST", "/{owner}/cancel", REVIEWER, REASON, 404),
+                row("POST", "/{owner}/cancel", OTHER_ORGANISER, REASON, 403).saying(UNIT),
+                row("POST", "/{owner-spare}/cancel", OWNER, REASON, 200),
+                row("POST", "/{fresh}/cancel", ORGANISER, REASON, 200),
+                row("POST", "/{fresh}/cancel", ADMIN, null, 200),
+                row("POST", "/{no-such}/cancel", OWNER, null, 404),
+                row("POST", "/{no-such}/cancel", ORGANISER, null, 404),
+                row("POST", "/{owner-unpublished}/cancel", ORGANISER, null, 403).saying(NOT_PUBLISHED),
+
+                // Approving and rejecting: the event's managers only.
+                row("POST", "/{awaiting}/approve", ANONYMOUS, 401),
+                row("POST", "/{awaiting-owner}/approve", OWNER, 403),
+                row("POST", "/{awaiting}/approve", OTHER, 403),
+                row("POST", "/{awaiting}/approve", REVIEWER, 403),
+                row("POST", "/{awaiting}/approve", NO_ROLE, 403),
+                row("POST", "/{awaiting}/approve", OTHER_ORGANISER, 403).saying(UNIT),
+                row("POST", "/{fresh-awaiting}/approve", ORGANISER, 200),
+                row("POST", "/{fresh-awaiting}/approve", ORGANISER_FOLDED, 200),
+                row("POST", "/{fresh-awaiting}/approve", ADMIN, 200),
+                row("POST", "/{no-such}/approve", ORGANISER, 404),
+                row("POST", "/{no-such}/approve", OWNER, 403),
+                row("POST", "/{fresh-awaiting-unpublished}/approve", ORGANISER, 403).saying(NOT_PUBLISHED),
+                row("POST", "/{fresh-awaiting-unpublished}/approve", ADMIN, 200),
+
+                row("POST", "/{awaiting}/reject", ANONYMOUS, REASON, 401),
+                row("POST", "/{awaiting-owner}/reject", OWNER, REASON, 403),
+                row("POST", "/{awaiting}/reject", OTHER, REASON, 403),
+                row("POST", "/{awaiting}/reject", REVIEWER, REASON, 403),
+                row("POST", "/{awaiting}/reject", NO_ROLE, REASON, 403),
+                row("POST", "/{awaiting}/reject", OTHER_ORGANISER, REASON, 403).saying(UNIT),
+                row("POST", "/{fresh-awaiting}/reject", ORGANISER, REASON, 200),
+                row("POST", "/{fresh-awaiting}/reject", ADMIN, null, 200),
+                row("POST", "/{no-such}/reject", ORGANISER, null, 404),
+                row("POST", "/{fresh-awaiting-unpublished}/reject", ORGANISER, null, 403).saying(NOT_PUBLISHED),
+                row("POST", "/{fresh-awaiting-unpublished}/reject", ADMIN, null, 200),
+
+                // A registration by confirmation code, its QR code and self-cancellation: its owner, or the event's managers.
+                row("GET", "/codes/{owner-code}", ANONYMOUS, 401),
+                row("GET", "/codes/{owner-code}", OTHER, 404),
+                row("GET", "/codes/{owner-code}", NO_ROLE, 404),
+                row("GET", "/codes/{owner-code}", REVIEWER, 404),
+                row("GET", "/codes/{owner-code}", OTHER_ORGANISER, 403).saying(UNIT),
+                row("GET", "/codes/{owner-code}", OWNER, 200),
+                row("GET", "/codes/{owner-code}", ORGANISER, 200),
+                row("GET", "/codes/{owner-code}", ADMIN, 200),
+                row("GET", "/codes/{other-code}", OWNER, 404),
+                row("GET", "/codes/{no-such-code}", OWNER, 404),
+                row("GET", "/codes/{owner-unpublished-code}", OWNER, 200),
+                row("GET", "/codes/{owner-unpublished-code}", ORGANISER, 403).saying(NOT_PUBLISHED),
+
+                row("GET", "/codes/{owner-code}/qr.png", ANONYMOUS, 401),
+                row("GET", "/codes/{owner-code}/qr.png", OTHER, 404),
+                row("GET", "/codes/{owner-code}/qr.png", NO_ROLE, 404),
+                row("GET", "/codes/{owner-code}/qr.png", REVIEWER, 404),
+                row("GET", "/codes/{owner-code}/qr.png", OTHER_ORGANISER, 403).saying(UNIT),
+                row("GET", "/codes/{owner-code}/qr.png", OWNER, 200),
+                row("GET", "/codes/{owner-code}/qr.png", ORGANISER, 200),
+                row("GET", "/codes/{owner-code}/qr.png?size=150", ADMIN, 200),
+                row("GET", "/codes/{no-such-code}/qr.png", OWNER, 404),
+                row("GET", "/codes/{owner-unpublished-code}/qr.png", ORGANISER, 403).saying(NOT_PUBLISHED),
+
+                row("POST", "/codes/{owner-code}/cancel", ANONYMOUS, REASON, 401),
+                row("POST", "/codes/{owner-code}/cancel", OTHER, REASON, 404),
+                row("POST", "/codes/{owner-code}/cancel", NO_ROLE, REASON, 404),
+                row("POST", "/codes/{owner-code}/cancel", REVIEWER, REASON, 404),
+                row("POST", "/codes/{owner-code}/cancel", OTHER_ORGANISER, REASON, 403).saying(UNIT),
+                row("POST", "/codes/{owner-spare-code}/cancel", OWNER, REASON, 200),
+                row("POST", "/codes/{fresh-code}/cancel", ORGANISER, null, 200),
+                row("POST", "/codes/{fresh-code}/cancel", ADMIN, REASON, 200),
+                row("POST", "/codes/{no-such-code}/cancel", OWNER, null, 404),
+                row("POST", "/codes/{owner-unpublished-code}/cancel", ORGANISER, null, 403).saying(NOT_PUBLISHED),
+
+                // Check-in at the door: the event's managers only (the owner does not check herself in).
+                row("POST", "/codes/{owner-code}/check-ins", ANONYMOUS, DAY, 401),
+                row("POST", "/codes/{owner-code}/check-ins", OWNER, DAY, 403),
+                row("POST", "/codes/{owner-code}/check-ins", OTHER, DAY, 403),
+                row("POST", "/codes/{owner-code}/check-ins", REVIEWER, DAY, 403),
+                row("POST", "/codes/{owner-code}/check-ins", NO_ROLE, DAY, 403),
+                row("POST", "/codes/{owner-code}/check-ins", OTHER_ORGANISER, DAY, 403).saying(UNIT),
+                row("POST", "/codes/{owner-code}/check-ins", ORGANISER, DAY, 200),
+                row("POST", "/codes/{owner-code}/check-ins", ORGANISER_FOLDED, DAY, 200),
+                row("POST", "/codes/{owner-code}/check-ins", ADMIN, DAY, 200),
+                row("POST", "/codes/{no-such-code}/check-ins", ORGANISER, DAY, 404),
+                row("POST", "/codes/{owner-unpublished-code}/check-ins", ORGANISER, DAY, 403).saying(NOT_PUBLISHED),
+                row("POST", "/codes/{owner-unpublished-code}/check-ins", ADMIN, DAY, 200),
+
+                // The event's registrations, attendance, quotas, approval mode and imports: its managers only.
+                row("GET", "/events/{event}/registrations", ANONYMOUS, 401),
+                row("GET", "/events/{event}/registrations", OWNER, 403),
+                row("GET", "/events/{event}/registrations", REVIEWER, 403),
+                row("GET", "/events/{event}/registrations", NO_ROLE, 403),
+                row("GET", "/events/{event}/registrations", OTHER_ORGANISER, 403).saying(UNIT),
+                row("GET", "/events/{event}/registrations", ORGANISER, 200),
+                row("GET", "/events/{event}/registrations?status=CONFIRMED&unit=dong tam", ORGANISER_FOLDED, 200),
+                row("GET", "/events/{event}/registrations", ADMIN, 200),
+                row("GET", "/events/{unpublished}/registrations", ORGANISER, 403).saying(NOT_PUBLISHED),
+                row("GET", "/events/{unpublished}/registrations", ADMIN, 200),
+                row("GET", "/events/{unknown}/registrations", ORGANISER, 403).saying(NOT_PUBLISHED),
+
+                row("GET", "/events/{event}/attendance", ANONYMOUS, 401),
+                row("GET", "/events/{event}/attendance", OWNER, 403),
+                row("GET", "/events/{event}/attendance", REVIEWER, 403),
+                row("GET", "/events/{event}/attendance", NO_ROLE, 403),
+                row("GET", "/events/{event}/attendance", OTHER_ORGANISER, 403).saying(UNIT),
+                row("GET", "/events/{event}/attendance", ORGANISER, 200),
+                row("GET", "/events/{event}/attendance", ADMIN, 200),
+                row("GET", "/events/{unpublished}/attendance", ORGANISER, 403).saying(NOT_PUBLISHED),
+                row("GET", "/events/{unpublished}/attendance", ADMIN, 200),
+                row("GET", "/events/{unknown}/attendance", ORGANISER, 403).saying(NOT_PUBLISHED),
+                row("GET", "/events/{unknown}/attendance", ADMIN, 404),
+
+                row("GET", "/events/{event}/attendance.csv", ANONYMOUS, 401),
+                row("GET", "/events/{event}/attendance.csv", OWNER, 403),
+                row("GET", "/events/{event}/attendance.csv", REVIEWER, 403),
+                row("GET", "/events/{event}/attendance.csv", OTHER_ORGANISER, 403).saying(UNIT),
+                row("GET", "/events/{event}/attendance.csv", ORGANISER, 200),
+                row("GET", "/events/{event}/attendance.csv", ADMIN, 200),
+                row("GET", "/events/{unpublished}/attendance.csv", ORGANISER, 403).saying(NOT_PUBLISHED),
+
+                row("PUT", "/events/{event}/quotas", ANONYMOUS, QUOTAS, 401),
+                row("PUT", "/events/{event}/quotas", OWNER, QUOTAS, 403),
+                row("PUT", "/events/{event}/quotas", REVIEWER, QUOTAS, 403),
+                row("PUT", "/events/{event}/quotas", NO_ROLE, QUOTAS, 403),
+                row("PUT", "/events/{event}/quotas", OTHER_ORGANISER, QUOTAS, 403).saying(UNIT),
+                row("PUT", "/events/{event}/quotas", ORGANISER, QUOTAS, 200),
+                row("PUT", "/events/{event}/quotas", ADMIN, QUOTAS, 200),
+                row("PUT", "/events/{unpublished}/quotas", ORGANISER, QUOTAS, 403).saying(NOT_PUBLISHED),
+                row("PUT", "/events/{unpublished}/quotas", ADMIN, QUOTAS, 200),
+                row("PUT", "/events/{unknown}/quotas", ORGANISER, QUOTAS, 403).saying(NOT_PUBLISHED),
+                row("PUT", "/events/{unknown}/quotas", ADMIN, QUOTAS, 404),
+
+                row("PUT", "/events/{event}/approval", ANONYMOUS, APPROVAL_OFF, 401),
+                row("PUT", "/events/{event}/approval", OWNER, APPROVAL_OFF, 403),
+                row("PUT", "/events/{event}/approval", REVIEWER, APPROVAL_OFF, 403),
+                row("PUT", "/events/{event}/approval", NO_ROLE, APPROVAL_OFF, 403),
+                row("PUT", "/events/{event}/approval", OTHER_ORGANISER, APPROVAL_OFF, 403).saying(UNIT),
+                row("PUT", "/events/{event}/approval", ORGANISER, APPROVAL_OFF, 200),
+                row("PUT", "/events/{event}/approval", ADMIN, APPROVAL_OFF, 200),
+                row("PUT", "/events/{unpublished}/approval", ORGANISER, APPROVAL_ON, 403).saying(NOT_PUBLISHED),
+                row("PUT", "/events/{unpublished}/approval", ADMIN, APPROVAL_ON, 200),
+
+                row("POST", "/events/{event}/imports", ANONYMOUS, CSV, 401),
+                row("POST", "/events/{event}/imports", OWNER, CSV, 403),
+                row("POST", "/events/{event}/imports", REVIEWER, CSV, 403),
+                row("POST", "/events/{event}/imports", NO_ROLE, CSV, 403),
+                row("POST", "/events/{event}/imports", OTHER_ORGANISER, CSV, 403).saying(UNIT),
+                row("POST", "/events/{event}/imports?unit=" + SCHOOL, ORGANISER, CSV, 200),
+                row("POST", "/events/{event}/imports?unit=" + SCHOOL, ADMIN, CSV, 200),
+                row("POST", "/events/{unpublished}/imports?unit=" + SCHOOL, ORGANISER, CSV, 403).saying(NOT_PUBLISHED),
+                row("POST", "/events/{unpublished}/imports?unit=" + SCHOOL, ADMIN, CSV, 200),
+                row("POST", "/events/{unknown}/imports", ORGANISER, CSV, 403).saying(NOT_PUBLISHED),
+                row("POST", "/events/{unknown}/imports", ADMIN, CSV, 409, NOT_OPEN),
+
+                // Tokens that are not valid: refused on routes a valid token would pass, the public one included.
+                row("GET", "/{owner}", EXPIRED, null, 401, INVALID_TOKEN),
+                row("GET", "/{owner}", FOREIGN, null, 401, INVALID_TOKEN),
+                row("GET", "/{owner}", OTHER_AUDIENCE, null, 401, INVALID_TOKEN),
+                row("POST", "", EXPIRED, OWNER_SELF_UNKNOWN, 401, INVALID_TOKEN),
+                row("GET", "/events/{event}", EXPIRED, null, 401, INVALID_TOKEN),
+                row("GET", "/events/{event}", FOREIGN, null, 401, INVALID_TOKEN));
+    }
+
+    @Autowired
+    WebTestClient http;
+
+    @Autowired
+    ReactiveMongoTemplate mongo;
+
+    final TestMessages messages = new TestMessages();
+    final JsonMapper json = JsonMapper.builder().build();
+
+    @AfterEach
+    void close() {
+        messages.close();
+    }
+
+    @TestFactory
+    Stream<DynamicTest> everyRouteAnswersEachKindOfCallerAsTheMatrixSays() {
+        World world = new World(http, mongo, messages);
+        Stream<DynamicTest> rows = matrix().stream().map(c -> dynamicTest(c.toString(), () -> world.check(c, json)));
+        return Stream.concat(rows, Stream.of(dynamicTest("the refused requests changed nothing", world::unchanged)));
+    }
+
+    @Test
+    void aDelegateSeesOnlyHerOwnRegistrationsUnderMine() {
+        World world = new World(http, mongo, messages);
+        String email = World.freshEmail();
+        Caller her = TestIdentity.delegate(email);
+        WebTestClient delegate = identity.as(http, her);
+        // She types her email with capitals; the registration is hers, stored as her token says it.
+        String first = world.register(Who.as("her", her), delegate(world.event, email.toUpperCase(), "Vũ Thị Hạnh")).get("id").toString();
+        String second = world.register(Who.as("her", her), delegate(world.spareEvent, email, "Vũ Thị Hạnh")).get("id").toString();
+        String third = world.register(ORGANISER, delegate(world.approvalEvent, email, "Vũ Thị Hạnh")).get("id").toString();
+
+        Map<?, ?> mine = delegate.get().uri(API + "/mine").exchange().expectStatus().isOk()
+                .expectBody(Map.class).returnResult().getResponseBody();
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> items = (List<Map<String, Object>>) mine.get("items");
+        assertThat(items).extracting(item -> item.get("id")).containsExactly(third, second, first);
+        assertThat(items).extracting(item -> item.get("email")).containsOnly(email);
+        assertThat(mine.get("total")).isEqualTo(3);
+        delegate.get().uri(API + "/mine?eventId={e}&size=1", world.spareEvent).exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.total").isEqualTo(1)
+                .jsonPath("$.items[0].id").isEqualTo(second);
+        delegate.get().uri(API + "/mine?page=1&size=2").exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.total").isEqualTo(3)
+                .jsonPath("$.items.length()").isEqualTo(1)
+                .jsonPath("$.items[0].id").isEqualTo(first);
+        // Someone else's list never holds hers.
+        identity.as(http, TestIdentity.delegate(World.freshEmail())).get().uri(API + "/mine").exchange()
+                .expectStatus().isOk().expectBody().jsonPath("$.total").isEqualTo(0);
+        delegate.get().uri(API + "/mine?size=0").exchange().expectStatus().isBadRequest();
+    }
+
+    @Test
+    void anOrganiserRegistersSomeoneElseWhoThenOwnsTheRegistration() {
+        World world = new World(http, mongo, messages);
+        String email = "moi." + UUID.randomUUID().toString().substring(0, 8) + "@mndongtam.edu.vn";
+        String id = identity.as(http, ORGANISER.caller()).post().uri(API)
+                .bodyValue(delegate(world.event, email, "Vũ Thị Mới")).exchange().expectStatus().isCreated()
+                .expectBody(Map.class).returnResult().getResponseBody().get("id").toString();
+        WebTestClient newcomer = identity.as(http, TestIdentity.delegate(email));
+        newcomer.get().uri(API + "/{id}", id).exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.email").isEqualTo(email);
+        newcomer.post().uri(API + "/{id}/cancel", id).exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.status").isEqualTo("CANCELLED")
+                .jsonPath("$.reason").isEqualTo("Cancelled by the delegate");
+    }
+
+    @Test
+    void anIdempotencyKeyIsTheCallersOwnAndNeverReplaysSomeoneElsesRegistration() {
+        World world = new World(http, mongo, messages);
+        String key = "retry-" + UUID.randomUUID();
+        WebTestClient owner = identity.as(http, OWNER.caller());
+        Map<String, Object> hers = delegate(world.keyEvent, OWNER_EMAIL, "Nguyễn Thị Hoà");
+        String id = owner.post().uri(API).header("Idempotency-Key", key).bodyValue(hers).exchange()
+                .expectStatus().isCreated().expectHeader().doesNotExist("Idempotent-Replayed")
+                .expectBody(Map.class).returnResult().getResponseBody().get("id").toString();
+        // Her own retry answers her registration.
+        owner.post().uri(API).header("Idempotency-Key", key).bodyValue(hers).exchange()
+                .expectStatus().isCreated().expectHeader().valueEquals("Idempotent-Replayed", "true")
+                .expectBody().jsonPath("$.id").isEqualTo(id);
+
+        // Another delegate with the same key: a request of her own, never a replay of the owner's.
+        identity.as(http, OTHER.caller()).post().uri(API).header("Idempotency-Key", key).bodyValue(hers).exchange()
+                .expectStatus().isForbidden().expectBody().jsonPath("$.id").doesNotExist();
+        String others = identity.as(http, OTHER.caller()).post().uri(API).header("Idempotency-Key", key)
+                .bodyValue(delegate(world.keyEvent, OTHER_EMAIL, "Trần Thị Lụa")).exchange()
+                .expectStatus().isCreated().expectHeader().doesNotExist("Idempotent-Replayed")
+                .expectBody(Map.class).returnResult().getResponseBody().get("id").toString();
+        assertThat(others).isNotEqualTo(id);
+
+        // The event's organiser (who may register her) with the same key: not a replay either.
+        identity.as(http, ORGANISER.caller()).post().uri(API).header("Idempotency-Key", key).bodyValue(hers).exchange()
+                .expectStatus().isEqualTo(409).expectHeader().doesNotExist("Idempotent-Replayed")
+                .expectBody().jsonPath("$.type").isEqualTo("https://hoithao.io/problems/duplicate-registration")
+                .jsonPath("$.id").doesNotExist();
+        identity.as(http, OTHER_ORGANISER.caller()).post().uri(API).header("Idempotency-Key", key).bodyValue(hers).exchange()
+                .expectStatus().isForbidden().expectBody().jsonPath("$.id").doesNotExist();
+
+        assertThat(mongo.findById(id, Registration.class).block().email()).isEqualTo(OWNER_EMAIL);
+        http.get().uri(API + "/events/{e}/registrations", world.keyEvent).exchange().expectBody()
+                .jsonPath("$.total").isEqualTo(2);
+    }
+
+    /** Sends EventPublished (unless {@code unit} is null) and RegistrationOpened, and waits until this service has both. */
+    static void open(TestMessages messages, ReactiveMongoTemplate mongo, String eventId, String unit) {
+        if (unit != null) {
+            messages.send(new EventPublished(UUID.randomUUID(), Instant.now(), eventId, "Hội nghị sơ kết chuyên đề",
+                    "CONFERENCE", "PROVINCE", unit, FIRST_DAY, FIRST_DAY.plusDays(1), "Asia/Ho_Chi_Minh", 500));
+        }
+        messages.send(new RegistrationOpened(UUID.randomUUID(), Instant.now(), eventId, "Hội nghị sơ kết chuyên đề", 500, null));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            OpenEvent event = mongo.findById(eventId, OpenEvent.class).block();
+            assertThat(event).isNotNull();
+            assertThat(event.registrationOpen()).isTrue();
+            assertThat(event.organiserUnit()).isEqualTo(unit);
+        });
+    }
+
+    /** The objects the matrix's paths name, made through the API (as an administrator or their owners) and real messages. */
+    static final class World {
+
+        final WebTestClient http;
+        final ReactiveMongoTemplate mongo;
+        final String event = "evt-" + UUID.randomUUID();
+        final String spareEvent = "evt-" + UUID.randomUUID();
+        final String approvalEvent = "evt-" + UUID.randomUUID();
+        final String keyEvent = "evt-" + UUID.randomUUID();
+        final String unpublished = "evt-" + UUID.randomUUID();
+        final String owner;
+        final String ownerCode;
+        final String other;
+        final String otherCode;
+        final String ownerSpare;
+        final String ownerSpareByCode;
+        final String ownerSpareCode;
+        final String ownerUnpublished;
+        final String ownerUnpublishedCode;
+        final String awaiting;
+        final String awaitingOwner;
+
+        World(WebTestClient http, ReactiveMongoTemplate mongo, TestMessages messages) {
+            this.http = http;
+            this.mongo = mongo;
+            for (String eventId : List.of(event, spareEvent, approvalEvent, keyEvent)) {
+                open(messages, mongo, eventId, UNIT);
+            }
+            open(messages, mongo, unpublished, null);
+            approval(approvalEvent, true);
+
+            Map<String, Object> registered = register(OWNER, delegate(event, OWNER_EMAIL_AS_TYPED, "Nguyễn Thị Hoà"));
+            owner = registered.get("id").toString();
+            ownerCode = registered.get("confirmationCode").toString();
+            registered = register(OTHER, delegate(event, OTHER_EMAIL, "Trần Thị Lụa"));
+            other = registered.get("id").toString();
+            otherCode = registered.get("confirmationCode").toString();
+            registered = register(OWNER, delegate(spareEvent, OWNER_EMAIL, "Nguyễn Thị Hoà"));
+            ownerSpareByCode = registered.get("id").toString();
+            ownerSpareCode = registered.get("confirmationCode").toString();
+            awaitingOwner = register(OWNER, delegate(approvalEvent, OWNER_EMAIL, "Nguyễn Thị Hoà")).get("id").toString();
+            // One registration per email and event: the owner's spare one, cancelled by her own row, is this one.
+            ownerSpare = awaitingOwner;
+            awaiting = register(ADMIN, delegate(approvalEvent, freshEmail(), "Hoàng Văn Chờ")).get("id").toString();
+            registered = register(OWNER, delegate(unpublished, OWNER_EMAIL, "Nguyễn Thị Hoà"));
+            ownerUnpublished = registered.get("id").toString();
+            ownerUnpublishedCode = registered.get("confirmationCode").toString();
+            approval(unpublished, true);
+        }
+
+        void approval(String eventId, boolean required) {
+            http.put().uri(API + "/events/{e}/approval", eventId).bodyValue(Map.of("required", required))
+                    .exchange().expectStatus().isOk();
+        }
+
+        @SuppressWarnings("unchecked")
+        Map<String, Object> register(Who who, Map<String, Object> body) {
+            return identity.as(http, who.caller()).post().uri(API).bodyValue(body).exchange().expectStatus().isCreated()
+                    .expectBody(Map.class).returnResult().getResponseBody();
+        }
+
+        static String freshEmail() {
+            return "moi." + UUID.randomUUID().toString().substring(0, 8) + "@mndongtam.edu.vn";
+        }
+
+        String status(String id) {
+            return mongo.findById(id, Registration.class).block().status().name();
+        }
+
+        /** The owner's and the other delegate's registrations survived every refused request. */
+        void unchanged() {
+            assertThat(status(owner)).isEqualTo("CONFIRMED");
+            assertThat(status(other)).isEqualTo("CONFIRMED");
+            assertThat(status(awaiting)).isEqualTo("AWAITING_APPROVAL");
+            assertThat(status(ownerUnpublished)).isEqualTo("CONFIRMED");
+            assertThat(mongo.findById(owner, Registration.class).block().email()).isEqualTo(OWNER_EMAIL);
+            // The owner's spare registrations were cancelled by her own rows.
+            assertThat(status(ownerSpare)).isEqualTo("CANCELLED");
+            assertThat(status(ownerSpareByCode)).isEqualTo("CANCELLED");
+        }
+
+        private static final Pattern NAME = Pattern.compile("\\{([a-z0-9-]+)}");
+
+        /** Replaces each {name} by the object it names; a {fresh-…} object is made once per row. */
+        String resolve(String text, Map<String, String> made) {
+            Matcher m = NAME.matcher(text);
+            StringBuilder out = new StringBuilder();
+            while (m.find()) {
+                String name = m.group(1);
+                String value = made.get(name);
+                if (value == null) {
+                    value = named(name, made);
+                    made.put(name, value);
+                }
+                m.appendReplacement(out, Matcher.quoteReplacement(value));
+            }
+            m.appendTail(out);
+            return out.toString();
+        }
+
+        Object resolveBody(Object body, Map<String, String> made) {
+            if (body instanceof String s) {
+                return resolve(s, made);
+            }
+            if (body instanceof Map<?, ?> map) {
+                Map<String, Object> out = new LinkedHashMap<>();
+                map.forEach((k, v) -> out.put(k.toString(), resolveBody(v, made)));
+                return out;
+            }
+            if (body instanceof List<?> list) {
+                List<Object> out = new ArrayList<>();
+                list.forEach(v -> out.add(resolveBody(v, made)));
+                return out;
+            }
+            return body;
+        }
+
+        private String named(String name, Map<String, String> made) {
+            return switch (name) {
+                case "event" -> event;
+                case "unpublished" -> unpublished;
+                case "unknown" -> "evt-unknown-" + UUID.randomUUID();
+                case "owner" -> owner;
+                case "owner-code" -> ownerCode;
+                case "other" -> other;
+                case "other-code" -> otherCode;
+                case "owner-spare" -> ownerSpare;
+                case "owner-spare-code" -> ownerSpareCode;
+                case "owner-unpublished" -> ownerUnpublished;
+                case "owner-unpublished-code" -> ownerUnpublishedCode;
+                case "awaiting" -> awaiting;
+                case "awaiting-owner" -> awaitingOwner;
+                case "no-such" -> "reg-" + UUID.randomUUID();
+                // U is not a symbol of the codes' alphabet (nor read as one): no registration has this code.
+                case "no-such-code" -> "UUUU-UUUU";
+                case "fresh-email" -> freshEmail();
+                case "fresh" -> register(ADMIN, delegate(event, freshEmail(), "Đỗ Văn Mới")).get("id").toString();
+                case "fresh-code" -> register(ADMIN, delegate(event, freshEmail(), "Đỗ Văn Mới")).get("confirmationCode").toString();
+                case "fresh-awaiting" -> register(ADMIN, delegate(approvalEvent, freshEmail(), "Đỗ Văn Chờ")).get("id").toString();
+                case "fresh-awaiting-unpublished" -> register(ADMIN, delegate(unpublished, freshEmail(), "Đỗ Văn Chờ")).get("id").toString();
+                default -> throw new IllegalArgumentException("The matrix names no object " + name);
+            };
+        }
+
+        void check(Case c, JsonMapper json) {
+            Map<String, String> made = new HashMap<>();
+            String path = resolve(c.path(), made);
+            WebTestClient client = TestIdentity.anonymous(http);
+            String authorization = c.who().authorization().get();
+            if (authorization != null) {
+                client = client.mutate().defaultHeader(HttpHeaders.AUTHORIZATION, authorization).build();
+            }
+            WebTestClient.RequestBodySpec request = client.method(HttpMethod.valueOf(c.method())).uri(API + path);
+            WebTestClient.RequestHeadersSpec<?> ready = c.body() == null ? request
+                    : c.body() instanceof String csv
+                    ? request.contentType(new MediaType("text", "csv")).bodyValue(resolve(csv, made))
+                    : request.contentType(MediaType.APPLICATION_JSON).bodyValue(resolveBody(c.body(), made));
+            EntityExchangeResult<byte[]> result = ready.exchange().expectBody().returnResult();
+            String body = result.getResponseBody() == null ? "" : new String(result.getResponseBody(), StandardCharsets.UTF_8);
+            assertThat(result.getStatus().value()).as("%s %s: %s", c.method(), path, body).isEqualTo(c.status());
+            if (c.status() >= 400) {
+                assertThat(result.getResponseHeaders().getContentType()).as("content type")
+                        .satisfies(type -> assertThat(type.isCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)).isTrue());
+                Map<?, ?> problem = json.readValue(body, Map.class);
+                assertThat(problem.get("type")).as("problem type").isEqualTo("https://hoithao.io/problems/" + c.type());
+                assertThat(problem.get("status")).isEqualTo(c.status());
+                if (c.detail() != null) {
+                    assertThat((String) problem.get("detail")).contains(c.detail());
+                }
+            }
+        }
+    }
+}
