@@ -7,6 +7,7 @@ import java.util.Locale;
 /** The applications the stack runs as child JVMs, in start-up order, with their default ports. */
 public enum App {
 
+    IDENTITY("identity", 9000, "services/identity"),
     EVENTS("events", 8081, "services/events"),
     REGISTRATIONS("registrations", 8082, "services/registrations"),
     OBSERVATIONS("observations", 8083, "services/observations"),
@@ -34,6 +35,11 @@ public enum App {
 
     public boolean isGateway() {
         return this == GATEWAY;
+    }
+
+    /** The OpenID Connect issuer whose tokens every other app checks. */
+    public boolean isIdentity() {
+        return this == IDENTITY;
     }
 
     /** The executable jar Maven builds for this module, relative to the repository root. */

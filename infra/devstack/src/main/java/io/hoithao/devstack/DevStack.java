@@ -240,13 +240,19 @@ public final class DevStack implements AutoCloseable {
     Map<String, String> environment(App app) {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("SERVER_PORT", Integer.toString(config.port(app)));
-        if (app.isGateway()) {
+        String issuer = "http://localhost:" + config.port(App.IDENTITY);
+        if (app.isIdentity()) {
+            env.put("HOITHAO_IDENTITY_ISSUER", issuer);
+            env.put("SPRING_MONGODB_URI", mongo.connectionString() + "/" + app.database());
+        } else if (app.isGateway()) {
+            env.put("HOITHAO_SECURITY_ISSUER", issuer);
             for (App service : App.values()) {
-                if (!service.isGateway()) {
+                if (!service.isGateway() && !service.isIdentity()) {
                     env.put("HOITHAO_GATEWAY_" + service.name() + "_URI", "http://localhost:" + config.port(service));
                 }
             }
         } else {
+            env.put("HOITHAO_SECURITY_ISSUER", issuer);
             env.put("SPRING_MONGODB_URI", mongo.connectionString() + "/" + app.database());
             env.put("SPRING_KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
         }
@@ -534,17 +540,18 @@ public final class DevStack implements AutoCloseable {
         return """
                 Usage: ./devstack [--key=value ...]      (or java -jar infra/devstack/target/devstack.jar)
 
-                Starts Kafka (KRaft) and a Mongo-wire server in this JVM, then every service and the
-                gateway as child JVMs; prints the URLs when all are ready; Ctrl-C stops everything.
+                Starts Kafka (KRaft) and a Mongo-wire server in this JVM, then the identity service (the
+                OpenID Connect issuer), every service and the gateway as child JVMs; prints the URLs
+                when all are ready; Ctrl-C stops everything.
                 Each option may also be given as a system property -Ddevstack.<key>=<value>.
 
-                  --services=<list>        comma list of events,registrations,observations,presentations,gateway
+                  --services=<list>        comma list of identity,events,registrations,observations,presentations,gateway
                                            (default: all; empty: only Kafka and Mongo)
                   --dir=<path>             data directory (default .devstack); delete it to reset all data
                   --repo=<path>            repository root holding the built jars (default: current dir)
                   --kafka.port=9092  --kafka.controller.port=9093  --mongo.port=27017
                   --gateway.port=8080  --events.port=8081  --registrations.port=8082
-                  --observations.port=8083  --presentations.port=8084
+                  --observations.port=8083  --presentations.port=8084  --identity.port=9000
                   --timeout=300            seconds until every service must be ready
                   --jvm.options="%s"
                 """.formatted(DevStackConfig.DEFAULT_JVM_OPTIONS);

@@ -28,6 +28,7 @@ class DevStackConfigTest {
         assertThat(config.port(App.REGISTRATIONS)).isEqualTo(8082);
         assertThat(config.port(App.OBSERVATIONS)).isEqualTo(8083);
         assertThat(config.port(App.PRESENTATIONS)).isEqualTo(8084);
+        assertThat(config.port(App.IDENTITY)).isEqualTo(9000);
         assertThat(config.apps()).containsExactly(App.values());
         assertThat(config.jar(App.EVENTS)).isEqualTo(cwd.resolve("services/events/target/events-" + config.version() + ".jar"));
         assertThat(config.jar(App.GATEWAY)).isEqualTo(cwd.resolve("gateway/target/gateway-" + config.version() + ".jar"));

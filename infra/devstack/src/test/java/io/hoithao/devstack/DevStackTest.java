@@ -89,10 +89,12 @@ class DevStackTest {
             assertThat(eventsEnv).contains(
                     "SERVER_PORT=" + config.port(App.EVENTS) + "\n",
                     "SPRING_MONGODB_URI=mongodb://127.0.0.1:" + config.mongoPort() + "/hoithao_events\n",
-                    "SPRING_KAFKA_BOOTSTRAP_SERVERS=localhost:" + config.kafkaPort() + "\n");
+                    "SPRING_KAFKA_BOOTSTRAP_SERVERS=localhost:" + config.kafkaPort() + "\n",
+                    "HOITHAO_SECURITY_ISSUER=http://localhost:" + config.port(App.IDENTITY) + "\n");
             String gatewayEnv = get(stack.gatewayUrl().resolve("/env"));
             assertThat(gatewayEnv).contains(
                     "SERVER_PORT=" + config.port(App.GATEWAY) + "\n",
+                    "HOITHAO_SECURITY_ISSUER=http://localhost:" + config.port(App.IDENTITY) + "\n",
                     "HOITHAO_GATEWAY_EVENTS_URI=http://localhost:" + config.port(App.EVENTS) + "\n",
                     "HOITHAO_GATEWAY_REGISTRATIONS_URI=http://localhost:" + config.port(App.REGISTRATIONS) + "\n",
                     "HOITHAO_GATEWAY_OBSERVATIONS_URI=http://localhost:" + config.port(App.OBSERVATIONS) + "\n",

@@ -29,6 +29,7 @@ class WalkingSkeletonIT {
 
     static DevStack stack;
     static URI gateway;
+    static String admin;
 
     final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     final JsonMapper json = JsonMapper.builder().build();
@@ -41,6 +42,11 @@ class WalkingSkeletonIT {
                 .freePorts()
                 .build());
         gateway = stack.gatewayUrl();
+        try {
+            admin = SignIn.accessToken(stack.url(App.IDENTITY), "admin@hoithao.local", "admin-dev-password");
+        } catch (Exception e) {
+            throw new AssertionError("Could not sign in as the seeded administrator", e);
+        }
         System.out.print(stack.urlTable());
         System.out.print(stack.memoryTable());
     }
@@ -54,7 +60,7 @@ class WalkingSkeletonIT {
 
     @Test
     void anEventOpenedForRegistrationReachesRegistrationsAndItsDelegateReachesObservations() throws Exception {
-        HttpResponse<String> created = send("POST", "/api/events", """
+        HttpResponse<String> created = send(admin, "POST", "/api/events", """
                 {"title": "Sinh hoạt chuyên đề: Xây dựng lớp học hạnh phúc",
                  "kind": "THEMATIC_SESSION", "level": "SCHOOL", "organiserUnit": "Trường Mầm non Đồng Tâm",
                  "startDate": "2026-12-21", "endDate": "2026-12-21", "capacity": 36}
@@ -62,44 +68,56 @@ class WalkingSkeletonIT {
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         String eventId = json.readTree(created.body()).get("id").asString();
 
-        assertThat(send("POST", "/api/events/" + eventId + "/publish", null).statusCode()).isEqualTo(200);
-        HttpResponse<String> opened = send("POST", "/api/events/" + eventId + "/registration/open", null);
+        assertThat(send(admin, "POST", "/api/events/" + eventId + "/publish", null).statusCode()).isEqualTo(200);
+        HttpResponse<String> opened = send(admin, "POST", "/api/events/" + eventId + "/registration/open", null);
         assertThat(json.readTree(opened.body()).get("status").asString()).isEqualTo("REGISTRATION_OPEN");
 
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250)).untilAsserted(() -> {
-            HttpResponse<String> seats = send("GET", "/api/registrations/events/" + eventId, null);
+            HttpResponse<String> seats = send(null, "GET", "/api/registrations/events/" + eventId, null);
             assertThat(seats.statusCode()).isEqualTo(200);
             assertThat(json.readTree(seats.body()).get("registrationOpen").asBoolean()).isTrue();
         });
 
-        HttpResponse<String> registered = send("POST", "/api/registrations", """
+        // The delegate signs up at the identity service, signs in like a script does, and registers herself.
+        HttpResponse<String> signedUp = http.send(HttpRequest.newBuilder(stack.url(App.IDENTITY).resolve("/api/identity/users"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("""
+                        {"email": "ha.le@mndongtam.edu.vn", "password": "lop-hoc-hanh-phuc", "fullName": "Lê Thị Thu Hà"}
+                        """)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(signedUp.statusCode()).as(signedUp.body()).isEqualTo(201);
+        String delegate = SignIn.accessToken(stack.url(App.IDENTITY), "ha.le@mndongtam.edu.vn", "lop-hoc-hanh-phuc");
+        HttpResponse<String> registered = send(delegate, "POST", "/api/registrations", """
                 {"eventId": "%s", "fullName": "Lê Thị Thu Hà", "email": "ha.le@mndongtam.edu.vn",
                  "phone": "0987654321", "unit": "Trường Mầm non Đồng Tâm", "position": "Giáo viên", "category": "TEACHER"}
                 """.formatted(eventId));
         assertThat(registered.statusCode()).as(registered.body()).isEqualTo(201);
         JsonNode registration = json.readTree(registered.body());
         assertThat(registration.get("status").asString()).isEqualTo("CONFIRMED");
+        // her own registration is hers to read; nobody else's token opens it
+        String registrationPath = "/api/registrations/" + registration.get("id").asString();
+        assertThat(send(delegate, "GET", registrationPath, null).statusCode()).isEqualTo(200);
+        assertThat(send(null, "GET", registrationPath, null).statusCode()).isEqualTo(401);
 
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250)).untilAsserted(() -> {
-            JsonNode observers = json.readTree(send("GET", "/api/observations/events/" + eventId + "/observers", null).body());
+            JsonNode observers = json.readTree(send(admin, "GET", "/api/observations/events/" + eventId + "/observers", null).body());
             assertThat(observers.isArray()).isTrue();
             assertThat(observers).hasSize(1);
             assertThat(observers.get(0).get("registrationId").asString()).isEqualTo(registration.get("id").asString());
             assertThat(observers.get(0).get("fullName").asString()).isEqualTo("Lê Thị Thu Hà");
         });
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250)).untilAsserted(() ->
-                assertThat(send("GET", "/api/presentations/events/" + eventId, null).statusCode()).isEqualTo(200));
+                assertThat(send(null, "GET", "/api/presentations/events/" + eventId, null).statusCode()).isEqualTo(200));
     }
 
     @Test
     void theGatewayAnswersBadRequestsWithProblemJson() throws Exception {
-        HttpResponse<String> malformed = send("POST", "/api/events", "{\"title\": \"Hội nghị\",");
+        HttpResponse<String> malformed = send(admin, "POST", "/api/events", "{\"title\": \"Hội nghị\",");
         assertThat(malformed.statusCode()).isEqualTo(400);
         assertThat(malformed.headers().firstValue("Content-Type")).hasValue("application/problem+json");
         assertThat(json.readTree(malformed.body()).get("type").asString())
                 .isEqualTo("https://hoithao.io/problems/malformed-request");
 
-        HttpResponse<String> unknown = send("GET", "/api/nowhere", null);
+        HttpResponse<String> unknown = send(null, "GET", "/api/nowhere", null);
         assertThat(unknown.statusCode()).isEqualTo(404);
         assertThat(unknown.headers().firstValue("Content-Type")).hasValue("application/problem+json");
         assertThat(json.readTree(unknown.body()).get("type").asString()).isEqualTo("https://hoithao.io/problems/not-found");
@@ -113,15 +131,40 @@ class WalkingSkeletonIT {
             assertThat(health.statusCode()).as(app.id() + " " + health.body()).isEqualTo(200);
         }
         for (String service : new String[] {"events", "registrations", "observations", "presentations"}) {
-            HttpResponse<String> docs = send("GET", "/api/" + service + "/v3/api-docs", null);
+            HttpResponse<String> docs = send(null, "GET", "/api/" + service + "/v3/api-docs", null);
             assertThat(docs.statusCode()).as(service).isEqualTo(200);
             assertThat(json.readTree(docs.body()).get("paths").propertyNames())
                     .as(service).anyMatch(path -> path.startsWith("/api/" + service));
         }
     }
 
-    private HttpResponse<String> send(String method, String path, String body) throws Exception {
+    @Test
+    void signingInIsNeededAndBadTokensStopAtTheGateway() throws Exception {
+        String event = """
+                {"title": "Hội thảo", "kind": "WORKSHOP", "level": "SCHOOL", "organiserUnit": "Trường Mầm non Đồng Tâm",
+                 "startDate": "2026-12-22", "endDate": "2026-12-22", "capacity": 10}
+                """;
+        HttpResponse<String> anonymous = send(null, "POST", "/api/events", event);
+        assertThat(anonymous.statusCode()).isEqualTo(401);
+        assertThat(anonymous.headers().firstValue("WWW-Authenticate")).hasValue("Bearer");
+        assertThat(json.readTree(anonymous.body()).get("type").asString()).isEqualTo("https://hoithao.io/problems/unauthenticated");
+
+        HttpResponse<String> forged = send(admin.substring(0, admin.length() - 4) + "AAAA", "POST", "/api/events", event);
+        assertThat(forged.statusCode()).isEqualTo(401);
+        assertThat(json.readTree(forged.body()).get("type").asString()).isEqualTo("https://hoithao.io/problems/invalid-token");
+
+        String organiser = SignIn.accessToken(stack.url(App.IDENTITY), "organiser@backan.hoithao.local", "organiser-dev-password");
+        HttpResponse<String> otherUnit = send(organiser, "POST", "/api/events", event);
+        assertThat(otherUnit.statusCode()).as(otherUnit.body()).isEqualTo(403);
+        assertThat(send(organiser, "POST", "/api/events", event.replace("Trường Mầm non Đồng Tâm", "Sở GD&ĐT Bắc Kạn"))
+                .statusCode()).isEqualTo(201);
+    }
+
+    private HttpResponse<String> send(String token, String method, String path, String body) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(gateway.resolve(path)).timeout(Duration.ofSeconds(15));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
         if (body != null) {
             request.header("Content-Type", "application/json");
         }
