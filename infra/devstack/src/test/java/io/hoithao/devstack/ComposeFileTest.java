@@ -397,6 +397,21 @@ class ComposeFileTest {
                             "http://keycloak:" + port + "/realms/" + realm.get("realm") + "/protocol/openid-connect/certs");
         }
 
+        // Ownership of registrations, bookings, forms and papers goes by email: only a verified one counts
+        // (the services ignore an email whose email_verified is false), and users cannot change their own.
+        assertThat(realm.get("verifyEmail")).as("realm: new users verify their email").isEqualTo(true);
+        Map<String, Object> components = map(realm.get("components"), "realm: components");
+        Map<String, Object> userProfile = ((List<Map<String, Object>>) components.get("org.keycloak.userprofile.UserProfileProvider")).get(0);
+        String profileJson = ((List<String>) map(userProfile.get("config"), "user profile config").get("kc.user.profile.config")).get(0);
+        List<Map<String, Object>> attributes = (List<Map<String, Object>>) map(
+                new org.yaml.snakeyaml.Yaml().load(profileJson), "user profile").get("attributes");
+        for (String attribute : List.of("email", "username", "unit")) {
+            assertThat(attributes).as("realm: only administrators edit a user's %s", attribute)
+                    .anySatisfy(a -> {
+                        assertThat(a.get("name")).isEqualTo(attribute);
+                        assertThat(map(a.get("permissions"), "permissions").get("edit")).isEqualTo(List.of("admin"));
+                    });
+        }
         Map<String, Object> platform = properties("events");
         String audience = string(platform.get("spring.security.oauth2.resourceserver.jwt.audiences"));
         assertThat(((Map<String, List<Map<String, Object>>>) realm.get("roles")).get("realm"))

@@ -328,6 +328,27 @@ class EventsAuthorizationIT {
         http.get().uri("/api/events/programmes/" + programme).exchange().expectBody().jsonPath("$.organiserUnit").isEqualTo(UNIT);
         String admins = programme(http);
         http.get().uri("/api/events/programmes/" + admins).exchange().expectBody().jsonPath("$.organiserUnit").doesNotExist();
+
+        // an event joins only a programme its creator's unit keeps (or any, for an administrator)
+        client(Who.OTHER_UNITS_ORGANISER).post().uri("/api/events").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(inProgramme(newEvent(OTHER_UNIT, tag), programme))
+                .exchange().expectStatus().isForbidden()
+                .expectBody().jsonPath("$.type").isEqualTo("https://hoithao.io/problems/forbidden");
+        organiser.post().uri("/api/events").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(inProgramme(newEvent(UNIT, tag), admins))
+                .exchange().expectStatus().isForbidden();
+        assertThat(listed(http, "programmeId=" + programme)).isEmpty();
+        organiser.post().uri("/api/events").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(inProgramme(newEvent(UNIT, tag), programme))
+                .exchange().expectStatus().isCreated();
+        http.post().uri("/api/events").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(inProgramme(newEvent(OTHER_UNIT, tag), admins))
+                .exchange().expectStatus().isCreated();
+        assertThat(listed(http, "programmeId=" + programme)).hasSize(1);
+    }
+
+    private static String inProgramme(String event, String programmeId) {
+        return event.replaceFirst("\\{", "{\"programmeId\": \"" + programmeId + "\", ");
     }
 
     @Test

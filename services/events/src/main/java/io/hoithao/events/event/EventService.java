@@ -79,11 +79,11 @@ public class EventService {
                         + (caller.unit() == null ? "none in your access token" : caller.unit()) + "), not for "
                         + request.organiserUnit().strip());
             }
-            return createDraft(request);
+            return createDraft(request, caller);
         });
     }
 
-    private Mono<Event> createDraft(CreateEvent request) {
+    private Mono<Event> createDraft(CreateEvent request, Caller caller) {
         if (request.endDate().isBefore(request.startDate())) {
             return Mono.error(ProblemException.invalidField("endDate", "must not be before startDate"));
         }
@@ -106,7 +106,7 @@ public class EventService {
                 SearchText.fold(request.organiserUnit()),
                 searchTerms(request.title(), request.description(), request.organiserUnit(), venues),
                 now, now, List.of());
-        return programmeExists(event.programmeId()).then(store.insert(event));
+        return programmeExists(event.programmeId(), caller).then(store.insert(event));
     }
 
     public Mono<Event> find(String id, Caller caller) {
@@ -302,13 +302,17 @@ public class EventService {
         }
     }
 
-    private Mono<Void> programmeExists(String programmeId) {
+    /** The programme exists, and is one the caller may add events to: their unit's, or any for an administrator. */
+    private Mono<Void> programmeExists(String programmeId, Caller caller) {
         if (programmeId == null) {
             return Mono.empty();
         }
-        return mongo.exists(Query.query(Criteria.where("_id").is(programmeId)), "programmes")
-                .flatMap(exists -> exists ? Mono.<Void>empty()
-                        : Mono.error(ProblemException.invalidField("programmeId", "no programme " + programmeId)));
+        return mongo.findById(programmeId, org.bson.Document.class, "programmes")
+                .switchIfEmpty(Mono.error(() -> ProblemException.invalidField("programmeId", "no programme " + programmeId)))
+                .flatMap(programme -> caller.organises(programme.getString("organiserUnit")) ? Mono.<Void>empty()
+                        : Mono.error(ProblemException.forbidden("Programme " + programmeId + " is kept by "
+                                + (programme.getString("organiserUnit") == null ? "the administrators" : programme.getString("organiserUnit"))
+                                + "; only its organisers or an administrator may add events to it")));
     }
 
     private static String zone(String requested) {

@@ -47,9 +47,13 @@ public record Caller(String subject, String email, String name, Set<Role> roles,
         return isAdmin() || has(Role.ORGANISER) && Units.same(unit, organiserUnit);
     }
 
-    /** Whether something recorded under this email address is the caller's own. */
+    /**
+     * Whether something recorded under this email address is the caller's own. Both are lower-cased
+     * with {@link Locale#ROOT} and compared exactly: {@code equalsIgnoreCase} would take "bınh" (dotless
+     * ı) or "jameſ" (long s) for "binh" and "james", letting a look-alike address own someone's things.
+     */
     public boolean owns(String ownerEmail) {
-        return email != null && ownerEmail != null && email.equalsIgnoreCase(ownerEmail.strip());
+        return email != null && ownerEmail != null && email.equals(ownerEmail.strip().toLowerCase(Locale.ROOT));
     }
 
     /** Administrators and organisers of the unit manage it; the delegate who owns it may see it. */

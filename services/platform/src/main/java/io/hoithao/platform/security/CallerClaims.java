@@ -30,10 +30,20 @@ public class CallerClaims implements Converter<Jwt, Mono<AbstractAuthenticationT
         return Mono.just(new JwtAuthenticationToken(jwt, authorities, jwt.getSubject()));
     }
 
+    /**
+     * The caller. The email, which decides ownership, is taken only when the issuer does not say it is
+     * unverified: a token with {@code email_verified} other than {@code true} carries no email here.
+     */
     public Caller caller(Jwt jwt) {
-        return new Caller(jwt.getSubject(), text(jwt, properties.emailClaim()), text(jwt, properties.nameClaim()),
+        Object verified = jwt.getClaims().get(EMAIL_VERIFIED);
+        String email = verified == null || Boolean.TRUE.equals(verified) || "true".equals(verified)
+                ? text(jwt, properties.emailClaim()) : null;
+        return new Caller(jwt.getSubject(), email, text(jwt, properties.nameClaim()),
                 roles(jwt), text(jwt, properties.unitClaim()));
     }
+
+    /** The OpenID Connect claim saying whether the issuer has verified the email address. */
+    public static final String EMAIL_VERIFIED = "email_verified";
 
     Set<Role> roles(Jwt jwt) {
         Object value = jwt.getClaims();

@@ -27,12 +27,18 @@ public final class Units {
         return key.isEmpty() ? "unit" : key;
     }
 
-    /** Whether two unit names name the same unit; a missing name, or one without a letter or digit, matches nothing. */
+    /**
+     * Whether two unit names name the same unit. A missing name, one without a letter or digit, or one
+     * with letters that do not fold to Latin ones (Ø, Ł, Greek, Cyrillic: {@link #key} would drop them)
+     * matches nothing, so two different names can never share a key by losing their letters.
+     */
     public static boolean same(String a, String b) {
         return named(a) && named(b) && key(a).equals(key(b));
     }
 
+    /** A name with a letter or digit that {@link #key} keeps: other scripts fold to nothing and would all match. */
     private static boolean named(String unit) {
-        return unit != null && fold(unit).chars().anyMatch(Character::isLetterOrDigit);
+        return unit != null && fold(unit).chars().anyMatch(c -> c < 128 && Character.isLetterOrDigit(c))
+                && fold(unit).chars().noneMatch(c -> c >= 128 && Character.isLetter(c));
     }
 }

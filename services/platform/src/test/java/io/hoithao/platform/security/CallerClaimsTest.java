@@ -48,6 +48,29 @@ class CallerClaimsTest {
     }
 
     @Test
+    void aLookAlikeAddressOwnsNothing() {
+        Caller impostor = TestCallers.delegate("bınh@truong.edu.vn");
+        assertThat(impostor.owns("binh@truong.edu.vn")).isFalse();
+        assertThat(TestCallers.delegate("jameſ@truong.edu.vn").owns("james@truong.edu.vn")).isFalse();
+        assertThat(TestCallers.delegate("Binh@Truong.edu.vn").owns("binh@truong.edu.vn ")).isTrue();
+    }
+
+    @Test
+    void anUnverifiedEmailOwnsNothing() {
+        CallerClaims claims = new CallerClaims(new SecurityProperties(null, null, null, null));
+        assertThat(claims.caller(jwt(Map.of("email", "an@truong.edu.vn", "email_verified", false))).email()).isNull();
+        assertThat(claims.caller(jwt(Map.of("email", "an@truong.edu.vn", "email_verified", true))).email())
+                .isEqualTo("an@truong.edu.vn");
+        assertThat(claims.caller(jwt(Map.of("email", "an@truong.edu.vn"))).email()).isEqualTo("an@truong.edu.vn");
+    }
+
+    private static final class TestCallers {
+        static Caller delegate(String email) {
+            return new Caller(email, email, null, Set.of(Role.DELEGATE), null);
+        }
+    }
+
+    @Test
     void anOrganiserWithoutAUnitOrganisesNothing() {
         Caller caller = new Caller("u", "u@x.vn", null, Set.of(Role.ORGANISER), null);
         assertThat(caller.organises("")).isFalse();

@@ -19,5 +19,7 @@ class UnitsTest {
         assertThat(Units.same("!!!", "???")).isFalse();
         assertThat(Units.same("", "")).isFalse();
         assertThat(Units.same(null, "x")).isFalse();
+        assertThat(Units.same("Ω", "Ж")).isFalse();
+        assertThat(Units.same("Trường Ø", "Trường")).isFalse();
     }
 }
