@@ -16,11 +16,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param webClient       the browser front end's client (public, PKCE)
  * @param cliClient       scripts' client (public, PKCE, loopback redirect)
  * @param corsOrigins     origins whose pages may call the token, key set, discovery and user endpoints
- * @param seedUsers       users inserted at start-up when their email is not taken yet
+ * @param seedUsers       users inserted at start-up when their email is not taken yet (as verified)
+ * @param emailVerificationTtl how long the link sent at sign-up verifies the address (24 hours by default)
  */
 @ConfigurationProperties("hoithao.identity")
 public record IdentityProperties(String issuer, Duration accessTokenTtl, String signingKey, Client webClient,
-        Client cliClient, List<String> corsOrigins, List<SeedUser> seedUsers) {
+        Client cliClient, List<String> corsOrigins, List<SeedUser> seedUsers, Duration emailVerificationTtl) {
 
     public static final String DEFAULT_ISSUER = "http://localhost:9000";
 
@@ -36,6 +37,10 @@ public record IdentityProperties(String issuer, Duration accessTokenTtl, String 
         cliClient = Client.withDefaults(cliClient, "hoithao-cli", List.of("http://127.0.0.1:8765/callback"), List.of());
         corsOrigins = corsOrigins == null ? List.of("http://localhost:5173") : List.copyOf(corsOrigins);
         seedUsers = seedUsers == null ? List.of() : List.copyOf(seedUsers);
+        emailVerificationTtl = emailVerificationTtl == null ? Duration.ofHours(24) : emailVerificationTtl;
+        if (emailVerificationTtl.isNegative() || emailVerificationTtl.isZero()) {
+            throw new IllegalArgumentException("hoithao.identity.email-verification-ttl must be positive, not " + emailVerificationTtl);
+        }
     }
 
     /**

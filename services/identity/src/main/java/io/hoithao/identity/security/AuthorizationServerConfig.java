@@ -49,7 +49,8 @@ import org.springframework.security.oauth2.server.authorization.token.OAuth2Toke
  * claims every access token carries, and the decoder the user API checks tokens with.
  *
  * <p>The access token's claims are the suite's contract (Keycloak is configured to give the same):
- * {@code iss} the configured issuer, {@code sub} and {@code email} the lower-case email, {@code aud}
+ * {@code iss} the configured issuer, {@code sub} and {@code email} the lower-case email, {@code email_verified}
+ * (boolean: whether the person proved they own the address; also in the ID token), {@code aud}
  * containing {@value #AUDIENCE}, {@code name}, {@code roles} (lower-case role names) and {@code unit}
  * (only when the user has one).
  */
@@ -130,7 +131,8 @@ public class AuthorizationServerConfig {
             }
             UserAccount user = users.find(context.getPrincipal().getName()).orElseThrow(() -> new OAuth2AuthenticationException(
                     new OAuth2Error(OAuth2ErrorCodes.INVALID_GRANT, "The signed-in user no longer exists", null)));
-            context.getClaims().subject(user.email()).claim("email", user.email()).claim("name", user.fullName());
+            context.getClaims().subject(user.email()).claim("email", user.email())
+                    .claim("email_verified", user.emailVerified()).claim("name", user.fullName());
             if (accessToken) {
                 context.getClaims().claims(claims -> {
                     List<String> audience = new ArrayList<>();

@@ -26,7 +26,8 @@ import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
  *     {@code /connect/logout}): a browser or script that is not signed in is sent to {@code /login};</li>
  * <li>the user API {@code /api/identity/**} (and its RFC 9728 metadata): stateless, bearer tokens only, no CSRF (no cookies are read),
  *     answers in problem+json; only the self sign-up {@code POST /api/identity/users} is open to anyone;</li>
- * <li>the pages: form sign-in at {@code /login}, sign-up at {@code /signup}, with CSRF protection.</li>
+ * <li>the pages: form sign-in at {@code /login}, sign-up at {@code /signup}, the email verification link
+ *     {@code /verify-email} (open to anyone: the token is the proof), with CSRF protection.</li>
  * </ol>
  */
 @Configuration(proxyBeanMethods = false)
@@ -81,7 +82,7 @@ public class SecurityConfig {
     @Order(3)
     SecurityFilterChain pagesChain(HttpSecurity http) throws Exception {
         http.authorizeHttpRequests(authorize -> authorize
-                        .requestMatchers("/login", "/signup", "/error", "/favicon.ico").permitAll()
+                        .requestMatchers("/login", "/signup", "/verify-email", "/error", "/favicon.ico").permitAll()
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
                         .anyRequest().authenticated())
                 .formLogin(form -> form.loginPage("/login").permitAll())

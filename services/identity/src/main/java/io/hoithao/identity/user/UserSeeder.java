@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Inserts the configured users ({@code hoithao.identity.seed-users}) at start-up, each only if no
- * user has its email yet. The insert itself is the check (the unique index refuses the second), so
+ * user has its email yet, with a verified email address. The insert itself is the check (the unique index refuses the second), so
  * two instances starting together, or a restart, never duplicate or overwrite anyone.
  */
 @Component
@@ -49,7 +49,7 @@ public class UserSeeder implements ApplicationRunner {
             }
             String fullName = seed.fullName() == null || seed.fullName().isBlank() ? seed.email().strip() : seed.fullName().strip();
             try {
-                users.create(seed.email(), seed.password(), fullName, unit, roles);
+                users.createVerified(seed.email(), seed.password(), fullName, unit, roles);
                 inserted++;
                 log.info("Seeded user {} with roles {}", Emails.normalise(seed.email()), roles);
             } catch (DuplicateEmailException e) {

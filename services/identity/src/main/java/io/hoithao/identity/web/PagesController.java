@@ -1,30 +1,33 @@
 package io.hoithao.identity.web;
 
 import io.hoithao.identity.user.DuplicateEmailException;
-import io.hoithao.identity.user.Role;
+import io.hoithao.identity.user.SignUpService;
 import io.hoithao.identity.user.UserDirectory;
 import io.hoithao.identity.user.UserView;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import java.security.Principal;
 import java.util.Comparator;
-import java.util.EnumSet;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 
-/** The pages people see: sign-in (the form itself is Spring Security's), sign-up, and who is signed in. */
+/** The pages people see: sign-in (the form itself is Spring Security's), sign-up, email verification, and who is signed in. */
 @Controller
 public class PagesController {
 
     private final UserDirectory users;
+    private final SignUpService signUps;
     private final Validator validator;
 
-    public PagesController(UserDirectory users, Validator validator) {
+    public PagesController(UserDirectory users, SignUpService signUps, Validator validator) {
         this.users = users;
+        this.signUps = signUps;
         this.validator = validator;
     }
 
@@ -47,7 +50,7 @@ public class PagesController {
                 .forEach(v -> result.rejectValue(v.getPropertyPath().toString(), "invalid", v.getMessage()));
         if (!result.hasErrors()) {
             try {
-                users.create(request.email(), request.password(), request.fullName(), request.unit(), EnumSet.of(Role.DELEGATE));
+                signUps.signUp(request.email(), request.password(), request.fullName(), request.unit());
                 return "redirect:/login?registered";
             } catch (DuplicateEmailException e) {
                 result.rejectValue("email", "duplicate", "is already registered; sign in instead");
@@ -55,6 +58,23 @@ public class PagesController {
         }
         form.setPassword(null);
         return "signup";
+    }
+
+    /**
+     * The link of the verification email: a token that matches and has not expired verifies its user
+     * (once); anything else shows the failure page with status 400 and changes nothing.
+     */
+    @GetMapping("/verify-email")
+    public String verifyEmail(@RequestParam(required = false) String token, Model model, HttpServletResponse response) {
+        var verified = users.verifyEmail(token);
+        if (verified.isEmpty()) {
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+            model.addAttribute("verified", false);
+        } else {
+            model.addAttribute("verified", true);
+            model.addAttribute("email", verified.get().email());
+        }
+        return "verify-email";
     }
 
     @GetMapping("/")

@@ -4,15 +4,19 @@ import io.hoithao.identity.user.Emails;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 /**
  * A delegate's self sign-up. Only these four fields exist: a body with any other ({@code roles},
  * {@code id}...) is refused whole, so nobody can give themselves a role. Email is trimmed and
- * lower-cased, names and unit trimmed (an empty unit is none), the password kept as typed.
+ * lower-cased (then it must be plain ASCII: {@code bınh@...} with a dotless ı passes {@code @Email}
+ * but is refused, as look-alike letters would let one person pass for another), names and unit
+ * trimmed (an empty unit is none), the password kept as typed.
  */
 public record SignUpRequest(
-        @NotBlank(message = "is required") @Email(message = "is not an email address") @Size(max = 254, message = "is longer than 254 characters") String email,
+        @NotBlank(message = "is required") @Email(message = "is not an email address")
+        @Pattern(regexp = "\\p{ASCII}*", message = "must contain only ASCII characters (no accents, no look-alike letters)") @Size(max = 254, message = "is longer than 254 characters") String email,
         @NotNull(message = "is required") @Size(min = 10, max = 128, message = "must be 10 to 128 characters") String password,
         @NotBlank(message = "is required") @Size(max = 200, message = "is longer than 200 characters") String fullName,
         @Size(max = 200, message = "is longer than 200 characters") String unit) {

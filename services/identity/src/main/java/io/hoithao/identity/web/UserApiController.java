@@ -1,6 +1,7 @@
 package io.hoithao.identity.web;
 
 import io.hoithao.identity.user.Role;
+import io.hoithao.identity.user.SignUpService;
 import io.hoithao.identity.user.UnknownUserException;
 import io.hoithao.identity.user.UserAccount;
 import io.hoithao.identity.user.UserDirectory;
@@ -28,23 +29,24 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**
- * The user API: anyone signs up as a delegate; a signed-in user reads themselves; an administrator
- * lists users and sets their roles (who may call what is decided in {@code SecurityConfig}).
+ * The user API: anyone signs up as a delegate (unverified); a signed-in user reads themselves; an
+ * administrator lists users, sets their roles and verifies their email (who may call what is decided in {@code SecurityConfig}).
  */
 @RestController
 @RequestMapping(path = "/api/identity/users", produces = MediaType.APPLICATION_JSON_VALUE)
 public class UserApiController {
 
     private final UserDirectory users;
+    private final SignUpService signUps;
 
-    public UserApiController(UserDirectory users) {
+    public UserApiController(UserDirectory users, SignUpService signUps) {
         this.users = users;
+        this.signUps = signUps;
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     public ResponseEntity<UserView> signUp(@Valid @RequestBody SignUpRequest request) {
-        UserAccount user = users.create(request.email(), request.password(), request.fullName(), request.unit(),
-                EnumSet.of(Role.DELEGATE));
+        UserAccount user = signUps.signUp(request.email(), request.password(), request.fullName(), request.unit());
         URI location = UriComponentsBuilder.fromPath("/api/identity/users/{email}").buildAndExpand(user.email()).encode().toUri();
         return ResponseEntity.created(location).body(UserView.of(user));
     }
@@ -78,6 +80,12 @@ public class UserApiController {
             throw invalid("unit", "is required for an organiser (the unit whose events they run)");
         }
         return UserView.of(users.changeRoles(email, roles, request.unit()));
+    }
+
+    /** An administrator vouches for the person's address: {@code email_verified} is true in their next token. */
+    @PostMapping("/{email}/verification")
+    public UserView verify(@PathVariable String email) {
+        return UserView.of(users.markVerified(email));
     }
 
     private static Role role(String name, String field) {
