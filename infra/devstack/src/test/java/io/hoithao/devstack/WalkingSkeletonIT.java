@@ -85,6 +85,12 @@ class WalkingSkeletonIT {
                         {"email": "ha.le@mndongtam.edu.vn", "password": "lop-hoc-hanh-phuc", "fullName": "Lê Thị Thu Hà"}
                         """)).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(signedUp.statusCode()).as(signedUp.body()).isEqualTo(201);
+        // until her email is verified she owns nothing; the administrator verifies it (or she opens the mailed link)
+        HttpResponse<String> verified = http.send(HttpRequest.newBuilder(stack.url(App.IDENTITY)
+                        .resolve("/api/identity/users/ha.le@mndongtam.edu.vn/verification"))
+                .header("Authorization", "Bearer " + admin).POST(HttpRequest.BodyPublishers.noBody()).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(verified.statusCode()).as(verified.body()).isEqualTo(200);
         String delegate = SignIn.accessToken(stack.url(App.IDENTITY), "ha.le@mndongtam.edu.vn", "lop-hoc-hanh-phuc");
         HttpResponse<String> registered = send(delegate, "POST", "/api/registrations", """
                 {"eventId": "%s", "fullName": "Lê Thị Thu Hà", "email": "ha.le@mndongtam.edu.vn",

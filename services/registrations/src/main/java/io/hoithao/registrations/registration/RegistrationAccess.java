@@ -64,7 +64,7 @@ public class RegistrationAccess {
             }
             if (!caller.isAdmin() && !caller.has(Role.ORGANISER)) {
                 throw ProblemException.forbidden("You may register only yourself: the registration's email must be the"
-                        + " one you signed in with" + (caller.email() == null ? " (your access token carries none)" : ""));
+                        + " one you signed in with" + (caller.email() == null ? " (your access token carries no verified email: verify your address first)" : ""));
             }
             return events.requireManager(request.eventId(), caller);
         });
