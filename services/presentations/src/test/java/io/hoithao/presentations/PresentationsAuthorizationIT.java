@@ -10,6 +10,7 @@ import io.hoithao.platform.outbox.OutboxEntry;
 import io.hoithao.platform.security.Caller;
 import io.hoithao.platform.security.Role;
 import io.hoithao.platform.testing.IntegrationTest;
+import io.hoithao.platform.testing.Placeholders;
 import io.hoithao.platform.testing.TestIdentity;
 import io.hoithao.platform.testing.TestMessages;
 import io.hoithao.platform.text.Units;
@@ -27,8 +28,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DynamicTest;
@@ -396,17 +395,9 @@ class PresentationsAuthorizationIT {
                     .expectBody(Map.class).returnResult().getResponseBody().get("id").toString();
         }
 
-        private static final Pattern NAME = Pattern.compile("\\{([a-z+0-9-]+)}");
-
         /** Replaces each {name} by the object it names; a {fresh-…} object is made once per row. */
         String resolve(String text, Map<String, String> made) {
-            Matcher m = NAME.matcher(text);
-            StringBuilder out = new StringBuilder();
-            while (m.find()) {
-                m.appendReplacement(out, Matcher.quoteReplacement(made.computeIfAbsent(m.group(1), this::named)));
-            }
-            m.appendTail(out);
-            return out.toString();
+            return Placeholders.resolve(text, made, (name, row) -> named(name));
         }
 
         private String named(String name) {

@@ -8,6 +8,7 @@ import io.hoithao.contracts.events.EventPublished;
 import io.hoithao.contracts.events.RegistrationOpened;
 import io.hoithao.platform.security.Caller;
 import io.hoithao.platform.testing.IntegrationTest;
+import io.hoithao.platform.testing.Placeholders;
 import io.hoithao.platform.testing.TestIdentity;
 import io.hoithao.platform.testing.TestMessages;
 import io.hoithao.registrations.event.OpenEvent;
@@ -16,15 +17,12 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DynamicTest;
@@ -581,40 +579,13 @@ class RegistrationsAuthorizationIT {
             assertThat(status(ownerSpareByCode)).isEqualTo("CANCELLED");
         }
 
-        private static final Pattern NAME = Pattern.compile("\\{([a-z0-9-]+)}");
-
         /** Replaces each {name} by the object it names; a {fresh-…} object is made once per row. */
         String resolve(String text, Map<String, String> made) {
-            Matcher m = NAME.matcher(text);
-            StringBuilder out = new StringBuilder();
-            while (m.find()) {
-                String name = m.group(1);
-                String value = made.get(name);
-                if (value == null) {
-                    value = named(name, made);
-                    made.put(name, value);
-                }
-                m.appendReplacement(out, Matcher.quoteReplacement(value));
-            }
-            m.appendTail(out);
-            return out.toString();
+            return Placeholders.resolve(text, made, this::named);
         }
 
         Object resolveBody(Object body, Map<String, String> made) {
-            if (body instanceof String s) {
-                return resolve(s, made);
-            }
-            if (body instanceof Map<?, ?> map) {
-                Map<String, Object> out = new LinkedHashMap<>();
-                map.forEach((k, v) -> out.put(k.toString(), resolveBody(v, made)));
-                return out;
-            }
-            if (body instanceof List<?> list) {
-                List<Object> out = new ArrayList<>();
-                list.forEach(v -> out.add(resolveBody(v, made)));
-                return out;
-            }
-            return body;
+            return Placeholders.resolveBody(body, made, this::named);
         }
 
         private String named(String name, Map<String, String> made) {
