@@ -8,6 +8,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.cloud.gateway.support.ServerWebExchangeUtils;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.web.reactive.function.server.RequestPredicates;
@@ -50,6 +51,7 @@ public class FallbackRoutes {
 		HttpStatus status = HttpStatus.SERVICE_UNAVAILABLE;
 		Map<String, Object> problem = problems.serviceUnavailable(service, path);
 		return ServerResponse.status(status)
+			.header(HttpHeaders.RETRY_AFTER, ProblemResponses.retryAfterSeconds((Throwable) cause))
 			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
 			.bodyValue(problems.json(problem));
 	}

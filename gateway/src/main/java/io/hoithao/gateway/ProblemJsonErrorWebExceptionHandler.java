@@ -10,6 +10,7 @@ import org.springframework.cloud.gateway.route.Route;
 import org.springframework.cloud.gateway.support.ServerWebExchangeUtils;
 import org.springframework.cloud.gateway.support.ServiceUnavailableException;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.server.reactive.ServerHttpRequest;
@@ -60,6 +61,7 @@ public class ProblemJsonErrorWebExceptionHandler implements ErrorWebExceptionHan
 		if (unavailable != null) {
 			log.warn("{} service unavailable for {} {}: {}", unavailable, request.getMethod(), path, ex.toString());
 			response.getHeaders().clear();
+			response.getHeaders().set(HttpHeaders.RETRY_AFTER, ProblemResponses.retryAfterSeconds(ex));
 			return this.problems.write(response, this.problems.serviceUnavailable(unavailable, path));
 		}
 		HttpStatusCode status = (ex instanceof ErrorResponse errorResponse) ? errorResponse.getStatusCode()

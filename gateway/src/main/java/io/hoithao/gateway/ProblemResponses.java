@@ -93,6 +93,20 @@ public class ProblemResponses {
 	}
 
 	/**
+	 * The {@code Retry-After} of a 503 service-unavailable, in seconds: while the breaker is open it
+	 * refuses calls for its wait in the open state (10 s, application.yml), otherwise a refused
+	 * connection or a timeout is worth another try a little later.
+	 */
+	public static String retryAfterSeconds(Throwable cause) {
+		for (Throwable t = cause; t != null; t = t.getCause()) {
+			if (t instanceof io.github.resilience4j.circuitbreaker.CallNotPermittedException) {
+				return "10";
+			}
+		}
+		return "5";
+	}
+
+	/**
 	 * 503 {@code .../service-unavailable} naming the service: the circuit breakers' fallback, and the
 	 * error handler for routes without a fallback (the streaming {@code presentation-materials}).
 	 */

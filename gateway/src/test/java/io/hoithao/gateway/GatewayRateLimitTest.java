@@ -22,26 +22,33 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The in-memory limiter through the gateway, on a clock that only moves when told: 3 requests at
- * once per client and route, then one a second. Each test uses its own client address (the
- * loopback peer is a trusted proxy, so X-Forwarded-For names the client) and so its own budget.
+ * once per address and route, then one a second; 2 at once per signed-in person. Each test uses its
+ * own client address (the loopback peer is a trusted proxy, so X-Forwarded-For names the client) and
+ * so its own budget.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "hoithao.gateway.rate-limit.replenish-rate=1", "hoithao.gateway.rate-limit.burst-capacity=3" })
+		properties = { "hoithao.gateway.rate-limit.address-replenish-rate=1",
+				"hoithao.gateway.rate-limit.address-burst-capacity=3", "hoithao.gateway.rate-limit.replenish-rate=1",
+				"hoithao.gateway.rate-limit.burst-capacity=2" })
 @AutoConfigureWebTestClient
 class GatewayRateLimitTest {
 
 	static final FakeBackend backend = new FakeBackend();
+
+	static final TestIssuer issuer = new TestIssuer();
 
 	@DynamicPropertySource
 	static void routes(DynamicPropertyRegistry registry) {
 		for (String service : GatewayRoutingTest.SERVICES) {
 			registry.add("hoithao.gateway." + service + "-uri", backend::uri);
 		}
+		registry.add("hoithao.security.issuer", issuer::issuer);
 	}
 
 	@AfterAll
 	static void stopBackend() {
 		backend.close();
+		issuer.close();
 	}
 
 	@TestConfiguration(proxyBeanMethods = false)
@@ -94,6 +101,32 @@ class GatewayRateLimitTest {
 			get(path, "203.0.113.3").expectStatus().isOk();
 		}
 		get(path, "203.0.113.3").expectStatus().isEqualTo(HttpStatus.TOO_MANY_REQUESTS);
+	}
+
+	@Test
+	void thirtySixTeachersBehindOneAddressEachHaveTheirOwnBudget() {
+		String path = "/api/registrations/v1/registrations";
+		String school = "203.0.113.36";
+		for (int teacher = 1; teacher <= 36; teacher++) {
+			String token = issuer.bearer("giao.vien" + teacher + "@mndongtam.edu.vn");
+			for (int i = 0; i < 2; i++) {
+				this.client.post().uri(path).header("X-Forwarded-For", school)
+					.header("Authorization", token)
+					.exchange()
+					.expectStatus().isOk();
+			}
+		}
+		// a person's own budget still holds...
+		this.client.post().uri(path).header("X-Forwarded-For", school)
+			.header("Authorization", issuer.bearer("giao.vien1@mndongtam.edu.vn"))
+			.exchange()
+			.expectStatus().isEqualTo(HttpStatus.TOO_MANY_REQUESTS)
+			.expectHeader().exists("Retry-After");
+		// ...and the address's budget, for requests without a token, was not spent by the teachers
+		for (int i = 0; i < 3; i++) {
+			get(path, school).expectStatus().isOk();
+		}
+		get(path, school).expectStatus().isEqualTo(HttpStatus.TOO_MANY_REQUESTS);
 	}
 
 	@Test

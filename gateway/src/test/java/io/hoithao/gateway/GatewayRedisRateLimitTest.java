@@ -25,6 +25,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
+import io.hoithao.gateway.limits.PerClientRateLimiter;
 import io.hoithao.gateway.limits.RetryAfterRateLimiter;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -75,7 +76,9 @@ class GatewayRedisRateLimitTest {
 			gateways.add(new SpringApplicationBuilder(GatewayApplication.class).run("--server.port=0",
 					"--hoithao.gateway.rate-limit.store=redis", "--hoithao.gateway.rate-limit.replenish-rate=1",
 					"--hoithao.gateway.rate-limit.requested-tokens=100",
-					"--hoithao.gateway.rate-limit.burst-capacity=300", "--spring.data.redis.host=127.0.0.1",
+					"--hoithao.gateway.rate-limit.burst-capacity=300",
+					"--hoithao.gateway.rate-limit.address-replenish-rate=1",
+					"--hoithao.gateway.rate-limit.address-burst-capacity=300", "--spring.data.redis.host=127.0.0.1",
 					"--spring.data.redis.port=" + port, "--hoithao.gateway.events-uri=" + backend.uri(),
 					"--hoithao.gateway.registrations-uri=" + backend.uri()));
 		}
@@ -145,7 +148,10 @@ class GatewayRedisRateLimitTest {
 	@Test
 	void theRedisLimiterIsTheOneInUse() {
 		for (ConfigurableApplicationContext gateway : gateways) {
-			assertThat(gateway.getBean(RateLimiter.class)).isInstanceOf(RetryAfterRateLimiter.class);
+			RateLimiter<?> limiter = gateway.getBean(RateLimiter.class);
+			assertThat(limiter).isInstanceOf(PerClientRateLimiter.class);
+			assertThat(((PerClientRateLimiter) limiter).users()).isInstanceOf(RetryAfterRateLimiter.class);
+			assertThat(((PerClientRateLimiter) limiter).addresses()).isInstanceOf(RetryAfterRateLimiter.class);
 		}
 	}
 

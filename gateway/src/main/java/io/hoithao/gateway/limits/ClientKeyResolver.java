@@ -25,6 +25,12 @@ import reactor.core.publisher.Mono;
  */
 public class ClientKeyResolver implements KeyResolver {
 
+	/** The prefix of a signed-in person's key. */
+	public static final String USER_PREFIX = "user:";
+
+	/** The prefix of an address's key. */
+	public static final String ADDRESS_PREFIX = "ip:";
+
 	private static final String X_FORWARDED_FOR = "X-Forwarded-For";
 
 	private final Predicate<String> trusted;
@@ -44,8 +50,8 @@ public class ClientKeyResolver implements KeyResolver {
 		return exchange.getPrincipal()
 			.map(Principal::getName)
 			.filter(StringUtils::hasText)
-			.map(name -> "user:" + name)
-			.switchIfEmpty(Mono.fromSupplier(() -> "ip:" + clientAddress(exchange.getRequest())));
+			.map(name -> USER_PREFIX + name)
+			.switchIfEmpty(Mono.fromSupplier(() -> ADDRESS_PREFIX + clientAddress(exchange.getRequest())));
 	}
 
 	String clientAddress(ServerHttpRequest request) {

@@ -31,9 +31,13 @@ public class RateLimitConfiguration {
 	@Bean
 	@Primary
 	@ConditionalOnProperty(name = "hoithao.gateway.rate-limit.store", havingValue = "memory", matchIfMissing = true)
-	TokenBucketRateLimiter inMemoryRateLimiter(RateLimitProperties properties, ObjectProvider<Clock> clock) {
-		return new TokenBucketRateLimiter(properties.replenishRate(), properties.burstCapacity(),
-				properties.requestedTokens(), clock.getIfAvailable(Clock::systemUTC));
+	PerClientRateLimiter inMemoryRateLimiter(RateLimitProperties properties, ObjectProvider<Clock> clock) {
+		Clock time = clock.getIfAvailable(Clock::systemUTC);
+		return new PerClientRateLimiter(
+				new TokenBucketRateLimiter(properties.replenishRate(), properties.burstCapacity(),
+						properties.requestedTokens(), time),
+				new TokenBucketRateLimiter(properties.addressReplenishRate(), properties.addressBurstCapacity(),
+						properties.requestedTokens(), time));
 	}
 
 	/**
@@ -50,12 +54,22 @@ public class RateLimitConfiguration {
 				properties.requestedTokens());
 	}
 
+	/** The same for the buckets of addresses, with their own budget. */
+	@Bean
+	@ConditionalOnProperty(name = "hoithao.gateway.rate-limit.store", havingValue = "redis")
+	RedisRateLimiter hoithaoAddressRedisRateLimiter(RateLimitProperties properties) {
+		return new RedisRateLimiter(properties.addressReplenishRate(), properties.addressBurstCapacity(),
+				properties.requestedTokens());
+	}
+
 	@Bean
 	@Primary
 	@ConditionalOnProperty(name = "hoithao.gateway.rate-limit.store", havingValue = "redis")
-	RateLimiter<RedisRateLimiter.Config> redisRateLimiterWithRetryAfter(RedisRateLimiter hoithaoRedisRateLimiter,
-			RateLimitProperties properties) {
-		return new RetryAfterRateLimiter<>(hoithaoRedisRateLimiter, properties.secondsPerRequest());
+	PerClientRateLimiter redisRateLimiterWithRetryAfter(RedisRateLimiter hoithaoRedisRateLimiter,
+			RedisRateLimiter hoithaoAddressRedisRateLimiter, RateLimitProperties properties) {
+		return new PerClientRateLimiter(
+				new RetryAfterRateLimiter<>(hoithaoRedisRateLimiter, properties.secondsPerRequest()),
+				new RetryAfterRateLimiter<>(hoithaoAddressRedisRateLimiter, properties.addressSecondsPerRequest()));
 	}
 
 	@Bean

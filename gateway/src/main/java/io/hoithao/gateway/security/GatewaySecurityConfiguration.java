@@ -1,6 +1,13 @@
 package io.hoithao.gateway.security;
 
+import java.net.URI;
+import java.time.Duration;
+
 import io.hoithao.gateway.ProblemResponses;
+import io.hoithao.keyset.IssuerJwtDecoders;
+import io.hoithao.keyset.IssuerKeySet;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.security.oauth2.server.resource.autoconfigure.OAuth2ResourceServerProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
@@ -30,6 +37,27 @@ import org.springframework.security.web.server.savedrequest.NoOpServerRequestCac
  */
 @Configuration(proxyBeanMethods = false)
 public class GatewaySecurityConfiguration {
+
+	/**
+	 * The issuer's key set, fetched at start and refreshed in the background: a crowd of requests never
+	 * becomes a crowd of key-set fetches ({@link IssuerKeySet}).
+	 */
+	@Bean(destroyMethod = "close")
+	IssuerKeySet issuerKeySet(OAuth2ResourceServerProperties properties,
+			@Value("${hoithao.security.key-set.refresh-interval:5m}") Duration refresh,
+			@Value("${hoithao.security.key-set.retry-interval:2s}") Duration retry,
+			@Value("${hoithao.security.key-set.min-refresh-gap:30s}") Duration gap,
+			@Value("${hoithao.security.key-set.timeout:5s}") Duration timeout) {
+		return new IssuerKeySet(URI.create(properties.getJwt().getJwkSetUri()),
+				new IssuerKeySet.Settings(refresh, retry, gap, timeout))
+			.start();
+	}
+
+	/** The checks Boot would configure from {@code spring.security.oauth2.resourceserver.jwt.*}. */
+	@Bean
+	ReactiveJwtDecoder gatewayJwtDecoder(IssuerKeySet keys, OAuth2ResourceServerProperties properties) {
+		return IssuerJwtDecoders.reactive(keys, properties.getJwt().getIssuerUri(), properties.getJwt().getAudiences());
+	}
 
 	@Bean
 	SecurityWebFilterChain gatewaySecurityFilterChain(ServerHttpSecurity http, ReactiveJwtDecoder decoder,

@@ -1,5 +1,7 @@
 package io.hoithao.platform.security;
 
+import io.hoithao.keyset.IssuerJwtDecoders;
+import io.hoithao.keyset.IssuerKeySet;
 import io.hoithao.platform.web.ProblemException;
 import io.hoithao.platform.web.ProblemExceptionHandler;
 import io.hoithao.platform.web.ProblemTypes;
@@ -8,10 +10,14 @@ import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springdoc.core.utils.SpringDocUtils;
+import java.net.URI;
+import java.time.Duration;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.security.oauth2.server.resource.autoconfigure.OAuth2ResourceServerProperties;
 import org.springframework.boot.security.oauth2.server.resource.autoconfigure.reactive.ReactiveOAuth2ResourceServerAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.http.HttpHeaders;
@@ -43,12 +49,34 @@ import org.springframework.web.reactive.result.method.annotation.ArgumentResolve
  * Sessions and CSRF protection are off on purpose: no cookies are read, only bearer tokens.
  */
 @AutoConfiguration(before = ReactiveOAuth2ResourceServerAutoConfiguration.class)
-@EnableConfigurationProperties(SecurityProperties.class)
+@EnableConfigurationProperties({SecurityProperties.class, OAuth2ResourceServerProperties.class})
 public class PlatformSecurityAutoConfiguration {
 
     static {
         // A handler's Caller parameter comes from the token, never from the request's parameters.
         SpringDocUtils.getConfig().addRequestWrapperToIgnore(Caller.class);
+    }
+
+    /**
+     * The issuer's key set, fetched when the service starts and refreshed in the background, so that a
+     * crowd arriving at a freshly started service is not a crowd of key-set fetches ({@link IssuerKeySet}).
+     */
+    @Bean(destroyMethod = "close")
+    @ConditionalOnMissingBean
+    IssuerKeySet issuerKeySet(OAuth2ResourceServerProperties properties,
+                              @Value("${hoithao.security.key-set.refresh-interval:5m}") Duration refresh,
+                              @Value("${hoithao.security.key-set.retry-interval:2s}") Duration retry,
+                              @Value("${hoithao.security.key-set.min-refresh-gap:30s}") Duration gap,
+                              @Value("${hoithao.security.key-set.timeout:5s}") Duration timeout) {
+        return new IssuerKeySet(URI.create(properties.getJwt().getJwkSetUri()),
+                new IssuerKeySet.Settings(refresh, retry, gap, timeout)).start();
+    }
+
+    /** Boot's checks from {@code spring.security.oauth2.resourceserver.jwt.*}, on the key set above. */
+    @Bean
+    @ConditionalOnMissingBean
+    ReactiveJwtDecoder hoithaoJwtDecoder(IssuerKeySet keys, OAuth2ResourceServerProperties properties) {
+        return IssuerJwtDecoders.reactive(keys, properties.getJwt().getIssuerUri(), properties.getJwt().getAudiences());
     }
 
     @Bean
