@@ -1,0 +1,17 @@
+package io.hoithao.notifications;
+
+import io.hoithao.platform.security.EndpointRules;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+
+/** The delivery log is for an event's organisers and administrators; the handler checks the event's unit. */
+@Configuration
+class AccessRules {
+
+    @Bean
+    EndpointRules notificationsEndpointRules() {
+        return exchanges -> exchanges
+                .pathMatchers(HttpMethod.GET, "/api/notifications/events/*/deliveries").hasAnyRole("ADMIN", "ORGANISER");
+    }
+}

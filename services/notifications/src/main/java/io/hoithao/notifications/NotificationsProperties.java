@@ -1,0 +1,17 @@
+package io.hoithao.notifications;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * @param from           the sender of every mail
+ * @param dispatchInterval how often due deliveries are looked for
+ * @param lease          how long an instance holds a delivery it is sending before another may try it
+ * @param backOffInitial the wait after the first failed attempt; doubled after each further one
+ * @param backOffMax     the longest wait between two attempts
+ * @param maxAttempts    attempts before a delivery is given up as FAILED
+ */
+@ConfigurationProperties("hoithao.notifications")
+public record NotificationsProperties(String from, Duration dispatchInterval, Duration lease,
+                                      Duration backOffInitial, Duration backOffMax, int maxAttempts) {
+}

@@ -1,0 +1,88 @@
+package io.hoithao.notifications.mail;
+
+import io.hoithao.notifications.delivery.Attachment;
+import io.hoithao.notifications.delivery.Delivery;
+import io.hoithao.notifications.delivery.DeliveryState;
+import io.hoithao.notifications.person.KnownEvent;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.springframework.stereotype.Component;
+import org.springframework.web.util.HtmlUtils;
+
+/**
+ * Renders one mail: subject, plain-text and HTML parts with the same words from the {@link Catalogue},
+ * the QR badge inline and the calendar entry attached where the mail has them.
+ */
+@Component
+public class Mails {
+
+    private final Catalogue catalogue;
+
+    Mails(Catalogue catalogue) {
+        this.catalogue = catalogue;
+    }
+
+    /** What a mail says besides its kind: a confirmation code (badge and calendar), a waiting place, a reason. */
+    public record Details(String confirmationCode, Integer place, String reason, boolean withReason) {
+
+        public static Details none() {
+            return new Details(null, null, null, false);
+        }
+    }
+
+    public Delivery render(String messageKey, String kind, String recipient, String name, String language,
+                           String eventId, KnownEvent event, Details details, Instant now) {
+        Locale locale = Catalogue.locale(language);
+        String title = event == null || event.title() == null ? eventId : event.title();
+        String key = "mail." + kind;
+        String subject = catalogue.text(key + ".subject", locale, title);
+        List<String> paragraphs = new ArrayList<>();
+        paragraphs.add(catalogue.text("mail.greeting", locale, name));
+        paragraphs.add(catalogue.text(key + ".body", locale, title, details.place()));
+        if (event != null && event.startDate() != null) {
+            DateTimeFormatter date = DateTimeFormatter.ofPattern(catalogue.text("mail.date", locale), locale);
+            paragraphs.add(catalogue.text("mail.event.days", locale, date.format(event.startDate()), date.format(event.endDate())));
+        }
+        if (details.withReason()) {
+            paragraphs.add(details.reason() == null || details.reason().isBlank()
+                    ? catalogue.text("mail.noReason", locale)
+                    : catalogue.text("mail.reason", locale, details.reason()));
+        }
+        List<Attachment> attachments = new ArrayList<>();
+        String code = details.confirmationCode();
+        if (code != null) {
+            paragraphs.add(catalogue.text("mail.code", locale, code));
+            attachments.add(new Attachment("badge.png", "image/png", "badge", Badges.png(code)));
+            if (event != null && event.startDate() != null) {
+                attachments.add(new Attachment("event.ics", "text/calendar; charset=UTF-8; method=PUBLISH", null,
+                        Calendars.days(eventId + "-" + code, title, event.startDate(), event.endDate(), now)));
+            }
+        }
+        String signature = catalogue.text("mail.signature", locale, title);
+
+        StringBuilder text = new StringBuilder();
+        StringBuilder html = new StringBuilder("<!DOCTYPE html><html lang=\"").append(locale.getLanguage())
+                .append("\"><head><meta charset=\"UTF-8\"><title>").append(escape(subject)).append("</title></head>")
+                .append("<body style=\"font-family:sans-serif;color:#1a1a1a;max-width:40em\">");
+        for (String paragraph : paragraphs) {
+            text.append(paragraph).append("\n\n");
+            html.append("<p>").append(escape(paragraph)).append("</p>");
+        }
+        if (code != null) {
+            String badge = catalogue.text("mail.badge", locale);
+            html.append("<p>").append(escape(badge)).append("<br><img src=\"cid:badge\" width=\"240\" height=\"240\" alt=\"")
+                    .append(escape(catalogue.text("mail.code", locale, code))).append("\"></p>");
+        }
+        text.append(signature).append("\n");
+        html.append("<p>").append(escape(signature).replace("\n", "<br>")).append("</p></body></html>");
+        return new Delivery(Delivery.id(messageKey, recipient), eventId, recipient, kind, locale.getLanguage(), subject,
+                text.toString(), html.toString(), attachments, List.of(), DeliveryState.PENDING, 0, now, null, now, null);
+    }
+
+    private static String escape(String text) {
+        return HtmlUtils.htmlEscape(text, "UTF-8").replace("\n", "<br>");
+    }
+}

@@ -1,0 +1,263 @@
+package io.hoithao.notifications;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.google.zxing.BinaryBitmap;
+import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
+import com.google.zxing.common.HybridBinarizer;
+import com.google.zxing.qrcode.QRCodeReader;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import io.hoithao.contracts.events.EventPublished;
+import io.hoithao.contracts.registrations.RegistrationCancelled;
+import io.hoithao.contracts.registrations.RegistrationConfirmed;
+import io.hoithao.contracts.registrations.RegistrationPendingApproval;
+import io.hoithao.contracts.registrations.RegistrationWaitlisted;
+import io.hoithao.notifications.delivery.Delivery;
+import io.hoithao.notifications.person.KnownEvent;
+import io.hoithao.platform.testing.IntegrationTest;
+import io.hoithao.platform.testing.TestIdentity;
+import io.hoithao.platform.testing.TestMessages;
+import jakarta.mail.BodyPart;
+import jakarta.mail.Multipart;
+import jakarta.mail.Part;
+import jakarta.mail.internet.MimeMessage;
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.io.StringReader;
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import javax.imageio.ImageIO;
+import net.fortuna.ical4j.data.CalendarBuilder;
+import net.fortuna.ical4j.model.Calendar;
+import net.fortuna.ical4j.model.component.VEvent;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+@IntegrationTest
+class NotificationsIT {
+
+    static final int SMTP_PORT = freePort();
+    static GreenMail smtp = startSmtp();
+
+    @DynamicPropertySource
+    static void smtp(DynamicPropertyRegistry registry) {
+        registry.add("spring.mail.host", () -> "127.0.0.1");
+        registry.add("spring.mail.port", () -> SMTP_PORT);
+        registry.add("hoithao.notifications.dispatch-interval", () -> "200ms");
+        registry.add("hoithao.notifications.back-off-initial", () -> "300ms");
+        registry.add("hoithao.notifications.back-off-max", () -> "1s");
+        registry.add("hoithao.notifications.lease", () -> "5s");
+    }
+
+    @Autowired
+    WebTestClient http;
+
+    @Autowired
+    ReactiveMongoTemplate mongo;
+
+    final TestMessages messages = new TestMessages();
+
+    @AfterEach
+    void close() {
+        messages.close();
+    }
+
+    @AfterAll
+    static void stopSmtp() {
+        smtp.stop();
+    }
+
+    @Test
+    void aConfirmedDelegateGetsOneMailWithHerCodeHerBadgeAndTheEventInHerCalendar() throws Exception {
+        String eventId = publishedEvent("Hội thảo đổi mới phương pháp dạy học môn Tiếng Việt");
+        RegistrationConfirmed confirmed = new RegistrationConfirmed(UUID.randomUUID(), Instant.now(), eventId, "r-" + UUID.randomUUID(),
+                "lan." + eventId + "@mn.edu.vn", "Hoàng Thị Lan", "Phòng GD&ĐT Chợ Mới", "TEACHER", "K7QM-3XPD");
+        messages.send(confirmed);
+        messages.send(confirmed); // redelivered: no second mail
+
+        MimeMessage mail = awaitMails(confirmed.delegateEmail(), 1).get(0);
+        assertThat(mail.getSubject()).isEqualTo("Đã xác nhận đăng ký: Hội thảo đổi mới phương pháp dạy học môn Tiếng Việt");
+        assertThat(mail.getHeader("Subject")[0]).startsWith("=?UTF-8?"); // encoded, so it survives any relay
+        Map<String, Part> parts = parts(mail);
+        String text = (String) parts.get("text/plain").getContent();
+        assertThat(text).contains("Kính gửi Hoàng Thị Lan,").contains("Mã xác nhận: K7QM-3XPD")
+                .contains("Thời gian: 16/03/2027 – 17/03/2027");
+        assertThat((String) parts.get("text/html").getContent()).contains("<img src=\"cid:badge\"").contains("Hoàng Thị Lan");
+
+        try (InputStream png = parts.get("image/png").getInputStream()) {
+            var image = ImageIO.read(png);
+            var bitmap = new BinaryBitmap(new HybridBinarizer(new BufferedImageLuminanceSource(image)));
+            assertThat(new QRCodeReader().decode(bitmap).getText()).isEqualTo("K7QM-3XPD");
+        }
+        try (InputStream ics = parts.get("text/calendar").getInputStream()) {
+            Calendar calendar = new CalendarBuilder().build(ics);
+            VEvent entry = calendar.<VEvent>getComponent("VEVENT").orElseThrow();
+            assertThat(entry.getSummary().getValue()).isEqualTo("Hội thảo đổi mới phương pháp dạy học môn Tiếng Việt");
+            assertThat(entry.getDateTimeStart().getValue()).isEqualTo("20270316");
+            assertThat(entry.getDateTimeEnd().getValue()).isEqualTo("20270318");
+        }
+
+        // A later message for someone else has arrived, so the redelivery has been handled: still one mail for Lan.
+        String marker = "marker." + eventId + "@mn.edu.vn";
+        messages.send(new RegistrationPendingApproval(UUID.randomUUID(), Instant.now(), eventId, "r-" + UUID.randomUUID(),
+                marker, "Đặng Văn Bình", "Phòng GD&ĐT Chợ Mới", "TEACHER"));
+        awaitMails(marker, 1);
+        assertThat(mailsTo(confirmed.delegateEmail())).hasSize(1);
+
+        // The organisers' log says who was told what.
+        http.get().uri("/api/notifications/events/" + eventId + "/deliveries").exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.total").isEqualTo(2)
+                .jsonPath("$.items[0].recipient").isEqualTo(confirmed.delegateEmail())
+                .jsonPath("$.items[0].kind").isEqualTo("registration.confirmed")
+                .jsonPath("$.items[0].state").isEqualTo("SENT")
+                .jsonPath("$.items[1].kind").isEqualTo("registration.pending");
+        TestIdentity.get().as(http, TestIdentity.organiser("Phòng GD&ĐT Long Xuyên"))
+                .get().uri("/api/notifications/events/" + eventId + "/deliveries").exchange()
+                .expectStatus().isForbidden()
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+        TestIdentity.get().as(http, TestIdentity.delegate(confirmed.delegateEmail()))
+                .get().uri("/api/notifications/events/" + eventId + "/deliveries").exchange()
+                .expectStatus().isForbidden();
+    }
+
+    @Test
+    void anEnglishSpeakingDelegateIsWrittenToInEnglishAndToldHerPlace() throws Exception {
+        String eventId = publishedEvent("Chuyên đề giáo dục STEM");
+        String first = "an." + eventId + "@mn.edu.vn";
+        String jane = "jane." + eventId + "@school.edu.vn";
+        WebTestClient asJane = TestIdentity.get().as(http, TestIdentity.delegate(jane));
+        asJane.put().uri("/api/notifications/preferences").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"language\":\"fr\"}").exchange()
+                .expectStatus().isBadRequest()
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+        asJane.put().uri("/api/notifications/preferences").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"language\":\"en\"}").exchange()
+                .expectStatus().isOk();
+
+        messages.send(new RegistrationWaitlisted(UUID.randomUUID(), Instant.now(), eventId, "r-an-" + eventId, first,
+                "Nguyễn Văn An", "Trường THCS Mỹ Hoà", "TEACHER"));
+        messages.send(new RegistrationWaitlisted(UUID.randomUUID(), Instant.now(), eventId, "r-jane-" + eventId, jane,
+                "Jane Nguyễn", "Trường THCS Mỹ Hoà", "TEACHER"));
+
+        MimeMessage english = awaitMails(jane, 1).get(0);
+        assertThat(english.getSubject()).isEqualTo("On the waiting list: Chuyên đề giáo dục STEM");
+        assertThat((String) parts(english).get("text/plain").getContent())
+                .contains("Dear Jane Nguyễn,").contains("You are number 2 on the waiting list");
+        MimeMessage vietnamese = awaitMails(first, 1).get(0);
+        assertThat(vietnamese.getSubject()).isEqualTo("Đang trong danh sách chờ: Chuyên đề giáo dục STEM");
+        assertThat((String) parts(vietnamese).get("text/plain").getContent()).contains("vị trí số 1 trong danh sách chờ");
+
+        messages.send(new RegistrationCancelled(UUID.randomUUID(), Instant.now(), eventId, "r-jane-" + eventId, jane,
+                "Trùng lịch công tác", false));
+        MimeMessage cancelled = awaitMails(jane, 2).get(1);
+        assertThat(cancelled.getSubject()).isEqualTo("Registration cancelled: Chuyên đề giáo dục STEM");
+        assertThat((String) parts(cancelled).get("text/plain").getContent()).contains("Reason: Trùng lịch công tác");
+    }
+
+    @Test
+    void whileTheMailServerIsDownNothingIsLostAndWhenItReturnsEachMailArrivesOnce() throws Exception {
+        String eventId = publishedEvent("Hội nghị tổng kết năm học");
+        smtp.stop();
+        List<RegistrationConfirmed> sent = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            RegistrationConfirmed confirmed = new RegistrationConfirmed(UUID.randomUUID(), Instant.now(), eventId,
+                    "r-" + i + "-" + eventId, "gv" + i + "." + eventId + "@mn.edu.vn", "Giáo viên Số " + i,
+                    "Phòng GD&ĐT Chợ Mới", "TEACHER", "CODE-" + i);
+            sent.add(confirmed);
+            messages.send(confirmed);
+        }
+        // Every delivery is written and tried, and each has failed at least twice while the server is away.
+        await().atMost(Duration.ofSeconds(40)).until(() -> deliveries(eventId).stream()
+                .filter(d -> d.attempts() >= 2 && d.lastError() != null).count() == 5);
+        sent.forEach(messages::send); // redelivered during the outage, too
+
+        smtp = startSmtp();
+        for (RegistrationConfirmed confirmed : sent) {
+            awaitMails(confirmed.delegateEmail(), 1);
+        }
+        await().atMost(Duration.ofSeconds(20)).until(() -> deliveries(eventId).stream()
+                .allMatch(d -> d.state().name().equals("SENT")));
+        for (RegistrationConfirmed confirmed : sent) {
+            assertThat(mailsTo(confirmed.delegateEmail())).as(confirmed.delegateEmail()).hasSize(1);
+        }
+        assertThat(deliveries(eventId)).hasSize(5);
+    }
+
+    private String publishedEvent(String title) {
+        String eventId = "evt-" + UUID.randomUUID();
+        messages.send(new EventPublished(UUID.randomUUID(), Instant.now(), eventId, title, "WORKSHOP", "DISTRICT",
+                "Phòng GD&ĐT Chợ Mới", LocalDate.of(2027, 3, 16), LocalDate.of(2027, 3, 17), "Asia/Ho_Chi_Minh", 100));
+        await().atMost(Duration.ofSeconds(30)).until(() -> mongo.findById(eventId, KnownEvent.class).blockOptional().isPresent());
+        return eventId;
+    }
+
+    private List<Delivery> deliveries(String eventId) {
+        return mongo.find(Query.query(Criteria.where("eventId").is(eventId)), Delivery.class).collectList().block();
+    }
+
+    private static List<MimeMessage> mailsTo(String address) {
+        return Arrays.stream(smtp.getReceivedMessages()).filter(m -> {
+            try {
+                return Arrays.stream(m.getAllRecipients()).anyMatch(r -> r.toString().equalsIgnoreCase(address));
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }).toList();
+    }
+
+    private static List<MimeMessage> awaitMails(String address, int count) {
+        await().atMost(Duration.ofSeconds(30)).until(() -> mailsTo(address).size() >= count);
+        return mailsTo(address);
+    }
+
+    /** The leaf parts of a mail by content type (without parameters). */
+    private static Map<String, Part> parts(Part part) throws Exception {
+        Map<String, Part> found = new java.util.HashMap<>();
+        collect(part, found);
+        return found;
+    }
+
+    private static void collect(Part part, Map<String, Part> found) throws Exception {
+        if (part.getContent() instanceof Multipart multipart) {
+            for (int i = 0; i < multipart.getCount(); i++) {
+                collect(multipart.getBodyPart(i), found);
+            }
+        } else {
+            found.putIfAbsent(part.getContentType().split(";")[0].trim().toLowerCase(), part);
+        }
+    }
+
+    private static GreenMail startSmtp() {
+        GreenMail server = new GreenMail(new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        server.start();
+        return server;
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
