@@ -10,8 +10,10 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param backOffInitial the wait after the first failed attempt; doubled after each further one
  * @param backOffMax     the longest wait between two attempts
  * @param maxAttempts    attempts before a delivery is given up as FAILED
+ * @param gatherWindow   how long programme changes for one person are gathered into one mail
  */
 @ConfigurationProperties("hoithao.notifications")
 public record NotificationsProperties(String from, Duration dispatchInterval, Duration lease,
-                                      Duration backOffInitial, Duration backOffMax, int maxAttempts) {
+                                      Duration backOffInitial, Duration backOffMax, int maxAttempts,
+                                      Duration gatherWindow) {
 }

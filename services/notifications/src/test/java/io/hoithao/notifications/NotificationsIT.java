@@ -10,6 +10,8 @@ import com.google.zxing.qrcode.QRCodeReader;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import io.hoithao.contracts.events.EventPublished;
+import io.hoithao.contracts.events.SessionMoved;
+import io.hoithao.contracts.events.SessionScheduled;
 import io.hoithao.contracts.registrations.RegistrationCancelled;
 import io.hoithao.contracts.registrations.RegistrationConfirmed;
 import io.hoithao.contracts.registrations.RegistrationPendingApproval;
@@ -65,6 +67,7 @@ class NotificationsIT {
         registry.add("hoithao.notifications.back-off-initial", () -> "300ms");
         registry.add("hoithao.notifications.back-off-max", () -> "1s");
         registry.add("hoithao.notifications.lease", () -> "5s");
+        registry.add("hoithao.notifications.gather-window", () -> "3s");
     }
 
     @Autowired
@@ -201,6 +204,45 @@ class NotificationsIT {
             assertThat(mailsTo(confirmed.delegateEmail())).as(confirmed.delegateEmail()).hasSize(1);
         }
         assertThat(deliveries(eventId)).hasSize(5);
+    }
+
+    @Test
+    void rescheduledDayOfTenSessionsIsOneMailPerDelegateListingTheTen() throws Exception {
+        String eventId = publishedEvent("Hội thảo chuyên đề Toán tiểu học");
+        List<String> delegates = List.of("mai." + eventId + "@mn.edu.vn", "tuan." + eventId + "@mn.edu.vn");
+        for (String email : delegates) {
+            messages.send(new RegistrationConfirmed(UUID.randomUUID(), Instant.now(), eventId, "r-" + email, email,
+                    "Lê Thị " + email.substring(0, 4), "Phòng GD&ĐT Chợ Mới", "TEACHER", "C-" + email.substring(0, 4)));
+        }
+        delegates.forEach(email -> awaitMails(email, 1));
+        Instant day = Instant.parse("2027-03-16T01:00:00Z");
+        for (int i = 0; i < 10; i++) {
+            messages.send(new SessionScheduled(UUID.randomUUID(), Instant.now(), eventId, "s" + i + "-" + eventId, "TALK",
+                    "Phiên số " + (i + 1) + ": Đổi mới dạy học", "Hội trường A", day.plusSeconds(3600L * i), day.plusSeconds(3600L * i + 3000), 1));
+        }
+        for (int i = 0; i < 10; i++) {
+            SessionMoved moved = new SessionMoved(UUID.randomUUID(), Instant.now(), eventId, "s" + i + "-" + eventId,
+                    "Phòng họp tầng 2", day.plusSeconds(86400 + 3600L * i), day.plusSeconds(86400 + 3600L * i + 3000), 2);
+            messages.send(moved);
+            if (i == 3) {
+                messages.send(moved); // redelivered: listed once
+            }
+        }
+        for (String email : delegates) {
+            MimeMessage mail = awaitMails(email, 2).get(1);
+            assertThat(mail.getSubject()).isEqualTo("Thay đổi chương trình: Hội thảo chuyên đề Toán tiểu học");
+            String text = (String) parts(mail).get("text/plain").getContent();
+            assertThat(text).contains("có 10 thay đổi")
+                    .contains("- «Phiên số 1: Đổi mới dạy học» chuyển sang Phòng họp tầng 2, 08:00 ngày 17/03/2027 – 08:50 ngày 17/03/2027")
+                    .contains("«Phiên số 10: Đổi mới dạy học»");
+            assertThat(text.lines().filter(line -> line.startsWith("- ")).count()).isEqualTo(10);
+        }
+        await().atMost(Duration.ofSeconds(10)).until(() -> mongo.count(Query.query(Criteria.where("eventId").is(eventId)),
+                io.hoithao.notifications.programme.Digest.class).block() == 0);
+        assertThat(deliveries(eventId).stream().filter(d -> d.kind().equals("programme.changed")).count()).isEqualTo(2);
+        for (String email : delegates) {
+            assertThat(mailsTo(email)).hasSize(2);
+        }
     }
 
     private String publishedEvent(String title) {

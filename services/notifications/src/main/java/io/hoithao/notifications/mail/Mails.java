@@ -4,7 +4,10 @@ import io.hoithao.notifications.delivery.Attachment;
 import io.hoithao.notifications.delivery.Delivery;
 import io.hoithao.notifications.delivery.DeliveryState;
 import io.hoithao.notifications.person.KnownEvent;
+import io.hoithao.notifications.programme.Change;
+import io.hoithao.notifications.programme.Digest;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
@@ -80,6 +83,46 @@ public class Mails {
         html.append("<p>").append(escape(signature).replace("\n", "<br>")).append("</p></body></html>");
         return new Delivery(Delivery.id(messageKey, recipient), eventId, recipient, kind, locale.getLanguage(), subject,
                 text.toString(), html.toString(), attachments, List.of(), DeliveryState.PENDING, 0, now, null, now, null);
+    }
+
+    /** One mail listing every programme change gathered for one person. */
+    public Delivery renderProgramme(String key, Digest digest, String language, KnownEvent event, Instant now) {
+        Locale locale = Catalogue.locale(language);
+        String title = event == null || event.title() == null ? digest.eventId() : event.title();
+        ZoneId zone = ZoneId.of(event == null || event.timeZone() == null ? "Asia/Ho_Chi_Minh" : event.timeZone());
+        DateTimeFormatter time = DateTimeFormatter.ofPattern(catalogue.text("mail.datetime", locale), locale).withZone(zone);
+        DateTimeFormatter date = DateTimeFormatter.ofPattern(catalogue.text("mail.date", locale), locale);
+        String subject = catalogue.text("mail.programme.subject", locale, title);
+        List<String> lines = new ArrayList<>();
+        for (Change change : digest.changes()) {
+            String session = change.title() == null || change.title().isBlank()
+                    ? catalogue.text("mail.session.unknown", locale) : change.title();
+            lines.add(switch (change.kind()) {
+                case "moved" -> catalogue.text("mail.change.moved", locale, session, change.venue(),
+                        time.format(change.startsAt()), time.format(change.endsAt()));
+                case "cancelled" -> catalogue.text("mail.change.cancelled", locale, session);
+                case "rescheduled" -> catalogue.text("mail.change.rescheduled", locale,
+                        date.format(change.startDate()), date.format(change.endDate()));
+                default -> catalogue.text("mail.change.eventCancelled", locale, change.reason() == null ? "" : change.reason()).trim();
+            });
+        }
+        String greeting = catalogue.text("mail.greeting", locale, digest.name() == null ? digest.recipient() : digest.name());
+        String intro = catalogue.text("mail.programme.body", locale, title, lines.size());
+        String signature = catalogue.text("mail.signature", locale, title);
+        StringBuilder text = new StringBuilder(greeting).append("\n\n").append(intro).append("\n\n");
+        StringBuilder html = new StringBuilder("<!DOCTYPE html><html lang=\"").append(locale.getLanguage())
+                .append("\"><head><meta charset=\"UTF-8\"><title>").append(escape(subject)).append("</title></head>")
+                .append("<body style=\"font-family:sans-serif;color:#1a1a1a;max-width:40em\"><p>").append(escape(greeting))
+                .append("</p><p>").append(escape(intro)).append("</p><ul>");
+        for (String line : lines) {
+            text.append("- ").append(line).append("\n");
+            html.append("<li>").append(escape(line)).append("</li>");
+        }
+        text.append("\n").append(signature).append("\n");
+        html.append("</ul><p>").append(escape(signature)).append("</p></body></html>");
+        return new Delivery(Delivery.id(key, digest.recipient()), digest.eventId(), digest.recipient(), "programme.changed",
+                locale.getLanguage(), subject, text.toString(), html.toString(), List.of(), List.of(), DeliveryState.PENDING,
+                0, now, null, now, null);
     }
 
     private static String escape(String text) {
