@@ -10,6 +10,11 @@ import com.google.zxing.qrcode.QRCodeReader;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import io.hoithao.contracts.events.EventPublished;
+import io.hoithao.contracts.observations.LessonMoved;
+import io.hoithao.contracts.observations.LessonScheduled;
+import io.hoithao.contracts.observations.ObserverWaitlisted;
+import io.hoithao.contracts.observations.SeatBooked;
+import io.hoithao.contracts.observations.SeatReleased;
 import io.hoithao.contracts.events.SessionMoved;
 import io.hoithao.contracts.events.SessionScheduled;
 import io.hoithao.contracts.registrations.RegistrationCancelled;
@@ -243,6 +248,44 @@ class NotificationsIT {
         for (String email : delegates) {
             assertThat(mailsTo(email)).hasSize(2);
         }
+    }
+
+    @Test
+    void observersHearOfTheirSeatTheWaitingListAMoveAndARelease() throws Exception {
+        String eventId = publishedEvent("Hội thảo dự giờ mầm non");
+        String lan = "lan." + eventId + "@mn.edu.vn";
+        String binh = "binh." + eventId + "@mn.edu.vn";
+        String lessonId = "les-" + eventId;
+        Instant starts = Instant.parse("2027-03-16T02:00:00Z");
+        messages.send(new LessonScheduled(UUID.randomUUID(), Instant.now(), eventId, lessonId, "s-1", "Bé khám phá nước",
+                "Lớp Chồi 2", starts, starts.plusSeconds(2100), 1));
+        messages.send(new SeatBooked(UUID.randomUUID(), Instant.now(), eventId, lessonId, "b-1", "r-lan", lan, 0, 2));
+        messages.send(new ObserverWaitlisted(UUID.randomUUID(), Instant.now(), eventId, lessonId, "r-binh", binh));
+
+        MimeMessage booked = awaitMails(lan, 1).get(0);
+        assertThat(booked.getSubject()).isEqualTo("Đã giữ chỗ dự giờ: Bé khám phá nước");
+        assertThat((String) parts(booked).get("text/plain").getContent())
+                .contains("Tiết dạy «Bé khám phá nước», phòng Lớp Chồi 2, từ 09:00 ngày 16/03/2027 đến 09:35 ngày 16/03/2027");
+        try (InputStream ics = parts(booked).get("text/calendar").getInputStream()) {
+            VEvent entry = new CalendarBuilder().build(ics).<VEvent>getComponent("VEVENT").orElseThrow();
+            assertThat(entry.getLocation().getValue()).isEqualTo("Lớp Chồi 2");
+            assertThat(entry.getDateTimeStart().getValue()).isEqualTo("20270316T020000Z");
+        }
+        assertThat(awaitMails(binh, 1).get(0).getSubject()).isEqualTo("Đang chờ chỗ dự giờ: Bé khám phá nước");
+
+        messages.send(new SeatReleased(UUID.randomUUID(), Instant.now(), eventId, lessonId, "b-1", "r-lan", 1, "Bận họp", 3));
+        messages.send(new SeatBooked(UUID.randomUUID(), Instant.now(), eventId, lessonId, "b-2", "r-binh", binh, 0, 4));
+        MimeMessage released = awaitMails(lan, 2).get(1);
+        assertThat(released.getSubject()).isEqualTo("Chỗ dự giờ đã được trả lại: Bé khám phá nước");
+        assertThat((String) parts(released).get("text/plain").getContent()).contains("Lý do: Bận họp");
+        assertThat(awaitMails(binh, 2).get(1).getSubject()).isEqualTo("Đã có chỗ dự giờ: Bé khám phá nước");
+
+        messages.send(new LessonMoved(UUID.randomUUID(), Instant.now(), eventId, lessonId, starts.plusSeconds(3600),
+                starts.plusSeconds(5700), 5));
+        MimeMessage moved = awaitMails(binh, 3).get(2);
+        assertThat(moved.getSubject()).isEqualTo("Tiết dạy dự giờ đổi giờ: Bé khám phá nước");
+        assertThat((String) parts(moved).get("text/plain").getContent()).contains("từ 10:00 ngày 16/03/2027");
+        assertThat(mailsTo(lan)).hasSize(2); // she no longer holds a seat: not told of the move
     }
 
     private String publishedEvent(String title) {

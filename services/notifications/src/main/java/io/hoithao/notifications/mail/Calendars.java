@@ -21,6 +21,11 @@ final class Calendars {
                 "DTEND;VALUE=DATE:" + DATE.format(end.plusDays(1)), null);
     }
 
+    /** Timed entry, e.g. a demonstration lesson in its classroom. */
+    static byte[] timed(String uid, String summary, Instant start, Instant end, String location, Instant stamp) {
+        return calendar(uid, summary, stamp, "DTSTART:" + UTC.format(start), "DTEND:" + UTC.format(end), location);
+    }
+
     private static byte[] calendar(String uid, String summary, Instant stamp, String start, String end, String location) {
         StringBuilder ics = new StringBuilder();
         line(ics, "BEGIN:VCALENDAR");

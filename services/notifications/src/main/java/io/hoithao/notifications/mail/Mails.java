@@ -85,6 +85,51 @@ public class Mails {
                 text.toString(), html.toString(), attachments, List.of(), DeliveryState.PENDING, 0, now, null, now, null);
     }
 
+    /** A lesson as an observation mail shows it. */
+    public record LessonInfo(String lessonId, String title, String classroom, Instant startsAt, Instant endsAt) {
+    }
+
+    /** A mail about an observer seat: the lesson's time and classroom, with a calendar entry unless it lapsed. */
+    public Delivery renderLesson(String messageKey, String kind, String recipient, String name, String language,
+                                 String eventId, KnownEvent event, LessonInfo lesson, Details details, Instant now) {
+        Locale locale = Catalogue.locale(language);
+        String title = event == null || event.title() == null ? eventId : event.title();
+        ZoneId zone = ZoneId.of(event == null || event.timeZone() == null ? "Asia/Ho_Chi_Minh" : event.timeZone());
+        DateTimeFormatter time = DateTimeFormatter.ofPattern(catalogue.text("mail.datetime", locale), locale).withZone(zone);
+        String key = "mail." + kind;
+        String subject = catalogue.text(key + ".subject", locale, lesson == null || lesson.title() == null ? title : lesson.title());
+        List<String> paragraphs = new ArrayList<>();
+        paragraphs.add(catalogue.text("mail.greeting", locale, name));
+        paragraphs.add(catalogue.text(key + ".body", locale, title));
+        List<Attachment> attachments = new ArrayList<>();
+        if (lesson != null && lesson.startsAt() != null) {
+            paragraphs.add(catalogue.text("mail.lesson.when", locale, lesson.title(), lesson.classroom(),
+                    time.format(lesson.startsAt()), time.format(lesson.endsAt())));
+            if (!kind.equals("observation.released") && !kind.equals("observation.cancelled") && !kind.equals("observation.waitlisted")) {
+                attachments.add(new Attachment("lesson.ics", "text/calendar; charset=UTF-8; method=PUBLISH", null,
+                        Calendars.timed(lesson.lessonId() + "-" + recipient, lesson.title(), lesson.startsAt(), lesson.endsAt(),
+                                lesson.classroom(), now)));
+            }
+        }
+        if (details.withReason()) {
+            paragraphs.add(details.reason() == null || details.reason().isBlank()
+                    ? catalogue.text("mail.noReason", locale) : catalogue.text("mail.reason", locale, details.reason()));
+        }
+        String signature = catalogue.text("mail.signature", locale, title);
+        StringBuilder text = new StringBuilder();
+        StringBuilder html = new StringBuilder("<!DOCTYPE html><html lang=\"").append(locale.getLanguage())
+                .append("\"><head><meta charset=\"UTF-8\"><title>").append(escape(subject)).append("</title></head>")
+                .append("<body style=\"font-family:sans-serif;color:#1a1a1a;max-width:40em\">");
+        for (String paragraph : paragraphs) {
+            text.append(paragraph).append("\n\n");
+            html.append("<p>").append(escape(paragraph)).append("</p>");
+        }
+        text.append(signature).append("\n");
+        html.append("<p>").append(escape(signature)).append("</p></body></html>");
+        return new Delivery(Delivery.id(messageKey, recipient), eventId, recipient, kind, locale.getLanguage(), subject,
+                text.toString(), html.toString(), attachments, List.of(), DeliveryState.PENDING, 0, now, null, now, null);
+    }
+
     /** One mail listing every programme change gathered for one person. */
     public Delivery renderProgramme(String key, Digest digest, String language, KnownEvent event, Instant now) {
         Locale locale = Catalogue.locale(language);
