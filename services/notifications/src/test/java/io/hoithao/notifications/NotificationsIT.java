@@ -23,6 +23,7 @@ import io.hoithao.contracts.registrations.RegistrationPendingApproval;
 import io.hoithao.contracts.registrations.RegistrationWaitlisted;
 import io.hoithao.notifications.delivery.Delivery;
 import io.hoithao.notifications.person.KnownEvent;
+import io.hoithao.notifications.reminder.Reminders;
 import io.hoithao.platform.testing.IntegrationTest;
 import io.hoithao.platform.testing.TestIdentity;
 import io.hoithao.platform.testing.TestMessages;
@@ -50,6 +51,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -73,6 +75,8 @@ class NotificationsIT {
         registry.add("hoithao.notifications.back-off-max", () -> "1s");
         registry.add("hoithao.notifications.lease", () -> "5s");
         registry.add("hoithao.notifications.gather-window", () -> "3s");
+        registry.add("hoithao.notifications.reminder-lead", () -> "48h");
+        registry.add("hoithao.notifications.reminder-interval", () -> "1h"); // the test runs the passes itself
     }
 
     @Autowired
@@ -81,7 +85,19 @@ class NotificationsIT {
     @Autowired
     ReactiveMongoTemplate mongo;
 
+    @Autowired
+    Reminders reminders;
+
+    @Autowired
+    ApplicationContext context;
+
     final TestMessages messages = new TestMessages();
+
+    @org.junit.jupiter.api.BeforeEach
+    void patientClient() {
+        // Two cores shared with Kafka and the mail server: the first token check can take more than the default 5 s.
+        http = http.mutate().responseTimeout(Duration.ofSeconds(30)).build();
+    }
 
     @AfterEach
     void close() {
@@ -288,10 +304,81 @@ class NotificationsIT {
         assertThat(mailsTo(lan)).hasSize(2); // she no longer holds a seat: not told of the move
     }
 
+    @Test
+    void theDayBeforeEachDelegateIsRemindedOnceEvenWithTwoInstancesAndOneLinkTurnsRemindersOff() throws Exception {
+        LocalDate tomorrow = LocalDate.now(java.time.ZoneId.of("Asia/Ho_Chi_Minh")).plusDays(1);
+        String eventId = publishedEvent("Hội thảo sinh hoạt chuyên môn cụm trường", tomorrow, tomorrow);
+        String lan = "lan." + eventId + "@mn.edu.vn";
+        String binh = "binh." + eventId + "@mn.edu.vn";
+        messages.send(new RegistrationConfirmed(UUID.randomUUID(), Instant.now(), eventId, "r-lan-" + eventId, lan,
+                "Hoàng Thị Lan", "Trường MN Hoa Sen", "TEACHER", "LAN-2027"));
+        messages.send(new RegistrationConfirmed(UUID.randomUUID(), Instant.now(), eventId, "r-binh-" + eventId, binh,
+                "Đặng Văn Bình", "Trường MN Hoa Sen", "TEACHER", "BINH-2027"));
+        Instant nine = tomorrow.atTime(9, 0).atZone(java.time.ZoneId.of("Asia/Ho_Chi_Minh")).toInstant();
+        messages.send(new LessonScheduled(UUID.randomUUID(), Instant.now(), eventId, "les-" + eventId, "s-1", "Bé vui học toán",
+                "Lớp Lá 1", nine, nine.plusSeconds(2100), 3));
+        messages.send(new SeatBooked(UUID.randomUUID(), Instant.now(), eventId, "les-" + eventId, "b-1", "r-lan-" + eventId, lan, 2, 1));
+        awaitMails(lan, 2);
+        awaitMails(binh, 1);
+
+        // A second instance of the service: same database, its own reminder pass, both at once and twice each.
+        Reminders other = new Reminders(mongo, context.getBean(io.hoithao.notifications.delivery.Deliveries.class),
+                context.getBean(io.hoithao.notifications.mail.Mails.class),
+                context.getBean(io.hoithao.notifications.reminder.OptOut.class),
+                context.getBean(NotificationsProperties.class));
+        reactor.core.publisher.Mono.when(reminders.runOnce(), other.runOnce(), reminders.runOnce(), other.runOnce()).block();
+
+        MimeMessage reminder = awaitMails(lan, 3).get(2);
+        assertThat(reminder.getSubject()).isEqualTo("Nhắc lịch ngày mai: Hội thảo sinh hoạt chuyên môn cụm trường");
+        String text = (String) parts(reminder).get("text/plain").getContent();
+        assertThat(text).contains("Mã xác nhận của quý thầy cô: LAN-2027")
+                .contains("Tiết dạy «Bé vui học toán», phòng Lớp Lá 1, từ 09:00");
+        String unsubscribe = jakarta.mail.internet.MimeUtility.unfold(reminder.getHeader("List-Unsubscribe")[0]);
+        assertThat(reminder.getHeader("List-Unsubscribe-Post")[0]).isEqualTo("List-Unsubscribe=One-Click");
+        MimeMessage binhReminder = awaitMails(binh, 2).get(1);
+        assertThat((String) parts(binhReminder).get("text/plain").getContent()).doesNotContain("Bé vui học toán");
+        await().atMost(Duration.ofSeconds(20)).until(() -> deliveries(eventId).stream()
+                .filter(d -> d.kind().equals("reminder")).allMatch(d -> d.state().name().equals("SENT")));
+        assertThat(deliveries(eventId).stream().filter(d -> d.kind().equals("reminder")).count()).isEqualTo(2);
+        assertThat(mailsTo(lan)).hasSize(3);
+        assertThat(mailsTo(binh)).hasSize(2);
+
+        // One click in her mail client turns her reminders off; a forged link is refused.
+        assertThat(unsubscribe).startsWith("<http://localhost:8080/api/notifications/unsubscribe?email=");
+        String token = unsubscribe.substring(unsubscribe.indexOf("token=") + 6, unsubscribe.length() - 1);
+        assertThat(text).contains(unsubscribe.substring(1, unsubscribe.length() - 1)); // the same link in the text
+        TestIdentity.anonymous(http).post().uri(b -> b.path("/api/notifications/unsubscribe")
+                        .queryParam("email", "{e}").queryParam("token", "{t}").build(binh, token)).exchange()
+                .expectStatus().isBadRequest()
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+        TestIdentity.anonymous(http).get().uri(b -> b.path("/api/notifications/unsubscribe")
+                        .queryParam("email", "{e}").queryParam("token", "{t}").build(lan, token)).exchange()
+                .expectStatus().isOk()
+                .expectBody(String.class).value(page -> assertThat(page).contains("Đã tắt thư nhắc lịch"));
+
+        String next = publishedEvent("Chuyên đề đọc sách", tomorrow, tomorrow);
+        messages.send(new RegistrationConfirmed(UUID.randomUUID(), Instant.now(), next, "r-lan-" + next, lan,
+                "Hoàng Thị Lan", "Trường MN Hoa Sen", "TEACHER", "LAN-2028"));
+        messages.send(new RegistrationConfirmed(UUID.randomUUID(), Instant.now(), next, "r-binh-" + next, binh,
+                "Đặng Văn Bình", "Trường MN Hoa Sen", "TEACHER", "BINH-2028"));
+        awaitMails(lan, 4);
+        awaitMails(binh, 3);
+        reactor.core.publisher.Mono.when(reminders.runOnce(), other.runOnce()).block();
+        MimeMessage binhNext = awaitMails(binh, 4).get(3);
+        assertThat(binhNext.getSubject()).isEqualTo("Nhắc lịch ngày mai: Chuyên đề đọc sách");
+        assertThat(deliveries(next).stream().filter(d -> d.kind().equals("reminder")).map(Delivery::recipient).toList())
+                .containsExactly(binh);
+        assertThat(mailsTo(lan)).hasSize(4);
+    }
+
     private String publishedEvent(String title) {
+        return publishedEvent(title, LocalDate.of(2027, 3, 16), LocalDate.of(2027, 3, 17));
+    }
+
+    private String publishedEvent(String title, LocalDate start, LocalDate end) {
         String eventId = "evt-" + UUID.randomUUID();
         messages.send(new EventPublished(UUID.randomUUID(), Instant.now(), eventId, title, "WORKSHOP", "DISTRICT",
-                "Phòng GD&ĐT Chợ Mới", LocalDate.of(2027, 3, 16), LocalDate.of(2027, 3, 17), "Asia/Ho_Chi_Minh", 100));
+                "Phòng GD&ĐT Chợ Mới", start, end, "Asia/Ho_Chi_Minh", 100));
         await().atMost(Duration.ofSeconds(30)).until(() -> mongo.findById(eventId, KnownEvent.class).blockOptional().isPresent());
         return eventId;
     }

@@ -130,6 +130,52 @@ public class Mails {
                 text.toString(), html.toString(), attachments, List.of(), DeliveryState.PENDING, 0, now, null, now, null);
     }
 
+    /** The reminder the day before one event day: her code, her lessons of that day, and the one-link opt-out. */
+    public Delivery renderReminder(String key, String recipient, String name, String language, KnownEvent event,
+                                   java.time.LocalDate day, String code, List<LessonInfo> lessons, String optOutLink, Instant now) {
+        Locale locale = Catalogue.locale(language);
+        ZoneId zone = ZoneId.of(event.timeZone() == null ? "Asia/Ho_Chi_Minh" : event.timeZone());
+        DateTimeFormatter time = DateTimeFormatter.ofPattern(catalogue.text("mail.datetime", locale), locale).withZone(zone);
+        DateTimeFormatter date = DateTimeFormatter.ofPattern(catalogue.text("mail.date", locale), locale);
+        String subject = catalogue.text("mail.reminder.subject", locale, event.title());
+        List<String> paragraphs = new ArrayList<>();
+        paragraphs.add(catalogue.text("mail.greeting", locale, name));
+        paragraphs.add(catalogue.text("mail.reminder.body", locale, event.title(), date.format(day), code));
+        List<String> items = new ArrayList<>();
+        for (LessonInfo lesson : lessons) {
+            items.add(catalogue.text("mail.lesson.when", locale, lesson.title(), lesson.classroom(),
+                    time.format(lesson.startsAt()), time.format(lesson.endsAt())));
+        }
+        String unsubscribe = catalogue.text("mail.reminder.unsubscribe", locale, optOutLink);
+        String signature = catalogue.text("mail.signature", locale, event.title());
+        StringBuilder text = new StringBuilder();
+        StringBuilder html = new StringBuilder("<!DOCTYPE html><html lang=\"").append(locale.getLanguage())
+                .append("\"><head><meta charset=\"UTF-8\"><title>").append(escape(subject)).append("</title></head>")
+                .append("<body style=\"font-family:sans-serif;color:#1a1a1a;max-width:40em\">");
+        for (String paragraph : paragraphs) {
+            text.append(paragraph).append("\n\n");
+            html.append("<p>").append(escape(paragraph)).append("</p>");
+        }
+        if (!items.isEmpty()) {
+            String heading = catalogue.text("mail.reminder.lessons", locale);
+            text.append(heading).append("\n");
+            html.append("<p>").append(escape(heading)).append("</p><ul>");
+            for (String item : items) {
+                text.append("- ").append(item).append("\n");
+                html.append("<li>").append(escape(item)).append("</li>");
+            }
+            text.append("\n");
+            html.append("</ul>");
+        }
+        text.append(signature).append("\n\n").append(unsubscribe).append("\n");
+        html.append("<p>").append(escape(signature)).append("</p><p style=\"font-size:small\">")
+                .append(escape(unsubscribe)).append("</p></body></html>");
+        return new Delivery(Delivery.id(key, recipient), event.eventId(), recipient, "reminder", locale.getLanguage(), subject,
+                text.toString(), html.toString(), List.of(),
+                List.of("List-Unsubscribe: <" + optOutLink + ">", "List-Unsubscribe-Post: List-Unsubscribe=One-Click"),
+                DeliveryState.PENDING, 0, now, null, now, null);
+    }
+
     /** One mail listing every programme change gathered for one person. */
     public Delivery renderProgramme(String key, Digest digest, String language, KnownEvent event, Instant now) {
         Locale locale = Catalogue.locale(language);
