@@ -162,6 +162,15 @@ class NotificationsIT {
         TestIdentity.get().as(http, TestIdentity.delegate(confirmed.delegateEmail()))
                 .get().uri("/api/notifications/events/" + eventId + "/deliveries").exchange()
                 .expectStatus().isForbidden();
+        TestIdentity.anonymous(http).get().uri("/api/notifications/events/" + eventId + "/deliveries").exchange()
+                .expectStatus().isUnauthorized()
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+        http.get().uri("/api/notifications/events/" + eventId + "/deliveries?size=0").exchange()
+                .expectStatus().isBadRequest()
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+        http.get().uri("/api/notifications/events/" + eventId + "/deliveries?page=abc").exchange()
+                .expectStatus().isBadRequest()
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
     }
 
     @Test
