@@ -1,0 +1,65 @@
+package io.hoithao.notifications.log;
+
+import io.hoithao.notifications.delivery.Delivery;
+import io.hoithao.notifications.delivery.DeliveryState;
+import io.hoithao.notifications.person.KnownEvent;
+import io.hoithao.platform.security.Caller;
+import io.hoithao.platform.security.EventManagers;
+import io.hoithao.platform.web.Page;
+import io.hoithao.platform.web.ProblemException;
+import java.time.Instant;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.stereotype.Component;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
+
+/** Who was told what about an event, when, and with what result: for its organisers and administrators. */
+@RestController
+@RequestMapping("/api/notifications/events/{eventId}/deliveries")
+class DeliveryLogHandler {
+
+    private final ReactiveMongoTemplate mongo;
+    private final Managers managers;
+
+    DeliveryLogHandler(ReactiveMongoTemplate mongo, Managers managers) {
+        this.mongo = mongo;
+        this.managers = managers;
+    }
+
+    record Entry(String recipient, String kind, String language, String subject, DeliveryState state, int attempts,
+                 Instant createdAt, Instant sentAt, String lastError) {
+
+        static Entry of(Delivery d) {
+            return new Entry(d.recipient(), d.kind(), d.language(), d.subject(), d.state(), d.attempts(),
+                    d.createdAt(), d.sentAt(), d.lastError());
+        }
+    }
+
+    @GetMapping
+    Mono<Page<Entry>> list(@PathVariable String eventId, Caller caller,
+                           @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
+        if (page < 0 || size < 1 || size > 200) {
+            throw ProblemException.badRequest("invalid-page", "page must be 0 or more and size between 1 and 200");
+        }
+        Query query = Query.query(Criteria.where("eventId").is(eventId));
+        return managers.requireManager(eventId, caller).then(Mono.defer(() -> Page.of(
+                mongo.find(Query.of(query).with(Sort.by("createdAt", "_id")).skip((long) page * size).limit(size), Delivery.class)
+                        .map(Entry::of),
+                mongo.count(query, Delivery.class), page, size)));
+    }
+
+    @Component
+    static class Managers extends EventManagers {
+
+        Managers(ReactiveMongoTemplate mongo) {
+            super(eventId -> mongo.findById(eventId, KnownEvent.class).mapNotNull(KnownEvent::organiserUnit));
+        }
+    }
+}

@@ -1,0 +1,104 @@
+package io.hoithao.notifications.observation;
+
+import io.hoithao.contracts.IntegrationMessage;
+import io.hoithao.contracts.observations.LessonCancelled;
+import io.hoithao.contracts.observations.LessonMoved;
+import io.hoithao.contracts.observations.LessonScheduled;
+import io.hoithao.contracts.observations.ObserverWaitlisted;
+import io.hoithao.contracts.observations.SeatBooked;
+import io.hoithao.contracts.observations.SeatReleased;
+import io.hoithao.notifications.delivery.Deliveries;
+import io.hoithao.notifications.mail.Mails;
+import io.hoithao.notifications.mail.Mails.Details;
+import io.hoithao.notifications.mail.Mails.LessonInfo;
+import io.hoithao.notifications.person.KnownEvent;
+import io.hoithao.notifications.person.Person;
+import io.hoithao.notifications.preference.Preference;
+import io.hoithao.platform.messaging.Idempotency;
+import io.hoithao.platform.messaging.InboundMessages;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.messaging.Message;
+import reactor.core.publisher.Mono;
+
+/** From the observations topic: the lessons and seats projections, and a mail for each change of a delegate's seat. */
+@Configuration
+class ObservationMessages {
+
+    @Bean
+    Consumer<Message<byte[]>> observationsMessages(ReactiveMongoTemplate mongo, Deliveries deliveries, Mails mails) {
+        Handler handler = new Handler(mongo, deliveries, mails);
+        return InboundMessages.consumer(handler::apply);
+    }
+
+    record Handler(ReactiveMongoTemplate mongo, Deliveries deliveries, Mails mails) {
+
+        Mono<?> apply(IntegrationMessage message) {
+            if (message instanceof LessonScheduled m) {
+                return Idempotency.upsert(mongo, Lesson.class, m.lessonId(), m, new Update().set("eventId", m.eventId())
+                        .set("title", m.title()).set("classroom", m.classroom()).set("startsAt", m.startsAt()).set("endsAt", m.endsAt()));
+            }
+            if (message instanceof LessonMoved m) {
+                return Idempotency.upsert(mongo, Lesson.class, m.lessonId(), m, new Update().set("eventId", m.eventId())
+                                .set("startsAt", m.startsAt()).set("endsAt", m.endsAt()))
+                        .then(toBooked(m, m.lessonId(), "observation.moved", Details.none()));
+            }
+            if (message instanceof LessonCancelled m) {
+                return toBooked(m, m.lessonId(), "observation.cancelled", new Details(null, null, m.reason(), true));
+            }
+            if (message instanceof SeatBooked m) {
+                String id = m.lessonId() + "|" + m.registrationId();
+                return mongo.findById(id, Seat.class).map(Optional::of).defaultIfEmpty(Optional.empty()).flatMap(before -> {
+                    String kind = before.filter(s -> "WAITING".equals(s.state())).isPresent() ? "observation.promoted" : "observation.booked";
+                    return seat(m, m.lessonId(), m.registrationId(), m.delegateEmail(), "BOOKED")
+                            .then(mail(m, kind, m.lessonId(), m.registrationId(), m.delegateEmail(), Details.none()));
+                });
+            }
+            if (message instanceof ObserverWaitlisted m) {
+                return seat(m, m.lessonId(), m.registrationId(), m.delegateEmail(), "WAITING")
+                        .then(mail(m, "observation.waitlisted", m.lessonId(), m.registrationId(), m.delegateEmail(), Details.none()));
+            }
+            if (message instanceof SeatReleased m) {
+                return mongo.findById(m.lessonId() + "|" + m.registrationId(), Seat.class).mapNotNull(Seat::email)
+                        .switchIfEmpty(mongo.findById(m.registrationId(), Person.class).mapNotNull(Person::email))
+                        .flatMap(email -> seat(m, m.lessonId(), m.registrationId(), email, "RELEASED")
+                                .then(mail(m, "observation.released", m.lessonId(), m.registrationId(), email,
+                                        new Details(null, null, m.reason(), true))));
+            }
+            return Mono.empty();
+        }
+
+        private Mono<Seat> seat(IntegrationMessage m, String lessonId, String registrationId, String email, String state) {
+            return Idempotency.upsert(mongo, Seat.class, lessonId + "|" + registrationId, m, new Update()
+                    .set("lessonId", lessonId).set("eventId", m.eventId()).set("registrationId", registrationId)
+                    .set("email", email).set("state", state));
+        }
+
+        private Mono<?> toBooked(IntegrationMessage m, String lessonId, String kind, Details details) {
+            return mongo.find(Query.query(Criteria.where("lessonId").is(lessonId).and("state").is("BOOKED")), Seat.class)
+                    .concatMap(seat -> mail(m, kind, lessonId, seat.registrationId(), seat.email(), details))
+                    .then();
+        }
+
+        private Mono<?> mail(IntegrationMessage m, String kind, String lessonId, String registrationId, String email, Details details) {
+            String recipient = email.toLowerCase(Locale.ROOT);
+            Mono<String> name = mongo.findById(registrationId, Person.class).mapNotNull(Person::fullName).defaultIfEmpty(email);
+            Mono<String> language = mongo.findById(recipient, Preference.class).map(Preference::language).defaultIfEmpty("vi");
+            Mono<Optional<KnownEvent>> event = mongo.findById(m.eventId(), KnownEvent.class).map(Optional::of).defaultIfEmpty(Optional.empty());
+            Mono<Optional<Lesson>> lesson = mongo.findById(lessonId, Lesson.class).map(Optional::of).defaultIfEmpty(Optional.empty());
+            return Mono.zip(name, language, event, lesson).flatMap(t -> {
+                LessonInfo info = t.getT4().map(l -> new LessonInfo(l.lessonId(), l.title(), l.classroom(), l.startsAt(), l.endsAt()))
+                        .orElse(null);
+                return deliveries.enqueue(mails.renderLesson(m.messageId().toString(), kind, recipient, t.getT1(), t.getT2(),
+                        m.eventId(), t.getT3().orElse(null), info, details, m.occurredAt()));
+            });
+        }
+    }
+}

@@ -1,0 +1,11 @@
+package io.hoithao.notifications.person;
+
+import java.time.LocalDate;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+/** What a mail says about an event (and who may read its delivery log), from the events topic. */
+@Document("events")
+public record KnownEvent(@Id String eventId, String title, String organiserUnit, LocalDate startDate,
+                         LocalDate endDate, String timeZone) {
+}

@@ -1,0 +1,80 @@
+package io.hoithao.notifications.programme;
+
+import io.hoithao.contracts.IntegrationMessage;
+import io.hoithao.contracts.events.EventCancelled;
+import io.hoithao.contracts.events.EventRescheduled;
+import io.hoithao.contracts.events.SessionCancelled;
+import io.hoithao.contracts.events.SessionMoved;
+import io.hoithao.contracts.events.SessionScheduled;
+import io.hoithao.notifications.NotificationsProperties;
+import io.hoithao.notifications.person.Person;
+import io.hoithao.platform.messaging.Idempotency;
+import java.time.Instant;
+import java.util.Locale;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
+
+/**
+ * Programme changes from the events topic: keeps the {@link Session} projection and adds each change
+ * to the {@link Digest} of every confirmed delegate of the event, idempotent by message id.
+ */
+@Component
+public class ProgrammeMessages {
+
+    private final ReactiveMongoTemplate mongo;
+    private final NotificationsProperties properties;
+
+    ProgrammeMessages(ReactiveMongoTemplate mongo, NotificationsProperties properties) {
+        this.mongo = mongo;
+        this.properties = properties;
+    }
+
+    public Mono<?> apply(IntegrationMessage message) {
+        if (message instanceof SessionScheduled m) {
+            return Idempotency.upsert(mongo, Session.class, m.sessionId(), m, new Update().set("eventId", m.eventId())
+                    .set("title", m.title()).set("venue", m.venue()).set("startsAt", m.startsAt()).set("endsAt", m.endsAt()));
+        }
+        if (message instanceof SessionMoved m) {
+            return mongo.findById(m.sessionId(), Session.class).mapNotNull(Session::title).defaultIfEmpty("")
+                    .flatMap(title -> Idempotency.upsert(mongo, Session.class, m.sessionId(), m, new Update()
+                                    .set("eventId", m.eventId()).set("venue", m.venue())
+                                    .set("startsAt", m.startsAt()).set("endsAt", m.endsAt()))
+                            .then(gather(m, new Change(m.messageId().toString(), "moved", title, m.venue(), m.startsAt(),
+                                    m.endsAt(), null, null, null, m.occurredAt()))));
+        }
+        if (message instanceof SessionCancelled m) {
+            return mongo.findById(m.sessionId(), Session.class).mapNotNull(Session::title).defaultIfEmpty("")
+                    .flatMap(title -> gather(m, new Change(m.messageId().toString(), "cancelled", title, null, null, null,
+                            null, null, null, m.occurredAt())));
+        }
+        if (message instanceof EventRescheduled m) {
+            return gather(m, new Change(m.messageId().toString(), "rescheduled", null, null, null, null,
+                    m.startDate(), m.endDate(), null, m.occurredAt()));
+        }
+        if (message instanceof EventCancelled m) {
+            return gather(m, new Change(m.messageId().toString(), "eventCancelled", null, null, null, null,
+                    null, null, m.reason(), m.occurredAt()));
+        }
+        return Mono.empty();
+    }
+
+    private Mono<?> gather(IntegrationMessage message, Change change) {
+        Instant due = Instant.now().plus(properties.gatherWindow());
+        Query confirmed = Query.query(Criteria.where("eventId").is(message.eventId()).and("status").is("CONFIRMED"));
+        return mongo.find(confirmed, Person.class)
+                .concatMap(person -> {
+                    String recipient = person.email().toLowerCase(Locale.ROOT);
+                    return Idempotency.upsert(mongo, Digest.class, message.eventId() + "|" + recipient, message, new Update()
+                            .set("eventId", message.eventId())
+                            .set("recipient", recipient)
+                            .set("name", person.fullName())
+                            .push("changes", change)
+                            .setOnInsert("dueAt", due));
+                })
+                .then();
+    }
+}

@@ -1,0 +1,444 @@
+package io.hoithao.notifications;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.google.zxing.BinaryBitmap;
+import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
+import com.google.zxing.common.HybridBinarizer;
+import com.google.zxing.qrcode.QRCodeReader;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import io.hoithao.contracts.events.EventPublished;
+import io.hoithao.contracts.observations.LessonMoved;
+import io.hoithao.contracts.observations.LessonScheduled;
+import io.hoithao.contracts.observations.ObserverWaitlisted;
+import io.hoithao.contracts.observations.SeatBooked;
+import io.hoithao.contracts.observations.SeatReleased;
+import io.hoithao.contracts.events.SessionMoved;
+import io.hoithao.contracts.events.SessionScheduled;
+import io.hoithao.contracts.registrations.RegistrationCancelled;
+import io.hoithao.contracts.registrations.RegistrationConfirmed;
+import io.hoithao.contracts.registrations.RegistrationPendingApproval;
+import io.hoithao.contracts.registrations.RegistrationWaitlisted;
+import io.hoithao.notifications.delivery.Delivery;
+import io.hoithao.notifications.person.KnownEvent;
+import io.hoithao.notifications.reminder.Reminders;
+import io.hoithao.platform.testing.IntegrationTest;
+import io.hoithao.platform.testing.TestIdentity;
+import io.hoithao.platform.testing.TestMessages;
+import jakarta.mail.BodyPart;
+import jakarta.mail.Multipart;
+import jakarta.mail.Part;
+import jakarta.mail.internet.MimeMessage;
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.io.StringReader;
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import javax.imageio.ImageIO;
+import net.fortuna.ical4j.data.CalendarBuilder;
+import net.fortuna.ical4j.model.Calendar;
+import net.fortuna.ical4j.model.component.VEvent;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+@IntegrationTest
+class NotificationsIT {
+
+    static final int SMTP_PORT = freePort();
+    static GreenMail smtp = startSmtp();
+
+    @DynamicPropertySource
+    static void smtp(DynamicPropertyRegistry registry) {
+        registry.add("spring.mail.host", () -> "127.0.0.1");
+        registry.add("spring.mail.port", () -> SMTP_PORT);
+        registry.add("hoithao.notifications.dispatch-interval", () -> "200ms");
+        registry.add("hoithao.notifications.back-off-initial", () -> "300ms");
+        registry.add("hoithao.notifications.back-off-max", () -> "1s");
+        registry.add("hoithao.notifications.lease", () -> "5s");
+        registry.add("hoithao.notifications.gather-window", () -> "3s");
+        registry.add("hoithao.notifications.reminder-lead", () -> "48h");
+        registry.add("hoithao.notifications.reminder-interval", () -> "1h"); // the test runs the passes itself
+    }
+
+    @Autowired
+    WebTestClient http;
+
+    @Autowired
+    ReactiveMongoTemplate mongo;
+
+    @Autowired
+    Reminders reminders;
+
+    @Autowired
+    ApplicationContext context;
+
+    final TestMessages messages = new TestMessages();
+
+    @org.junit.jupiter.api.BeforeEach
+    void patientClient() {
+        // Two cores shared with Kafka and the mail server: the first token check can take more than the default 5 s.
+        http = http.mutate().responseTimeout(Duration.ofSeconds(30)).build();
+    }
+
+    @AfterEach
+    void close() {
+        messages.close();
+    }
+
+    @AfterAll
+    static void stopSmtp() {
+        smtp.stop();
+    }
+
+    @Test
+    void aConfirmedDelegateGetsOneMailWithHerCodeHerBadgeAndTheEventInHerCalendar() throws Exception {
+        String eventId = publishedEvent("Hội thảo đổi mới phương pháp dạy học môn Tiếng Việt");
+        RegistrationConfirmed confirmed = new RegistrationConfirmed(UUID.randomUUID(), Instant.now(), eventId, "r-" + UUID.randomUUID(),
+                "lan." + eventId + "@mn.edu.vn", "Hoàng Thị Lan", "Phòng GD&ĐT Chợ Mới", "TEACHER", "K7QM-3XPD");
+        messages.send(confirmed);
+        messages.send(confirmed); // redelivered: no second mail
+
+        MimeMessage mail = awaitMails(confirmed.delegateEmail(), 1).get(0);
+        assertThat(mail.getSubject()).isEqualTo("Đã xác nhận đăng ký: Hội thảo đổi mới phương pháp dạy học môn Tiếng Việt");
+        assertThat(mail.getHeader("Subject")[0]).startsWith("=?UTF-8?"); // encoded, so it survives any relay
+        Map<String, Part> parts = parts(mail);
+        String text = (String) parts.get("text/plain").getContent();
+        assertThat(text).contains("Kính gửi Hoàng Thị Lan,").contains("Mã xác nhận: K7QM-3XPD")
+                .contains("Thời gian: 16/03/2027 – 17/03/2027");
+        assertThat((String) parts.get("text/html").getContent()).contains("<img src=\"cid:badge\"").contains("Hoàng Thị Lan");
+
+        try (InputStream png = parts.get("image/png").getInputStream()) {
+            var image = ImageIO.read(png);
+            var bitmap = new BinaryBitmap(new HybridBinarizer(new BufferedImageLuminanceSource(image)));
+            assertThat(new QRCodeReader().decode(bitmap).getText()).isEqualTo("K7QM-3XPD");
+        }
+        try (InputStream ics = parts.get("text/calendar").getInputStream()) {
+            Calendar calendar = new CalendarBuilder().build(ics);
+            VEvent entry = calendar.<VEvent>getComponent("VEVENT").orElseThrow();
+            assertThat(entry.getSummary().getValue()).isEqualTo("Hội thảo đổi mới phương pháp dạy học môn Tiếng Việt");
+            assertThat(entry.getDateTimeStart().getValue()).isEqualTo("20270316");
+            assertThat(entry.getDateTimeEnd().getValue()).isEqualTo("20270318");
+        }
+
+        // A later message for someone else has arrived, so the redelivery has been handled: still one mail for Lan.
+        String marker = "marker." + eventId + "@mn.edu.vn";
+        messages.send(new RegistrationPendingApproval(UUID.randomUUID(), Instant.now(), eventId, "r-" + UUID.randomUUID(),
+                marker, "Đặng Văn Bình", "Phòng GD&ĐT Chợ Mới", "TEACHER"));
+        awaitMails(marker, 1);
+        assertThat(mailsTo(confirmed.delegateEmail())).hasSize(1);
+
+        // The organisers' log says who was told what.
+        http.get().uri("/api/notifications/events/" + eventId + "/deliveries").exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.total").isEqualTo(2)
+                .jsonPath("$.items[0].recipient").isEqualTo(confirmed.delegateEmail())
+                .jsonPath("$.items[0].kind").isEqualTo("registration.confirmed")
+                .jsonPath("$.items[0].state").isEqualTo("SENT")
+                .jsonPath("$.items[1].kind").isEqualTo("registration.pending");
+        TestIdentity.get().as(http, TestIdentity.organiser("Phòng GD&ĐT Long Xuyên"))
+                .get().uri("/api/notifications/events/" + eventId + "/deliveries").exchange()
+                .expectStatus().isForbidden()
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+        TestIdentity.get().as(http, TestIdentity.delegate(confirmed.delegateEmail()))
+                .get().uri("/api/notifications/events/" + eventId + "/deliveries").exchange()
+                .expectStatus().isForbidden();
+        TestIdentity.anonymous(http).get().uri("/api/notifications/events/" + eventId + "/deliveries").exchange()
+                .expectStatus().isUnauthorized()
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+        http.get().uri("/api/notifications/events/" + eventId + "/deliveries?size=0").exchange()
+                .expectStatus().isBadRequest()
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+        http.get().uri("/api/notifications/events/" + eventId + "/deliveries?page=abc").exchange()
+                .expectStatus().isBadRequest()
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+    }
+
+    @Test
+    void anEnglishSpeakingDelegateIsWrittenToInEnglishAndToldHerPlace() throws Exception {
+        String eventId = publishedEvent("Chuyên đề giáo dục STEM");
+        String first = "an." + eventId + "@mn.edu.vn";
+        String jane = "jane." + eventId + "@school.edu.vn";
+        WebTestClient asJane = TestIdentity.get().as(http, TestIdentity.delegate(jane));
+        asJane.put().uri("/api/notifications/preferences").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"language\":\"fr\"}").exchange()
+                .expectStatus().isBadRequest()
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+        asJane.put().uri("/api/notifications/preferences").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"language\":\"en\"}").exchange()
+                .expectStatus().isOk();
+
+        messages.send(new RegistrationWaitlisted(UUID.randomUUID(), Instant.now(), eventId, "r-an-" + eventId, first,
+                "Nguyễn Văn An", "Trường THCS Mỹ Hoà", "TEACHER"));
+        messages.send(new RegistrationWaitlisted(UUID.randomUUID(), Instant.now(), eventId, "r-jane-" + eventId, jane,
+                "Jane Nguyễn", "Trường THCS Mỹ Hoà", "TEACHER"));
+
+        MimeMessage english = awaitMails(jane, 1).get(0);
+        assertThat(english.getSubject()).isEqualTo("On the waiting list: Chuyên đề giáo dục STEM");
+        assertThat((String) parts(english).get("text/plain").getContent())
+                .contains("Dear Jane Nguyễn,").contains("You are number 2 on the waiting list");
+        MimeMessage vietnamese = awaitMails(first, 1).get(0);
+        assertThat(vietnamese.getSubject()).isEqualTo("Đang trong danh sách chờ: Chuyên đề giáo dục STEM");
+        assertThat((String) parts(vietnamese).get("text/plain").getContent()).contains("vị trí số 1 trong danh sách chờ");
+
+        messages.send(new RegistrationCancelled(UUID.randomUUID(), Instant.now(), eventId, "r-jane-" + eventId, jane,
+                "Trùng lịch công tác", false));
+        MimeMessage cancelled = awaitMails(jane, 2).get(1);
+        assertThat(cancelled.getSubject()).isEqualTo("Registration cancelled: Chuyên đề giáo dục STEM");
+        assertThat((String) parts(cancelled).get("text/plain").getContent()).contains("Reason: Trùng lịch công tác");
+    }
+
+    @Test
+    void whileTheMailServerIsDownNothingIsLostAndWhenItReturnsEachMailArrivesOnce() throws Exception {
+        String eventId = publishedEvent("Hội nghị tổng kết năm học");
+        smtp.stop();
+        List<RegistrationConfirmed> sent = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            RegistrationConfirmed confirmed = new RegistrationConfirmed(UUID.randomUUID(), Instant.now(), eventId,
+                    "r-" + i + "-" + eventId, "gv" + i + "." + eventId + "@mn.edu.vn", "Giáo viên Số " + i,
+                    "Phòng GD&ĐT Chợ Mới", "TEACHER", "CODE-" + i);
+            sent.add(confirmed);
+            messages.send(confirmed);
+        }
+        // Every delivery is written and tried, and each has failed at least twice while the server is away.
+        await().atMost(Duration.ofSeconds(40)).until(() -> deliveries(eventId).stream()
+                .filter(d -> d.attempts() >= 2 && d.lastError() != null).count() == 5);
+        sent.forEach(messages::send); // redelivered during the outage, too
+
+        smtp = startSmtp();
+        for (RegistrationConfirmed confirmed : sent) {
+            awaitMails(confirmed.delegateEmail(), 1);
+        }
+        await().atMost(Duration.ofSeconds(20)).until(() -> deliveries(eventId).stream()
+                .allMatch(d -> d.state().name().equals("SENT")));
+        for (RegistrationConfirmed confirmed : sent) {
+            assertThat(mailsTo(confirmed.delegateEmail())).as(confirmed.delegateEmail()).hasSize(1);
+        }
+        assertThat(deliveries(eventId)).hasSize(5);
+    }
+
+    @Test
+    void rescheduledDayOfTenSessionsIsOneMailPerDelegateListingTheTen() throws Exception {
+        String eventId = publishedEvent("Hội thảo chuyên đề Toán tiểu học");
+        List<String> delegates = List.of("mai." + eventId + "@mn.edu.vn", "tuan." + eventId + "@mn.edu.vn");
+        for (String email : delegates) {
+            messages.send(new RegistrationConfirmed(UUID.randomUUID(), Instant.now(), eventId, "r-" + email, email,
+                    "Lê Thị " + email.substring(0, 4), "Phòng GD&ĐT Chợ Mới", "TEACHER", "C-" + email.substring(0, 4)));
+        }
+        delegates.forEach(email -> awaitMails(email, 1));
+        Instant day = Instant.parse("2027-03-16T01:00:00Z");
+        for (int i = 0; i < 10; i++) {
+            messages.send(new SessionScheduled(UUID.randomUUID(), Instant.now(), eventId, "s" + i + "-" + eventId, "TALK",
+                    "Phiên số " + (i + 1) + ": Đổi mới dạy học", "Hội trường A", day.plusSeconds(3600L * i), day.plusSeconds(3600L * i + 3000), 1));
+        }
+        for (int i = 0; i < 10; i++) {
+            SessionMoved moved = new SessionMoved(UUID.randomUUID(), Instant.now(), eventId, "s" + i + "-" + eventId,
+                    "Phòng họp tầng 2", day.plusSeconds(86400 + 3600L * i), day.plusSeconds(86400 + 3600L * i + 3000), 2);
+            messages.send(moved);
+            if (i == 3) {
+                messages.send(moved); // redelivered: listed once
+            }
+        }
+        for (String email : delegates) {
+            MimeMessage mail = awaitMails(email, 2).get(1);
+            assertThat(mail.getSubject()).isEqualTo("Thay đổi chương trình: Hội thảo chuyên đề Toán tiểu học");
+            String text = (String) parts(mail).get("text/plain").getContent();
+            assertThat(text).contains("có 10 thay đổi")
+                    .contains("- «Phiên số 1: Đổi mới dạy học» chuyển sang Phòng họp tầng 2, 08:00 ngày 17/03/2027 – 08:50 ngày 17/03/2027")
+                    .contains("«Phiên số 10: Đổi mới dạy học»");
+            assertThat(text.lines().filter(line -> line.startsWith("- ")).count()).isEqualTo(10);
+        }
+        await().atMost(Duration.ofSeconds(10)).until(() -> mongo.count(Query.query(Criteria.where("eventId").is(eventId)),
+                io.hoithao.notifications.programme.Digest.class).block() == 0);
+        assertThat(deliveries(eventId).stream().filter(d -> d.kind().equals("programme.changed")).count()).isEqualTo(2);
+        for (String email : delegates) {
+            assertThat(mailsTo(email)).hasSize(2);
+        }
+    }
+
+    @Test
+    void observersHearOfTheirSeatTheWaitingListAMoveAndARelease() throws Exception {
+        String eventId = publishedEvent("Hội thảo dự giờ mầm non");
+        String lan = "lan." + eventId + "@mn.edu.vn";
+        String binh = "binh." + eventId + "@mn.edu.vn";
+        String lessonId = "les-" + eventId;
+        Instant starts = Instant.parse("2027-03-16T02:00:00Z");
+        messages.send(new LessonScheduled(UUID.randomUUID(), Instant.now(), eventId, lessonId, "s-1", "Bé khám phá nước",
+                "Lớp Chồi 2", starts, starts.plusSeconds(2100), 1));
+        messages.send(new SeatBooked(UUID.randomUUID(), Instant.now(), eventId, lessonId, "b-1", "r-lan", lan, 0, 2));
+        messages.send(new ObserverWaitlisted(UUID.randomUUID(), Instant.now(), eventId, lessonId, "r-binh", binh));
+
+        MimeMessage booked = awaitMails(lan, 1).get(0);
+        assertThat(booked.getSubject()).isEqualTo("Đã giữ chỗ dự giờ: Bé khám phá nước");
+        assertThat((String) parts(booked).get("text/plain").getContent())
+                .contains("Tiết dạy «Bé khám phá nước», phòng Lớp Chồi 2, từ 09:00 ngày 16/03/2027 đến 09:35 ngày 16/03/2027");
+        try (InputStream ics = parts(booked).get("text/calendar").getInputStream()) {
+            VEvent entry = new CalendarBuilder().build(ics).<VEvent>getComponent("VEVENT").orElseThrow();
+            assertThat(entry.getLocation().getValue()).isEqualTo("Lớp Chồi 2");
+            assertThat(entry.getDateTimeStart().getValue()).isEqualTo("20270316T020000Z");
+        }
+        assertThat(awaitMails(binh, 1).get(0).getSubject()).isEqualTo("Đang chờ chỗ dự giờ: Bé khám phá nước");
+
+        messages.send(new SeatReleased(UUID.randomUUID(), Instant.now(), eventId, lessonId, "b-1", "r-lan", 1, "Bận họp", 3));
+        messages.send(new SeatBooked(UUID.randomUUID(), Instant.now(), eventId, lessonId, "b-2", "r-binh", binh, 0, 4));
+        MimeMessage released = awaitMails(lan, 2).get(1);
+        assertThat(released.getSubject()).isEqualTo("Chỗ dự giờ đã được trả lại: Bé khám phá nước");
+        assertThat((String) parts(released).get("text/plain").getContent()).contains("Lý do: Bận họp");
+        assertThat(awaitMails(binh, 2).get(1).getSubject()).isEqualTo("Đã có chỗ dự giờ: Bé khám phá nước");
+
+        messages.send(new LessonMoved(UUID.randomUUID(), Instant.now(), eventId, lessonId, starts.plusSeconds(3600),
+                starts.plusSeconds(5700), 5));
+        MimeMessage moved = awaitMails(binh, 3).get(2);
+        assertThat(moved.getSubject()).isEqualTo("Tiết dạy dự giờ đổi giờ: Bé khám phá nước");
+        assertThat((String) parts(moved).get("text/plain").getContent()).contains("từ 10:00 ngày 16/03/2027");
+        assertThat(mailsTo(lan)).hasSize(2); // she no longer holds a seat: not told of the move
+    }
+
+    @Test
+    void theDayBeforeEachDelegateIsRemindedOnceEvenWithTwoInstancesAndOneLinkTurnsRemindersOff() throws Exception {
+        LocalDate tomorrow = LocalDate.now(java.time.ZoneId.of("Asia/Ho_Chi_Minh")).plusDays(1);
+        String eventId = publishedEvent("Hội thảo sinh hoạt chuyên môn cụm trường", tomorrow, tomorrow);
+        String lan = "lan." + eventId + "@mn.edu.vn";
+        String binh = "binh." + eventId + "@mn.edu.vn";
+        messages.send(new RegistrationConfirmed(UUID.randomUUID(), Instant.now(), eventId, "r-lan-" + eventId, lan,
+                "Hoàng Thị Lan", "Trường MN Hoa Sen", "TEACHER", "LAN-2027"));
+        messages.send(new RegistrationConfirmed(UUID.randomUUID(), Instant.now(), eventId, "r-binh-" + eventId, binh,
+                "Đặng Văn Bình", "Trường MN Hoa Sen", "TEACHER", "BINH-2027"));
+        Instant nine = tomorrow.atTime(9, 0).atZone(java.time.ZoneId.of("Asia/Ho_Chi_Minh")).toInstant();
+        messages.send(new LessonScheduled(UUID.randomUUID(), Instant.now(), eventId, "les-" + eventId, "s-1", "Bé vui học toán",
+                "Lớp Lá 1", nine, nine.plusSeconds(2100), 3));
+        messages.send(new SeatBooked(UUID.randomUUID(), Instant.now(), eventId, "les-" + eventId, "b-1", "r-lan-" + eventId, lan, 2, 1));
+        awaitMails(lan, 2);
+        awaitMails(binh, 1);
+
+        // A second instance of the service: same database, its own reminder pass, both at once and twice each.
+        Reminders other = new Reminders(mongo, context.getBean(io.hoithao.notifications.delivery.Deliveries.class),
+                context.getBean(io.hoithao.notifications.mail.Mails.class),
+                context.getBean(io.hoithao.notifications.reminder.OptOut.class),
+                context.getBean(NotificationsProperties.class));
+        reactor.core.publisher.Mono.when(reminders.runOnce(), other.runOnce(), reminders.runOnce(), other.runOnce()).block();
+
+        MimeMessage reminder = awaitMails(lan, 3).get(2);
+        assertThat(reminder.getSubject()).isEqualTo("Nhắc lịch ngày mai: Hội thảo sinh hoạt chuyên môn cụm trường");
+        String text = (String) parts(reminder).get("text/plain").getContent();
+        assertThat(text).contains("Mã xác nhận của quý thầy cô: LAN-2027")
+                .contains("Tiết dạy «Bé vui học toán», phòng Lớp Lá 1, từ 09:00");
+        String unsubscribe = jakarta.mail.internet.MimeUtility.unfold(reminder.getHeader("List-Unsubscribe")[0]);
+        assertThat(reminder.getHeader("List-Unsubscribe-Post")[0]).isEqualTo("List-Unsubscribe=One-Click");
+        MimeMessage binhReminder = awaitMails(binh, 2).get(1);
+        assertThat((String) parts(binhReminder).get("text/plain").getContent()).doesNotContain("Bé vui học toán");
+        await().atMost(Duration.ofSeconds(20)).until(() -> deliveries(eventId).stream()
+                .filter(d -> d.kind().equals("reminder")).allMatch(d -> d.state().name().equals("SENT")));
+        assertThat(deliveries(eventId).stream().filter(d -> d.kind().equals("reminder")).count()).isEqualTo(2);
+        assertThat(mailsTo(lan)).hasSize(3);
+        assertThat(mailsTo(binh)).hasSize(2);
+
+        // One click in her mail client turns her reminders off; a forged link is refused.
+        assertThat(unsubscribe).startsWith("<http://localhost:8080/api/notifications/unsubscribe?email=");
+        String token = unsubscribe.substring(unsubscribe.indexOf("token=") + 6, unsubscribe.length() - 1);
+        assertThat(text).contains(unsubscribe.substring(1, unsubscribe.length() - 1)); // the same link in the text
+        TestIdentity.anonymous(http).post().uri(b -> b.path("/api/notifications/unsubscribe")
+                        .queryParam("email", "{e}").queryParam("token", "{t}").build(binh, token)).exchange()
+                .expectStatus().isBadRequest()
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+        TestIdentity.anonymous(http).get().uri(b -> b.path("/api/notifications/unsubscribe")
+                        .queryParam("email", "{e}").queryParam("token", "{t}").build(lan, token)).exchange()
+                .expectStatus().isOk()
+                .expectBody(String.class).value(page -> assertThat(page).contains("Đã tắt thư nhắc lịch"));
+
+        String next = publishedEvent("Chuyên đề đọc sách", tomorrow, tomorrow);
+        messages.send(new RegistrationConfirmed(UUID.randomUUID(), Instant.now(), next, "r-lan-" + next, lan,
+                "Hoàng Thị Lan", "Trường MN Hoa Sen", "TEACHER", "LAN-2028"));
+        messages.send(new RegistrationConfirmed(UUID.randomUUID(), Instant.now(), next, "r-binh-" + next, binh,
+                "Đặng Văn Bình", "Trường MN Hoa Sen", "TEACHER", "BINH-2028"));
+        awaitMails(lan, 4);
+        awaitMails(binh, 3);
+        reactor.core.publisher.Mono.when(reminders.runOnce(), other.runOnce()).block();
+        MimeMessage binhNext = awaitMails(binh, 4).get(3);
+        assertThat(binhNext.getSubject()).isEqualTo("Nhắc lịch ngày mai: Chuyên đề đọc sách");
+        assertThat(deliveries(next).stream().filter(d -> d.kind().equals("reminder")).map(Delivery::recipient).toList())
+                .containsExactly(binh);
+        assertThat(mailsTo(lan)).hasSize(4);
+    }
+
+    private String publishedEvent(String title) {
+        return publishedEvent(title, LocalDate.of(2027, 3, 16), LocalDate.of(2027, 3, 17));
+    }
+
+    private String publishedEvent(String title, LocalDate start, LocalDate end) {
+        String eventId = "evt-" + UUID.randomUUID();
+        messages.send(new EventPublished(UUID.randomUUID(), Instant.now(), eventId, title, "WORKSHOP", "DISTRICT",
+                "Phòng GD&ĐT Chợ Mới", start, end, "Asia/Ho_Chi_Minh", 100));
+        await().atMost(Duration.ofSeconds(30)).until(() -> mongo.findById(eventId, KnownEvent.class).blockOptional().isPresent());
+        return eventId;
+    }
+
+    private List<Delivery> deliveries(String eventId) {
+        return mongo.find(Query.query(Criteria.where("eventId").is(eventId)), Delivery.class).collectList().block();
+    }
+
+    private static List<MimeMessage> mailsTo(String address) {
+        return Arrays.stream(smtp.getReceivedMessages()).filter(m -> {
+            try {
+                return Arrays.stream(m.getAllRecipients()).anyMatch(r -> r.toString().equalsIgnoreCase(address));
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }).toList();
+    }
+
+    private static List<MimeMessage> awaitMails(String address, int count) {
+        await().atMost(Duration.ofSeconds(30)).until(() -> mailsTo(address).size() >= count);
+        return mailsTo(address);
+    }
+
+    /** The leaf parts of a mail by content type (without parameters). */
+    private static Map<String, Part> parts(Part part) throws Exception {
+        Map<String, Part> found = new java.util.HashMap<>();
+        collect(part, found);
+        return found;
+    }
+
+    private static void collect(Part part, Map<String, Part> found) throws Exception {
+        if (part.getContent() instanceof Multipart multipart) {
+            for (int i = 0; i < multipart.getCount(); i++) {
+                collect(multipart.getBodyPart(i), found);
+            }
+        } else {
+            found.putIfAbsent(part.getContentType().split(";")[0].trim().toLowerCase(), part);
+        }
+    }
+
+    private static GreenMail startSmtp() {
+        GreenMail server = new GreenMail(new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        server.start();
+        return server;
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
