@@ -36,7 +36,8 @@ public record ProgrammeView(
     public record Paper(String paperId, String title, String unit, List<String> presenters, Integer position, Integer minutes) {
     }
 
+    /** {@code seats} and {@code seatsLeft} are null while the observations service has not told them. */
     public record Lesson(String lessonId, String title, String classroom, OffsetDateTime startsAt, OffsetDateTime endsAt,
-                         int seats, int seatsLeft) {
+                         Integer seats, Integer seatsLeft) {
     }
 }

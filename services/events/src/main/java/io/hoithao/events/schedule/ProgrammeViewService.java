@@ -119,7 +119,7 @@ class ProgrammeViewService {
         return new Lesson(d.getString("_id"), d.getString("title"), d.getString("classroom"),
                 start == null ? null : start.atZone(zone).toOffsetDateTime(),
                 end == null ? null : end.atZone(zone).toOffsetDateTime(),
-                d.getInteger("seats", 0), d.getInteger("seatsLeft", 0));
+                d.getInteger("seats"), d.getInteger("seatsLeft"));
     }
 
     private static Instant instant(Object value) {
