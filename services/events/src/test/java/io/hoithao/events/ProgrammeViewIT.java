@@ -210,6 +210,22 @@ class ProgrammeViewIT {
     }
 
     @Test
+    void theProgrammeShowsTheEventsOfficialsWithTheirRoles() {
+        EventView event = Fixtures.createConference(http);
+        http.patch().uri("/api/events/{id}", event.id()).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("officials", List.of(
+                        Map.of("name", "Hà Văn Chủ", "position", "Trưởng phòng", "unit", "Phòng GDMN", "role", "CHAIRING"),
+                        Map.of("name", "Nguyễn Văn An", "position", "Phó Giám đốc", "unit", "Sở GD&ĐT Bắc Kạn", "role", "DIRECTING"))))
+                .exchange().expectStatus().is2xxSuccessful();
+
+        ProgrammeView view = programme(event.id());
+        assertThat(view.officials()).extracting(o -> o.name(), o -> o.role().name())
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("Nguyễn Văn An", "DIRECTING"),
+                        org.assertj.core.groups.Tuple.tuple("Hà Văn Chủ", "CHAIRING"));
+        assertThat(view.officials().get(0).position()).isEqualTo("Phó Giám đốc");
+    }
+
+    @Test
     void theLiveStreamDeliversProgrammeChanges() {
         EventView event = Fixtures.createConference(http);
         String e = event.id();
