@@ -184,6 +184,48 @@ class ProgrammeViewIT {
     }
 
     @Test
+    void seatsLeftFollowTheAnnouncedSeatsUntilABookingTellsOtherwise() {
+        EventView event = Fixtures.createConference(http);
+        String e = event.id();
+        SessionView lessons = Fixtures.scheduled(http, e,
+                session("DEMONSTRATION_LESSON", "Dự giờ", "2026-10-26", "08:00", "10:00", school(event).id()));
+        Instant start = Instant.parse("2026-10-26T01:00:00Z");
+        for (String lessonId : List.of("quiet", "booked")) {
+            // set up with the default seats, then given 12 by the organiser
+            messages.send(new LessonScheduled(id(), Instant.now(), e, lessonId, lessons.id(), "Tiết " + lessonId, "MGL " + lessonId,
+                    start, start.plusSeconds(35 * 60), 8));
+            messages.send(new LessonScheduled(id(), Instant.now(), e, lessonId, lessons.id(), "Tiết " + lessonId, "MGL " + lessonId,
+                    start, start.plusSeconds(35 * 60), 12));
+        }
+        messages.send(new SeatBooked(id(), Instant.now(), e, "booked", "b1", "r1", EMAIL, 11, 3));
+
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            List<ProgrammeView.Lesson> held = programme(e).days().stream().filter(d -> d.date().toString().equals("2026-10-26"))
+                    .flatMap(d -> d.sessions().stream()).flatMap(item -> item.lessons().stream()).toList();
+            assertThat(held).extracting(ProgrammeView.Lesson::lessonId, ProgrammeView.Lesson::seats, ProgrammeView.Lesson::seatsLeft)
+                    .containsExactlyInAnyOrder(
+                            org.assertj.core.groups.Tuple.tuple("quiet", 12, 12),
+                            org.assertj.core.groups.Tuple.tuple("booked", 12, 11));
+        });
+    }
+
+    @Test
+    void theProgrammeShowsTheEventsOfficialsWithTheirRoles() {
+        EventView event = Fixtures.createConference(http);
+        http.patch().uri("/api/events/{id}", event.id()).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("officials", List.of(
+                        Map.of("name", "Hà Văn Chủ", "position", "Trưởng phòng", "unit", "Phòng GDMN", "role", "CHAIRING"),
+                        Map.of("name", "Nguyễn Văn An", "position", "Phó Giám đốc", "unit", "Sở GD&ĐT Bắc Kạn", "role", "DIRECTING"))))
+                .exchange().expectStatus().is2xxSuccessful();
+
+        ProgrammeView view = programme(event.id());
+        assertThat(view.officials()).extracting(o -> o.name(), o -> o.role().name())
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("Nguyễn Văn An", "DIRECTING"),
+                        org.assertj.core.groups.Tuple.tuple("Hà Văn Chủ", "CHAIRING"));
+        assertThat(view.officials().get(0).position()).isEqualTo("Phó Giám đốc");
+    }
+
+    @Test
     void theLiveStreamDeliversProgrammeChanges() {
         EventView event = Fixtures.createConference(http);
         String e = event.id();

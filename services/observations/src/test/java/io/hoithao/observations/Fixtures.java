@@ -34,7 +34,7 @@ public final class Fixtures {
 
     /** A confirmed delegate whose registration carries this email (the owner's, as the registrations service sends it). */
     public String observer(String registrationId, String email, String name) {
-        mongo.insert(new Observer(registrationId, eventId, email, name, "Trường Mầm non Đồng Tâm", true, Instant.now())).block();
+        mongo.insert(new Observer(registrationId, eventId, email, name, "Trường Mầm non Đồng Tâm", true, Instant.now(), "CONFIRMED")).block();
         return registrationId;
     }
 

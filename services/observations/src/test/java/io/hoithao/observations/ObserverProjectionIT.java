@@ -4,6 +4,9 @@ import static org.awaitility.Awaitility.await;
 
 import io.hoithao.contracts.registrations.RegistrationCancelled;
 import io.hoithao.contracts.registrations.RegistrationConfirmed;
+import io.hoithao.contracts.registrations.RegistrationPendingApproval;
+import io.hoithao.contracts.registrations.RegistrationPromoted;
+import io.hoithao.contracts.registrations.RegistrationWaitlisted;
 import io.hoithao.platform.testing.IntegrationTest;
 import io.hoithao.platform.testing.TestMessages;
 import java.time.Duration;
@@ -12,6 +15,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 @IntegrationTest
@@ -19,6 +23,9 @@ class ObserverProjectionIT {
 
     @Autowired
     WebTestClient http;
+
+    @Autowired
+    ReactiveMongoTemplate mongo;
 
     final TestMessages messages = new TestMessages();
 
@@ -62,5 +69,51 @@ class ObserverProjectionIT {
                 .expectBody()
                 .jsonPath("$.length()").isEqualTo(1)
                 .jsonPath("$[0].registrationId").isEqualTo("r-binh");
+    }
+
+    @Test
+    void waitlistedAndPendingDelegatesAreToldWhyTheyMayNotBookYet() {
+        Fixtures fixtures = new Fixtures(http, mongo);
+        String eventId = fixtures.eventId;
+        String lessonId = fixtures.createLesson("Khám phá nước", "A1", "2026-10-25T08:00:00+07:00", "2026-10-25T08:45:00+07:00", 8);
+        String unit = "Phòng GD&ĐT Na Rì";
+        messages.send(new RegistrationWaitlisted(UUID.randomUUID(), Instant.now(), eventId, "r-mai", Fixtures.emailOf("r-mai"),
+                "Lộc Thị Mai", unit, "TEACHER"));
+        messages.send(new RegistrationPendingApproval(UUID.randomUUID(), Instant.now(), eventId, "r-thu", Fixtures.emailOf("r-thu"),
+                "Hà Thị Thu", unit, "TEACHER"));
+        messages.send(new RegistrationWaitlisted(UUID.randomUUID(), Instant.now(), eventId, "r-hoa", Fixtures.emailOf("r-hoa"),
+                "Nông Thị Hoa", unit, "TEACHER"));
+        messages.send(new RegistrationPromoted(UUID.randomUUID(), Instant.now(), eventId, "r-hoa", Fixtures.emailOf("r-hoa"),
+                "Nông Thị Hoa", unit, "TEACHER", "K7QM-4XPD"));
+        // a late copy of the waiting-list message must not take her promotion back
+        RegistrationConfirmed binh = confirmed(eventId, "r-binh", "Đặng Văn Bình");
+        messages.send(binh);
+        messages.send(new RegistrationWaitlisted(UUID.randomUUID(), Instant.now(), eventId, "r-binh", binh.delegateEmail(),
+                binh.fullName(), binh.unit(), "MANAGER"));
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                fixtures.asDelegate("r-thu").post().uri("/api/observations/lessons/{l}/bookings", lessonId)
+                        .bodyValue(java.util.Map.of("registrationId", "r-thu")).exchange()
+                        .expectStatus().isEqualTo(409)
+                        .expectBody()
+                        .jsonPath("$.type").isEqualTo("https://hoithao.io/problems/delegate-not-confirmed")
+                        .jsonPath("$.registrationStatus").isEqualTo("PENDING_APPROVAL"));
+        fixtures.asDelegate("r-mai").post().uri("/api/observations/lessons/{l}/bookings", lessonId)
+                .bodyValue(java.util.Map.of("registrationId", "r-mai")).exchange()
+                .expectStatus().isEqualTo(409)
+                .expectBody()
+                .jsonPath("$.type").isEqualTo("https://hoithao.io/problems/delegate-not-confirmed")
+                .jsonPath("$.registrationStatus").isEqualTo("WAITLISTED")
+                .jsonPath("$.detail").value(detail -> org.assertj.core.api.Assertions.assertThat((String) detail).contains("waiting list"));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                fixtures.asDelegate("r-hoa").post().uri("/api/observations/lessons/{l}/bookings", lessonId)
+                        .bodyValue(java.util.Map.of("registrationId", "r-hoa")).exchange()
+                        .expectStatus().isCreated());
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                fixtures.asDelegate("r-binh").post().uri("/api/observations/lessons/{l}/bookings", lessonId)
+                        .bodyValue(java.util.Map.of("registrationId", "r-binh")).exchange()
+                        .expectStatus().isCreated());
+        http.get().uri("/api/observations/events/" + eventId + "/observers").exchange()
+                .expectBody().jsonPath("$.length()").isEqualTo(2);
     }
 }

@@ -3,6 +3,7 @@ package io.hoithao.platform;
 import io.hoithao.platform.outbox.OutboxProperties;
 import io.hoithao.platform.outbox.OutboxRelay;
 import io.hoithao.platform.web.ProblemExceptionHandler;
+import io.hoithao.platform.web.RetryAfterFilter;
 import java.util.HashMap;
 import java.util.Map;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -31,6 +32,12 @@ public class PlatformAutoConfiguration {
     @Order(-2) // before Boot's DefaultErrorWebExceptionHandler (-1)
     ProblemExceptionHandler problemExceptionHandler(ServerCodecConfigurer codecs) {
         return new ProblemExceptionHandler(codecs);
+    }
+
+    /** Every 503 and 429 carries Retry-After, whoever wrote it. */
+    @Bean
+    RetryAfterFilter retryAfterFilter() {
+        return new RetryAfterFilter();
     }
 
     @Bean

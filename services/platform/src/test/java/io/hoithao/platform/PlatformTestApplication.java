@@ -106,6 +106,23 @@ public class PlatformTestApplication {
                     .with("currentState", state));
         }
 
+        @GetMapping("/api/probe/public/busy")
+        Mono<String> busy() {
+            return Mono.error(new ProblemException(HttpStatus.TOO_MANY_REQUESTS, "too-many-requests", "Too many requests",
+                    "Slow down"));
+        }
+
+        @GetMapping("/api/probe/public/down")
+        Mono<org.springframework.http.ResponseEntity<String>> down() {
+            return Mono.just(org.springframework.http.ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).body("{\"status\":\"DOWN\"}"));
+        }
+
+        @GetMapping("/api/probe/public/later")
+        Mono<org.springframework.http.ResponseEntity<String>> later() {
+            return Mono.just(org.springframework.http.ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                    .header(org.springframework.http.HttpHeaders.RETRY_AFTER, "120").body("maintenance"));
+        }
+
         @GetMapping("/api/probe/boom")
         Mono<String> boom() {
             return Mono.error(new IllegalStateException("secret internal detail"));

@@ -101,4 +101,20 @@ class ProblemJsonIT {
                 .doesNotContain("IllegalStateException")
                 .doesNotContain("at io.hoithao");
     }
+
+    @Test
+    void every503And429SaysWhenToRetryKeepingAValueAlreadyGiven() {
+        http.get().uri("/api/probe/public/busy").exchange()
+                .expectStatus().isEqualTo(429)
+                .expectHeader().valueEquals(org.springframework.http.HttpHeaders.RETRY_AFTER, "5");
+        http.get().uri("/api/probe/public/down").exchange()
+                .expectStatus().isEqualTo(503)
+                .expectHeader().valueEquals(org.springframework.http.HttpHeaders.RETRY_AFTER, "5");
+        http.get().uri("/api/probe/public/later").exchange()
+                .expectStatus().isEqualTo(503)
+                .expectHeader().valueEquals(org.springframework.http.HttpHeaders.RETRY_AFTER, "120");
+        http.get().uri("/api/probe/public/caller").exchange()
+                .expectStatus().isOk()
+                .expectHeader().doesNotExist(org.springframework.http.HttpHeaders.RETRY_AFTER);
+    }
 }

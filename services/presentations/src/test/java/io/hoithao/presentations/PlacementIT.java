@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.hoithao.contracts.Topics;
+import io.hoithao.contracts.events.EventCancelled;
 import io.hoithao.contracts.events.SessionCancelled;
 import io.hoithao.contracts.events.SessionMoved;
 import io.hoithao.contracts.presentations.PaperScheduled;
@@ -115,5 +116,36 @@ class PlacementIT {
                     .filter(m -> m.sessionId().equals(sessionId)).mapToLong(PaperScheduled::revision).max().orElseThrow();
             assertThat(told.messages(PaperUnscheduled.class)).allSatisfy(m -> assertThat(m.revision()).isGreaterThan(lastScheduled));
         });
+    }
+
+    @Test
+    void aCancelledEventWithdrawsItsPapersFromTheProgrammeAndKeepsThemAccepted() {
+        TestMessages.Subscription told = messages.subscribe(Topics.PRESENTATIONS);
+        String morning = fixtures.session("08:00", "09:00");
+        String afternoon = fixtures.session("15:00", "16:00");
+        String first = fixtures.accepted(email, "Xây dựng môi trường học tập", 20);
+        String second = fixtures.accepted(email, "Giáo dục kỹ năng sống", 20);
+        fixtures.place(morning, first, null).expectStatus().isOk();
+        fixtures.place(afternoon, second, null).expectStatus().isOk();
+
+        messages.send(new EventCancelled(UUID.randomUUID(), Instant.now(), fixtures.eventId, "Hoãn do bão"));
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(told.messages(PaperUnscheduled.class))
+                        .filteredOn(m -> m.eventId().equals(fixtures.eventId))
+                        .extracting(PaperUnscheduled::paperId, PaperUnscheduled::sessionId, PaperUnscheduled::reason)
+                        .containsExactlyInAnyOrder(
+                                org.assertj.core.groups.Tuple.tuple(first, morning, "EVENT_CANCELLED"),
+                                org.assertj.core.groups.Tuple.tuple(second, afternoon, "EVENT_CANCELLED")));
+        for (String sessionId : new String[] {morning, afternoon}) {
+            http.get().uri("/api/presentations/events/{e}/sessions/{s}/papers", fixtures.eventId, sessionId).exchange()
+                    .expectBody().jsonPath("$.session.cancelled").isEqualTo(true).jsonPath("$.papers.length()").isEqualTo(0);
+        }
+        http.get().uri("/api/presentations/events/{e}/papers?status=UNPLACED", fixtures.eventId).exchange()
+                .expectBody().jsonPath("$.total").isEqualTo(2);
+        http.get().uri("/api/presentations/events/{e}/papers?status=ACCEPTED", fixtures.eventId).exchange()
+                .expectBody().jsonPath("$.total").isEqualTo(2);
+        fixtures.place(morning, first, null).expectStatus().isEqualTo(409)
+                .expectBody().jsonPath("$.type").isEqualTo("https://hoithao.io/problems/session-cancelled");
     }
 }

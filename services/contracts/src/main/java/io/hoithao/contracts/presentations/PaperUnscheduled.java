@@ -8,7 +8,7 @@ import io.hoithao.contracts.MessageType;
 import java.time.Instant;
 import java.util.UUID;
 
-/** A scheduled paper left its presentation session and is accepted but unplaced again; {@code reason} is {@code REMOVED}, {@code SESSION_CANCELLED} or {@code WITHDRAWN}; {@code revision} orders it with {@link PaperScheduled}. */
+/** A scheduled paper left its presentation session and is accepted but unplaced again; {@code reason} is {@code REMOVED}, {@code SESSION_CANCELLED}, {@code EVENT_CANCELLED} or {@code WITHDRAWN}; {@code revision} orders it with {@link PaperScheduled}. */
 @MessageType("presentations.PaperUnscheduled.v1")
 public record PaperUnscheduled(
         UUID messageId,

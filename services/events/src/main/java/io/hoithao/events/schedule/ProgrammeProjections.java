@@ -22,6 +22,7 @@ import java.time.Clock;
 import org.bson.Document;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
@@ -33,7 +34,9 @@ import reactor.core.publisher.Mono;
  * <ul>
  *   <li>a registration's or paper's state only moves forward (waitlisted → confirmed → cancelled;
  *       accepted → scheduled, by revision → rejected or withdrawn), ranked by a {@code precedence};</li>
- *   <li>a lesson's seats left come from the booking or release with the highest lesson revision.</li>
+ *   <li>a lesson's seats left come from the booking or release with the highest lesson revision; until
+ *       one arrives, from the latest announced seat count (nobody booked yet). A lesson known only from a
+ *       booking has no seat count, and shows none.</li>
  * </ul>
  * A duplicate or a stale message makes the filter miss an existing document; the upsert then collides
  * with its {@code _id} and is dropped, so messages may arrive twice or in any order.
@@ -134,7 +137,12 @@ class ProgrammeProjections {
                 // Bookings that arrived first already set the seats left; the initial count is only a default.
                 .setOnInsert("seatsLeft", m.seats())
                 .setOnInsert("seatsRevision", -1L);
-        return guardedUpsert(LESSONS, Criteria.where("_id").is(m.lessonId()), m, update);
+        // A lesson announced again (its seats changed in the observations service) that no booking or release
+        // has told about still has all its seats left: the view follows the new count instead of keeping the old.
+        return guardedUpsert(LESSONS, Criteria.where("_id").is(m.lessonId()), m, update)
+                .flatMap(document -> mongo.updateFirst(Query.query(Criteria.where("_id").is(m.lessonId())
+                                        .and("seatsRevision").is(-1L)), new Update().set("seatsLeft", m.seats()), LESSONS)
+                        .thenReturn(document));
     }
 
     private Mono<Document> seats(IntegrationMessage message, String lessonId, int seatsLeft, long revision) {

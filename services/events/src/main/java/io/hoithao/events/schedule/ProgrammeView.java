@@ -1,6 +1,7 @@
 package io.hoithao.events.schedule;
 
 import io.hoithao.events.event.EventStatus;
+import io.hoithao.events.event.Official;
 import io.hoithao.events.session.SessionView;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -8,7 +9,8 @@ import java.util.List;
 
 /**
  * An event's whole programme by day, enriched with what the other services told: registration counts,
- * demonstration lessons with seats left, accepted papers and their presenters.
+ * demonstration lessons with seats left, accepted papers and their presenters. {@code officials} are the
+ * event's directing and chairing officials (chỉ đạo, chủ trì) and presenters, in that order, with their roles.
  */
 public record ProgrammeView(
         String eventId,
@@ -17,6 +19,7 @@ public record ProgrammeView(
         String timeZone,
         LocalDate startDate,
         LocalDate endDate,
+        List<Official> officials,
         Registrations registrations,
         List<Day> days,
         List<Paper> acceptedPapers,
@@ -36,7 +39,8 @@ public record ProgrammeView(
     public record Paper(String paperId, String title, String unit, List<String> presenters, Integer position, Integer minutes) {
     }
 
+    /** {@code seats} and {@code seatsLeft} are null while the observations service has not told them. */
     public record Lesson(String lessonId, String title, String classroom, OffsetDateTime startsAt, OffsetDateTime endsAt,
-                         int seats, int seatsLeft) {
+                         Integer seats, Integer seatsLeft) {
     }
 }

@@ -91,8 +91,10 @@ class ProgrammeViewService {
                 .map(ProgrammeViewService::paper).sorted(Comparator.comparing(Paper::title)).toList();
         List<Lesson> other = scheduledLessons.stream().filter(l -> !placedLessons.contains(l.getString("_id")))
                 .map(l -> lesson(l, zone)).sorted(Comparator.comparing(Lesson::startsAt)).toList();
+        List<io.hoithao.events.event.Official> officials = event.officials().stream()
+                .sorted(Comparator.comparing(io.hoithao.events.event.Official::role)).toList();
         return new ProgrammeView(event.id(), event.title(), event.status(), event.timeZone(), event.startDate(),
-                event.endDate(), counts, days, accepted, other);
+                event.endDate(), officials, counts, days, accepted, other);
     }
 
     /** A lesson belongs to the session it names, or else to the demonstration-lesson session its start falls in. */
@@ -119,7 +121,7 @@ class ProgrammeViewService {
         return new Lesson(d.getString("_id"), d.getString("title"), d.getString("classroom"),
                 start == null ? null : start.atZone(zone).toOffsetDateTime(),
                 end == null ? null : end.atZone(zone).toOffsetDateTime(),
-                d.getInteger("seats", 0), d.getInteger("seatsLeft", 0));
+                d.getInteger("seats"), d.getInteger("seatsLeft"));
     }
 
     private static Instant instant(Object value) {

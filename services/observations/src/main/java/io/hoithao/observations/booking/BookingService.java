@@ -232,8 +232,25 @@ public class BookingService {
 
     Mono<Observer> confirmedObserver(String eventId, String registrationId) {
         return mongo.findById(registrationId, Observer.class)
-                .filter(observer -> observer.confirmed() && eventId.equals(observer.eventId()))
-                .switchIfEmpty(Mono.error(() -> notConfirmed(registrationId)));
+                .filter(observer -> eventId.equals(observer.eventId()))
+                .switchIfEmpty(Mono.error(() -> notConfirmed(registrationId)))
+                .flatMap(observer -> observer.confirmed() ? Mono.just(observer)
+                        : Mono.error(notConfirmed(registrationId, observer.status())));
+    }
+
+    /** A delegate this service knows but who is not confirmed: says where she stands (waitlisted, pending, cancelled). */
+    static ProblemException notConfirmed(String registrationId, String status) {
+        if (status == null) {
+            return notConfirmed(registrationId);
+        }
+        String why = switch (status) {
+            case "WAITLISTED" -> "is on the event's waiting list";
+            case "PENDING_APPROVAL" -> "is waiting for the organisers' approval";
+            default -> "is " + status.toLowerCase(java.util.Locale.ROOT);
+        };
+        return ProblemException.conflict("delegate-not-confirmed", "Registration " + registrationId + " " + why
+                        + "; only confirmed delegates may observe lessons")
+                .with("registrationId", registrationId).with("registrationStatus", status);
     }
 
     static ProblemException notConfirmed(String registrationId) {

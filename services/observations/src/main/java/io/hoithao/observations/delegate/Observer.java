@@ -6,7 +6,9 @@ import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
  * A delegate who may observe lessons at an event: learnt from the registrations service's messages.
- * Only a delegate whose registration is confirmed may book an observer seat.
+ * Only a delegate whose registration is confirmed may book an observer seat; waitlisted and pending
+ * delegates are known too ({@code status} {@code WAITLISTED}, {@code PENDING_APPROVAL}; then
+ * {@code CONFIRMED} or {@code CANCELLED}), so that they are told exactly why they may not book yet.
  */
 @Document("observers")
 public record Observer(
@@ -16,5 +18,6 @@ public record Observer(
         String fullName,
         String unit,
         boolean confirmed,
-        Instant updatedAt) {
+        Instant updatedAt,
+        String status) {
 }

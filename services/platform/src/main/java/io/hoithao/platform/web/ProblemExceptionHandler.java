@@ -75,8 +75,9 @@ public class ProblemExceptionHandler implements ErrorWebExceptionHandler {
         if (problem.getStatus() == 401 && !exchange.getResponse().getHeaders().containsHeader(HttpHeaders.WWW_AUTHENTICATE)) {
             builder.header(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
         }
-        if (problem.getStatus() == 503) {
-            builder.header(HttpHeaders.RETRY_AFTER, "5");
+        if ((problem.getStatus() == 503 || problem.getStatus() == 429) && !(failure instanceof ResponseStatusException rse
+                && rse.getHeaders().containsHeader(HttpHeaders.RETRY_AFTER))) {
+            builder.header(HttpHeaders.RETRY_AFTER, String.valueOf(RetryAfterFilter.DEFAULT.toSeconds()));
         }
         return builder.bodyValue(problem).flatMap(response -> response.writeTo(exchange, context));
     }

@@ -45,7 +45,7 @@ class EventMessages {
                     .setOnInsert("cancelled", false));
         }
         if (message instanceof EventCancelled cancelled) {
-            return upsert(mongo, cancelled, new Update().set("cancelled", true));
+            return upsert(mongo, cancelled, new Update().set("cancelled", true)).then(sessions.apply(cancelled));
         }
         if (message instanceof SessionScheduled || message instanceof SessionMoved || message instanceof SessionCancelled) {
             return sessions.apply(message);

@@ -110,6 +110,21 @@ final class Placement {
         return outcome(eventId, sessions, replace(sessions, updated), "SESSION_CANCELLED", revision, now);
     }
 
+    /**
+     * A cancelled event withdraws its papers from the programme: every session is closed and emptied, one
+     * {@code EVENT_CANCELLED} unscheduling per placed paper; the papers themselves stay accepted, for the record.
+     */
+    static Outcome eventCancelled(String eventId, List<PresentationSession> sessions, long revision, Instant now) {
+        if (sessions.stream().allMatch(s -> s.cancelled() && s.slots().isEmpty())) {
+            return null;
+        }
+        List<PresentationSession> after = sessions.stream()
+                .map(s -> new PresentationSession(s.id(), s.title(), s.venue(), s.startsAt(), s.endsAt(), true,
+                        s.revision(), List.of()))
+                .toList();
+        return outcome(eventId, sessions, after, "EVENT_CANCELLED", revision, now);
+    }
+
     private static PresentationSession find(List<PresentationSession> sessions, String sessionId) {
         return sessions.stream().filter(s -> s.id().equals(sessionId)).findFirst().orElse(null);
     }

@@ -1,6 +1,7 @@
 package io.hoithao.presentations.placement;
 
 import io.hoithao.contracts.IntegrationMessage;
+import io.hoithao.contracts.events.EventCancelled;
 import io.hoithao.contracts.events.SessionCancelled;
 import io.hoithao.contracts.events.SessionMoved;
 import io.hoithao.contracts.events.SessionScheduled;
@@ -8,7 +9,7 @@ import java.time.Clock;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
-/** Applies the events service's session messages to the programme: presentation sessions appear, move and are cancelled. */
+/** Applies the events service's session messages to the programme: presentation sessions appear, move and are cancelled (one by one, or all with their event). */
 @Component
 public class ProgrammeSessions {
 
@@ -33,6 +34,9 @@ public class ProgrammeSessions {
         }
         if (message instanceof SessionCancelled m) {
             return store.change(eventId, m, (p, revision) -> Placement.cancelled(eventId, p.sessions(), m, revision, clock.instant()));
+        }
+        if (message instanceof EventCancelled m) {
+            return store.change(eventId, m, (p, revision) -> Placement.eventCancelled(eventId, p.sessions(), revision, clock.instant()));
         }
         return Mono.empty();
     }
