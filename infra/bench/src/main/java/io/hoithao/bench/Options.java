@@ -77,7 +77,7 @@ public final class Options {
         p2Warmup = number(o, "p2.warmup", smoke ? 1 : 5);
         p3Count = number(o, "p3.count", smoke ? 30 : 1000);
         p3Rate = Double.parseDouble(o.getOrDefault("p3.rate", smoke ? "10" : "50"));
-        p4Bookings = number(o, "p4.bookings", 200);
+        p4Bookings = number(o, "p4.bookings", smoke ? 100 : 200);
         p4Seats = number(o, "p4.seats", 8);
         List<Integer> sizes = new ArrayList<>();
         for (String s : o.getOrDefault("p6.sizes", smoke ? "100,1000" : "1000,10000,100000").split(",")) {

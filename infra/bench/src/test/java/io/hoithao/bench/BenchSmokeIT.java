@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -16,7 +18,14 @@ class BenchSmokeIT {
     @Test
     void theShortFormKeepsEveryInvariantAndWritesTheReport() throws Exception {
         Path out = Path.of("target/bench-smoke").toAbsolutePath();
-        Options options = Options.parse("--smoke", "--repo=../..", "--out=" + out); // Failsafe runs in infra/bench
+        List<String> args = new ArrayList<>(List.of("--smoke", "--repo=../..", "--out=" + out)); // Failsafe runs in infra/bench
+        // e.g. -Dbench.args=--env.gateway.SPRING_CLOUD_CIRCUITBREAKER_BULKHEAD_RESILIENCE4J_ENABLED=false
+        for (String extra : System.getProperty("bench.args", "").trim().split("\\s+")) {
+            if (!extra.isEmpty()) {
+                args.add(extra);
+            }
+        }
+        Options options = Options.parse(args.toArray(String[]::new));
 
         Report report = Bench.run(options, System.out);
 
