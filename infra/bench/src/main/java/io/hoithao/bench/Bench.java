@@ -138,9 +138,11 @@ public final class Bench {
         }
         Path data = options.out.resolve("stack");
         deleteRecursively(data);
-        DevStackConfig.Builder config = DevStackConfig.builder().repoRoot(options.repo).dataDir(data).freePorts();
+        DevStackConfig.Builder config = DevStackConfig.builder().repoRoot(options.repo).dataDir(data).freePorts()
+                .readyTimeout(Duration.ofSeconds(options.readyTimeout));
         STACK_ENVIRONMENT.forEach((app, env) -> env.forEach((name, value) -> config.environment(app, name, value)));
         options.env.forEach((app, env) -> env.forEach((name, value) -> config.environment(App.of(app), name, value)));
+        IgnoredIndexes.listen();
         long t0 = System.nanoTime();
         DevStack stack = DevStack.start(config.build(), out);
         Duration startup = Duration.ofNanos(System.nanoTime() - t0);

@@ -95,10 +95,13 @@ final class Growth {
                 report.check("P6", "every read at " + size + " documents answered 200", allOk, statuses);
                 report.chart("P6 reads at " + String.format("%,d", size) + " documents", all);
             }
+            List<String> ignored = IgnoredIndexes.ignored();
             report.note("P6 index use: the embedded Mongo-wire server (mongo-java-server) has no query planner to ask: " + explain(registrationsDb, event)
-                    + " It keeps the services' indexes (registrations: " + indexNames(registrations) + "; events: " + indexNames(events)
-                    + ") and uses a unique index for equality look-ups only; lists, sorts and searches scan the collection, which the growth"
-                    + " of p99 with the size shows. On MongoDB (compose) run the same reads with explain('executionStats').");
+                    + " It lists the services' indexes (registrations: " + indexNames(registrations) + "; events: " + indexNames(events) + ")"
+                    + (ignored.isEmpty() ? "" : " but logged at start-up that it ignores " + ignored.size() + " of them, every non-unique"
+                    + " secondary index: [" + String.join("], [", ignored) + "]")
+                    + "; it keeps unique indexes for equality look-ups. Lists, sorts and searches therefore scan the collection, which the"
+                    + " growth of p99 with the size shows. On MongoDB (compose) run the same reads with explain('executionStats').");
         }
     }
 

@@ -45,6 +45,7 @@ public final class Options {
     public final List<Integer> p6Sizes;
     public final int p6Seconds;
     public final int mintThreads;
+    public final int readyTimeout;
 
     private Options(Map<String, String> o) {
         form = o.getOrDefault("form", "long");
@@ -86,6 +87,7 @@ public final class Options {
         p6Sizes = List.copyOf(sizes);
         p6Seconds = number(o, "p6.seconds", smoke ? 2 : 10);
         mintThreads = number(o, "mint.threads", 4);
+        readyTimeout = number(o, "timeout", 600);
         for (Map.Entry<String, String> e : o.entrySet()) {
             if (e.getKey().startsWith("env.")) {
                 String rest = e.getKey().substring(4);
@@ -159,6 +161,7 @@ public final class Options {
                   --p4.bookings=200 --p4.seats=8
                   --p6.sizes=1000,10000,100000 --p6.seconds=10
                   --mint.threads=4         delegates signed up and signed in at once before the scenarios
+                  --timeout=600            seconds for the stack the bench starts to be ready
                 """;
     }
 }
