@@ -155,8 +155,8 @@ public final class Report {
         }
         h.append("<h2>Plots</h2>");
         for (Chart chart : List.copyOf(charts)) {
-            h.append("<figure><figcaption><strong>").append(esc(chart.title())).append("</strong>: latency of each request by")
-                    .append(" the time it was sent (left), answers per second (right)</figcaption>");
+            h.append("<figure><figcaption><strong>").append(esc(chart.title())).append("</strong>: latency of each request at the time")
+                    .append(" it was answered (black: 5xx or no answer), then answers per second</figcaption>");
             h.append(Svg.latencyOverTime(chart.series())).append(Svg.throughput(chart.series())).append("</figure>");
         }
         h.append("</body></html>");

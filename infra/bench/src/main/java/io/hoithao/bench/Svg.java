@@ -3,7 +3,7 @@ package io.hoithao.bench;
 import java.util.List;
 import java.util.Locale;
 
-/** Self-contained SVG plots: latency over time (a dot per request) and answers per second. */
+/** Self-contained SVG plots: latency over time (a dot per request, at the moment it was answered; black: 5xx or no answer) and answers per second. */
 final class Svg {
 
     private static final String[] COLOURS = {"#1f77b4", "#d62728", "#2ca02c", "#ff7f0e", "#9467bd", "#8c564b"};
@@ -23,7 +23,7 @@ final class Svg {
         for (Series s : series) {
             long t0 = s.firstStart();
             for (Sample sample : s.samples()) {
-                maxX = Math.max(maxX, (sample.startNanos() - t0) / 1e9);
+                maxX = Math.max(maxX, (sample.endNanos() - t0) / 1e9);
                 maxY = Math.max(maxY, sample.latencyMillis());
             }
         }
@@ -35,7 +35,7 @@ final class Svg {
             int step = Math.max(1, s.count() / 4000); // at most ~4,000 dots a series
             for (int j = 0; j < s.count(); j += step) {
                 Sample sample = s.samples().get(j);
-                double x = x((sample.startNanos() - t0) / 1e9, maxX);
+                double x = x((sample.endNanos() - t0) / 1e9, maxX);
                 double y = y(sample.latencyMillis(), maxY);
                 svg.append(String.format(Locale.ROOT, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"1.6\" fill=\"%s\" fill-opacity=\"0.55\"%s/>",
                         x, y, sample.status() >= 500 || sample.status() == 0 ? "#000" : colour, ""));
@@ -115,6 +115,9 @@ final class Svg {
     }
 
     private static String num(double v) {
-        return v >= 100 ? String.format(Locale.ROOT, "%.0f", v) : String.format(Locale.ROOT, "%.1f", v);
+        if (v >= 100) {
+            return String.format(Locale.ROOT, "%.0f", v);
+        }
+        return v >= 1 || v == 0 ? String.format(Locale.ROOT, "%.1f", v) : String.format(Locale.ROOT, "%.2f", v);
     }
 }
