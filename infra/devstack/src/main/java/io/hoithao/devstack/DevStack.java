@@ -256,6 +256,7 @@ public final class DevStack implements AutoCloseable {
             env.put("SPRING_MONGODB_URI", mongo.connectionString() + "/" + app.database());
             env.put("SPRING_KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
         }
+        env.putAll(config.extraEnvironment(app));
         return env;
     }
 

@@ -53,6 +53,7 @@ public final class DevStackConfig {
     private final List<String> jvmOptions;
     private final String version;
     private final Path javaExecutable;
+    private final Map<App, Map<String, String>> extraEnvironment;
 
     private DevStackConfig(Builder b) {
         this.repoRoot = b.repoRoot.toAbsolutePath().normalize();
@@ -66,6 +67,9 @@ public final class DevStackConfig {
         this.jvmOptions = List.copyOf(b.jvmOptions);
         this.version = b.version;
         this.javaExecutable = b.javaExecutable;
+        Map<App, Map<String, String>> extra = new EnumMap<>(App.class);
+        b.extraEnvironment.forEach((app, env) -> extra.put(app, Collections.unmodifiableMap(new LinkedHashMap<>(env))));
+        this.extraEnvironment = Collections.unmodifiableMap(extra);
     }
 
     public static Builder builder() {
@@ -166,6 +170,11 @@ public final class DevStackConfig {
         return javaExecutable;
     }
 
+    /** Variables given to one app on top of what the devstack sets (they win); empty by default. */
+    public Map<String, String> extraEnvironment(App app) {
+        return extraEnvironment.getOrDefault(app, Map.of());
+    }
+
     /** The jar of an app, absolute. */
     public Path jar(App app) {
         return repoRoot.resolve(app.jar(version));
@@ -231,6 +240,7 @@ public final class DevStackConfig {
         private List<String> jvmOptions = split(DEFAULT_JVM_OPTIONS);
         private String version = buildVersion();
         private Path javaExecutable = currentJava();
+        private final Map<App, Map<String, String>> extraEnvironment = new EnumMap<>(App.class);
 
         private Builder() {
             for (App app : App.values()) {
@@ -319,6 +329,15 @@ public final class DevStackConfig {
 
         public Builder javaExecutable(Path java) {
             this.javaExecutable = java;
+            return this;
+        }
+
+        /**
+         * An environment variable for one app on top of (and winning over) what the devstack sets,
+         * e.g. {@code environment(App.GATEWAY, "HOITHAO_GATEWAY_RATELIMIT_BURSTCAPACITY", "100000")}.
+         */
+        public Builder environment(App app, String name, String value) {
+            extraEnvironment.computeIfAbsent(app, a -> new LinkedHashMap<>()).put(name, value);
             return this;
         }
 

@@ -63,6 +63,20 @@ class DevStackConfigTest {
     }
 
     @Test
+    void extraEnvironmentIsPerAppAndEmptyByDefault() {
+        DevStackConfig config = DevStackConfig.builder()
+                .environment(App.GATEWAY, "HOITHAO_GATEWAY_RATELIMIT_BURSTCAPACITY", "100000")
+                .environment(App.IDENTITY, "HOITHAO_IDENTITY_ACCESSTOKENTTL", "3h")
+                .build();
+
+        assertThat(config.extraEnvironment(App.GATEWAY)).containsExactly(
+                java.util.Map.entry("HOITHAO_GATEWAY_RATELIMIT_BURSTCAPACITY", "100000"));
+        assertThat(config.extraEnvironment(App.IDENTITY)).containsOnlyKeys("HOITHAO_IDENTITY_ACCESSTOKENTTL");
+        assertThat(config.extraEnvironment(App.EVENTS)).isEmpty();
+        assertThat(DevStackConfig.builder().build().extraEnvironment(App.GATEWAY)).isEmpty();
+    }
+
+    @Test
     void mistakesAreReportedClearly() {
         assertThatThrownBy(() -> DevStackConfig.fromArgs(new String[] {"--services=events,billing"}, new Properties(), cwd))
                 .isInstanceOf(DevStackException.class).hasMessageContaining("Unknown service 'billing'");

@@ -1,0 +1,155 @@
+package io.hoithao.bench;
+
+import io.hoithao.bench.Api.Delegate;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * P1: a crowd of signed-in delegates registering at the same moment for an event of few seats with
+ * unit quotas, through the gateway and, beside it, straight at the registrations service. Each run
+ * is a fresh event; the seat count and every unit's quota must be exact in each.
+ */
+final class FlashCrowd {
+
+    private final Target target;
+    private final Api api;
+    private final Load load;
+    private final Options options;
+    private final Report report;
+    private final List<Delegate> delegates;
+
+    /** The first event the gateway filled, for P2's public read. */
+    String firstEvent;
+
+    FlashCrowd(Target target, Api api, Load load, Options options, Report report, List<Delegate> delegates) {
+        this.target = target;
+        this.api = api;
+        this.load = load;
+        this.options = options;
+        this.report = report;
+        this.delegates = delegates;
+    }
+
+    void run() throws Exception {
+        int seats = options.p1Seats;
+        int quota = (int) Math.ceil(seats * 1.25 / Api.UNITS.size()); // quotas add up to more than the seats
+        int attempts = Math.min(options.p1Attempts, delegates.size());
+
+        // The first crowd on a freshly started stack, reported on its own (cold JIT, key set not yet fetched).
+        Map<String, Series> warm = new LinkedHashMap<>();
+        for (String path : List.of("gateway", "direct")) {
+            String event = api.openEvent("Bench P1 warm-up " + path, options.p1Warmup + 10);
+            warm.put(path, new Series(path + " warm-up", crowd(base(path), event, Math.min(options.p1Warmup, delegates.size()))));
+        }
+        report.row("P1", "first crowd on the fresh stack (" + options.p1Warmup + " at once): 5xx / no answer",
+                fivexx(warm.get("gateway")), fivexx(warm.get("direct")), "gateway | direct");
+
+        Map<String, List<Series>> byPath = new LinkedHashMap<>();
+        byPath.put("gateway", new ArrayList<>());
+        byPath.put("direct", new ArrayList<>());
+        Map<String, Integer> exactRuns = new LinkedHashMap<>(Map.of("gateway", 0, "direct", 0));
+        for (int run = 1; run <= options.p1Runs; run++) {
+            List<String> order = run % 2 == 1 ? List.of("gateway", "direct") : List.of("direct", "gateway");
+            for (String path : order) {
+                String event = api.openEvent("Bench P1 run " + run + " " + path, seats);
+                Map<String, Integer> quotas = new LinkedHashMap<>();
+                Api.UNITS.forEach(unit -> quotas.put(unit, quota));
+                api.quotas(event, quotas);
+                if (firstEvent == null && path.equals("gateway")) {
+                    firstEvent = event;
+                }
+                Series series = new Series(path + " run " + run, crowd(base(path), event, attempts));
+                byPath.get(path).add(series);
+                if (verify(path, run, event, series, seats, quota)) {
+                    exactRuns.merge(path, 1, Integer::sum);
+                }
+            }
+        }
+
+        Series gw = pooled("gateway", byPath.get("gateway"));
+        Series direct = pooled("direct", byPath.get("direct"));
+        double gwRate = medianDecisionRate(byPath.get("gateway"));
+        double directRate = medianDecisionRate(byPath.get("direct"));
+        String what = attempts + " at once, " + seats + " seats, " + Api.UNITS.size() + " unit quotas of " + quota;
+        report.row("P1", "decisions/s, median of " + options.p1Runs + " run(s) (" + what + ")",
+                Report.perSecond(gwRate) + " gateway", Report.perSecond(directRate) + " direct", Report.ratio(gwRate / directRate) + " of direct");
+        report.row("P1", "p50 latency", Report.ms(gw.percentile(50)) + " gateway", Report.ms(direct.percentile(50)) + " direct",
+                Report.delta(gw.percentile(50) - direct.percentile(50)));
+        report.row("P1", "p99 latency", Report.ms(gw.percentile(99)) + " gateway", Report.ms(direct.percentile(99)) + " direct",
+                Report.delta(gw.percentile(99) - direct.percentile(99)));
+        report.row("P1", "5xx / no answer, all runs", fivexx(gw), fivexx(direct), "gateway | direct");
+        report.row("P1", "runs with exactly " + seats + " confirmed and every quota kept",
+                exactRuns.get("gateway") + " of " + options.p1Runs, exactRuns.get("direct") + " of " + options.p1Runs, "gateway | direct");
+        report.row("P1", "answers, all runs", gw.statusSummary(), direct.statusSummary(), "gateway | direct");
+        List<Series> plotted = new ArrayList<>();
+        plotted.add(byPath.get("gateway").get(0));
+        plotted.add(byPath.get("direct").get(0));
+        report.chart("P1 flash crowd, run 1 (" + what + ")", plotted);
+        report.chart("P1 first crowd on the fresh stack", List.copyOf(warm.values()));
+    }
+
+    private URI base(String path) {
+        return path.equals("gateway") ? target.gateway() : target.registrations();
+    }
+
+    private List<Sample> crowd(URI base, String event, int attempts) {
+        List<HttpRequest> requests = new ArrayList<>(attempts);
+        for (int i = 0; i < attempts; i++) {
+            requests.add(Api.registration(base, delegates.get(i), event, Api.UNITS.get(i % Api.UNITS.size())));
+        }
+        return load.crowd(requests, Api::registrationStatus);
+    }
+
+    /** Checks the run's invariants; true when all hold. */
+    private boolean verify(String path, int run, String event, Series series, int seats, int quota) throws Exception {
+        JsonNode view = api.seats(event);
+        int confirmed = view.path("confirmed").asInt(-1);
+        long confirmedAnswers = series.countOutcome("CONFIRMED");
+        int unitTotal = 0;
+        List<String> overQuota = new ArrayList<>();
+        for (JsonNode unit : view.path("quotas")) {
+            unitTotal += unit.path("confirmed").asInt();
+            if (unit.path("confirmed").asInt() > quota || unit.path("overQuota").asBoolean()) {
+                overQuota.add(unit.path("unit").asString() + " " + unit.path("confirmed").asInt());
+            }
+        }
+        String where = path + " run " + run;
+        boolean exact = confirmed == seats && confirmedAnswers == seats;
+        report.check("P1", where + ": exactly " + seats + " confirmed", exact,
+                String.format(Locale.ROOT, "service counts %d, %d answers say CONFIRMED, %d say WAITLISTED", confirmed, confirmedAnswers,
+                        series.countOutcome("WAITLISTED")));
+        boolean quotas = overQuota.isEmpty() && unitTotal == confirmed;
+        report.check("P1", where + ": every unit within its quota of " + quota, quotas,
+                overQuota.isEmpty() ? "units' confirmed add up to " + unitTotal : "over quota: " + overQuota);
+        boolean no5xx = series.serverErrors() == 0 && series.noAnswers() == 0;
+        report.check("P1", where + ": no 5xx, every request answered", no5xx, series.statusSummary());
+        return exact && quotas;
+    }
+
+    static double decisionRate(Series s) {
+        long decisions = s.countOutcome("CONFIRMED") + s.countOutcome("WAITLISTED");
+        double seconds = (s.lastEnd() - s.firstStart()) / 1e9;
+        return seconds <= 0 ? Double.NaN : decisions / seconds;
+    }
+
+    private static double medianDecisionRate(List<Series> runs) {
+        double[] rates = runs.stream().mapToDouble(FlashCrowd::decisionRate).sorted().toArray();
+        return rates.length == 0 ? Double.NaN : rates[(rates.length - 1) / 2];
+    }
+
+    private static Series pooled(String name, List<Series> runs) {
+        List<Sample> all = new ArrayList<>();
+        runs.forEach(s -> all.addAll(s.samples()));
+        return new Series(name, all);
+    }
+
+    static String fivexx(Series s) {
+        return s.serverErrors() + " / " + s.noAnswers();
+    }
+}

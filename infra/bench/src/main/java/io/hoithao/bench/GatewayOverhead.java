@@ -1,0 +1,85 @@
+package io.hoithao.bench;
+
+import io.hoithao.devstack.DevStackConfig;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * P2: a public read (an event's seats) at a fixed number of clients, straight at the registrations
+ * service, through the gateway, and through a bare nginx in front of the same service.
+ */
+final class GatewayOverhead {
+
+    private final Target target;
+    private final Load load;
+    private final Options options;
+    private final Report report;
+
+    GatewayOverhead(Target target, Load load, Options options, Report report) {
+        this.target = target;
+        this.load = load;
+        this.options = options;
+        this.report = report;
+    }
+
+    void run(String eventId) throws Exception {
+        String path = "/api/registrations/events/" + eventId;
+        Map<String, URI> bases = new LinkedHashMap<>();
+        bases.put("direct", target.registrations());
+        bases.put("gateway", target.gateway());
+        Optional<Path> binary = Nginx.binary();
+        Nginx nginx = null;
+        if (binary.isPresent()) {
+            nginx = Nginx.start(binary.get(), target.registrations(), options.out.resolve("nginx"), DevStackConfig.freePortNumbers(1)[0]);
+            bases.put("nginx", nginx.url());
+        } else {
+            report.note("P2: no nginx binary (apt-get install nginx-light): the reference proxy is missing");
+        }
+        try {
+            for (Map.Entry<String, URI> base : bases.entrySet()) {
+                load.closedLoop(options.p2Clients, Duration.ofSeconds(options.p2Warmup), () -> Api.get(base.getValue().resolve(path), null));
+            }
+            Map<String, Series> measured = new LinkedHashMap<>();
+            for (Map.Entry<String, URI> base : bases.entrySet()) {
+                measured.put(base.getKey(), new Series(base.getKey(), load.closedLoop(options.p2Clients,
+                        Duration.ofSeconds(options.p2Seconds), () -> Api.get(base.getValue().resolve(path), null))));
+            }
+            Series direct = measured.get("direct");
+            Series gateway = measured.get("gateway");
+            Series proxy = measured.get("nginx");
+            String what = "GET " + "/api/registrations/events/{id}, " + options.p2Clients + " clients, " + options.p2Seconds + " s";
+            report.row("P2", "throughput, gateway vs direct (" + what + ")", Report.perSecond(gateway.throughput()) + " gateway",
+                    Report.perSecond(direct.throughput()) + " direct", Report.ratio(gateway.throughput() / direct.throughput()) + " of direct");
+            if (proxy != null) {
+                report.row("P2", "throughput, gateway vs nginx", Report.perSecond(gateway.throughput()) + " gateway",
+                        Report.perSecond(proxy.throughput()) + " nginx", Report.ratio(gateway.throughput() / proxy.throughput()) + " of nginx ("
+                                + Report.ratio(proxy.throughput() / direct.throughput()) + " nginx/direct)");
+            }
+            report.row("P2", "p50 latency", Report.ms(gateway.percentile(50)) + " gateway", Report.ms(direct.percentile(50)) + " direct"
+                    + (proxy == null ? "" : ", " + Report.ms(proxy.percentile(50)) + " nginx"), "gateway " + Report.delta(gateway.percentile(50) - direct.percentile(50)));
+            report.row("P2", "p99 latency (added by the proxy)", Report.ms(gateway.percentile(99)) + " gateway",
+                    Report.ms(direct.percentile(99)) + " direct" + (proxy == null ? "" : ", " + Report.ms(proxy.percentile(99)) + " nginx"),
+                    "gateway " + Report.delta(gateway.percentile(99) - direct.percentile(99))
+                            + (proxy == null ? "" : ", nginx " + Report.delta(proxy.percentile(99) - direct.percentile(99))));
+            List<String> answers = new ArrayList<>();
+            measured.forEach((name, s) -> answers.add(name + ": " + s.statusSummary()));
+            report.row("P2", "answers", gateway.statusSummary(), String.join("; ", answers.subList(0, 1))
+                    + (answers.size() > 2 ? "; " + answers.get(2) : ""), "gateway | others");
+            for (Map.Entry<String, Series> e : measured.entrySet()) {
+                Series s = e.getValue();
+                report.check("P2", e.getKey() + ": every read 200", s.count() > 0 && s.countStatus(200) == s.count(), s.statusSummary());
+            }
+            report.chart("P2 public read, " + options.p2Clients + " clients", List.copyOf(measured.values()));
+        } finally {
+            if (nginx != null) {
+                nginx.close();
+            }
+        }
+    }
+}
