@@ -12,6 +12,7 @@ public enum App {
     REGISTRATIONS("registrations", 8082, "services/registrations"),
     OBSERVATIONS("observations", 8083, "services/observations"),
     PRESENTATIONS("presentations", 8084, "services/presentations"),
+    WEB("web", 8085, "services/web"),
     GATEWAY("gateway", 8080, "gateway");
 
     private final String id;
@@ -35,6 +36,11 @@ public enum App {
 
     public boolean isGateway() {
         return this == GATEWAY;
+    }
+
+    /** The web application: pages over the APIs, which it calls through the gateway; no database, no Kafka. */
+    public boolean isWeb() {
+        return this == WEB;
     }
 
     /** The OpenID Connect issuer whose tokens every other app checks. */

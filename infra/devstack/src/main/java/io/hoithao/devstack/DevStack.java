@@ -244,6 +244,9 @@ public final class DevStack implements AutoCloseable {
         if (app.isIdentity()) {
             env.put("HOITHAO_IDENTITY_ISSUER", issuer);
             env.put("SPRING_MONGODB_URI", mongo.connectionString() + "/" + app.database());
+        } else if (app.isWeb()) {
+            env.put("HOITHAO_WEB_API_URI", "http://localhost:" + config.port(App.GATEWAY));
+            env.put("HOITHAO_SECURITY_ISSUER", issuer);
         } else if (app.isGateway()) {
             env.put("HOITHAO_SECURITY_ISSUER", issuer);
             for (App service : App.values()) {
@@ -391,6 +394,9 @@ public final class DevStack implements AutoCloseable {
         StringBuilder s = new StringBuilder();
         if (config.apps().contains(App.GATEWAY)) {
             row(s, "gateway", gatewayUrl().toString());
+            if (config.apps().contains(App.WEB)) {
+                row(s, "web site", gatewayUrl() + "/");
+            }
             row(s, "Swagger UI", gatewayUrl() + "/swagger-ui.html");
         }
         for (App app : config.apps()) {

@@ -26,11 +26,11 @@ import java.util.Properties;
  *   <tr><th>key</th><th>default</th></tr>
  *   <tr><td>dir</td><td>{@code .devstack} under the current directory</td></tr>
  *   <tr><td>repo</td><td>the current directory</td></tr>
- *   <tr><td>services</td><td>{@code identity,events,registrations,observations,presentations,gateway} (empty: none)</td></tr>
+ *   <tr><td>services</td><td>{@code identity,events,registrations,observations,presentations,web,gateway} (empty: none)</td></tr>
  *   <tr><td>kafka.port / kafka.controller.port</td><td>9092 / 9093</td></tr>
  *   <tr><td>mongo.port</td><td>27017</td></tr>
- *   <tr><td>gateway.port, events.port, registrations.port, observations.port, presentations.port, identity.port</td>
- *       <td>8080, 8081, 8082, 8083, 8084, 9000</td></tr>
+ *   <tr><td>gateway.port, events.port, registrations.port, observations.port, presentations.port, web.port, identity.port</td>
+ *       <td>8080, 8081, 8082, 8083, 8084, 8085, 9000</td></tr>
  *   <tr><td>timeout</td><td>300 (seconds until every service must be ready)</td></tr>
  *   <tr><td>jvm.options</td><td>{@value #DEFAULT_JVM_OPTIONS}</td></tr>
  *   <tr><td>version</td><td>this build's project version (names the jars)</td></tr>
