@@ -31,7 +31,9 @@ public final class Bench {
             App.IDENTITY, Map.of("HOITHAO_IDENTITY_ACCESSTOKENTTL", "4h"),
             // P2's anonymous reads all come from 127.0.0.1: the per-address budget would answer 429 after 20
             App.GATEWAY, Map.of("HOITHAO_GATEWAY_RATELIMIT_REPLENISHRATE", "1000000",
-                    "HOITHAO_GATEWAY_RATELIMIT_BURSTCAPACITY", "1000000"));
+                    "HOITHAO_GATEWAY_RATELIMIT_BURSTCAPACITY", "1000000",
+                    "HOITHAO_GATEWAY_RATELIMIT_ADDRESSREPLENISHRATE", "1000000",
+                    "HOITHAO_GATEWAY_RATELIMIT_ADDRESSBURSTCAPACITY", "1000000"));
 
     private Bench() {
     }
