@@ -25,13 +25,15 @@ COPY .mvn/ .mvn/
 COPY pom.xml ./
 COPY services/ services/
 COPY gateway/ gateway/
-# infra/devstack is listed in the parent's <modules>; its pom must exist even though it is not built.
+# infra/devstack and infra/bench are listed in the parent's <modules>; their poms must exist even
+# though they are not built.
 COPY infra/devstack/pom.xml infra/devstack/
+COPY infra/bench/pom.xml infra/bench/
 
 # The devstack (embedded Kafka + Mongo for machines without Docker) is not part of the images.
 RUN --mount=type=cache,target=/root/.m2,sharing=locked \
     chmod +x mvnw \
-    && ./mvnw -B -q package -DskipTests -pl '!infra/devstack'
+    && ./mvnw -B -q package -DskipTests -pl '!infra/devstack,!infra/bench'
 
 ############################ jar: pick one module's fat jar ############################
 FROM build AS jar

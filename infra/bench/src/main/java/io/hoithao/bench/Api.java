@@ -1,5 +1,7 @@
 package io.hoithao.bench;
 
+import io.hoithao.devstack.SignIn;
+
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;

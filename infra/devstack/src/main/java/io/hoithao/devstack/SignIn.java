@@ -1,4 +1,4 @@
-package io.hoithao.bench;
+package io.hoithao.devstack;
 
 import java.net.CookieManager;
 import java.net.URI;
@@ -25,7 +25,7 @@ import tools.jackson.databind.json.JsonMapper;
  * authorization code flow with PKCE for the public {@code hoithao-cli} client, through the login
  * form, reading the code from the redirect rather than following it.
  */
-final class SignIn {
+public final class SignIn {
 
     static final String CLIENT = "hoithao-cli";
     static final String REDIRECT = "http://127.0.0.1:8765/callback";
@@ -38,7 +38,7 @@ final class SignIn {
     }
 
     /** An access token for this user; throws with the server's answer if any step goes wrong. */
-    static String accessToken(URI issuer, String email, String password) throws Exception {
+    public static String accessToken(URI issuer, String email, String password) throws Exception {
         HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager())
                 .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5)).build();
         String verifier = verifier();
