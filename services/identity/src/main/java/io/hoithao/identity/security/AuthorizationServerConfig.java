@@ -34,6 +34,7 @@ import org.springframework.security.oauth2.jwt.JwtClaimValidator;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
 import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
 import org.springframework.security.oauth2.server.authorization.client.InMemoryRegisteredClientRepository;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
@@ -83,6 +84,12 @@ public class AuthorizationServerConfig {
                 .clientSettings(ClientSettings.builder().requireProofKey(true).requireAuthorizationConsent(false).build())
                 .tokenSettings(tokens)
                 .build();
+    }
+
+    /** Codes and tokens in memory, safe under concurrent sign-ins ({@link SerializedAuthorizations}). */
+    @Bean
+    OAuth2AuthorizationService authorizationService() {
+        return new SerializedAuthorizations();
     }
 
     @Bean
