@@ -1,12 +1,11 @@
 package io.hoithao.gateway.security;
 
 import java.net.URI;
-import java.time.Duration;
 
 import io.hoithao.gateway.ProblemResponses;
 import io.hoithao.keyset.IssuerJwtDecoders;
 import io.hoithao.keyset.IssuerKeySet;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.env.Environment;
 import org.springframework.boot.security.oauth2.server.resource.autoconfigure.OAuth2ResourceServerProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -43,13 +42,8 @@ public class GatewaySecurityConfiguration {
 	 * becomes a crowd of key-set fetches ({@link IssuerKeySet}).
 	 */
 	@Bean(destroyMethod = "close")
-	IssuerKeySet issuerKeySet(OAuth2ResourceServerProperties properties,
-			@Value("${hoithao.security.key-set.refresh-interval:5m}") Duration refresh,
-			@Value("${hoithao.security.key-set.retry-interval:2s}") Duration retry,
-			@Value("${hoithao.security.key-set.min-refresh-gap:30s}") Duration gap,
-			@Value("${hoithao.security.key-set.timeout:5s}") Duration timeout) {
-		return new IssuerKeySet(URI.create(properties.getJwt().getJwkSetUri()),
-				new IssuerKeySet.Settings(refresh, retry, gap, timeout))
+	IssuerKeySet issuerKeySet(OAuth2ResourceServerProperties properties, Environment environment) {
+		return new IssuerKeySet(URI.create(properties.getJwt().getJwkSetUri()), IssuerKeySet.Settings.from(environment))
 			.start();
 	}
 

@@ -77,6 +77,19 @@ public final class IssuerKeySet implements AutoCloseable {
 		public static final Settings DEFAULTS = new Settings(Duration.ofMinutes(5), Duration.ofSeconds(2),
 				Duration.ofSeconds(30), Duration.ofSeconds(5));
 
+		/**
+		 * {@code hoithao.security.key-set.refresh-interval}, {@code retry-interval}, {@code min-refresh-gap}
+		 * and {@code timeout} (durations such as {@code 5m}), each defaulting to {@link #DEFAULTS}.
+		 */
+		public static Settings from(org.springframework.core.env.PropertyResolver properties) {
+			String prefix = "hoithao.security.key-set.";
+			return new Settings(
+					properties.getProperty(prefix + "refresh-interval", Duration.class, DEFAULTS.refreshInterval()),
+					properties.getProperty(prefix + "retry-interval", Duration.class, DEFAULTS.retryInterval()),
+					properties.getProperty(prefix + "min-refresh-gap", Duration.class, DEFAULTS.minRefreshGap()),
+					properties.getProperty(prefix + "timeout", Duration.class, DEFAULTS.timeout()));
+		}
+
 	}
 
 	public IssuerKeySet(URI uri, Settings settings) {

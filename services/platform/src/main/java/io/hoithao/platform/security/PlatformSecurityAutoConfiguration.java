@@ -11,9 +11,8 @@ import io.swagger.v3.oas.models.security.SecurityScheme;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springdoc.core.utils.SpringDocUtils;
 import java.net.URI;
-import java.time.Duration;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.env.Environment;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -63,13 +62,9 @@ public class PlatformSecurityAutoConfiguration {
      */
     @Bean(destroyMethod = "close")
     @ConditionalOnMissingBean
-    IssuerKeySet issuerKeySet(OAuth2ResourceServerProperties properties,
-                              @Value("${hoithao.security.key-set.refresh-interval:5m}") Duration refresh,
-                              @Value("${hoithao.security.key-set.retry-interval:2s}") Duration retry,
-                              @Value("${hoithao.security.key-set.min-refresh-gap:30s}") Duration gap,
-                              @Value("${hoithao.security.key-set.timeout:5s}") Duration timeout) {
-        return new IssuerKeySet(URI.create(properties.getJwt().getJwkSetUri()),
-                new IssuerKeySet.Settings(refresh, retry, gap, timeout)).start();
+    IssuerKeySet issuerKeySet(OAuth2ResourceServerProperties properties, Environment environment) {
+        return new IssuerKeySet(URI.create(properties.getJwt().getJwkSetUri()), IssuerKeySet.Settings.from(environment))
+                .start();
     }
 
     /** Boot's checks from {@code spring.security.oauth2.resourceserver.jwt.*}, on the key set above. */
