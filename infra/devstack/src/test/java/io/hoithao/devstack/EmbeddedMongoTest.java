@@ -10,10 +10,18 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.ReturnDocument;
+import com.mongodb.client.model.Updates;
+import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.ServerVersion;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import java.util.ArrayList;
+import java.util.List;
 import org.bson.Document;
+import org.bson.types.ObjectId;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -43,6 +51,64 @@ class EmbeddedMongoTest {
             assertThatThrownBy(() -> delegates.insertOne(new Document("_id", "d-2").append("email", "huong@example.vn")))
                     .isInstanceOf(MongoWriteException.class)
                     .hasMessageContaining("E11000");
+        }
+    }
+
+    @Test
+    void aConditionalWriteByIdChangesThatDocumentOnlyWhenEveryConditionHolds(@TempDir Path dir) {
+        try (EmbeddedMongo mongo = new EmbeddedMongo(dir, 0).start();
+             MongoClient client = MongoClients.create(mongo.connectionString())) {
+            MongoCollection<Document> registrations = client.getDatabase("hoithao_registrations").getCollection("registrations");
+            List<Document> many = new ArrayList<>();
+            for (int i = 0; i < 500; i++) {
+                many.add(new Document("_id", "r-" + i).append("status", i % 2 == 0 ? "PENDING" : "WAITLISTED").append("n", i));
+            }
+            registrations.insertMany(many);
+
+            Document settled = registrations.findOneAndUpdate(Filters.and(Filters.eq("_id", "r-42"), Filters.eq("status", "PENDING")),
+                    Updates.set("status", "CONFIRMED"), new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
+            assertThat(settled).isNotNull();
+            assertThat(settled.getInteger("n")).isEqualTo(42);
+            assertThat(settled.getString("status")).isEqualTo("CONFIRMED");
+            // the same condition again no longer holds, a condition that never held, an id that does not exist
+            assertThat(registrations.findOneAndUpdate(Filters.and(Filters.eq("_id", "r-42"), Filters.eq("status", "PENDING")),
+                    Updates.set("status", "WAITLISTED"))).isNull();
+            assertThat(registrations.updateOne(Filters.and(Filters.eq("_id", "r-43"), Filters.eq("status", "PENDING")),
+                    Updates.set("status", "CONFIRMED")).getMatchedCount()).isZero();
+            assertThat(registrations.updateOne(Filters.and(Filters.eq("_id", "r-999"), Filters.exists("status")),
+                    Updates.set("status", "CONFIRMED")).getMatchedCount()).isZero();
+            // an operator beside the id, as the outbox lease and the seat claim use
+            assertThat(registrations.updateOne(Filters.and(Filters.eq("_id", "r-44"), Filters.lt("n", 45), Filters.ne("status", "CONFIRMED")),
+                    Updates.set("status", "CONFIRMED")).getModifiedCount()).isEqualTo(1);
+            assertThat(registrations.countDocuments(Filters.eq("status", "CONFIRMED"))).isEqualTo(2);
+
+            ObjectId objectId = new ObjectId();
+            registrations.insertOne(new Document("_id", objectId).append("status", "PENDING"));
+            assertThat(registrations.updateOne(Filters.and(Filters.eq("_id", objectId), Filters.eq("status", "PENDING")),
+                    Updates.set("status", "CONFIRMED")).getModifiedCount()).isEqualTo(1);
+            assertThat(registrations.countDocuments(Filters.eq("status", "CONFIRMED"))).isEqualTo(3);
+        }
+    }
+
+    @Test
+    void readsADataFileWrittenByThePlainH2Backend(@TempDir Path dir) {
+        H2Backend plain = new H2Backend(dir.resolve(EmbeddedMongo.FILE_NAME).toString());
+        plain.version(ServerVersion.MONGO_5_0);
+        MongoServer server = new MongoServer(plain);
+        server.bind("127.0.0.1", 0);
+        try (MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + server.getLocalAddress().getPort())) {
+            client.getDatabase("hoithao_events").getCollection("events")
+                    .insertOne(new Document("_id", "e-1").append("title", "Hội nghị sơ kết").append("status", "PUBLISHED"));
+        } finally {
+            server.shutdownNow();
+        }
+
+        try (EmbeddedMongo mongo = new EmbeddedMongo(dir, 0).start();
+             MongoClient client = MongoClients.create(mongo.connectionString())) {
+            MongoCollection<Document> events = client.getDatabase("hoithao_events").getCollection("events");
+            Document found = events.find(Filters.and(Filters.eq("_id", "e-1"), Filters.eq("status", "PUBLISHED"))).first();
+            assertThat(found).isNotNull();
+            assertThat(found.getString("title")).isEqualTo("Hội nghị sơ kết");
         }
     }
 }

@@ -19,8 +19,11 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterEach;
@@ -34,6 +37,7 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.support.SendResult;
 
 @IntegrationTest
 class OutboxRelayIT {
@@ -145,6 +149,47 @@ class OutboxRelayIT {
             await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
                     assertThat(crashed.findById("w-" + eventId, Widget.class).block().outbox()).isEmpty());
         }
+    }
+
+    @Test
+    void aMessageAppendedWhileTheOthersAreSentGoesOutAfterThemAndTheLeaseIsGivenUp() {
+        String eventId = "evt-" + UUID.randomUUID();
+        String id = "w-" + eventId;
+        EventPublished first = published(eventId, "Trước");
+        EventPublished late = published(eventId, "Trong lúc gửi");
+        TestMessages.Subscription topic = messages.subscribe(Topics.EVENTS);
+        mongo.insert(new Widget(id, "widget", Outbox.entries(List.of(first)))).block();
+
+        AtomicBoolean appended = new AtomicBoolean();
+        KafkaTemplate<String, byte[]> appendingWhileSending = new KafkaTemplate<>(producers(TestInfrastructure.get().bootstrapServers())) {
+            @Override
+            public CompletableFuture<SendResult<String, byte[]>> send(ProducerRecord<String, byte[]> record) {
+                if (appended.compareAndSet(false, true)) {
+                    // a change of the document lands while its first message is on its way
+                    return mongo.updateFirst(Query.query(Criteria.where("_id").is(id)), Outbox.append(new Update(), late), Widget.class)
+                            .toFuture()
+                            .thenCompose(written -> super.send(record));
+                }
+                return super.send(record);
+            }
+        };
+        OutboxRelay racing = new OutboxRelay(mongo, appendingWhileSending,
+                new OutboxProperties(List.of("widgets"), Duration.ofHours(1), "/test", Duration.ofSeconds(10)));
+        racing.relay("widgets", id).block();
+
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                assertThat(topic.messages(EventPublished.class).stream().filter(m -> m.eventId().equals(eventId)))
+                        .containsExactly(first, late));
+        org.bson.Document stored = mongo.findById(id, org.bson.Document.class, "widgets").block();
+        assertThat(stored.getList(Outbox.FIELD, Object.class)).isEmpty();
+        assertThat(stored).doesNotContainKey(OutboxRelay.LEASE);
+    }
+
+    private static DefaultKafkaProducerFactory<String, byte[]> producers(String bootstrapServers) {
+        return new DefaultKafkaProducerFactory<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class));
     }
 
     private static KafkaTemplate<String, byte[]> deadBroker() {

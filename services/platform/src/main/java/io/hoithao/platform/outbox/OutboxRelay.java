@@ -3,6 +3,7 @@ package io.hoithao.platform.outbox;
 import io.hoithao.platform.messaging.CloudEventHeaders;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -95,7 +96,6 @@ public class OutboxRelay extends PeriodicTask {
         Update claim = new Update().set(LEASE, now.plus(properties.sendTimeout().multipliedBy(3)));
         return mongo.findAndModify(claimable, claim, FindAndModifyOptions.options().returnNew(true), Document.class, collection)
                 .flatMap(document -> publishAll(collection, document)
-                        .then(release(collection, documentId))
                         // Give the claim up at once so the next attempt need not wait for it to expire.
                         .onErrorResume(e -> mongo.updateFirst(Query.query(Criteria.where("_id").is(documentId)),
                                 new Update().unset(LEASE), collection).then(Mono.error(e))));
@@ -104,23 +104,45 @@ public class OutboxRelay extends PeriodicTask {
     private Mono<Void> release(String collection, Object documentId) {
         Query emptied = Query.query(Criteria.where("_id").is(documentId).and(Outbox.FIELD).size(0));
         return mongo.updateFirst(emptied, new Update().unset(LEASE), collection)
-                .flatMap(result -> {
-                    if (result.getMatchedCount() == 1) {
-                        return Mono.empty();
-                    }
-                    // Messages were appended while we published: publish them too, still holding the lease.
-                    Query id = Query.query(Criteria.where("_id").is(documentId));
-                    id.fields().include(Outbox.FIELD);
-                    return mongo.findOne(id, Document.class, collection)
-                            .flatMap(document -> publishAll(collection, document).then(release(collection, documentId)));
-                });
+                .flatMap(result -> result.getMatchedCount() == 1 ? Mono.empty() : publishRest(collection, documentId));
     }
 
+    /** Messages were appended while we published: publish them too, still holding the lease. */
+    private Mono<Void> publishRest(String collection, Object documentId) {
+        Query id = Query.query(Criteria.where("_id").is(documentId));
+        id.fields().include(Outbox.FIELD);
+        return mongo.findOne(id, Document.class, collection)
+                .flatMap(document -> publishAll(collection, document));
+    }
+
+    /**
+     * Publishes the entries one after the other (a later one never before an earlier one), then removes
+     * them and gives the lease up in one write, conditional on the outbox still holding exactly these
+     * entries. Otherwise (a change appended a message meanwhile) it removes them by id and goes on with
+     * the rest. If a send fails, the entries the broker acknowledged are removed before the error goes on.
+     */
     private Mono<Void> publishAll(String collection, Document document) {
+        Object documentId = document.get("_id");
         List<Document> entries = document.getList(Outbox.FIELD, Document.class, List.of());
+        List<String> published = new ArrayList<>();
         return Flux.fromIterable(entries)
-                .concatMap(entry -> publish(entry).then(remove(collection, document.get("_id"), entry.getString("messageId"))))
-                .then();
+                .concatMap(entry -> publish(entry).then(Mono.fromRunnable(() -> published.add(entry.getString("messageId")))))
+                .then(Mono.defer(() -> finish(collection, documentId, published)))
+                .onErrorResume(e -> remove(collection, documentId, published).then(Mono.error(e)));
+    }
+
+    private Mono<Void> finish(String collection, Object documentId, List<String> published) {
+        if (published.isEmpty()) {
+            return release(collection, documentId);
+        }
+        Criteria unchanged = Criteria.where("_id").is(documentId).and(Outbox.FIELD).size(published.size());
+        for (int i = 0; i < published.size(); i++) {
+            unchanged = unchanged.and(Outbox.FIELD + "." + i + ".messageId").is(published.get(i));
+        }
+        return mongo.updateFirst(Query.query(unchanged), new Update().set(Outbox.FIELD, List.of()).unset(LEASE), collection)
+                .flatMap(result -> result.getMatchedCount() == 1
+                        ? Mono.empty()
+                        : remove(collection, documentId, List.copyOf(published)).then(release(collection, documentId)));
     }
 
     private Mono<Void> publish(Document entry) {
@@ -136,8 +158,11 @@ public class OutboxRelay extends PeriodicTask {
                 .then();
     }
 
-    private Mono<Void> remove(String collection, Object documentId, String messageId) {
-        Update pull = new Update().pull(Outbox.FIELD, new Document("messageId", messageId));
+    private Mono<Void> remove(String collection, Object documentId, List<String> messageIds) {
+        if (messageIds.isEmpty()) {
+            return Mono.empty();
+        }
+        Update pull = new Update().pull(Outbox.FIELD, new Document("messageId", new Document("$in", List.copyOf(messageIds))));
         return mongo.updateFirst(Query.query(Criteria.where("_id").is(documentId)), pull, collection).then();
     }
 

@@ -41,6 +41,16 @@ public class EventProjection {
         return mongo.findById(eventId, OpenEvent.class);
     }
 
+    /**
+     * The event without its seat holders (which grow with the seats taken): enough to know whether it takes
+     * registrations and how, for the decision that {@code Seats} then takes on the whole document.
+     */
+    public Mono<OpenEvent> findPolicy(String eventId) {
+        Query query = Query.query(Criteria.where("_id").is(eventId));
+        query.fields().exclude("seatHolders", "unitHolders");
+        return mongo.findOne(query, OpenEvent.class);
+    }
+
     public Mono<OpenEvent> get(String eventId) {
         return find(eventId).switchIfEmpty(Mono.error(() -> ProblemException.notFound("Event", eventId)));
     }

@@ -128,7 +128,7 @@ public class RegistrationService implements InitializingBean {
 
     private Mono<Registration> registerNew(RegistrationRequest request, String email, String scope) {
         Instant now = clock.instant();
-        return events.find(request.eventId())
+        return events.findPolicy(request.eventId())
                 .filter(event -> event.acceptsRegistrations(now))
                 .switchIfEmpty(Mono.error(() -> notOpen(request.eventId())))
                 .flatMap(event -> {

@@ -3,7 +3,6 @@ package io.hoithao.registrations.registration;
 import io.hoithao.registrations.event.OpenEvent;
 import java.util.List;
 import org.bson.Document;
-import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -42,9 +41,8 @@ class Seats {
                 .and("seatHolders").ne(registrationId)
                 .andOperator(Criteria.expr(() -> new Document("$and", List.of(belowCapacity, belowQuota)))));
         Update take = new Update().push("seatHolders", registrationId).push(unitHolders, registrationId);
-        return mongo.findAndModify(available, take, FindAndModifyOptions.options().returnNew(true), OpenEvent.class)
-                .map(event -> true)
-                .defaultIfEmpty(false);
+        // the answer is whether it matched: the event's document (its holders grow with the seats) is not sent back
+        return mongo.updateFirst(available, take, OpenEvent.class).map(result -> result.getModifiedCount() > 0);
     }
 
     /** Gives a seat back; emits true if the registration held one. Releasing twice is harmless. */
