@@ -136,7 +136,7 @@ public class EventPages {
         return Mono.just(response.build());
     }
 
-    private static void checkId(String id) {
+    static void checkId(String id) {
         if (id.length() > 64 || !id.chars().allMatch(c -> Character.isLetterOrDigit(c) && c < 128 || c == '-' || c == '_')) {
             throw new NotFoundException("No such event");
         }
