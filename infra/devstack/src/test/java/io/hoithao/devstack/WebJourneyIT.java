@@ -239,6 +239,8 @@ class WebJourneyIT {
         // as an observer: a seat in one lesson, refused in the one that overlaps it
         awaitObserver(registrationUrl.substring(registrationUrl.lastIndexOf('/') + 1));
         browser.get(site + "/events/" + eventId);
+        assertThat(browser.findElement(By.cssSelector("#my-registration a")).getAttribute("data-status")).isEqualTo("CONFIRMED");
+        assertThat(browser.findElements(By.id("register"))).isEmpty();
         browser.findElement(By.id("lessons")).click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("lesson-" + discovery)));
         check("lessons");
