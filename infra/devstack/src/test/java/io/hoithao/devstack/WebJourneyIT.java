@@ -42,7 +42,7 @@ import tools.jackson.databind.json.JsonMapper;
  * for an event (a wrong phone number explained next to its field first), sees her confirmation code and
  * QR badge, cancels after the confirmation step and signs out (also at the issuer); the same once in
  * English. As an observer she books a demonstration lesson's seat, is refused one that clashes with it, and
- * (in English) joins the waiting list of a full lesson and sees her place; My programme lists the event and
+ * (in English, after signing up from the login page) joins the waiting list of a full lesson and sees her place; My programme lists the event and
  * the lesson in time order and gives her a private calendar feed (fetched, then revoked). axe-core (vendored, src/test/resources/axe) runs in every page and must find no serious or
  * critical violation; screenshots at 390x844 go to target/screenshots.
  *
@@ -325,7 +325,6 @@ class WebJourneyIT {
     void theSameJourneyInEnglish() throws Exception {
         String email = "mai.tran@mndongtam.edu.vn";
         String password = "happy-classroom-2027";
-        signUp(email, password, "Trần Thị Mai");
 
         browser.get(site + "/events/" + eventId);
         browser.findElement(By.cssSelector("a[hreflang=en]")).click();
@@ -333,7 +332,17 @@ class WebJourneyIT {
         assertThat(browser.findElement(By.id("register")).getText()).isEqualTo("Register to attend");
         check("event-en");
         browser.findElement(By.id("register")).click();
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("username")));
+        // no account yet: she signs up from the login page, and comes back to the site after signing in
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("a[href='/signup']"))).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("fullName")));
+        check("signup");
+        browser.findElement(By.id("email")).sendKeys(email);
+        browser.findElement(By.id("password")).sendKeys(password);
+        browser.findElement(By.id("fullName")).sendKeys("Trần Thị Mai");
+        browser.findElement(By.id("unit")).sendKeys(UNIT);
+        browser.findElement(By.cssSelector("button[type=submit]")).click();
+        wait.until(ExpectedConditions.urlContains("/login?registered"));
+        verify(email); // the link mailed to her, or an administrator, verifies the address
         browser.findElement(By.id("username")).sendKeys(email);
         browser.findElement(By.id("password")).sendKeys(password);
         browser.findElement(By.cssSelector("button[type=submit]")).click();
@@ -405,6 +414,10 @@ class WebJourneyIT {
                         {"email": "%s", "password": "%s", "fullName": "%s", "unit": "%s"}
                         """.formatted(email, password, name, UNIT))).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(signedUp.statusCode()).as(signedUp.body()).isEqualTo(201);
+        verify(email);
+    }
+
+    private static void verify(String email) throws Exception {
         HttpResponse<String> verified = http.send(HttpRequest.newBuilder(stack.url(App.IDENTITY)
                         .resolve("/api/identity/users/" + email + "/verification"))
                 .header("Authorization", "Bearer " + admin).POST(HttpRequest.BodyPublishers.noBody()).build(),
