@@ -22,3 +22,11 @@
   }
   if (document.readyState === 'loading') { document.addEventListener('DOMContentLoaded', start); } else { start(); }
 })();
+
+// The badge page's print button (no inline script: CSP).
+(function () {
+  document.addEventListener('click', function (e) {
+    var target = e.target;
+    if (target && target.hasAttribute && target.hasAttribute('data-print')) { window.print(); }
+  });
+})();

@@ -38,7 +38,7 @@ public enum App {
         return this == GATEWAY;
     }
 
-    /** The web application: pages over the APIs, which it calls through the gateway; no database, no Kafka. */
+    /** The web application: pages over the APIs, which it calls through the gateway; its own database (calendar feeds), no Kafka. */
     public boolean isWeb() {
         return this == WEB;
     }

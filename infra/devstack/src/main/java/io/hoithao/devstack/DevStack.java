@@ -241,11 +241,17 @@ public final class DevStack implements AutoCloseable {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("SERVER_PORT", Integer.toString(config.port(app)));
         String issuer = "http://localhost:" + config.port(App.IDENTITY);
+        // People open the site at the gateway; the site's sign-in comes back there.
+        String site = "http://localhost:" + config.port(App.GATEWAY);
         if (app.isIdentity()) {
             env.put("HOITHAO_IDENTITY_ISSUER", issuer);
             env.put("SPRING_MONGODB_URI", mongo.connectionString() + "/" + app.database());
+            env.put("HOITHAO_IDENTITY_SITECLIENT_REDIRECTURIS", site + "/login/oauth2/code/hoithao");
+            env.put("HOITHAO_IDENTITY_SITECLIENT_POSTLOGOUTREDIRECTURIS", site + "/");
         } else if (app.isWeb()) {
-            env.put("HOITHAO_WEB_API_URI", "http://localhost:" + config.port(App.GATEWAY));
+            env.put("HOITHAO_WEB_API_URI", site);
+            env.put("HOITHAO_WEB_PUBLIC_URI", site);
+            env.put("SPRING_MONGODB_URI", mongo.connectionString() + "/" + app.database());
             env.put("HOITHAO_SECURITY_ISSUER", issuer);
         } else if (app.isGateway()) {
             env.put("HOITHAO_SECURITY_ISSUER", issuer);

@@ -18,10 +18,13 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param corsOrigins     origins whose pages may call the token, key set, discovery and user endpoints
  * @param seedUsers       users inserted at start-up when their email is not taken yet (as verified)
  * @param emailVerificationTtl how long the link sent at sign-up verifies the address (24 hours by default)
+ * @param siteClient      the server-rendered web application's client (services/web): confidential, with a
+ *                        secret, authorization code and refresh tokens; its tokens stay on the server
  */
 @ConfigurationProperties("hoithao.identity")
 public record IdentityProperties(String issuer, Duration accessTokenTtl, String signingKey, Client webClient,
-        Client cliClient, List<String> corsOrigins, List<SeedUser> seedUsers, Duration emailVerificationTtl) {
+        Client cliClient, List<String> corsOrigins, List<SeedUser> seedUsers, Duration emailVerificationTtl,
+        SiteClient siteClient) {
 
     public static final String DEFAULT_ISSUER = "http://localhost:9000";
 
@@ -40,6 +43,35 @@ public record IdentityProperties(String issuer, Duration accessTokenTtl, String 
         emailVerificationTtl = emailVerificationTtl == null ? Duration.ofHours(24) : emailVerificationTtl;
         if (emailVerificationTtl.isNegative() || emailVerificationTtl.isZero()) {
             throw new IllegalArgumentException("hoithao.identity.email-verification-ttl must be positive, not " + emailVerificationTtl);
+        }
+        siteClient = SiteClient.withDefaults(siteClient);
+    }
+
+    /**
+     * A confidential client (HTTP Basic with its secret) of the authorization code flow, with refresh
+     * tokens: the web application, which keeps the tokens in its server-side session.
+     *
+     * @param clientId               its {@code client_id}
+     * @param clientSecret           its secret (the development default must be replaced in production)
+     * @param redirectUris           where the code may be sent: the site's address (the gateway) + {@code /login/oauth2/code/hoithao}
+     * @param postLogoutRedirectUris where RP-initiated logout may return to (the site's home page)
+     * @param refreshTokenTtl        how long a refresh token is valid (the longest a sign-in lasts without a new login)
+     */
+    public record SiteClient(String clientId, String clientSecret, List<String> redirectUris,
+            List<String> postLogoutRedirectUris, Duration refreshTokenTtl) {
+
+        public static final String DEFAULT_ID = "hoithao-site";
+        public static final String DEFAULT_SECRET = "site-dev-secret";
+
+        static SiteClient withDefaults(SiteClient given) {
+            SiteClient g = given == null ? new SiteClient(null, null, null, null, null) : given;
+            return new SiteClient(blank(g.clientId()) ? DEFAULT_ID : g.clientId().strip(),
+                    blank(g.clientSecret()) ? DEFAULT_SECRET : g.clientSecret(),
+                    g.redirectUris() == null || g.redirectUris().isEmpty()
+                            ? List.of("http://localhost:8080/login/oauth2/code/hoithao") : List.copyOf(g.redirectUris()),
+                    g.postLogoutRedirectUris() == null || g.postLogoutRedirectUris().isEmpty()
+                            ? List.of("http://localhost:8080/") : List.copyOf(g.postLogoutRedirectUris()),
+                    g.refreshTokenTtl() == null ? Duration.ofHours(12) : g.refreshTokenTtl());
         }
     }
 

@@ -31,9 +31,11 @@ public class EventPages {
     private static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
 
     private final EventsClient events;
+    private final SignedInApi api;
 
-    public EventPages(EventsClient events) {
+    public EventPages(EventsClient events, SignedInApi api) {
         this.events = events;
+        this.api = api;
     }
 
     @GetMapping({"/", "/events"})
@@ -72,12 +74,20 @@ public class EventPages {
     }
 
     @GetMapping("/events/{id}")
-    public Mono<String> event(@PathVariable String id, Model model) {
+    public Mono<String> event(@PathVariable String id,
+                              @org.springframework.security.core.annotation.AuthenticationPrincipal
+                              org.springframework.security.oauth2.core.oidc.user.OidcUser user, Model model) {
         checkId(id);
-        return Mono.zip(events.event(id), events.programme(id))
-                .doOnNext(both -> {
-                    model.addAttribute("event", both.getT1());
-                    model.addAttribute("programme", both.getT2());
+        // her own registration for the event, when she is signed in; the public page never fails for it
+        Mono<java.util.Optional<SignedInApi.Registration>> mine = user == null ? Mono.just(java.util.Optional.empty())
+                : api.myRegistrations(id)
+                        .map(list -> list.stream().filter(SignedInApi.Registration::active).findFirst())
+                        .onErrorResume(e -> Mono.just(java.util.Optional.empty()));
+        return Mono.zip(events.event(id), events.programme(id), mine)
+                .doOnNext(all -> {
+                    model.addAttribute("event", all.getT1());
+                    model.addAttribute("programme", all.getT2());
+                    model.addAttribute("myRegistration", all.getT3().orElse(null));
                 })
                 .thenReturn("event");
     }
@@ -136,7 +146,7 @@ public class EventPages {
         return Mono.just(response.build());
     }
 
-    private static void checkId(String id) {
+    static void checkId(String id) {
         if (id.length() > 64 || !id.chars().allMatch(c -> Character.isLetterOrDigit(c) && c < 128 || c == '-' || c == '_')) {
             throw new NotFoundException("No such event");
         }

@@ -28,7 +28,7 @@ public class EventsClient {
     private final WebProperties properties;
 
     public EventsClient(WebProperties properties) {
-        this.http = WebClient.builder().baseUrl(properties.apiUri()).build();
+        this.http = WebClient.builder().baseUrl(properties.apiUri()).filter(ForwardedFor.filter()).build();
         this.properties = properties;
     }
 

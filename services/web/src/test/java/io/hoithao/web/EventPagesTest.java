@@ -44,10 +44,12 @@ class EventPagesTest {
                "papers":[],"lessons":[{"lessonId":"l1","title":"Khám phá: cây xanh","classroom":"MGL A1","seats":20,"seatsLeft":7}]}]}]}""";
 
     static final List<String> calls = new CopyOnWriteArrayList<>();
+    static final List<String> forwardedFor = new CopyOnWriteArrayList<>();
     static volatile boolean down;
     static final DisposableServer api = HttpServer.create().port(0).route(routes -> routes
             .get("/api/events", (req, res) -> {
                 calls.add(req.uri());
+                forwardedFor.add(String.valueOf(req.requestHeaders().get("X-Forwarded-For")));
                 return down ? res.status(503).send()
                         : res.header("Content-Type", "application/json")
                         .sendString(Mono.just("{\"items\":[" + EVENT + "],\"page\":0,\"size\":20,\"total\":1}"));
@@ -62,6 +64,8 @@ class EventPagesTest {
     @DynamicPropertySource
     static void apiUri(DynamicPropertyRegistry registry) {
         registry.add("hoithao.web.api-uri", () -> "http://localhost:" + api.port());
+        registry.add("hoithao.web.public-uri", () -> "http://site.example:8080");
+        registry.add("hoithao.web.issuer", () -> "http://issuer.example:9000");
     }
 
     @AfterAll
@@ -75,6 +79,7 @@ class EventPagesTest {
     @BeforeEach
     void reset() {
         calls.clear();
+        forwardedFor.clear();
         down = false;
         web = web.mutate().responseTimeout(java.time.Duration.ofSeconds(30)).build();
     }
@@ -88,7 +93,7 @@ class EventPagesTest {
             request = request.cookie(LanguageResolver.COOKIE, langCookie);
         }
         return request.exchange().expectStatus().isOk()
-                .expectHeader().valueEquals("Content-Security-Policy", SecurityConfig.CSP)
+                .expectHeader().valueEquals("Content-Security-Policy", SecurityConfig.CSP.formatted("http://issuer.example:9000"))
                 .expectBody(String.class).returnResult().getResponseBody();
     }
 
@@ -142,5 +147,33 @@ class EventPagesTest {
                         .contains("cannot be reached right now", "Back to the home page").doesNotContain("Exception"));
         web.get().uri("/no/such/page").accept(MediaType.TEXT_HTML).exchange().expectStatus().isNotFound()
                 .expectBody(String.class).value(html -> assertThat(html).contains("Không tìm thấy").doesNotContain("Whitelabel"));
+    }
+
+    @Test
+    void theVisitorsAddressIsForwardedToTheGateway() {
+        web.get().uri("/events").accept(MediaType.TEXT_HTML).header("X-Forwarded-For", "203.0.113.7").exchange()
+                .expectStatus().isOk();
+        assertThat(forwardedFor).containsExactly("203.0.113.7");
+    }
+
+    @Test
+    void herPagesNeedTheSignInAtTheIssuerWhichComesBackToTheSite() {
+        web.get().uri("/me/registrations").accept(MediaType.TEXT_HTML).exchange()
+                .expectStatus().is3xxRedirection().expectHeader().location("/oauth2/authorization/hoithao");
+        web.get().uri("/events/e1/register").accept(MediaType.TEXT_HTML).exchange()
+                .expectStatus().is3xxRedirection().expectHeader().location("/oauth2/authorization/hoithao");
+        web.get().uri("/oauth2/authorization/hoithao").exchange().expectStatus().is3xxRedirection()
+                .expectHeader().value(HttpHeaders.LOCATION, location -> assertThat(location)
+                        .startsWith("http://issuer.example:9000/oauth2/authorize?")
+                        .contains("client_id=hoithao-site", "scope=openid%20profile%20email",
+                                "redirect_uri=http://site.example:8080/login/oauth2/code/hoithao"))
+                .expectHeader().value(HttpHeaders.SET_COOKIE, cookie -> assertThat(cookie)
+                        .contains("hoithao-session=", "SameSite=Lax").containsIgnoringCase("HttpOnly"));
+    }
+
+    @Test
+    void formsWithoutTheirCsrfTokenAreRefused() {
+        web.post().uri("/logout").exchange().expectStatus().isForbidden();
+        web.post().uri("/events/e1/register").exchange().expectStatus().isForbidden();
     }
 }

@@ -46,7 +46,7 @@ import org.springframework.security.oauth2.server.authorization.token.JwtEncodin
 import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenCustomizer;
 
 /**
- * The authorization server's parts: the fixed issuer, the two public clients, the signing key, the
+ * The authorization server's parts: the fixed issuer, the two public clients and the site's confidential one, the signing key, the
  * claims every access token carries, and the decoder the user API checks tokens with.
  *
  * <p>The access token's claims are the suite's contract (Keycloak is configured to give the same):
@@ -67,10 +67,29 @@ public class AuthorizationServerConfig {
     }
 
     @Bean
-    RegisteredClientRepository registeredClients(IdentityProperties properties) {
+    RegisteredClientRepository registeredClients(IdentityProperties properties, PasswordEncoder passwords) {
         TokenSettings tokens = TokenSettings.builder().accessTokenTimeToLive(properties.accessTokenTtl()).build();
         return new InMemoryRegisteredClientRepository(
-                publicClient(properties.webClient(), tokens), publicClient(properties.cliClient(), tokens));
+                publicClient(properties.webClient(), tokens), publicClient(properties.cliClient(), tokens),
+                siteClient(properties.siteClient(), properties.accessTokenTtl(), passwords));
+    }
+
+    /** The web application (services/web): a confidential client with refresh tokens, no consent screen. */
+    private static RegisteredClient siteClient(IdentityProperties.SiteClient client, java.time.Duration accessTokenTtl,
+            PasswordEncoder passwords) {
+        return RegisteredClient.withId(UUID.nameUUIDFromBytes(client.clientId().getBytes()).toString())
+                .clientId(client.clientId())
+                .clientSecret(passwords.encode(client.clientSecret()))
+                .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
+                .authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
+                .authorizationGrantType(AuthorizationGrantType.REFRESH_TOKEN)
+                .redirectUris(uris -> uris.addAll(client.redirectUris()))
+                .postLogoutRedirectUris(uris -> uris.addAll(client.postLogoutRedirectUris()))
+                .scope(OidcScopes.OPENID).scope(OidcScopes.PROFILE).scope(OidcScopes.EMAIL)
+                .clientSettings(ClientSettings.builder().requireProofKey(true).requireAuthorizationConsent(false).build())
+                .tokenSettings(TokenSettings.builder().accessTokenTimeToLive(accessTokenTtl)
+                        .refreshTokenTimeToLive(client.refreshTokenTtl()).reuseRefreshTokens(false).build())
+                .build();
     }
 
     private static RegisteredClient publicClient(Client client, TokenSettings tokens) {

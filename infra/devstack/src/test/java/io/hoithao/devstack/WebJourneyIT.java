@@ -1,0 +1,444 @@
+package io.hoithao.devstack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Cookie;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The web application's journeys in a real browser (Debian's Chromium, headless, through its
+ * chromedriver; no browser download) against the real jars, as {@code ./devstack} runs them, through
+ * the gateway's one address: a delegate signs in on the identity service's real login page, registers
+ * for an event (a wrong phone number explained next to its field first), sees her confirmation code and
+ * QR badge, cancels after the confirmation step and signs out (also at the issuer); the same once in
+ * English. As an observer she books a demonstration lesson's seat, is refused one that clashes with it, and
+ * (in English, after signing up from the login page) joins the waiting list of a full lesson and sees her place; My programme lists the event and
+ * the lesson in time order and gives her a private calendar feed (fetched, then revoked). axe-core (vendored, src/test/resources/axe) runs in every page and must find no serious or
+ * critical violation; screenshots at 390x844 go to target/screenshots.
+ *
+ * <p>Only the services these journeys use are started (identity, events, registrations, web, gateway),
+ * to keep CI time small.
+ */
+class WebJourneyIT {
+
+    static final Path SHOTS = Path.of("target", "screenshots");
+    static final String UNIT = "Trường Mầm non Đồng Tâm";
+
+    @TempDir
+    static Path dataDir;
+
+    static DevStack stack;
+    static URI site;
+    static String admin;
+    static String eventId;
+    static String axeSource;
+    static String discovery;
+    static String clashing;
+    static String full;
+
+    static final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    static final JsonMapper json = JsonMapper.builder().build();
+    static final AtomicInteger shot = new AtomicInteger();
+
+    ChromeDriver browser;
+    WebDriverWait wait;
+
+    @BeforeAll
+    static void start() throws Exception {
+        stack = DevStack.start(DevStackConfig.builder()
+                .repoRoot(Path.of("../..")) // Failsafe runs in infra/devstack
+                .dataDir(dataDir)
+                .freePorts()
+                .services(App.IDENTITY, App.EVENTS, App.REGISTRATIONS, App.OBSERVATIONS, App.WEB, App.GATEWAY)
+                .build());
+        site = stack.gatewayUrl();
+        admin = SignIn.accessToken(stack.url(App.IDENTITY), "admin@hoithao.local", "admin-dev-password");
+        try (InputStream axe = WebJourneyIT.class.getResourceAsStream("/axe/axe.min.js")) {
+            axeSource = new String(axe.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        Files.createDirectories(SHOTS);
+
+        HttpResponse<String> created = api(admin, "POST", "/api/events", """
+                {"title": "Hội thảo chuyên đề: Lớp học hạnh phúc", "description": "Chia sẻ kinh nghiệm xây dựng lớp học hạnh phúc",
+                 "kind": "WORKSHOP", "level": "PROVINCE", "organiserUnit": "Sở GD&ĐT Bắc Kạn",
+                 "startDate": "2027-10-25", "endDate": "2027-10-26", "capacity": 40}
+                """);
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        eventId = json.readTree(created.body()).get("id").asString();
+        HttpResponse<String> venue = api(admin, "POST", "/api/events/" + eventId + "/venues", """
+                {"name": "Trường Mầm non Đồng Tâm", "kind": "HOST_SCHOOL", "address": "Chợ Mới, Bắc Kạn"}
+                """);
+        assertThat(venue.statusCode()).as(venue.body()).isEqualTo(201);
+        assertThat(api(admin, "POST", "/api/events/" + eventId + "/publish", null).statusCode()).isEqualTo(200);
+        assertThat(api(admin, "POST", "/api/events/" + eventId + "/registration/open", null).statusCode()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250)).untilAsserted(() -> {
+            HttpResponse<String> seats = api(null, "GET", "/api/registrations/events/" + eventId, null);
+            assertThat(seats.statusCode()).isEqualTo(200);
+            assertThat(json.readTree(seats.body()).get("registrationOpen").asBoolean()).isTrue();
+        });
+
+        // three demonstration lessons: two that overlap, and one with a single seat, which someone else takes
+        discovery = lesson("Khám phá: Bé tìm hiểu về nước", "A1", "08:30", "09:15", 8);
+        clashing = lesson("Làm quen với toán: Đếm đến 5", "A2", "08:45", "09:30", 8);
+        full = lesson("Âm nhạc: Múa vòng tròn", "A3", "10:00", "10:45", 1);
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250)).untilAsserted(() ->
+                assertThat(json.readTree(api(null, "GET", "/api/observations/events/" + eventId + "/lessons", null).body())
+                        .get("items")).hasSize(3));
+        signUp("lan.pham@mndongtam.edu.vn", "mot-cho-ngoi-duy-nhat", "Phạm Thị Lan");
+        String lan = SignIn.accessToken(stack.url(App.IDENTITY), "lan.pham@mndongtam.edu.vn", "mot-cho-ngoi-duy-nhat");
+        HttpResponse<String> registered = api(lan, "POST", "/api/registrations", """
+                {"eventId": "%s", "fullName": "Phạm Thị Lan", "email": "lan.pham@mndongtam.edu.vn",
+                 "phone": "0987654321", "unit": "%s", "category": "TEACHER"}
+                """.formatted(eventId, UNIT));
+        assertThat(registered.statusCode()).as(registered.body()).isEqualTo(201);
+        String lanRegistration = json.readTree(registered.body()).get("id").asString();
+        awaitObserver(lanRegistration);
+        HttpResponse<String> booked = api(lan, "POST", "/api/observations/lessons/" + full + "/bookings",
+                "{\"registrationId\": \"" + lanRegistration + "\"}");
+        assertThat(booked.statusCode()).as(booked.body()).isEqualTo(201);
+    }
+
+    private static String lesson(String title, String classroom, String start, String end, int seats) throws Exception {
+        HttpResponse<String> created = api(admin, "POST", "/api/observations/events/" + eventId + "/lessons", """
+                {"title": "%s", "hostSchool": "Trường Mầm non Đồng Tâm", "classroom": "%s", "className": "Mẫu giáo lớn %s",
+                 "ageGroup": "MAU_GIAO_LON", "teacher": "Nguyễn Thị Hoà", "activity": "%s", "developmentalArea": "Phát triển nhận thức",
+                 "startsAt": "2027-10-25T%s:00+07:00", "endsAt": "2027-10-25T%s:00+07:00", "seats": %d}
+                """.formatted(title, classroom, classroom, title, start, end, seats));
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        return json.readTree(created.body()).get("id").asString();
+    }
+
+    /** The observations service learns of a confirmed delegate from Kafka; booking waits for it. */
+    private static void awaitObserver(String registrationId) {
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250)).untilAsserted(() ->
+                assertThat(api(admin, "GET", "/api/observations/events/" + eventId + "/observers", null).body())
+                        .contains(registrationId));
+    }
+
+    @AfterAll
+    static void stop() {
+        if (stack != null) {
+            stack.close();
+        }
+    }
+
+    @BeforeEach
+    void openBrowser() {
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary("/usr/bin/chromium");
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
+                "--window-size=390,844", "--lang=vi-VN");
+        options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "vi-VN,vi"));
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(Path.of("/usr/bin/chromedriver").toFile()).usingAnyFreePort().build();
+        browser = new ChromeDriver(service, options);
+        browser.manage().timeouts().scriptTimeout(Duration.ofSeconds(30)).pageLoadTimeout(Duration.ofSeconds(30));
+        // a phone's viewport (headless Chromium keeps windows at least 500 pixels wide)
+        browser.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+                Map.of("width", 390, "height", 844, "deviceScaleFactor", 1, "mobile", true));
+        wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+    }
+
+    @AfterEach
+    void closeBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @Test
+    void aDelegateSignsInRegistersSeesHerBadgeCancelsAndSignsOut() throws Exception {
+        String email = "thu.ha@mndongtam.edu.vn";
+        String password = "lop-hoc-hanh-phuc";
+        signUp(email, password, "Lê Thị Thu Hà");
+
+        browser.get(site + "/events/" + eventId);
+        assertThat(browser.getTitle()).contains("Lớp học hạnh phúc");
+        check("event");
+
+        // Registering needs a sign-in: the identity service's own login page
+        browser.findElement(By.id("register")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("username")));
+        assertThat(browser.getCurrentUrl()).startsWith(stack.url(App.IDENTITY) + "/login");
+        check("login");
+        browser.findElement(By.id("username")).sendKeys(email);
+        browser.findElement(By.id("password")).sendKeys(password);
+        browser.findElement(By.cssSelector("button[type=submit]")).click();
+
+        // back on the site (the gateway's address), at the form, her name and unit from her account
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("register-submit")));
+        assertThat(browser.getCurrentUrl()).isEqualTo(site + "/events/" + eventId + "/register");
+        assertThat(browser.findElement(By.id("fullName")).getDomProperty("value")).isEqualTo("Lê Thị Thu Hà");
+        assertThat(browser.findElement(By.id("unit")).getDomProperty("value")).isEqualTo(UNIT);
+        assertThat(browser.findElement(By.id("sign-out")).getText()).isEqualTo("Đăng xuất");
+        check("register");
+
+        // a wrong phone number: the API's validation problem, in Vietnamese, next to the field
+        browser.findElement(By.id("phone")).sendKeys("12345");
+        browser.findElement(By.id("register-submit")).click();
+        WebElement phoneError = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("phone-error")));
+        assertThat(phoneError.getText()).startsWith("Số điện thoại chưa đúng");
+        assertThat(browser.findElement(By.id("phone")).getAttribute("aria-invalid")).isEqualTo("true");
+        assertThat(browser.findElement(By.id("problem")).getAttribute("data-problem")).isEqualTo("validation");
+        assertThat(browser.findElement(By.id("fullName")).getDomProperty("value")).isEqualTo("Lê Thị Thu Hà");
+        check("register-error");
+
+        WebElement phone = browser.findElement(By.id("phone"));
+        phone.clear();
+        phone.sendKeys("0912 345 678");
+        browser.findElement(By.id("register-submit")).click();
+
+        // her registration: confirmed, with its code and QR code
+        WebElement status = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("status")));
+        assertThat(status.getAttribute("data-status")).isEqualTo("CONFIRMED");
+        assertThat(status.getText()).isEqualTo("Đã xác nhận");
+        assertThat(browser.findElements(By.id("cancelled"))).isEmpty();
+        String code = browser.findElement(By.id("code")).getText();
+        assertThat(code).matches("[0-9A-Z]{4}-[0-9A-Z]{4}");
+        assertImagesLoaded();
+        check("registration");
+        String registrationUrl = browser.getCurrentUrl();
+
+        browser.findElement(By.id("badge")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".badge-card")));
+        assertThat(browser.findElement(By.cssSelector(".badge-code")).getText()).isEqualTo(code);
+        assertThat(browser.findElement(By.cssSelector(".badge-name")).getText()).isEqualTo("Lê Thị Thu Hà");
+        assertImagesLoaded();
+        check("badge");
+
+        // as an observer: a seat in one lesson, refused in the one that overlaps it
+        awaitObserver(registrationUrl.substring(registrationUrl.lastIndexOf('/') + 1));
+        browser.get(site + "/events/" + eventId);
+        assertThat(browser.findElement(By.cssSelector("#my-registration a")).getAttribute("data-status")).isEqualTo("CONFIRMED");
+        assertThat(browser.findElements(By.id("register"))).isEmpty();
+        browser.findElement(By.id("lessons")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("lesson-" + discovery)));
+        check("lessons");
+        browser.findElement(By.cssSelector("#lesson-" + discovery + " button.book")).click();
+        WebElement outcome = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("outcome")));
+        assertThat(outcome.getAttribute("data-outcome")).isEqualTo("BOOKED");
+        assertThat(browser.findElement(By.cssSelector("#lesson-" + discovery + " .mine")).getText()).contains("Bạn đã có chỗ");
+        browser.findElement(By.cssSelector("#lesson-" + clashing + " button.book")).click();
+        WebElement refused = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("problem")));
+        assertThat(refused.getAttribute("data-problem")).isEqualTo("booking-clash");
+        assertThat(refused.getText()).contains("trùng giờ", "Khám phá: Bé tìm hiểu về nước");
+        assertThat(browser.findElements(By.cssSelector("#lesson-" + clashing + " .mine"))).isEmpty();
+        check("lessons-clash");
+
+        // My programme: the event, then her lesson, and a private calendar feed of them that she can revoke
+        browser.findElement(By.id("nav-programme")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".programme")));
+        assertThat(browser.findElements(By.cssSelector(".programme .entry")))
+                .extracting(e -> e.getAttribute("data-kind")).containsExactly("EVENT", "LESSON");
+        assertThat(browser.findElement(By.cssSelector(".programme")).getText())
+                .contains("Lớp học hạnh phúc", "Khám phá: Bé tìm hiểu về nước", "25/10/2027 · 08:30–09:15", "Bạn đã có chỗ");
+        browser.findElement(By.id("feed-create")).click();
+        String feedUrl = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("feed-url"))).getDomProperty("value");
+        assertThat(feedUrl).startsWith(site + "/feeds/").endsWith(".ics");
+        check("programme");
+        HttpResponse<String> feed = http.send(HttpRequest.newBuilder(URI.create(feedUrl)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(feed.statusCode()).isEqualTo(200);
+        assertThat(feed.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("text/calendar"));
+        String ics = feed.body().replace("\r\n ", "");
+        assertThat(ics).startsWith("BEGIN:VCALENDAR").contains("SUMMARY:Hội thảo chuyên đề: Lớp học hạnh phúc",
+                "DTSTART;VALUE=DATE:20271025", "SUMMARY:Khám phá: Bé tìm hiểu về nước", "DTSTART:20271025T013000Z");
+        assertThat(ics.split("BEGIN:VEVENT", -1)).hasSize(3);
+        browser.findElement(By.id("feed-revoke")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("revoked")));
+        assertThat(http.send(HttpRequest.newBuilder(URI.create(feedUrl)).build(), HttpResponse.BodyHandlers.ofString()).statusCode())
+                .isEqualTo(404);
+
+        // registering twice is explained, with the way to her registrations
+        browser.get(site + "/events/" + eventId + "/register");
+        browser.findElement(By.id("phone")).sendKeys("0912345678");
+        browser.findElement(By.id("register-submit")).click();
+        WebElement problem = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("problem")));
+        assertThat(problem.getAttribute("data-problem")).isEqualTo("duplicate-registration");
+        assertThat(problem.getText()).contains("Bạn đã đăng ký sự kiện này rồi");
+
+        browser.get(site + "/me/registrations");
+        assertThat(browser.findElement(By.cssSelector(".event-list")).getText()).contains("Lớp học hạnh phúc", "Đã xác nhận");
+        check("my-registrations");
+
+        // the tokens stay on the server: the browser holds only the session and language cookies for the site
+        browser.get(registrationUrl);
+        assertThat(browser.getPageSource()).doesNotContain("eyJ");
+        for (Cookie cookie : browser.manage().getCookies()) {
+            assertThat(cookie.getValue()).as(cookie.getName()).doesNotStartWith("eyJ");
+            if (cookie.getName().equals("hoithao-session")) {
+                assertThat(cookie.isHttpOnly()).isTrue();
+                assertThat(cookie.getSameSite()).isEqualTo("Lax");
+            }
+        }
+        assertThat(browser.manage().getCookieNamed("hoithao-session")).isNotNull();
+
+        // cancelling asks first
+        browser.findElement(By.id("cancel")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("cancel-confirm")));
+        check("cancel");
+        browser.findElement(By.id("cancel-confirm")).click();
+        status = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("status")));
+        assertThat(status.getAttribute("data-status")).isEqualTo("CANCELLED");
+        assertThat(browser.findElement(By.id("cancelled")).getText()).isEqualTo("Đã huỷ đăng ký của bạn.");
+        assertThat(browser.findElements(By.id("cancel"))).isEmpty();
+
+        // signing out ends the issuer's session too: her pages ask for the login again
+        browser.findElement(By.id("sign-out")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("sign-in")));
+        assertThat(browser.getCurrentUrl()).startsWith(site.toString());
+        browser.get(site + "/me/registrations");
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("username")));
+        assertThat(browser.getCurrentUrl()).startsWith(stack.url(App.IDENTITY) + "/login");
+    }
+
+    @Test
+    void theSameJourneyInEnglish() throws Exception {
+        String email = "mai.tran@mndongtam.edu.vn";
+        String password = "happy-classroom-2027";
+
+        browser.get(site + "/events/" + eventId);
+        browser.findElement(By.cssSelector("a[hreflang=en]")).click();
+        wait.until(ExpectedConditions.attributeToBe(By.tagName("html"), "lang", "en"));
+        assertThat(browser.findElement(By.id("register")).getText()).isEqualTo("Register to attend");
+        check("event-en");
+        browser.findElement(By.id("register")).click();
+        // no account yet: she signs up from the login page, and comes back to the site after signing in
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("a[href='/signup']"))).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("fullName")));
+        check("signup");
+        browser.findElement(By.id("email")).sendKeys(email);
+        browser.findElement(By.id("password")).sendKeys(password);
+        browser.findElement(By.id("fullName")).sendKeys("Trần Thị Mai");
+        browser.findElement(By.id("unit")).sendKeys(UNIT);
+        browser.findElement(By.cssSelector("button[type=submit]")).click();
+        wait.until(ExpectedConditions.urlContains("/login?registered"));
+        verify(email); // the link mailed to her, or an administrator, verifies the address
+        browser.findElement(By.id("username")).sendKeys(email);
+        browser.findElement(By.id("password")).sendKeys(password);
+        browser.findElement(By.cssSelector("button[type=submit]")).click();
+
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("register-submit")));
+        assertThat(browser.findElement(By.cssSelector("label[for=phone]")).getText()).isEqualTo("Phone number");
+        browser.findElement(By.id("phone")).sendKeys("not a phone");
+        browser.findElement(By.id("register-submit")).click();
+        assertThat(wait.until(ExpectedConditions.presenceOfElementLocated(By.id("phone-error"))).getText())
+                .startsWith("That phone number is not valid");
+        check("register-error-en");
+        WebElement phone = browser.findElement(By.id("phone"));
+        phone.clear();
+        phone.sendKeys("+84 912 345 679");
+        browser.findElement(By.id("register-submit")).click();
+        WebElement status = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("status")));
+        assertThat(status.getText()).isEqualTo("Confirmed");
+        assertImagesLoaded();
+        check("registration-en");
+        String registrationUrl = browser.getCurrentUrl();
+
+        // the one-seat lesson is taken: she joins its waiting list and sees her place
+        awaitObserver(registrationUrl.substring(registrationUrl.lastIndexOf('/') + 1));
+        browser.get(site + "/events/" + eventId + "/lessons");
+        WebElement join = browser.findElement(By.cssSelector("#lesson-" + full + " button.book"));
+        assertThat(join.getText()).isEqualTo("Join the waiting list");
+        join.click();
+        WebElement outcome = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("outcome")));
+        assertThat(outcome.getAttribute("data-outcome")).isEqualTo("WAITLISTED");
+        assertThat(browser.findElement(By.cssSelector("#lesson-" + full + " .mine")).getText()).isEqualTo("You are waiting, number 1");
+        check("lessons-waiting-en");
+        browser.findElement(By.cssSelector("#lesson-" + full + " button.release")).click();
+        assertThat(wait.until(ExpectedConditions.presenceOfElementLocated(By.id("outcome"))).getAttribute("data-outcome"))
+                .isEqualTo("RELEASED");
+        assertThat(browser.findElements(By.cssSelector("#lesson-" + full + " .mine"))).isEmpty();
+    }
+
+    /** axe-core in the page: no serious or critical violation; then a screenshot at 390x844. */
+    private void check(String page) throws IOException {
+        JavascriptExecutor js = browser;
+        js.executeScript(axeSource);
+        Object result = js.executeAsyncScript("""
+                var done = arguments[arguments.length - 1];
+                axe.run(document, {resultTypes: ['violations']}).then(function (r) {
+                  done(JSON.stringify(r.violations.filter(function (v) { return v.impact === 'serious' || v.impact === 'critical'; })
+                    .map(function (v) { return {id: v.id, impact: v.impact, help: v.help,
+                      nodes: v.nodes.map(function (n) { return n.target.join(' '); })}; })));
+                }).catch(function (e) { done('error: ' + e); });
+                """);
+        assertThat(String.valueOf(result)).as("axe-core on " + page + " (" + browser.getCurrentUrl() + ")").isEqualTo("[]");
+        byte[] png = browser.getScreenshotAs(OutputType.BYTES);
+        Files.write(SHOTS.resolve("%02d-%s.png".formatted(shot.incrementAndGet(), page)), png);
+    }
+
+    private void assertImagesLoaded() {
+        List<WebElement> images = browser.findElements(By.tagName("img"));
+        assertThat(images).isNotEmpty();
+        for (WebElement image : images) {
+            wait.until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d)
+                    .executeScript("return arguments[0].complete && arguments[0].naturalWidth > 0", image)));
+        }
+    }
+
+    /** She signs up at the identity service with her unit; the administrator verifies her address. */
+    private static void signUp(String email, String password, String name) throws Exception {
+        HttpResponse<String> signedUp = http.send(HttpRequest.newBuilder(stack.url(App.IDENTITY).resolve("/api/identity/users"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("""
+                        {"email": "%s", "password": "%s", "fullName": "%s", "unit": "%s"}
+                        """.formatted(email, password, name, UNIT))).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(signedUp.statusCode()).as(signedUp.body()).isEqualTo(201);
+        verify(email);
+    }
+
+    private static void verify(String email) throws Exception {
+        HttpResponse<String> verified = http.send(HttpRequest.newBuilder(stack.url(App.IDENTITY)
+                        .resolve("/api/identity/users/" + email + "/verification"))
+                .header("Authorization", "Bearer " + admin).POST(HttpRequest.BodyPublishers.noBody()).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(verified.statusCode()).as(verified.body()).isEqualTo(200);
+    }
+
+    private static HttpResponse<String> api(String token, String method, String path, String body) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(site.resolve(path)).timeout(Duration.ofSeconds(15));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        if (body != null) {
+            request.header("Content-Type", "application/json");
+        }
+        request.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @SuppressWarnings("unused")
+    private static JsonNode read(String body) {
+        return json.readTree(body);
+    }
+}

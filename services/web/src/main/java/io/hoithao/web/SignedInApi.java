@@ -1,0 +1,196 @@
+package io.hoithao.web;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeoutException;
+
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.security.oauth2.client.ReactiveOAuth2AuthorizedClientManager;
+import org.springframework.security.oauth2.client.web.reactive.function.client.ServerOAuth2AuthorizedClientExchangeFilterFunction;
+import org.springframework.stereotype.Component;
+import org.springframework.web.reactive.function.client.ClientResponse;
+import org.springframework.web.reactive.function.client.WebClient;
+import org.springframework.web.reactive.function.client.WebClientRequestException;
+import org.springframework.web.reactive.function.client.WebClientResponseException;
+
+import reactor.core.publisher.Mono;
+
+/**
+ * The APIs as the signed-in person: every call goes through the gateway with her access token, which
+ * the filter takes from her session (and refreshes when it is about to expire). A 4xx problem becomes an
+ * {@link ApiProblem} (the page explains it); a 401 means the sign-in is over ({@link SignInAgainException});
+ * a 5xx or no answer is {@link ApiUnavailableException}.
+ */
+@Component
+public class SignedInApi {
+
+    private static final ParameterizedTypeReference<Api.Page<Registration>> REGISTRATIONS = new ParameterizedTypeReference<>() {
+    };
+    private static final ParameterizedTypeReference<Api.Page<Paper>> PAPERS = new ParameterizedTypeReference<>() {
+    };
+    private static final ParameterizedTypeReference<Api.Page<Lesson>> LESSONS = new ParameterizedTypeReference<>() {
+    };
+    private static final ParameterizedTypeReference<List<ScheduleEntry>> SCHEDULE = new ParameterizedTypeReference<>() {
+    };
+
+    private final WebClient gateway;
+    private final WebClient issuer;
+    private final WebProperties properties;
+
+    public SignedInApi(WebProperties properties, ReactiveOAuth2AuthorizedClientManager clients) {
+        ServerOAuth2AuthorizedClientExchangeFilterFunction tokens = new ServerOAuth2AuthorizedClientExchangeFilterFunction(clients);
+        tokens.setDefaultOAuth2AuthorizedClient(true);
+        this.gateway = WebClient.builder().baseUrl(properties.apiUri()).filter(tokens).filter(ForwardedFor.filter()).build();
+        // the identity service's own user API (the gateway does not route the issuer)
+        this.issuer = WebClient.builder().filter(tokens).build();
+        this.properties = properties;
+    }
+
+    /** Her account at the identity service: name, email and unit for the registration form. */
+    public Mono<Account> account(org.springframework.security.oauth2.core.oidc.user.OidcUser user) {
+        Account fromIdToken = new Account(user.getEmail(), user.getFullName(), user.getClaimAsString("unit"), List.of());
+        if (!properties.hasAccountApi()) {
+            return Mono.just(fromIdToken);
+        }
+        return call(issuer.get().uri(properties.accountUri()).accept(MediaType.APPLICATION_JSON)
+                .exchangeToMono(r -> body(r, Account.class)));
+    }
+
+    public Mono<Registration> register(Map<String, Object> body) {
+        return call(gateway.post().uri("/api/registrations").contentType(MediaType.APPLICATION_JSON).bodyValue(body)
+                .exchangeToMono(r -> body(r, Registration.class)));
+    }
+
+    public Mono<List<Registration>> myRegistrations() {
+        return call(gateway.get().uri("/api/registrations/mine?size=100").accept(MediaType.APPLICATION_JSON)
+                .exchangeToMono(r -> body(r, REGISTRATIONS)).map(Api.Page::items));
+    }
+
+    /** Her registrations for one event. */
+    public Mono<List<Registration>> myRegistrations(String eventId) {
+        return call(gateway.get().uri("/api/registrations/mine?eventId={e}&size=10", eventId).accept(MediaType.APPLICATION_JSON)
+                .exchangeToMono(r -> body(r, REGISTRATIONS)).map(Api.Page::items));
+    }
+
+    /** The papers she submitted (what the presentations service shows her); none while it cannot be reached. */
+    public Mono<List<Paper>> myPapers() {
+        return call(gateway.get().uri("/api/presentations/papers?size=100").accept(MediaType.APPLICATION_JSON)
+                .exchangeToMono(r -> body(r, PAPERS)).map(Api.Page::items))
+                .onErrorResume(ApiUnavailableException.class, e -> Mono.just(List.of()));
+    }
+
+    /** The event's demonstration lessons with their seats left. */
+    public Mono<List<Lesson>> lessons(String eventId) {
+        return call(gateway.get().uri("/api/observations/events/{e}/lessons?size=100", eventId).accept(MediaType.APPLICATION_JSON)
+                .exchangeToMono(r -> body(r, LESSONS)).map(Api.Page::items));
+    }
+
+    /** Her lessons at the event (booked or waiting), with their clash flag. */
+    public Mono<List<ScheduleEntry>> schedule(String eventId, String registrationId) {
+        return call(gateway.get().uri("/api/observations/events/{e}/delegates/{r}/schedule", eventId, registrationId)
+                .accept(MediaType.APPLICATION_JSON).exchangeToMono(r -> body(r, SCHEDULE)));
+    }
+
+    /** A seat, or a waiting place when the lesson is full. */
+    public Mono<Outcome> book(String lessonId, String registrationId) {
+        return call(gateway.post().uri("/api/observations/lessons/{l}/bookings", lessonId).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("registrationId", registrationId)).exchangeToMono(r -> body(r, Outcome.class)));
+    }
+
+    public Mono<Void> releaseBooking(String lessonId, String registrationId) {
+        return call(gateway.delete().uri("/api/observations/lessons/{l}/bookings/{r}", lessonId, registrationId)
+                .exchangeToMono(r -> r.statusCode().is2xxSuccessful() ? r.releaseBody() : problem(r)));
+    }
+
+    public Mono<Registration> registration(String id) {
+        return call(gateway.get().uri("/api/registrations/{id}", id).accept(MediaType.APPLICATION_JSON)
+                .exchangeToMono(r -> body(r, Registration.class)));
+    }
+
+    public Mono<Registration> cancel(String id) {
+        return call(gateway.post().uri("/api/registrations/{id}/cancel", id).accept(MediaType.APPLICATION_JSON)
+                .exchangeToMono(r -> body(r, Registration.class)));
+    }
+
+    /** The QR code of her confirmation code, drawn by the registrations service (zxing). */
+    public Mono<byte[]> qr(String code) {
+        return call(gateway.get().uri("/api/registrations/codes/{code}/qr.png?size=300", code).accept(MediaType.IMAGE_PNG)
+                .exchangeToMono(r -> body(r, byte[].class)));
+    }
+
+    private <T> Mono<T> call(Mono<T> call) {
+        return call.timeout(properties.apiTimeout()).onErrorMap(SignedInApi::translate);
+    }
+
+    private static <T> Mono<T> body(ClientResponse response, Class<T> type) {
+        return response.statusCode().is2xxSuccessful() ? response.bodyToMono(type) : problem(response);
+    }
+
+    private static <T> Mono<T> body(ClientResponse response, ParameterizedTypeReference<T> type) {
+        return response.statusCode().is2xxSuccessful() ? response.bodyToMono(type) : problem(response);
+    }
+
+    private static <T> Mono<T> problem(ClientResponse response) {
+        HttpStatus status = HttpStatus.resolve(response.statusCode().value());
+        if (status == HttpStatus.UNAUTHORIZED) {
+            return response.releaseBody().then(Mono.error(new SignInAgainException()));
+        }
+        if (status != null && status.is4xxClientError()) {
+            return response.bodyToMono(ApiProblem.Body.class)
+                    .onErrorResume(e -> Mono.empty())
+                    .defaultIfEmpty(new ApiProblem.Body(null, status.value(), null))
+                    .flatMap(b -> Mono.error(new ApiProblem(status.value(), b)));
+        }
+        return response.releaseBody().then(Mono.error(new ApiUnavailableException("API answered " + response.statusCode(), null)));
+    }
+
+    static Throwable translate(Throwable error) {
+        if (error instanceof WebClientResponseException || error instanceof WebClientRequestException
+                || error instanceof TimeoutException) {
+            return new ApiUnavailableException(error.getMessage(), error);
+        }
+        return error;
+    }
+
+    public record Paper(String id, String eventId, String title, String status) {
+    }
+
+    public record Lesson(String id, String eventId, String title, String hostSchool, String classroom, String className,
+                         String teacher, String activity, java.time.OffsetDateTime startsAt, java.time.OffsetDateTime endsAt,
+                         int seats, int seatsLeft, int waiting, String status) {
+
+        private static final java.time.ZoneId VIETNAM = java.time.ZoneId.of("Asia/Ho_Chi_Minh");
+
+        /** Times as the lesson's school keeps them (the JSON reader moves them to UTC). */
+        public Lesson {
+            startsAt = startsAt == null ? null : startsAt.atZoneSameInstant(VIETNAM).toOffsetDateTime();
+            endsAt = endsAt == null ? null : endsAt.atZoneSameInstant(VIETNAM).toOffsetDateTime();
+        }
+    }
+
+    public record ScheduleEntry(Lesson lesson, String status, String bookingId, Integer waitlistPosition, boolean clashes) {
+    }
+
+    public record Outcome(String lessonId, String registrationId, String status, String bookingId, int seatsLeft,
+                          Integer waitlistPosition) {
+    }
+
+    public record Account(String email, String fullName, String unit, List<String> roles) {
+    }
+
+    public record Registration(String id, String eventId, String fullName, String email, String phone, String unit,
+                               String position, String category, String note, String status, String confirmationCode,
+                               String reason, Instant createdAt) {
+
+        public boolean active() {
+            return !"CANCELLED".equals(status) && !"REJECTED".equals(status);
+        }
+
+        public boolean hasBadge() {
+            return "CONFIRMED".equals(status) && confirmationCode != null;
+        }
+    }
+}
