@@ -91,6 +91,22 @@ class GatewayStreamingUploadTest {
 	}
 
 	@Test
+	void albumPhotosTakeTheUploadRouteAndItsLimitNotTheDefaultOne() {
+		String path = "/api/presentations/events/evt-7/photos";
+		// 1.5 MB: over the gateway's default body limit (1 MB), within the upload limit of this test (2 MB)
+		List<byte[]> chunks = randomChunks(24, 64 * KB);
+		this.client.post()
+			.uri(path + "?caption=album")
+			.contentType(MediaType.IMAGE_JPEG)
+			.body(Flux.fromIterable(chunks).map(DefaultDataBufferFactory.sharedInstance::wrap), DataBuffer.class)
+			.exchange()
+			.expectStatus().isOk()
+			.expectBody()
+			.jsonPath("$.bytes").isEqualTo(24 * 64 * KB)
+			.jsonPath("$.sha256").isEqualTo(sha256(chunks));
+	}
+
+	@Test
 	void responseTimeoutStartsWhenTheUploadHasArrived() {
 		// 5 chunks 400 ms apart: the upload takes longer than the 1 s response timeout
 		String path = "/api/presentations/papers/43/materials/slow-client.pdf";

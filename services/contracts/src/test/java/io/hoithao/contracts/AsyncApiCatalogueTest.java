@@ -152,6 +152,9 @@ class AsyncApiCatalogueTest {
                     : java == Instant.class ? "date-time"
                     : java == LocalDate.class ? "date"
                     : null;
+        } else if (java == Integer.class) {
+            expectedType = nullable ? List.of("integer", "null") : "integer";
+            expectedFormat = "int32";
         } else if (java == int.class || java == long.class) {
             expectedType = "integer";
             expectedFormat = java == int.class ? "int32" : "int64";

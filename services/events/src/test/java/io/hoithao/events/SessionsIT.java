@@ -13,6 +13,7 @@ import io.hoithao.contracts.events.EventRescheduled;
 import io.hoithao.contracts.events.SessionCancelled;
 import io.hoithao.contracts.events.SessionMoved;
 import io.hoithao.contracts.events.SessionScheduled;
+import io.hoithao.contracts.observations.LessonScheduled;
 import io.hoithao.events.event.EventView;
 import io.hoithao.events.session.SessionView;
 import io.hoithao.platform.testing.IntegrationTest;
@@ -23,6 +24,7 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -187,6 +189,64 @@ class SessionsIT {
         http.post().uri("/api/events/" + id + "/reschedule").contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(Map.of("startDate", "2026-11-01", "endDate", "2026-11-02"))
                 .exchange().expectStatus().isEqualTo(409);
+    }
+
+    /**
+     * A demonstration lesson is set up once: its venue, classroom and seats go with the session to the
+     * observations service, and what the lesson ends up with there (set by the organiser there, or a change
+     * it could not take) comes back into the session.
+     */
+    @Test
+    void aDemonstrationLessonsClassroomAndSeatsTravelWithItsSessionAndComeBackFromItsLesson() {
+        TestMessages.Subscription topic = messages.subscribe(Topics.EVENTS);
+        EventView event = Fixtures.createConference(http);
+        String id = event.id();
+        Map<String, Object> lesson = new HashMap<>(session("DEMONSTRATION_LESSON", "Dự giờ: Bé tìm hiểu về nước", "2026-10-25",
+                "08:00", "08:35", school(event).id()));
+        lesson.put("classroom", "MGL A1");
+        lesson.put("seats", 12);
+        SessionView scheduled = Fixtures.scheduled(http, id, lesson);
+        assertThat(scheduled.seats()).isEqualTo(12);
+        assertThat(scheduled.classroom()).isEqualTo("MGL A1");
+
+        Map<String, Object> plenaryWithSeats = new HashMap<>(session("PLENARY", "Khai mạc", "2026-10-25", "07:00", "07:30",
+                hall(event).id()));
+        plenaryWithSeats.put("seats", 12);
+        Fixtures.schedule(http, id, plenaryWithSeats).expectStatus().isBadRequest()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("seats");
+        lesson.put("seats", 31);
+        lesson.put("start", "09:00");
+        lesson.put("end", "09:35");
+        Fixtures.schedule(http, id, lesson).expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("seats");
+
+        http.post().uri("/api/events/" + id + "/sessions/" + scheduled.id() + "/move").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("date", "2026-10-25", "start", "08:00", "end", "08:35", "classroom", "MGN B2", "seats", 10))
+                .exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.classroom").isEqualTo("MGN B2").jsonPath("$.seats").isEqualTo(10);
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(ours(topic, id)).hasSize(2));
+        SessionScheduled told = (SessionScheduled) ours(topic, id).get(0);
+        assertThat(told.host()).isEqualTo("Trường Mầm non Đồng Tâm");
+        assertThat(told.classroom()).isEqualTo("MGL A1");
+        assertThat(told.seats()).isEqualTo(12);
+        assertThat(told.venue()).isEqualTo("Trường Mầm non Đồng Tâm – MGL A1");
+        SessionMoved moved = (SessionMoved) ours(topic, id).get(1);
+        assertThat(moved.host()).isEqualTo("Trường Mầm non Đồng Tâm");
+        assertThat(moved.classroom()).isEqualTo("MGN B2");
+        assertThat(moved.seats()).isEqualTo(10);
+
+        // The organiser sets another room and seats on the lesson in the observations service: the session follows.
+        messages.send(new LessonScheduled(UUID.randomUUID(), Instant.now(), id, "les-" + scheduled.id(), scheduled.id(),
+                "Dự giờ: Bé tìm hiểu về nước", "MGL A1 – Trường Mầm non Đồng Tâm", told.startsAt(), told.endsAt(), 14,
+                "Trường Mầm non Đồng Tâm", "MGL A1"));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> http.get().uri("/api/events/" + id + "/sessions/" + scheduled.id())
+                .exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.classroom").isEqualTo("MGL A1").jsonPath("$.seats").isEqualTo(14)
+                .jsonPath("$.sequence").isEqualTo(1));
+        // Taken over silently: the lesson's message already told everyone, nothing echoes back.
+        assertThat(ours(topic, id)).hasSize(2);
     }
 
     static List<IntegrationMessage> ours(TestMessages.Subscription topic, String eventId) {

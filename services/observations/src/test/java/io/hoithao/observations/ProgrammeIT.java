@@ -87,4 +87,69 @@ class ProgrammeIT {
                     .singleElement().extracting(SeatReleased::registrationId).isEqualTo(lan);
         });
     }
+
+    /**
+     * A demonstration lesson is set up once, where the session is scheduled: its school, classroom and seats make
+     * the lesson; a later change of room or seats in the events service is taken when it can be (the room free at
+     * that time, no fewer seats than booked observers) and what the lesson then has is announced, so that the
+     * session follows a change the lesson could not take.
+     */
+    @Test
+    void aLessonTakesItsSessionsClassroomAndSeatsAndTellsWhatItKeeps() {
+        TestMessages.Subscription published = messages.subscribe(Topics.OBSERVATIONS);
+        Fixtures fixtures = new Fixtures(http, mongo);
+        String school = "Trường Mầm non Yên Đĩnh " + fixtures.eventId.substring(4, 12);
+        String session = "ses-" + UUID.randomUUID();
+        String lesson = "les-" + session;
+        Instant start = Instant.parse("2026-10-25T01:00:00Z");
+        Instant end = start.plusSeconds(2100);
+        messages.send(new SessionScheduled(UUID.randomUUID(), Instant.now(), fixtures.eventId, session, "DEMONSTRATION_LESSON",
+                "Dự giờ: Bé với hình khối", "MGL A1 – " + school, start, end, 3, school, "MGL A1", 12));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> http.get().uri("/api/observations/lessons/{l}", lesson).exchange()
+                .expectStatus().isOk().expectBody()
+                .jsonPath("$.hostSchool").isEqualTo(school).jsonPath("$.classroom").isEqualTo("MGL A1")
+                .jsonPath("$.seats").isEqualTo(12).jsonPath("$.seatsLeft").isEqualTo(12));
+
+        // Another session wants the same room at the same time: it gets its lesson, without the room.
+        String rival = "ses-" + UUID.randomUUID();
+        messages.send(new SessionScheduled(UUID.randomUUID(), Instant.now(), fixtures.eventId, rival, "DEMONSTRATION_LESSON",
+                "Dự giờ: Bé tập đếm", "MGL A1 – " + school, start, end, 4, school, "MGL A1", 6));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> http.get().uri("/api/observations/lessons/{l}", "les-" + rival)
+                .exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.classroom").doesNotExist().jsonPath("$.seats").isEqualTo(6));
+
+        String lan = fixtures.observer("Hoàng Thị Lan");
+        String duc = fixtures.observer("Trần Văn Đức");
+        String mai = fixtures.observer("Lê Thị Mai");
+        fixtures.booked(lesson, lan);
+        fixtures.booked(lesson, duc);
+        fixtures.booked(lesson, mai);
+
+        // Moved to another room with fewer seats, still more than booked: taken.
+        messages.send(new SessionMoved(UUID.randomUUID(), Instant.now(), fixtures.eventId, session, "MGN B2 – " + school,
+                start, end, 5, school, "MGN B2", 10));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> http.get().uri("/api/observations/lessons/{l}", lesson).exchange()
+                .expectBody().jsonPath("$.classroom").isEqualTo("MGN B2").jsonPath("$.seats").isEqualTo(10)
+                .jsonPath("$.seatsLeft").isEqualTo(7));
+        // The old room is free again: the rival lesson may take it.
+        http.put().uri("/api/observations/lessons/{l}/details", "les-" + rival)
+                .bodyValue(java.util.Map.of("classroom", "MGL A1", "className", "Lớp MGL A1", "ageGroup", "MAU_GIAO_LON",
+                        "teacher", "Nguyễn Thị Hoà", "activity", "Làm quen với toán", "developmentalArea", "Phát triển nhận thức",
+                        "seats", 6))
+                .exchange().expectStatus().isOk().expectBody().jsonPath("$.classroom").isEqualTo("MGL A1");
+
+        // Fewer seats than the three booked observers: refused, the lesson keeps 10 and says so.
+        messages.send(new SessionMoved(UUID.randomUUID(), Instant.now(), fixtures.eventId, session, "MGN B2 – " + school,
+                start, end, 6, school, "MGN B2", 2));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(published.messages(LessonScheduled.class))
+                .filteredOn(m -> m.lessonId().equals(lesson))
+                .extracting(LessonScheduled::room, LessonScheduled::seats, LessonScheduled::host)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("MGL A1", 12, school),
+                        org.assertj.core.groups.Tuple.tuple("MGN B2", 10, school),
+                        org.assertj.core.groups.Tuple.tuple("MGN B2", 10, school)));
+        http.get().uri("/api/observations/lessons/{l}", lesson).exchange()
+                .expectBody().jsonPath("$.seats").isEqualTo(10).jsonPath("$.seatsLeft").isEqualTo(7);
+        assertThat(published.messages(LessonScheduled.class)).filteredOn(m -> m.lessonId().equals("les-" + rival))
+                .extracting(LessonScheduled::room).containsExactly(null, "MGL A1");
+    }
 }

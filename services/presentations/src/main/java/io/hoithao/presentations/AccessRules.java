@@ -20,6 +20,9 @@ class AccessRules {
         return exchanges -> exchanges
                 // What a visitor needs to decide to come and submit: the event and its call for papers.
                 .pathMatchers(HttpMethod.GET, API + "/events/*").permitAll()
+                // The photo album is public; uploading is its organisers' (checked by the event's unit).
+                .pathMatchers(HttpMethod.GET, API + "/events/*/photos", API + "/photos/*/image", API + "/photos/*/thumbnail").permitAll()
+                .pathMatchers(HttpMethod.POST, API + "/events/*/photos").hasAnyRole("ADMIN", "ORGANISER")
                 .pathMatchers(HttpMethod.PUT, API + "/events/*/call-for-papers").hasAnyRole("ADMIN", "ORGANISER")
                 .pathMatchers(API + "/events/*/sessions", API + "/events/*/sessions/**").hasAnyRole("ADMIN", "ORGANISER")
                 .pathMatchers(HttpMethod.POST, API + "/papers/*/decision").hasAnyRole("ADMIN", "ORGANISER")

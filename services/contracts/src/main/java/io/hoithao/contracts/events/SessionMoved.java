@@ -2,6 +2,7 @@ package io.hoithao.contracts.events;
 
 import static io.hoithao.contracts.Require.after;
 import static io.hoithao.contracts.Require.notNegative;
+import static io.hoithao.contracts.Require.positive;
 import static io.hoithao.contracts.Require.present;
 import static io.hoithao.contracts.Require.text;
 
@@ -9,7 +10,10 @@ import io.hoithao.contracts.MessageType;
 import java.time.Instant;
 import java.util.UUID;
 
-/** A scheduled session moved to another venue or time; {@code revision} is the event's version after the change. */
+/**
+ * A scheduled session moved to another venue or time, or changed its classroom or seats; {@code revision} is the event's
+ * version after the change. {@code host}, {@code classroom} and {@code seats} are as in {@link SessionScheduled}.
+ */
 @MessageType("events.SessionMoved.v1")
 public record SessionMoved(
         UUID messageId,
@@ -19,7 +23,16 @@ public record SessionMoved(
         String venue,
         Instant startsAt,
         Instant endsAt,
-        long revision) implements EventsMessage {
+        long revision,
+        String host,
+        String classroom,
+        Integer seats) implements EventsMessage {
+
+    /** A move told without the place apart (what messages before {@code host}, {@code classroom} and {@code seats} said). */
+    public SessionMoved(UUID messageId, Instant occurredAt, String eventId, String sessionId, String venue, Instant startsAt,
+                        Instant endsAt, long revision) {
+        this(messageId, occurredAt, eventId, sessionId, venue, startsAt, endsAt, revision, null, null, null);
+    }
 
     public SessionMoved {
         present(messageId, "messageId");
@@ -31,5 +44,8 @@ public record SessionMoved(
         present(endsAt, "endsAt");
         notNegative(revision, "revision");
         after(endsAt, "endsAt", startsAt, "startsAt");
+        if (seats != null) {
+            positive(seats, "seats");
+        }
     }
 }

@@ -15,6 +15,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.time.LocalDate;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -24,6 +25,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
@@ -44,6 +46,7 @@ class EventHandler {
     }
 
     @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
     Mono<ResponseEntity<EventView>> create(@Valid @RequestBody CreateEvent request, Caller caller) {
         return events.create(request, caller).map(event ->
                 ResponseEntity.created(URI.create("/api/events/" + event.id())).body(EventView.of(event)));
@@ -76,6 +79,7 @@ class EventHandler {
     }
 
     @PostMapping("/{id}/venues")
+    @ResponseStatus(HttpStatus.CREATED)
     Mono<ResponseEntity<EventView>> addVenue(@PathVariable String id, @Valid @RequestBody NewVenue request, Caller caller) {
         return events.addVenue(id, request, caller).map(event -> ResponseEntity.status(201).body(EventView.of(event)));
     }

@@ -1,12 +1,13 @@
 package io.hoithao.events.schedule;
 
+import io.hoithao.events.session.LessonPlacements;
 import io.hoithao.platform.messaging.InboundMessages;
 import java.util.function.Consumer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.messaging.Message;
 
-/** The consumers of the other services' topics, bound in application.yml; all feed the programme view. */
+/** The consumers of the other services' topics, bound in application.yml; all feed the programme view, and lessons their sessions. */
 @Configuration(proxyBeanMethods = false)
 class ProgrammeMessages {
 
@@ -16,8 +17,8 @@ class ProgrammeMessages {
     }
 
     @Bean
-    Consumer<Message<byte[]>> observationsMessages(ProgrammeProjections projections) {
-        return InboundMessages.consumer(projections::apply);
+    Consumer<Message<byte[]>> observationsMessages(ProgrammeProjections projections, LessonPlacements placements) {
+        return InboundMessages.consumer(message -> projections.apply(message).then(placements.apply(message)));
     }
 
     @Bean

@@ -47,7 +47,7 @@ class ScheduleHandler {
         return views.view(eventId, caller);
     }
 
-    @GetMapping(path = "/programme.ics")
+    @GetMapping(path = "/programme.ics", produces = "text/calendar")
     Mono<ResponseEntity<String>> ics(@PathVariable String eventId, Caller caller) {
         return events.find(eventId, caller).map(event -> ResponseEntity.ok()
                 .contentType(CALENDAR)

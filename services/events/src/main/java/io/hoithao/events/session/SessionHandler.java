@@ -8,12 +8,14 @@ import jakarta.validation.Valid;
 import java.net.URI;
 import java.util.Comparator;
 import java.util.List;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
@@ -32,6 +34,7 @@ class SessionHandler {
     }
 
     @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
     Mono<ResponseEntity<SessionView>> schedule(@PathVariable String eventId, @Valid @RequestBody NewSession request,
                                                Caller caller) {
         return sessions.schedule(eventId, request, caller)

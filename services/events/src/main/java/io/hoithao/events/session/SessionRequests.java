@@ -1,5 +1,7 @@
 package io.hoithao.events.session;
 
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -13,7 +15,10 @@ public final class SessionRequests {
     private SessionRequests() {
     }
 
-    /** A new agenda item: when (day, start, end in the event's time zone), where, what and who. */
+    /**
+     * A new agenda item: when (day, start, end in the event's time zone), where, what and who; a demonstration
+     * lesson may say its observer seats (otherwise the observations service offers 8 until they are set there).
+     */
     public record NewSession(
             @NotNull SessionType type,
             @NotBlank @Size(max = 300) String title,
@@ -24,15 +29,17 @@ public final class SessionRequests {
             @NotBlank @Size(max = 100) String venueId,
             @Size(max = 100) String classroom,
             @Size(max = 200) String chair,
-            @Size(max = 50) List<@NotBlank @Size(max = 200) String> speakers) {
+            @Size(max = 50) List<@NotBlank @Size(max = 200) String> speakers,
+            @Min(1) @Max(30) Integer seats) {
     }
 
-    /** Moving a session: its new day and times, and optionally another venue or classroom. */
+    /** Moving a session: its new day and times, and optionally another venue, classroom or (for a demonstration lesson) seats. */
     public record MoveSession(
             @NotNull LocalDate date,
             @NotNull LocalTime start,
             @NotNull LocalTime end,
             @Size(max = 100) String venueId,
-            @Size(max = 100) String classroom) {
+            @Size(max = 100) String classroom,
+            @Min(1) @Max(30) Integer seats) {
     }
 }

@@ -49,12 +49,13 @@ class SessionService {
             EventService.requireEditable(event);
             Session session = new Session(sessionId, request.type(), request.title().strip(), request.description(),
                     request.date(), request.start(), request.end(), request.venueId(), blankToNull(request.classroom()),
-                    blankToNull(request.chair()), request.speakers(), SessionStatus.SCHEDULED, 0);
+                    blankToNull(request.chair()), request.speakers(), SessionStatus.SCHEDULED, 0, request.seats());
             Venue venue = place(event, session);
             return new EventStore.Change(new Update().push("sessions", session),
                     List.of(new SessionScheduled(UUID.randomUUID(), clock.instant(), eventId, sessionId,
                             session.type().name(), session.title(), where(venue, session),
-                            session.startsAt(event.zone()), session.endsAt(event.zone()), event.version() + 1)),
+                            session.startsAt(event.zone()), session.endsAt(event.zone()), event.version() + 1,
+                            venue.name(), session.classroom(), session.seats())),
                     sessionId);
         }).map(event -> SessionView.of(event, event.session(sessionId).orElseThrow()));
     }
@@ -67,11 +68,13 @@ class SessionService {
             // A classroom belongs to a venue: moving to another venue without naming one takes the whole venue.
             String classroom = request.classroom() != null ? blankToNull(request.classroom())
                     : venueId.equals(current.venueId()) ? current.classroom() : null;
-            Session moved = current.movedTo(request.date(), request.start(), request.end(), venueId, classroom);
+            Integer seats = request.seats() != null ? request.seats() : current.seats();
+            Session moved = current.movedTo(request.date(), request.start(), request.end(), venueId, classroom, seats);
             Venue venue = place(event, moved);
             return new EventStore.Change(new Update().set("sessions", replace(event.sessions(), moved)),
                     List.of(new SessionMoved(UUID.randomUUID(), clock.instant(), eventId, sessionId, where(venue, moved),
-                            moved.startsAt(event.zone()), moved.endsAt(event.zone()), event.version() + 1)),
+                            moved.startsAt(event.zone()), moved.endsAt(event.zone()), event.version() + 1,
+                            venue.name(), moved.classroom(), moved.seats())),
                     sessionId);
         }).map(event -> SessionView.of(event, event.session(sessionId).orElseThrow()));
     }
@@ -95,6 +98,9 @@ class SessionService {
     private static Venue place(Event event, Session session) {
         if (!session.end().isAfter(session.start())) {
             throw ProblemException.invalidField("end", "must be after start");
+        }
+        if (session.seats() != null && session.type() != SessionType.DEMONSTRATION_LESSON) {
+            throw ProblemException.invalidField("seats", "only a demonstration lesson has observer seats");
         }
         Venue venue = event.venue(session.venueId())
                 .orElseThrow(() -> ProblemException.invalidField("venueId", "is not one of this event's venues"));

@@ -7,7 +7,10 @@ import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.util.List;
 
-/** A session as the API shows it: local day and times, and the same instants with their offset. */
+/**
+ * A session as the API shows it: local day and times, and the same instants with their offset; a demonstration
+ * lesson's classroom and seats are those its lesson has in the observations service once it has told them.
+ */
 public record SessionView(
         String id,
         SessionType type,
@@ -25,7 +28,8 @@ public record SessionView(
         String chair,
         List<String> speakers,
         SessionStatus status,
-        int sequence) {
+        int sequence,
+        Integer seats) {
 
     public static SessionView of(Event event, Session session) {
         Venue venue = event.venue(session.venueId()).orElse(null);
@@ -34,6 +38,7 @@ public record SessionView(
                 session.date().atTime(session.start()).atZone(event.zone()).toOffsetDateTime(),
                 session.date().atTime(session.end()).atZone(event.zone()).toOffsetDateTime(),
                 session.venueId(), venue == null ? null : venue.name(), venue == null ? null : venue.address(),
-                session.classroom(), session.chair(), session.speakers(), session.status(), session.sequence());
+                session.classroom(), session.chair(), session.speakers(), session.status(), session.sequence(),
+                session.seats());
     }
 }

@@ -42,7 +42,7 @@ class CalendarExportTest {
     static Session session(String id, String title, LocalDate date, String start, String end, String venue, String classroom,
                            SessionStatus status, int sequence) {
         return new Session(id, SessionType.PLENARY, title, null, date, LocalTime.parse(start), LocalTime.parse(end), venue,
-                classroom, "Nguyễn Văn An", List.of("Lê Thị Bình"), status, sequence);
+                classroom, "Nguyễn Văn An", List.of("Lê Thị Bình"), status, sequence, null);
     }
 
     static Calendar parse(String ics) throws Exception {

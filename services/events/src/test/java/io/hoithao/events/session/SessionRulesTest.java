@@ -17,7 +17,7 @@ class SessionRulesTest {
 
     static Session session(String id, LocalDate date, String start, String end, String venue, String classroom) {
         return new Session(id, SessionType.PLENARY, "Phiên " + id, null, date, LocalTime.parse(start), LocalTime.parse(end),
-                venue, classroom, null, List.of(), SessionStatus.SCHEDULED, 0);
+                venue, classroom, null, List.of(), SessionStatus.SCHEDULED, 0, null);
     }
 
     static final Session PLENARY = session("plenary", DAY1, "07:30", "09:30", "hall", null);
@@ -73,7 +73,7 @@ class SessionRulesTest {
     void cancelledSessionsAndTheSessionItselfDoNotClash() {
         assertThat(SessionRules.check(DAY1, DAY2, List.of(PLENARY.cancelled()), session("x", DAY1, "08:00", "09:00", "hall", null)))
                 .isEmpty();
-        Session moved = PLENARY.movedTo(DAY1, LocalTime.parse("08:00"), LocalTime.parse("10:00"), "hall", null);
+        Session moved = PLENARY.movedTo(DAY1, LocalTime.parse("08:00"), LocalTime.parse("10:00"), "hall", null, null);
         assertThat(check(moved)).isEmpty();
         assertThat(moved.sequence()).isEqualTo(1);
     }

@@ -7,6 +7,7 @@ import io.hoithao.observations.lesson.Lesson;
 import io.hoithao.observations.lesson.LessonService;
 import io.hoithao.observations.lesson.LessonView;
 import io.hoithao.observations.lesson.Waiting;
+import io.hoithao.platform.openapi.Answers;
 import io.hoithao.platform.security.Caller;
 import io.hoithao.platform.web.ProblemException;
 import jakarta.validation.Valid;
@@ -26,6 +27,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
@@ -71,6 +73,8 @@ class BookingHandler {
      * the managers of the lesson's event with anyone's. Only the registration id is read from the body.
      */
     @PostMapping("/lessons/{lessonId}/bookings")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Answers(value = 202, description = "Accepted: no seat left, the delegate is on the waiting list")
     Mono<ResponseEntity<BookingService.Outcome>> book(@PathVariable String lessonId, @Valid @RequestBody BookingRequest request,
                                                       Caller caller) {
         return lessons.find(lessonId)
@@ -82,6 +86,7 @@ class BookingHandler {
 
     /** The delegate gives up their seat or waiting place, or the event's managers withdraw it. */
     @DeleteMapping("/lessons/{lessonId}/bookings/{registrationId}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
     Mono<ResponseEntity<Void>> cancel(@PathVariable String lessonId, @PathVariable String registrationId, Caller caller) {
         return lessons.find(lessonId)
                 .flatMap(lesson -> registrations.requireActFor(lesson.eventId(), registrationId, caller))

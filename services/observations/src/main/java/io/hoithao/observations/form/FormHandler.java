@@ -10,6 +10,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.util.List;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -17,6 +18,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
@@ -55,6 +57,7 @@ class FormHandler {
     }
 
     @PostMapping("/lessons/{lessonId}/forms")
+    @ResponseStatus(HttpStatus.CREATED)
     Mono<ResponseEntity<ObservationForm>> submit(@PathVariable String lessonId, @Valid @RequestBody FormRequest request,
                                                  Caller caller) {
         return actingFor(lessonId, request.registrationId(), caller)

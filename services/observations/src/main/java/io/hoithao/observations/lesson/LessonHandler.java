@@ -9,6 +9,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import java.net.URI;
 import java.util.List;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -18,6 +19,7 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
@@ -41,6 +43,7 @@ class LessonHandler {
     }
 
     @PostMapping("/events/{eventId}/lessons")
+    @ResponseStatus(HttpStatus.CREATED)
     Mono<ResponseEntity<LessonView>> create(@PathVariable String eventId, @Valid @RequestBody LessonRequest request,
                                             Caller caller) {
         return events.requireManager(eventId, caller).then(Mono.defer(() -> lessons.create(eventId, request))).map(lesson -> ResponseEntity

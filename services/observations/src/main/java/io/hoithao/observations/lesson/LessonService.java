@@ -19,6 +19,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
 import org.bson.Document;
 import org.springframework.beans.factory.InitializingBean;
@@ -39,7 +40,7 @@ import reactor.core.publisher.Mono;
 @Service
 public class LessonService implements InitializingBean {
 
-    /** Seats of a lesson scheduled from the programme until the organiser sets the classroom's real number. */
+    /** Seats of a lesson scheduled from the programme without seats, until the organiser sets the classroom's real number. */
     static final int DEFAULT_SEATS = 8;
     static final String DEMONSTRATION_LESSON = "DEMONSTRATION_LESSON";
 
@@ -132,25 +133,46 @@ public class LessonService implements InitializingBean {
         });
     }
 
-    /** A DEMONSTRATION_LESSON session becomes a lesson (details to be set by the organiser); other sessions are not ours. */
+    /**
+     * A DEMONSTRATION_LESSON session becomes a lesson at the session's venue, in its classroom (claimed in the
+     * classroom's timetable; taken by another lesson at that time, the lesson starts without one and says so) and
+     * with its seats (8 if the session gave none); the teaching details are the organiser's to set here. Other
+     * sessions are not ours.
+     */
     public Mono<Lesson> fromSession(SessionScheduled session) {
         if (!DEMONSTRATION_LESSON.equals(session.type())) {
             return Mono.empty();
         }
         Instant now = clock.instant();
         String id = idOfSession(session.sessionId());
-        Update update = new Update()
-                .setOnInsert("eventId", session.eventId()).setOnInsert("sessionId", session.sessionId())
-                .setOnInsert("title", session.title()).setOnInsert("hostSchool", session.venue())
-                .setOnInsert("startsAt", session.startsAt()).setOnInsert("endsAt", session.endsAt())
-                .setOnInsert("seats", DEFAULT_SEATS).setOnInsert("status", LessonStatus.SCHEDULED)
-                .setOnInsert("bookings", List.of()).setOnInsert("waitlist", List.of())
-                .setOnInsert("version", 0L).setOnInsert("sessionRevision", session.revision())
-                .setOnInsert("createdAt", now).setOnInsert("updatedAt", now);
-        Outbox.append(update, new LessonScheduled(UUID.randomUUID(), now, session.eventId(), id, session.sessionId(),
-                session.title(), session.venue(), session.startsAt(), session.endsAt(), DEFAULT_SEATS));
-        return Idempotency.upsert(mongo, Lesson.class, id, session, update)
-                .doOnNext(lesson -> relay.relay(Lesson.COLLECTION, id).subscribe());
+        String host = session.host() != null ? session.host() : session.venue();
+        int seats = session.seats() != null ? session.seats() : DEFAULT_SEATS;
+        Lesson wanted = new Lesson(id, session.eventId(), session.sessionId(), session.title(), host, session.classroom(), null,
+                null, null, null, null, session.startsAt(), session.endsAt(), seats, LessonStatus.SCHEDULED, List.of(), List.of(),
+                0, session.revision(), now, now, List.of());
+        // Only the first delivery claims the room: a redelivery must not take back a room the lesson has left since.
+        Mono<String> room = session.classroom() == null ? Mono.just("")
+                : mongo.exists(Query.query(Criteria.where("_id").is(id)), Lesson.class)
+                        .flatMap(exists -> exists ? Mono.just(session.classroom())
+                                : classrooms.claim(wanted, now).thenReturn(session.classroom())
+                                        .onErrorResume(ProblemException.class, clash -> Mono.just("")));
+        return room.flatMap(classroom -> {
+            Lesson lesson = classroom.isEmpty() ? withRoom(wanted, null) : wanted;
+            Update update = new Update()
+                    .setOnInsert("eventId", session.eventId()).setOnInsert("sessionId", session.sessionId())
+                    .setOnInsert("title", session.title()).setOnInsert("hostSchool", host)
+                    .setOnInsert("startsAt", session.startsAt()).setOnInsert("endsAt", session.endsAt())
+                    .setOnInsert("seats", seats).setOnInsert("status", LessonStatus.SCHEDULED)
+                    .setOnInsert("bookings", List.of()).setOnInsert("waitlist", List.of())
+                    .setOnInsert("version", 0L).setOnInsert("sessionRevision", session.revision())
+                    .setOnInsert("createdAt", now).setOnInsert("updatedAt", now);
+            if (lesson.classroom() != null) {
+                update.setOnInsert("classroom", lesson.classroom());
+            }
+            Outbox.append(update, scheduled(lesson, now));
+            return Idempotency.upsert(mongo, Lesson.class, id, session, update)
+                    .doOnNext(saved -> relay.relay(Lesson.COLLECTION, id).subscribe());
+        });
     }
 
     /** The lesson follows its session's new time; emits the moved lesson, or nothing if the move is old news. */
@@ -163,14 +185,61 @@ public class LessonService implements InitializingBean {
                     if (lesson.sessionRevision() >= moved.revision() || !lesson.bookable()) {
                         return LessonStore.Decision.<Boolean>none(false);
                     }
-                    Update update = new Update().set("startsAt", moved.startsAt()).set("endsAt", moved.endsAt())
-                            .set("sessionRevision", moved.revision());
+                    Update update = new Update().set("sessionRevision", moved.revision());
+                    if (lesson.startsAt().equals(moved.startsAt()) && lesson.endsAt().equals(moved.endsAt())) {
+                        return LessonStore.Decision.write(update, true);
+                    }
+                    update.set("startsAt", moved.startsAt()).set("endsAt", moved.endsAt());
                     return LessonStore.Decision.write(Outbox.append(update, new LessonMoved(UUID.randomUUID(), now,
                             lesson.eventId(), id, moved.startsAt(), moved.endsAt(), lesson.version() + 1)), true);
                 }))
                 .filter(Boolean::booleanValue)
-                .flatMap(done -> classrooms.move(id, new Interval(moved.startsAt(), moved.endsAt())))
+                .flatMap(done -> classrooms.move(id, new Interval(moved.startsAt(), moved.endsAt()))
+                        .then(moved.host() == null ? Mono.empty()
+                                : place(id, moved.host(), moved.classroom(), moved.seats())))
                 .then(mongo.findById(id, Lesson.class));
+    }
+
+    /**
+     * The session's place or seats changed in the events service: the lesson takes them if it can (the new
+     * classroom free at its time, no fewer seats than it has booked observers) and announces what it now has,
+     * so that a change it could not take is undone in the session too.
+     */
+    private Mono<Void> place(String lessonId, String host, String classroom, Integer seats) {
+        Instant now = clock.instant();
+        return store.find(lessonId).filter(Lesson::bookable).flatMap(current -> {
+            int wantedSeats = seats == null ? current.seats() : seats;
+            int newSeats = wantedSeats < current.bookings().size() ? current.seats() : wantedSeats;
+            boolean sameRoom = Objects.equals(current.classroom() == null ? null : Classrooms.key(current.hostSchool(), current.classroom()),
+                    classroom == null ? null : Classrooms.key(host, classroom));
+            Lesson target = withPlace(current, host, classroom, newSeats);
+            Mono<Boolean> room = sameRoom || classroom == null ? Mono.just(true)
+                    : classrooms.claim(target, now).thenReturn(true).onErrorResume(ProblemException.class, clash -> Mono.just(false));
+            return room.flatMap(claimed -> {
+                Lesson decided = claimed ? target : withPlace(current, current.hostSchool(), current.classroom(), newSeats);
+                boolean refused = !claimed || newSeats != wantedSeats;
+                boolean changed = !Objects.equals(decided.hostSchool(), current.hostSchool())
+                        || !Objects.equals(decided.classroom(), current.classroom()) || decided.seats() != current.seats();
+                if (!changed && !refused) {
+                    return Mono.<Void>empty();
+                }
+                return store.change(lessonId, lesson -> {
+                            // Decided again on the lesson as written: bookings may have come meanwhile.
+                            int finalSeats = decided.seats() < lesson.bookings().size() ? lesson.seats() : decided.seats();
+                            Lesson placed = withPlace(lesson, decided.hostSchool(), decided.classroom(), finalSeats);
+                            Update update = new Update().set("hostSchool", placed.hostSchool()).set("seats", placed.seats());
+                            if (placed.classroom() == null) {
+                                update.unset("classroom");
+                            } else {
+                                update.set("classroom", placed.classroom());
+                            }
+                            return LessonStore.Decision.write(Outbox.append(update, scheduled(placed, now)), lesson);
+                        })
+                        .flatMap(before -> (claimed && !sameRoom ? classrooms.release(before.hostSchool(), before.classroom(), lessonId)
+                                : Mono.<Void>empty()).then(promote(lessonId)))
+                        .then();
+            });
+        });
     }
 
     /**
@@ -252,7 +321,17 @@ public class LessonService implements InitializingBean {
 
     private static LessonScheduled scheduled(Lesson lesson, Instant now) {
         return new LessonScheduled(UUID.randomUUID(), now, lesson.eventId(), lesson.id(), lesson.sessionId(), lesson.title(),
-                lesson.place(), lesson.startsAt(), lesson.endsAt(), lesson.seats());
+                lesson.place(), lesson.startsAt(), lesson.endsAt(), lesson.seats(), lesson.hostSchool(), lesson.classroom());
+    }
+
+    private static Lesson withRoom(Lesson l, String classroom) {
+        return withPlace(l, l.hostSchool(), classroom, l.seats());
+    }
+
+    private static Lesson withPlace(Lesson l, String hostSchool, String classroom, int seats) {
+        return new Lesson(l.id(), l.eventId(), l.sessionId(), l.title(), hostSchool, classroom, l.className(),
+                l.ageGroup(), l.teacher(), l.activity(), l.developmentalArea(), l.startsAt(), l.endsAt(), seats, l.status(),
+                l.bookings(), l.waitlist(), l.version(), l.sessionRevision(), l.createdAt(), l.updatedAt(), List.of());
     }
 
     private static Lesson withOutbox(Lesson l, IntegrationMessage message) {

@@ -4,12 +4,14 @@ import io.hoithao.observations.event.EventAccess;
 import io.hoithao.platform.security.Caller;
 import jakarta.validation.Valid;
 import java.net.URI;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
@@ -30,6 +32,7 @@ class RotationHandler {
     }
 
     @PostMapping("/events/{eventId}/rotations")
+    @ResponseStatus(HttpStatus.CREATED)
     Mono<ResponseEntity<Rotation>> preview(@PathVariable String eventId, @Valid @RequestBody RotationRequest request,
                                            Caller caller) {
         return events.requireManager(eventId, caller).then(Mono.defer(() -> rotations.preview(eventId, request)))

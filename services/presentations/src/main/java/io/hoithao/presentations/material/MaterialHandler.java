@@ -5,6 +5,7 @@ import io.hoithao.presentations.paper.Paper.Material;
 import java.net.URI;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.codec.multipart.FilePart;
@@ -14,6 +15,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Flux;
@@ -36,6 +38,7 @@ class MaterialHandler {
 
     /** The file is the raw request body; its name is the {@code filename} parameter (URL-encoded UTF-8). */
     @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
     Mono<ResponseEntity<Material>> uploadRaw(@PathVariable String paperId, @RequestParam String filename,
                                              Caller caller, ServerWebExchange exchange) {
         Flux<DataBuffer> body = exchange.getRequest().getBody();
@@ -45,6 +48,7 @@ class MaterialHandler {
 
     /** The file is the {@code file} part of a multipart form; its name is the part's file name. */
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @ResponseStatus(HttpStatus.CREATED)
     Mono<ResponseEntity<Material>> uploadPart(@PathVariable String paperId, @RequestPart("file") FilePart file,
                                               Caller caller) {
         return created(paperId, service.upload(paperId, caller, file.filename(), file.content(), -1));

@@ -6,6 +6,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import java.net.URI;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -15,6 +16,7 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
@@ -34,6 +36,7 @@ class PaperHandler {
     }
 
     @PostMapping("/events/{eventId}/papers")
+    @ResponseStatus(HttpStatus.CREATED)
     Mono<ResponseEntity<PaperView>> submit(@PathVariable String eventId,
                                            @Valid @RequestBody PaperRequest request, Caller caller) {
         return service.submit(eventId, caller, request)

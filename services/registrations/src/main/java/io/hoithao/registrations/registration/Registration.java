@@ -12,6 +12,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * {@code RegistrationService.idempotencyScope}) is unique, so a retried POST finds the registration it made the
  * first time, and only the requester who made it does; {@code checkIns} holds the ISO days the delegate was
  * checked in. {@code email} is the owner's: the delegate whose verified token email it is sees and cancels it.
+ * {@code turn} is its place in the event's order of first seat decisions (null until decided, and for
+ * registrations decided before turns existed): the waiting list and its promotions follow it.
  */
 @Document("registrations")
 public record Registration(
@@ -33,7 +35,8 @@ public record Registration(
         long version,
         Instant createdAt,
         Instant updatedAt,
-        List<OutboxEntry> outbox) {
+        List<OutboxEntry> outbox,
+        Long turn) {
 
     public List<String> checkIns() {
         return checkIns == null ? List.of() : checkIns;

@@ -1,5 +1,6 @@
 package io.hoithao.registrations.registration;
 
+import io.hoithao.platform.openapi.Answers;
 import io.hoithao.platform.security.Caller;
 import io.hoithao.platform.security.Role;
 import io.hoithao.platform.web.Page;
@@ -19,6 +20,7 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -29,6 +31,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
@@ -62,6 +65,8 @@ class RegistrationHandler {
      * administrators, anyone. A retry with the same Idempotency-Key by the same caller answers the first answer.
      */
     @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
+    @Answers(value = 422, description = "Unprocessable: idempotency-key-reused, the Idempotency-Key was used for another registration")
     Mono<ResponseEntity<RegistrationView>> register(@Valid @RequestBody RegistrationRequest request,
                                                     @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key,
                                                     Caller caller) {

@@ -82,7 +82,7 @@ public class RegistrationService implements InitializingBean {
         indexes.createIndex(new Index().on("idempotencyScope", Sort.Direction.ASC)
                 .unique().sparse().named("idempotency_key_per_event")).block();
         indexes.createIndex(new Index().on("eventId", Sort.Direction.ASC).on("status", Sort.Direction.ASC)
-                .on("createdAt", Sort.Direction.ASC).named("waiting_list_order")).block();
+                .on("turn", Sort.Direction.ASC).named("waiting_list_turns")).block();
         indexes.createIndex(new Index().on("email", Sort.Direction.ASC).on("createdAt", Sort.Direction.DESC)
                 .named("registrations_of_a_delegate")).block();
     }
@@ -156,13 +156,13 @@ public class RegistrationService implements InitializingBean {
         return new Registration(UUID.randomUUID().toString(), request.eventId(), nfc(request.fullName()), email,
                 PhoneNumbers.normalise(request.phone()), unit, Units.key(unit), blankToNull(nfc(request.position())),
                 request.category(), blankToNull(request.note() == null ? null : request.note().strip()), status, null, scope,
-                null, List.of(), 0, now, now, List.of());
+                null, List.of(), 0, now, now, List.of(), null);
     }
 
     private static Registration withOutbox(Registration r, IntegrationMessage message) {
         return new Registration(r.id(), r.eventId(), r.fullName(), r.email(), r.phone(), r.unit(), r.unitKey(), r.position(),
                 r.category(), r.note(), r.status(), r.confirmationCode(), r.idempotencyScope(), r.reason(), r.checkIns(),
-                r.version(), r.createdAt(), r.updatedAt(), Outbox.entries(List.of(message)));
+                r.version(), r.createdAt(), r.updatedAt(), Outbox.entries(List.of(message)), r.turn());
     }
 
     private Mono<Registration> insert(Registration registration) {
@@ -177,9 +177,10 @@ public class RegistrationService implements InitializingBean {
      * → CONFIRMED; no seat for the event or the unit → WAITLISTED.
      */
     Mono<Registration> decide(Registration pending) {
-        return seats.claim(pending.eventId(), pending.id(), pending.unitKey())
-                .flatMap(claimed -> claimed ? Mono.just(true) : holdsSeat(pending))
-                .flatMap(holds -> holds ? settleConfirmed(pending) : settleWaitlisted(pending))
+        return seats.claimInTurn(pending.eventId(), pending.id(), pending.unitKey())
+                .flatMap(decision -> (decision.claimed() ? Mono.just(true) : holdsSeat(pending))
+                        .flatMap(holds -> holds ? settleConfirmed(pending, decision.turn())
+                                : settleWaitlisted(pending, decision.turn())))
                 .switchIfEmpty(Mono.defer(() -> mongo.findById(pending.id(), Registration.class)));
     }
 
@@ -188,17 +189,18 @@ public class RegistrationService implements InitializingBean {
                 .and("seatHolders").is(registration.id())), OpenEvent.class);
     }
 
-    Mono<Registration> settleConfirmed(Registration pending) {
+    Mono<Registration> settleConfirmed(Registration pending, long turn) {
         Instant now = clock.instant();
         String code = ConfirmationCodes.next();
         return transition(pending.id(), RegistrationStatus.PENDING, new Update()
-                        .set("status", RegistrationStatus.CONFIRMED).set("confirmationCode", code),
+                        .set("status", RegistrationStatus.CONFIRMED).set("confirmationCode", code).set("turn", turn),
                 new RegistrationConfirmed(UUID.randomUUID(), now, pending.eventId(), pending.id(), pending.email(),
                         pending.fullName(), pending.unit(), pending.category().name(), code));
     }
 
-    private Mono<Registration> settleWaitlisted(Registration pending) {
-        return transition(pending.id(), RegistrationStatus.PENDING, new Update().set("status", RegistrationStatus.WAITLISTED),
+    private Mono<Registration> settleWaitlisted(Registration pending, long turn) {
+        return transition(pending.id(), RegistrationStatus.PENDING, new Update().set("status", RegistrationStatus.WAITLISTED)
+                        .set("turn", turn),
                 new RegistrationWaitlisted(UUID.randomUUID(), clock.instant(), pending.eventId(), pending.id(),
                         pending.email(), pending.fullName(), pending.unit(), pending.category().name()));
     }
@@ -245,7 +247,8 @@ public class RegistrationService implements InitializingBean {
         }
         // The count has a query of its own: count(query) would honour the page's skip and limit.
         Mono<Long> total = mongo.count(Query.query(criteria), Registration.class);
-        Query query = Query.query(criteria).with(Sort.by("createdAt", "_id")).skip((long) page * size).limit(size);
+        // In turn order: a waiting list reads as it will be promoted (registrations from before turns existed first).
+        Query query = Query.query(criteria).with(Sort.by("turn", "createdAt", "_id")).skip((long) page * size).limit(size);
         return Page.of(mongo.find(query, Registration.class).map(RegistrationView::of), total, page, size);
     }
 
@@ -333,13 +336,14 @@ public class RegistrationService implements InitializingBean {
     }
 
     /**
-     * Gives free seats to the waiting list, first come first served. A candidate whose unit is at its quota
+     * Gives free seats to the waiting list in turn order (the order of the first seat decisions, see
+     * {@link Seats#claimInTurn}; registrations from before turns existed come first, by creation). A candidate whose unit is at its quota
      * is skipped (the next one, from another unit, may fit); it stops when the event has no seat left.
      * Emits how many were promoted.
      */
     public Mono<Long> promote(String eventId) {
         Query waiting = Query.query(Criteria.where("eventId").is(eventId).and("status").is(RegistrationStatus.WAITLISTED))
-                .with(Sort.by("createdAt", "_id")).limit(PROMOTION_BATCH);
+                .with(Sort.by("turn", "createdAt", "_id")).limit(PROMOTION_BATCH);
         return mongo.find(waiting, Registration.class)
                 .concatMap(candidate -> seats.claim(eventId, candidate.id(), candidate.unitKey())
                         .flatMap(claimed -> claimed

@@ -3,7 +3,7 @@ package io.hoithao.registrations.registration;
 import java.time.Instant;
 import java.util.List;
 
-/** A registration as the API shows it. */
+/** A registration as the API shows it; {@code turn} is its place in the event's first-come order (see {@code Seats#claimInTurn}). */
 public record RegistrationView(
         String id,
         String eventId,
@@ -19,11 +19,12 @@ public record RegistrationView(
         String reason,
         List<String> checkIns,
         Instant createdAt,
-        Instant updatedAt) {
+        Instant updatedAt,
+        Long turn) {
 
     static RegistrationView of(Registration r) {
         return new RegistrationView(r.id(), r.eventId(), r.fullName(), r.email(), r.phone(), r.unit(), r.position(),
                 r.category(), r.note(), r.status(), r.confirmationCode(), r.reason(), r.checkIns(), r.createdAt(),
-                r.updatedAt());
+                r.updatedAt(), r.turn());
     }
 }

@@ -3,6 +3,7 @@ package io.hoithao.registrations.registration;
 import io.hoithao.registrations.event.OpenEvent;
 import java.util.List;
 import org.bson.Document;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -20,6 +21,10 @@ import reactor.core.publisher.Mono;
 @Component
 class Seats {
 
+    private static final String COLLECTION = "registration_events";
+    /** The event's counter of first seat decisions (see {@link #claimInTurn}). */
+    static final String TURNS = "turns";
+
     /** Stands for "no quota": larger than any capacity. */
     private static final int UNLIMITED = Integer.MAX_VALUE;
 
@@ -29,8 +34,38 @@ class Seats {
         this.mongo = mongo;
     }
 
+    /** The outcome of a first seat decision: whether the seat was taken, and the registration's turn in the event's order. */
+    record Decision(boolean claimed, long turn) {
+    }
+
+    /**
+     * A registration's first seat decision, which also gives it its turn: the event's {@code turns} counter is
+     * incremented in the same atomic write that takes the seat, or, when no seat is left for it, by a write of
+     * its own right after. Turns therefore follow the order in which the decisions reached the event's document:
+     * every registration confirmed by its first decision has a lower turn than every one of its unit waitlisted
+     * after it, whatever the order the requests were written in under a crowd.
+     */
+    Mono<Decision> claimInTurn(String eventId, String registrationId, String unitKey) {
+        return claim(eventId, registrationId, unitKey, new Update().inc(TURNS, 1L))
+                .map(event -> new Decision(true, event.getLong(TURNS)))
+                .switchIfEmpty(Mono.defer(() -> mongo.findAndModify(turnsOf(eventId),
+                                new Update().inc(TURNS, 1L), FindAndModifyOptions.options().returnNew(true), Document.class,
+                                COLLECTION)
+                        .map(event -> new Decision(false, event.getLong(TURNS)))));
+    }
+
+    private static Query turnsOf(String eventId) {
+        Query query = Query.query(Criteria.where("_id").is(eventId));
+        query.fields().include(TURNS);
+        return query;
+    }
+
     /** Emits true if the registration now holds a seat it did not hold before. */
     Mono<Boolean> claim(String eventId, String registrationId, String unitKey) {
+        return claim(eventId, registrationId, unitKey, new Update()).map(event -> true).defaultIfEmpty(false);
+    }
+
+    private Mono<Document> claim(String eventId, String registrationId, String unitKey, Update take) {
         String unitHolders = "unitHolders." + unitKey;
         Document belowCapacity = new Document("$lt", List.of(new Document("$size", "$seatHolders"), "$capacity"));
         Document belowQuota = new Document("$lt", List.of(
@@ -40,9 +75,10 @@ class Seats {
                 .and("cancelled").is(false)
                 .and("seatHolders").ne(registrationId)
                 .andOperator(Criteria.expr(() -> new Document("$and", List.of(belowCapacity, belowQuota)))));
-        Update take = new Update().push("seatHolders", registrationId).push(unitHolders, registrationId);
-        // the answer is whether it matched: the event's document (its holders grow with the seats) is not sent back
-        return mongo.updateFirst(available, take, OpenEvent.class).map(result -> result.getModifiedCount() > 0);
+        take.push("seatHolders", registrationId).push(unitHolders, registrationId);
+        // only the counter comes back: the event's document (its holders grow with the seats) is not sent
+        available.fields().include(TURNS);
+        return mongo.findAndModify(available, take, FindAndModifyOptions.options().returnNew(true), Document.class, COLLECTION);
     }
 
     /** Gives a seat back; emits true if the registration held one. Releasing twice is harmless. */

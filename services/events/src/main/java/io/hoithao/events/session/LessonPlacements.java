@@ -1,0 +1,71 @@
+package io.hoithao.events.session;
+
+import io.hoithao.contracts.IntegrationMessage;
+import io.hoithao.contracts.observations.LessonScheduled;
+import io.hoithao.events.event.Event;
+import io.hoithao.events.event.EventStore;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
+import reactor.util.retry.Retry;
+
+/**
+ * Keeps a demonstration lesson's session in step with its lesson: the observations service has the last
+ * word on the classroom and the observer seats (it holds the bookings and the classrooms' timetables), and
+ * announces them with {@link LessonScheduled}; the session takes them over by one version-guarded write.
+ * It tells nothing back (the lesson's message already told everyone), so the two services cannot echo
+ * each other; a redelivered or outdated announcement writes the values the session already has, or is
+ * overtaken by the next one, which the events topic keeps in order per event.
+ */
+@Component
+public class LessonPlacements {
+
+    private final ReactiveMongoTemplate mongo;
+    private final Clock clock;
+
+    LessonPlacements(ReactiveMongoTemplate mongo, Clock clock) {
+        this.mongo = mongo;
+        this.clock = clock;
+    }
+
+    public Mono<?> apply(IntegrationMessage message) {
+        if (!(message instanceof LessonScheduled lesson) || lesson.sessionId() == null || lesson.host() == null) {
+            return Mono.empty();
+        }
+        return follow(lesson);
+    }
+
+    private Mono<Event> follow(LessonScheduled lesson) {
+        return mongo.findById(lesson.eventId(), Event.class)
+                .flatMap(event -> {
+                    Session session = event.session(lesson.sessionId()).orElse(null);
+                    if (session == null || session.status() != SessionStatus.SCHEDULED
+                            || session.type() != SessionType.DEMONSTRATION_LESSON
+                            || Objects.equals(session.classroom(), lesson.room()) && Objects.equals(session.seats(), lesson.seats())) {
+                        return Mono.<Event>empty();
+                    }
+                    List<Session> sessions = new ArrayList<>(event.sessions().size());
+                    event.sessions().forEach(s -> sessions.add(s.id().equals(session.id())
+                            ? s.placedAs(lesson.room(), lesson.seats()) : s));
+                    Query guard = Query.query(Criteria.where("_id").is(event.id()).and("version").is(event.version()));
+                    return mongo.findAndModify(guard, new Update().set("sessions", sessions).set("updatedAt", clock.instant())
+                                    .inc("version", 1), Event.class)
+                            .switchIfEmpty(Mono.error(Changed::new));
+                })
+                .retryWhen(Retry.max(20).filter(Changed.class::isInstance));
+    }
+
+    /** The event changed between reading and writing: read again. */
+    private static final class Changed extends RuntimeException {
+        Changed() {
+            super("event changed", null, false, false);
+        }
+    }
+}
