@@ -61,7 +61,11 @@ final class Samples {
             "LessonScheduled.sessionId",
             "SeatReleased.reason",
             "WaitlistLeft.reason",
-            "LessonCancelled.reason");
+            "LessonCancelled.reason",
+            "PaperSubmitted.submitterEmail",
+            "PaperAccepted.submitterEmail",
+            "PaperRejected.submitterEmail",
+            "PaperRevisionRequested.submitterEmail");
 
     private Samples() {
     }
@@ -119,16 +123,16 @@ final class Samples {
                 // presentations
                 new PaperSubmitted(id(20), AT, EVENT, "pap-01",
                         "Kinh nghiệm xây dựng môi trường giáo dục lấy trẻ làm trung tâm",
-                        UNIT, List.of(NAME, "Hoàng Thị Lụa"), 15),
+                        UNIT, List.of(NAME, "Hoàng Thị Lụa"), 15, EMAIL),
                 new PaperAccepted(id(21), AT, EVENT, "pap-01",
-                        "Kinh nghiệm xây dựng môi trường giáo dục lấy trẻ làm trung tâm", UNIT, List.of(NAME)),
-                new PaperRejected(id(22), AT, EVENT, "pap-02"),
+                        "Kinh nghiệm xây dựng môi trường giáo dục lấy trẻ làm trung tâm", UNIT, List.of(NAME), EMAIL),
+                new PaperRejected(id(22), AT, EVENT, "pap-02", EMAIL),
                 new PaperScheduled(id(23), AT, EVENT, "pap-01", "ses-tham-luan",
                         "Kinh nghiệm xây dựng môi trường giáo dục lấy trẻ làm trung tâm", UNIT,
                         List.of(NAME, "Hoàng Thị Lụa"), 2, 15, 4),
                 new PaperWithdrawn(id(24), AT, EVENT, "pap-03"),
                 new PaperUnscheduled(id(60), AT, EVENT, "pap-01", "ses-tham-luan", "SESSION_CANCELLED", 5),
-                new PaperRevisionRequested(id(61), AT, EVENT, "pap-04"),
+                new PaperRevisionRequested(id(61), AT, EVENT, "pap-04", EMAIL),
                 new PaperRevised(id(62), AT, EVENT, "pap-04", "Đổi mới hoạt động góc theo hướng trải nghiệm", UNIT,
                         List.of(NAME), 20));
     }

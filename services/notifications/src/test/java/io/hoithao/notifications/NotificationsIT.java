@@ -9,6 +9,7 @@ import com.google.zxing.common.HybridBinarizer;
 import com.google.zxing.qrcode.QRCodeReader;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
+import io.hoithao.contracts.events.EventCancelled;
 import io.hoithao.contracts.events.EventPublished;
 import io.hoithao.contracts.observations.LessonMoved;
 import io.hoithao.contracts.observations.LessonScheduled;
@@ -17,6 +18,11 @@ import io.hoithao.contracts.observations.SeatBooked;
 import io.hoithao.contracts.observations.SeatReleased;
 import io.hoithao.contracts.events.SessionMoved;
 import io.hoithao.contracts.events.SessionScheduled;
+import io.hoithao.contracts.presentations.PaperAccepted;
+import io.hoithao.contracts.presentations.PaperRejected;
+import io.hoithao.contracts.presentations.PaperRevisionRequested;
+import io.hoithao.contracts.presentations.PaperScheduled;
+import io.hoithao.contracts.presentations.PaperSubmitted;
 import io.hoithao.contracts.registrations.RegistrationCancelled;
 import io.hoithao.contracts.registrations.RegistrationConfirmed;
 import io.hoithao.contracts.registrations.RegistrationPendingApproval;
@@ -378,6 +384,110 @@ class NotificationsIT {
         assertThat(deliveries(next).stream().filter(d -> d.kind().equals("reminder")).map(Delivery::recipient).toList())
                 .containsExactly(binh);
         assertThat(mailsTo(lan)).hasSize(4);
+    }
+
+    @Test
+    void theDelegateWhoSubmittedAPaperHearsItWasReceivedReviewedAcceptedAndWhereSheSpeaks() throws Exception {
+        String eventId = publishedEvent("Hội thảo chuyên đề giáo dục mầm non");
+        String hoa = "hoa." + eventId + "@mndongtam.edu.vn";
+        messages.send(new RegistrationConfirmed(UUID.randomUUID(), Instant.now(), eventId, "r-hoa-" + eventId, hoa,
+                "Nguyễn Thị Hoà", "Trường MN Đồng Tâm", "TEACHER", "HOA-2027"));
+        awaitMails(hoa, 1);
+        String sessionId = "ses-" + eventId;
+        Instant starts = Instant.parse("2027-03-16T07:00:00Z");
+        messages.send(new SessionScheduled(UUID.randomUUID(), Instant.now(), eventId, sessionId, "PRESENTATION",
+                "Tham luận: Lấy trẻ làm trung tâm", "Hội trường B", starts, starts.plusSeconds(5400), 1));
+        String paperId = "pap-" + eventId;
+        String title = "Kinh nghiệm xây dựng môi trường giáo dục lấy trẻ làm trung tâm";
+        PaperSubmitted submitted = new PaperSubmitted(UUID.randomUUID(), Instant.now(), eventId, paperId, title,
+                "Trường MN Đồng Tâm", List.of("Nguyễn Thị Hoà"), 15, hoa.toUpperCase());
+        messages.send(submitted);
+        messages.send(submitted); // redelivered: one mail
+
+        MimeMessage received = awaitMails(hoa, 2).get(1);
+        assertThat(received.getSubject()).isEqualTo("Đã nhận bài tham luận: " + title);
+        assertThat((String) parts(received).get("text/plain").getContent()).contains("Kính gửi Nguyễn Thị Hoà,")
+                .contains("Ban tổ chức «Hội thảo chuyên đề giáo dục mầm non» đã nhận bài tham luận «" + title + "»");
+
+        messages.send(new PaperRevisionRequested(UUID.randomUUID(), Instant.now(), eventId, paperId, hoa));
+        assertThat(awaitMails(hoa, 3).get(2).getSubject()).isEqualTo("Đề nghị chỉnh sửa bài tham luận: " + title);
+        // An older message without the submitter's email: she is found by the paper.
+        messages.send(new PaperAccepted(UUID.randomUUID(), Instant.now(), eventId, paperId, title, "Trường MN Đồng Tâm",
+                List.of("Nguyễn Thị Hoà")));
+        assertThat(awaitMails(hoa, 4).get(3).getSubject()).isEqualTo("Bài tham luận được chấp nhận: " + title);
+
+        messages.send(new PaperScheduled(UUID.randomUUID(), Instant.now(), eventId, paperId, sessionId, title,
+                "Trường MN Đồng Tâm", List.of("Nguyễn Thị Hoà"), 2, 15, 3));
+        MimeMessage placed = awaitMails(hoa, 5).get(4);
+        assertThat(placed.getSubject()).isEqualTo("Lịch trình bày tham luận: " + title);
+        assertThat((String) parts(placed).get("text/plain").getContent())
+                .contains("Phiên «Tham luận: Lấy trẻ làm trung tâm», phòng Hội trường B, từ 14:00 ngày 16/03/2027 đến 15:30 ngày 16/03/2027")
+                .contains("trình bày thứ 2 trong phiên, thời lượng 15 phút");
+        try (InputStream ics = parts(placed).get("text/calendar").getInputStream()) {
+            VEvent entry = new CalendarBuilder().build(ics).<VEvent>getComponent("VEVENT").orElseThrow();
+            assertThat(entry.getLocation().getValue()).isEqualTo("Hội trường B");
+            assertThat(entry.getDateTimeStart().getValue()).isEqualTo("20270316T070000Z");
+        }
+
+        // An English-speaking submitter, her paper rejected; a paper whose submitter nobody knows is mailed to no one.
+        String jane = "jane." + eventId + "@school.edu.vn";
+        TestIdentity.get().as(http, TestIdentity.delegate(jane)).put().uri("/api/notifications/preferences")
+                .contentType(MediaType.APPLICATION_JSON).bodyValue("{\"language\":\"en\"}").exchange()
+                .expectStatus().isOk();
+        messages.send(new PaperSubmitted(UUID.randomUUID(), Instant.now(), eventId, "pap-old-" + eventId, "Góc học tập",
+                "Trường MN Đồng Tâm", List.of("Lê Văn Cường"), 10));
+        messages.send(new PaperRejected(UUID.randomUUID(), Instant.now(), eventId, "pap-old-" + eventId));
+        messages.send(new PaperSubmitted(UUID.randomUUID(), Instant.now(), eventId, "pap-jane-" + eventId,
+                "Trò chơi dân gian trong trường mầm non", "Trường MN Đồng Tâm", List.of("Jane Nguyễn"), 10, jane));
+        messages.send(new PaperRejected(UUID.randomUUID(), Instant.now(), eventId, "pap-jane-" + eventId, jane));
+        MimeMessage rejected = awaitMails(jane, 2).get(1);
+        assertThat(rejected.getSubject()).isEqualTo("Paper not accepted: Trò chơi dân gian trong trường mầm non");
+        assertThat((String) parts(rejected).get("text/plain").getContent()).contains("Dear " + jane + ",")
+                .contains("was not accepted for presentation at “Hội thảo chuyên đề giáo dục mầm non”");
+        assertThat(deliveries(eventId).stream().filter(d -> d.kind().startsWith("paper.")).map(Delivery::kind).toList())
+                .containsExactlyInAnyOrder("paper.received", "paper.revision", "paper.accepted", "paper.placed",
+                        "paper.received", "paper.rejected");
+        assertThat(mailsTo(hoa)).hasSize(5);
+    }
+
+    @Test
+    void aCancelledEventIsOneMailToEachPersonWithTheReasonWhicheverMessageComesFirst() throws Exception {
+        String eventId = publishedEvent("Hội thảo giáo dục hoà nhập");
+        String lan = "lan." + eventId + "@mn.edu.vn";
+        String binh = "binh." + eventId + "@mn.edu.vn";
+        messages.send(new RegistrationConfirmed(UUID.randomUUID(), Instant.now(), eventId, "r-lan-" + eventId, lan,
+                "Hoàng Thị Lan", "Trường MN Hoa Sen", "TEACHER", "LAN-1"));
+        messages.send(new RegistrationWaitlisted(UUID.randomUUID(), Instant.now(), eventId, "r-binh-" + eventId, binh,
+                "Đặng Văn Bình", "Trường MN Hoa Sen", "TEACHER"));
+        awaitMails(lan, 1);
+        awaitMails(binh, 1);
+        String why = "The event was cancelled: Bão số 3 đổ bộ"; // as the registrations service words it
+
+        // Bình's registration is cancelled before this service hears of the event's cancellation.
+        messages.send(new RegistrationCancelled(UUID.randomUUID(), Instant.now(), eventId, "r-binh-" + eventId, binh, why, false));
+        MimeMessage toBinh = awaitMails(binh, 2).get(1);
+        assertThat(toBinh.getSubject()).isEqualTo("Sự kiện đã bị huỷ: Hội thảo giáo dục hoà nhập");
+        assertThat((String) parts(toBinh).get("text/plain").getContent()).contains("Kính gửi Đặng Văn Bình,")
+                .contains("ban tổ chức đã huỷ «Hội thảo giáo dục hoà nhập»").contains("Lý do: Bão số 3 đổ bộ")
+                .doesNotContain("The event was cancelled");
+
+        messages.send(new EventCancelled(UUID.randomUUID(), Instant.now(), eventId, "Bão số 3 đổ bộ"));
+        MimeMessage toLan = awaitMails(lan, 2).get(1);
+        assertThat(toLan.getSubject()).isEqualTo("Sự kiện đã bị huỷ: Hội thảo giáo dục hoà nhập");
+        assertThat((String) parts(toLan).get("text/plain").getContent()).contains("Lý do: Bão số 3 đổ bộ");
+        messages.send(new RegistrationCancelled(UUID.randomUUID(), Instant.now(), eventId, "r-lan-" + eventId, lan, why, true));
+
+        // A later message has been handled: Lan's cancellation sent nothing more, and no programme change is gathered.
+        String marker = "marker." + eventId + "@mn.edu.vn";
+        messages.send(new RegistrationPendingApproval(UUID.randomUUID(), Instant.now(), eventId, "r-m-" + eventId,
+                marker, "Trần Văn Minh", "Trường MN Hoa Sen", "TEACHER"));
+        awaitMails(marker, 1);
+        assertThat(mailsTo(lan)).hasSize(2);
+        assertThat(mailsTo(binh)).hasSize(2);
+        assertThat(mongo.count(Query.query(Criteria.where("eventId").is(eventId)),
+                io.hoithao.notifications.programme.Digest.class).block()).isZero();
+        assertThat(deliveries(eventId).stream().map(Delivery::kind).toList()).containsExactlyInAnyOrder(
+                "registration.confirmed", "registration.waitlisted", "event.cancelled", "event.cancelled", "registration.pending");
     }
 
     private String publishedEvent(String title) {
