@@ -19,6 +19,8 @@ import io.hoithao.contracts.observations.ObserverWaitlisted;
 import io.hoithao.contracts.observations.SeatBooked;
 import io.hoithao.contracts.observations.SeatReleased;
 import io.hoithao.contracts.observations.WaitlistLeft;
+import io.hoithao.contracts.identity.EmailVerificationRequested;
+import io.hoithao.contracts.identity.IdentityMessage;
 import io.hoithao.contracts.presentations.PaperAccepted;
 import io.hoithao.contracts.presentations.PaperRejected;
 import io.hoithao.contracts.presentations.PaperRevised;
@@ -134,6 +136,9 @@ final class Samples {
                 new PaperUnscheduled(id(60), AT, EVENT, "pap-01", "ses-tham-luan", "SESSION_CANCELLED", 5),
                 new PaperRevisionRequested(id(61), AT, EVENT, "pap-04", EMAIL),
                 new PaperRevised(id(62), AT, EVENT, "pap-04", "Đổi mới hoạt động góc theo hướng trải nghiệm", UNIT,
-                        List.of(NAME), 20));
+                        List.of(NAME), 20),
+                // identity
+                new EmailVerificationRequested(id(70), AT, IdentityMessage.NO_EVENT, EMAIL, NAME,
+                        "http://localhost:9000/verify-email?token=Yq3xJ0c2nq6u7L8bDkq1yQ", AT.plusSeconds(86400)));
     }
 }

@@ -18,6 +18,8 @@ import io.hoithao.contracts.observations.SeatBooked;
 import io.hoithao.contracts.observations.SeatReleased;
 import io.hoithao.contracts.events.SessionMoved;
 import io.hoithao.contracts.events.SessionScheduled;
+import io.hoithao.contracts.identity.EmailVerificationRequested;
+import io.hoithao.contracts.identity.IdentityMessage;
 import io.hoithao.contracts.presentations.PaperAccepted;
 import io.hoithao.contracts.presentations.PaperRejected;
 import io.hoithao.contracts.presentations.PaperRevisionRequested;
@@ -488,6 +490,36 @@ class NotificationsIT {
                 io.hoithao.notifications.programme.Digest.class).block()).isZero();
         assertThat(deliveries(eventId).stream().map(Delivery::kind).toList()).containsExactlyInAnyOrder(
                 "registration.confirmed", "registration.waitlisted", "event.cancelled", "event.cancelled", "registration.pending");
+    }
+
+    @Test
+    void theIdentityServicesVerificationLinkArrivesOnceAsAMailWithTheLink() throws Exception {
+        String ha = "ha.le." + UUID.randomUUID().toString().substring(0, 8) + "@mndongtam.edu.vn";
+        String link = "http://localhost:9000/verify-email?token=Yq3xJ0c2nq6u7L8bDkq1yQ-" + UUID.randomUUID();
+        EmailVerificationRequested requested = new EmailVerificationRequested(UUID.randomUUID(), Instant.now(),
+                IdentityMessage.NO_EVENT, ha, "Lê Thị Hà", link, Instant.parse("2027-03-16T03:00:00Z"));
+        messages.send(requested);
+        messages.send(requested); // redelivered: one mail
+
+        MimeMessage mail = awaitMails(ha, 1).get(0);
+        assertThat(mail.getSubject()).isEqualTo("Xác nhận địa chỉ thư điện tử của quý thầy cô");
+        Map<String, Part> parts = parts(mail);
+        String text = (String) parts.get("text/plain").getContent();
+        assertThat(text).contains("Kính gửi Lê Thị Hà,").contains("Liên kết có hiệu lực đến 10:00 ngày 16/03/2027.");
+        assertThat(text.lines()).contains(link); // on a line of its own, whole, for any mail client to make it a link
+        assertThat((String) parts.get("text/html").getContent()).contains("<a href=\"" + link + "\">Xác nhận địa chỉ thư</a>");
+
+        // A later message on the same topic has been handled: still one mail, in no event's log.
+        String marker = "marker." + UUID.randomUUID() + "@mndongtam.edu.vn";
+        messages.send(new EmailVerificationRequested(UUID.randomUUID(), Instant.now(), IdentityMessage.NO_EVENT, marker,
+                "Trần Văn Minh", link + "-2", Instant.now().plusSeconds(86400)));
+        awaitMails(marker, 1);
+        assertThat(mailsTo(ha)).hasSize(1);
+        List<Delivery> logged = mongo.find(Query.query(Criteria.where("recipient").is(ha)), Delivery.class).collectList().block();
+        assertThat(logged).singleElement().satisfies(d -> {
+            assertThat(d.kind()).isEqualTo("identity.verification");
+            assertThat(d.eventId()).isNull();
+        });
     }
 
     private String publishedEvent(String title) {

@@ -223,6 +223,28 @@ public class Mails {
                 text.toString(), html.toString(), attachments, List.of(), DeliveryState.PENDING, 0, now, null, now, null);
     }
 
+    /** The link that verifies a person's address (from the identity service), with when it stops working. */
+    public Delivery renderVerification(String messageKey, String recipient, String name, String language, String link,
+                                       Instant expiresAt, Instant now) {
+        Locale locale = Catalogue.locale(language);
+        DateTimeFormatter time = DateTimeFormatter.ofPattern(catalogue.text("mail.datetime", locale), locale)
+                .withZone(ZoneId.of("Asia/Ho_Chi_Minh"));
+        String subject = catalogue.text("mail.verification.subject", locale);
+        String greeting = catalogue.text("mail.greeting", locale, name);
+        String body = catalogue.text("mail.verification.body", locale);
+        String expiry = catalogue.text("mail.verification.expires", locale, time.format(expiresAt));
+        String ignore = catalogue.text("mail.verification.ignore", locale);
+        String button = catalogue.text("mail.verification.button", locale);
+        String signature = catalogue.text("mail.verification.signature", locale);
+        String text = greeting + "\n\n" + body + "\n\n" + link + "\n\n" + expiry + "\n\n" + ignore + "\n\n" + signature + "\n";
+        String html = "<!DOCTYPE html><html lang=\"" + locale.getLanguage() + "\"><head><meta charset=\"UTF-8\"><title>"
+                + escape(subject) + "</title></head><body style=\"font-family:sans-serif;color:#1a1a1a;max-width:40em\"><p>"
+                + escape(greeting) + "</p><p>" + escape(body) + "</p><p><a href=\"" + escape(link) + "\">" + escape(button)
+                + "</a></p><p>" + escape(expiry) + "</p><p>" + escape(ignore) + "</p><p>" + escape(signature) + "</p></body></html>";
+        return new Delivery(Delivery.id(messageKey, recipient), null, recipient, "identity.verification", locale.getLanguage(),
+                subject, text, html, List.of(), List.of(), DeliveryState.PENDING, 0, now, null, now, null);
+    }
+
     /** One mail listing every programme change gathered for one person. */
     public Delivery renderProgramme(String key, Digest digest, String language, KnownEvent event, Instant now) {
         Locale locale = Catalogue.locale(language);
