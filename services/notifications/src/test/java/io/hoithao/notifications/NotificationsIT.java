@@ -60,6 +60,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -338,54 +339,82 @@ class NotificationsIT {
         awaitMails(lan, 2);
         awaitMails(binh, 1);
 
-        // A second instance of the service: same database, its own reminder pass, both at once and twice each.
-        Reminders other = new Reminders(mongo, context.getBean(io.hoithao.notifications.delivery.Deliveries.class),
-                context.getBean(io.hoithao.notifications.mail.Mails.class),
-                context.getBean(io.hoithao.notifications.reminder.OptOut.class),
-                context.getBean(NotificationsProperties.class));
-        reactor.core.publisher.Mono.when(reminders.runOnce(), other.runOnce(), reminders.runOnce(), other.runOnce()).block();
+        // A second instance of the service, its own application context on the same database and mail server
+        // (its dispatcher sends too): both reminder passes at once, and twice each.
+        try (ConfigurableApplicationContext second = secondInstance()) {
+            Reminders other = second.getBean(Reminders.class);
+            assertThat(second.getBean(ReactiveMongoTemplate.class).findById(eventId, KnownEvent.class).block())
+                    .as("the second instance reads the same database").isNotNull();
+            reactor.core.publisher.Mono.when(reminders.runOnce(), other.runOnce(), reminders.runOnce(), other.runOnce()).block();
 
-        MimeMessage reminder = awaitMails(lan, 3).get(2);
-        assertThat(reminder.getSubject()).isEqualTo("Nhắc lịch ngày mai: Hội thảo sinh hoạt chuyên môn cụm trường");
-        String text = (String) parts(reminder).get("text/plain").getContent();
-        assertThat(text).contains("Mã xác nhận của quý thầy cô: LAN-2027")
-                .contains("Tiết dạy «Bé vui học toán», phòng Lớp Lá 1, từ 09:00");
-        String unsubscribe = jakarta.mail.internet.MimeUtility.unfold(reminder.getHeader("List-Unsubscribe")[0]);
-        assertThat(reminder.getHeader("List-Unsubscribe-Post")[0]).isEqualTo("List-Unsubscribe=One-Click");
-        MimeMessage binhReminder = awaitMails(binh, 2).get(1);
-        assertThat((String) parts(binhReminder).get("text/plain").getContent()).doesNotContain("Bé vui học toán");
-        await().atMost(Duration.ofSeconds(20)).until(() -> deliveries(eventId).stream()
-                .filter(d -> d.kind().equals("reminder")).allMatch(d -> d.state().name().equals("SENT")));
-        assertThat(deliveries(eventId).stream().filter(d -> d.kind().equals("reminder")).count()).isEqualTo(2);
-        assertThat(mailsTo(lan)).hasSize(3);
-        assertThat(mailsTo(binh)).hasSize(2);
+            MimeMessage reminder = awaitMails(lan, 3).get(2);
+            assertThat(reminder.getSubject()).isEqualTo("Nhắc lịch ngày mai: Hội thảo sinh hoạt chuyên môn cụm trường");
+            String text = (String) parts(reminder).get("text/plain").getContent();
+            assertThat(text).contains("Mã xác nhận của quý thầy cô: LAN-2027")
+                    .contains("Tiết dạy «Bé vui học toán», phòng Lớp Lá 1, từ 09:00");
+            String unsubscribe = jakarta.mail.internet.MimeUtility.unfold(reminder.getHeader("List-Unsubscribe")[0]);
+            assertThat(reminder.getHeader("List-Unsubscribe-Post")[0]).isEqualTo("List-Unsubscribe=One-Click");
+            MimeMessage binhReminder = awaitMails(binh, 2).get(1);
+            assertThat((String) parts(binhReminder).get("text/plain").getContent()).doesNotContain("Bé vui học toán");
+            await().atMost(Duration.ofSeconds(20)).until(() -> deliveries(eventId).stream()
+                    .filter(d -> d.kind().equals("reminder")).allMatch(d -> d.state().name().equals("SENT")));
+            assertThat(deliveries(eventId).stream().filter(d -> d.kind().equals("reminder")).count()).isEqualTo(2);
+            assertThat(mailsTo(lan)).hasSize(3);
+            assertThat(mailsTo(binh)).hasSize(2);
 
-        // One click in her mail client turns her reminders off; a forged link is refused.
-        assertThat(unsubscribe).startsWith("<http://localhost:8080/api/notifications/unsubscribe?email=");
-        String token = unsubscribe.substring(unsubscribe.indexOf("token=") + 6, unsubscribe.length() - 1);
-        assertThat(text).contains(unsubscribe.substring(1, unsubscribe.length() - 1)); // the same link in the text
-        TestIdentity.anonymous(http).post().uri(b -> b.path("/api/notifications/unsubscribe")
-                        .queryParam("email", "{e}").queryParam("token", "{t}").build(binh, token)).exchange()
-                .expectStatus().isBadRequest()
-                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
-        TestIdentity.anonymous(http).get().uri(b -> b.path("/api/notifications/unsubscribe")
-                        .queryParam("email", "{e}").queryParam("token", "{t}").build(lan, token)).exchange()
-                .expectStatus().isOk()
-                .expectBody(String.class).value(page -> assertThat(page).contains("Đã tắt thư nhắc lịch"));
+            // One click in her mail client turns her reminders off; a forged link is refused.
+            assertThat(unsubscribe).startsWith("<http://localhost:8080/api/notifications/unsubscribe?email=");
+            String token = unsubscribe.substring(unsubscribe.indexOf("token=") + 6, unsubscribe.length() - 1);
+            assertThat(text).contains(unsubscribe.substring(1, unsubscribe.length() - 1)); // the same link in the text
+            TestIdentity.anonymous(http).post().uri(b -> b.path("/api/notifications/unsubscribe")
+                            .queryParam("email", "{e}").queryParam("token", "{t}").build(binh, token)).exchange()
+                    .expectStatus().isBadRequest()
+                    .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+            TestIdentity.anonymous(http).get().uri(b -> b.path("/api/notifications/unsubscribe")
+                            .queryParam("email", "{e}").queryParam("token", "{t}").build(lan, token)).exchange()
+                    .expectStatus().isOk()
+                    .expectBody(String.class).value(page -> assertThat(page).contains("Đã tắt thư nhắc lịch"));
 
-        String next = publishedEvent("Chuyên đề đọc sách", tomorrow, tomorrow);
-        messages.send(new RegistrationConfirmed(UUID.randomUUID(), Instant.now(), next, "r-lan-" + next, lan,
-                "Hoàng Thị Lan", "Trường MN Hoa Sen", "TEACHER", "LAN-2028"));
-        messages.send(new RegistrationConfirmed(UUID.randomUUID(), Instant.now(), next, "r-binh-" + next, binh,
-                "Đặng Văn Bình", "Trường MN Hoa Sen", "TEACHER", "BINH-2028"));
-        awaitMails(lan, 4);
-        awaitMails(binh, 3);
-        reactor.core.publisher.Mono.when(reminders.runOnce(), other.runOnce()).block();
-        MimeMessage binhNext = awaitMails(binh, 4).get(3);
-        assertThat(binhNext.getSubject()).isEqualTo("Nhắc lịch ngày mai: Chuyên đề đọc sách");
-        assertThat(deliveries(next).stream().filter(d -> d.kind().equals("reminder")).map(Delivery::recipient).toList())
-                .containsExactly(binh);
-        assertThat(mailsTo(lan)).hasSize(4);
+            String next = publishedEvent("Chuyên đề đọc sách", tomorrow, tomorrow);
+            messages.send(new RegistrationConfirmed(UUID.randomUUID(), Instant.now(), next, "r-lan-" + next, lan,
+                    "Hoàng Thị Lan", "Trường MN Hoa Sen", "TEACHER", "LAN-2028"));
+            messages.send(new RegistrationConfirmed(UUID.randomUUID(), Instant.now(), next, "r-binh-" + next, binh,
+                    "Đặng Văn Bình", "Trường MN Hoa Sen", "TEACHER", "BINH-2028"));
+            awaitMails(lan, 4);
+            awaitMails(binh, 3);
+            reactor.core.publisher.Mono.when(reminders.runOnce(), other.runOnce()).block();
+            MimeMessage binhNext = awaitMails(binh, 4).get(3);
+            assertThat(binhNext.getSubject()).isEqualTo("Nhắc lịch ngày mai: Chuyên đề đọc sách");
+            assertThat(deliveries(next).stream().filter(d -> d.kind().equals("reminder")).map(Delivery::recipient).toList())
+                    .containsExactly(binh);
+            assertThat(mailsTo(lan)).hasSize(4);
+        }
+    }
+
+    /**
+     * Another instance of this service: a second application context with the first one's database, broker
+     * and mail server, its timers running; it consumes nothing (its bindings do not start), so that the
+     * first instance keeps every partition and the other tests' messages.
+     */
+    private ConfigurableApplicationContext secondInstance() {
+        var env = context.getEnvironment();
+        List<String> properties = new ArrayList<>(List.of(
+                "server.port=0",
+                "spring.mongodb.uri=" + env.getProperty("spring.mongodb.uri"),
+                "spring.kafka.bootstrap-servers=" + env.getProperty("spring.kafka.bootstrap-servers"),
+                "hoithao.security.issuer=" + env.getProperty("hoithao.security.issuer"),
+                "spring.mail.host=127.0.0.1",
+                "spring.mail.port=" + SMTP_PORT,
+                "hoithao.notifications.dispatch-interval=200ms",
+                "hoithao.notifications.lease=5s",
+                "hoithao.notifications.reminder-lead=48h",
+                "hoithao.notifications.reminder-interval=1h"));
+        for (String binding : List.of("registrations", "events", "observations", "presentations", "identity")) {
+            properties.add("spring.cloud.stream.bindings." + binding + "Messages-in-0.consumer.auto-startup=false");
+        }
+        // as command-line arguments: they win over application.yml (default properties would not)
+        return new org.springframework.boot.builder.SpringApplicationBuilder(NotificationsApplication.class)
+                .run(properties.stream().map(property -> "--" + property).toArray(String[]::new));
     }
 
     @Test
