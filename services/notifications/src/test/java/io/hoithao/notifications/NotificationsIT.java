@@ -490,7 +490,12 @@ class NotificationsIT {
                 "Hoàng Thị Lan", "Trường MN Hoa Sen", "TEACHER", "LAN-1"));
         messages.send(new RegistrationWaitlisted(UUID.randomUUID(), Instant.now(), eventId, "r-binh-" + eventId, binh,
                 "Đặng Văn Bình", "Trường MN Hoa Sen", "TEACHER"));
-        awaitMails(lan, 1);
+        String lessonId = "les-" + eventId;
+        Instant starts = Instant.parse("2027-03-16T02:00:00Z");
+        messages.send(new LessonScheduled(UUID.randomUUID(), Instant.now(), eventId, lessonId, "s-1", "Bé tập làm nội trợ",
+                "Lớp Mầm 1", starts, starts.plusSeconds(2100), 1));
+        messages.send(new SeatBooked(UUID.randomUUID(), Instant.now(), eventId, lessonId, "b-1", "r-lan-" + eventId, lan, 0, 2));
+        awaitMails(lan, 2); // confirmed, seat booked
         awaitMails(binh, 1);
         String why = "The event was cancelled: Bão số 3 đổ bộ"; // as the registrations service words it
 
@@ -503,22 +508,29 @@ class NotificationsIT {
                 .doesNotContain("The event was cancelled");
 
         messages.send(new EventCancelled(UUID.randomUUID(), Instant.now(), eventId, "Bão số 3 đổ bộ"));
-        MimeMessage toLan = awaitMails(lan, 2).get(1);
+        MimeMessage toLan = awaitMails(lan, 3).get(2);
         assertThat(toLan.getSubject()).isEqualTo("Sự kiện đã bị huỷ: Hội thảo giáo dục hoà nhập");
         assertThat((String) parts(toLan).get("text/plain").getContent()).contains("Lý do: Bão số 3 đổ bộ");
         messages.send(new RegistrationCancelled(UUID.randomUUID(), Instant.now(), eventId, "r-lan-" + eventId, lan, why, true));
+        // the observations service then cancels the event's lessons: her seat lapses with the event, no second mail
+        messages.send(new io.hoithao.contracts.observations.LessonCancelled(UUID.randomUUID(), Instant.now(), eventId, lessonId,
+                "Bão số 3 đổ bộ", 3));
+        String observer = "observer." + eventId + "@mn.edu.vn";
+        messages.send(new ObserverWaitlisted(UUID.randomUUID(), Instant.now(), eventId, "les-other-" + eventId, "r-o-" + eventId, observer));
+        awaitMails(observer, 1); // a later message on the observations topic has been handled
 
         // A later message has been handled: Lan's cancellation sent nothing more, and no programme change is gathered.
         String marker = "marker." + eventId + "@mn.edu.vn";
         messages.send(new RegistrationPendingApproval(UUID.randomUUID(), Instant.now(), eventId, "r-m-" + eventId,
                 marker, "Trần Văn Minh", "Trường MN Hoa Sen", "TEACHER"));
         awaitMails(marker, 1);
-        assertThat(mailsTo(lan)).hasSize(2);
+        assertThat(mailsTo(lan)).hasSize(3);
         assertThat(mailsTo(binh)).hasSize(2);
         assertThat(mongo.count(Query.query(Criteria.where("eventId").is(eventId)),
                 io.hoithao.notifications.programme.Digest.class).block()).isZero();
         assertThat(deliveries(eventId).stream().map(Delivery::kind).toList()).containsExactlyInAnyOrder(
-                "registration.confirmed", "registration.waitlisted", "event.cancelled", "event.cancelled", "registration.pending");
+                "registration.confirmed", "observation.booked", "registration.waitlisted", "event.cancelled", "event.cancelled",
+                "registration.pending", "observation.waitlisted");
     }
 
     @Test
