@@ -1,6 +1,6 @@
 # syntax=docker/dockerfile:1
 #
-# One image recipe for every runnable module: the four services and the gateway.
+# One image recipe for every runnable module: the services (notifications and web included) and the gateway.
 # docker-compose.yml builds it once per app with two build args:
 #
 #   MODULE  the module's directory, e.g. services/events or gateway

@@ -28,7 +28,7 @@ class GatewayRoutingTest {
 
 	static final FakeBackend backend = new FakeBackend();
 
-	static final List<String> SERVICES = List.of("events", "registrations", "observations", "presentations");
+	static final List<String> SERVICES = List.of("events", "registrations", "observations", "presentations", "notifications");
 
 	@DynamicPropertySource
 	static void routes(DynamicPropertyRegistry registry) {
@@ -49,7 +49,7 @@ class GatewayRoutingTest {
 	int port;
 
 	@ParameterizedTest
-	@ValueSource(strings = { "events", "registrations", "observations", "presentations" })
+	@ValueSource(strings = { "events", "registrations", "observations", "presentations", "notifications" })
 	void routesEachPrefixWithPathQueryAndBodyUnchanged(String service) {
 		String path = "/api/" + service + "/v1/things/42";
 		String query = "q=H%E1%BB%99i%20th%E1%BA%A3o&page=2&tag=a&tag=b";
@@ -74,7 +74,7 @@ class GatewayRoutingTest {
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = { "events", "registrations", "observations", "presentations" })
+	@ValueSource(strings = { "events", "registrations", "observations", "presentations", "notifications" })
 	void forwardsEachServicesApiDocsPath(String service) {
 		String path = "/api/" + service + "/v3/api-docs";
 		this.client.get().uri(path).exchange().expectStatus().isOk();
@@ -257,7 +257,7 @@ class GatewayRoutingTest {
 			.expectBody()
 			.jsonPath("$[*].route_id")
 			.value(ids -> assertThat(strings(ids)).containsExactlyInAnyOrder("events", "registrations",
-					"observations", "presentation-materials", "presentations", "web"));
+					"observations", "presentation-materials", "presentations", "notifications", "web"));
 	}
 
 	@Test
@@ -270,7 +270,7 @@ class GatewayRoutingTest {
 			.jsonPath("$.urls[*].url")
 			.value(urls -> assertThat(strings(urls)).containsExactlyInAnyOrder("/api/events/v3/api-docs",
 					"/api/registrations/v3/api-docs", "/api/observations/v3/api-docs",
-					"/api/presentations/v3/api-docs"))
+					"/api/presentations/v3/api-docs", "/api/notifications/v3/api-docs"))
 			.jsonPath("$.urls[*].name")
 			.value(names -> assertThat(strings(names)).containsExactlyInAnyOrderElementsOf(SERVICES));
 

@@ -12,6 +12,7 @@ public enum App {
     REGISTRATIONS("registrations", 8082, "services/registrations"),
     OBSERVATIONS("observations", 8083, "services/observations"),
     PRESENTATIONS("presentations", 8084, "services/presentations"),
+    NOTIFICATIONS("notifications", 8086, "services/notifications"),
     WEB("web", 8085, "services/web"),
     GATEWAY("gateway", 8080, "gateway");
 

@@ -50,6 +50,7 @@ public final class DevStack implements AutoCloseable {
     private final PrintStream out;
     private final EmbeddedKafka kafka;
     private final EmbeddedMongo mongo;
+    private final EmbeddedSmtp smtp;
     private final List<ChildProcess> children = Collections.synchronizedList(new ArrayList<>());
     private final Object lifecycle = new Object();
     private volatile boolean closing;
@@ -64,6 +65,7 @@ public final class DevStack implements AutoCloseable {
         this.out = out;
         this.kafka = new EmbeddedKafka(config.dataDir().resolve("kafka"), config.kafkaPort(), config.kafkaControllerPort());
         this.mongo = new EmbeddedMongo(config.dataDir(), config.mongoPort());
+        this.smtp = new EmbeddedSmtp(config.smtpPort(), config.inboxPort());
     }
 
     /** Starts everything and returns when every app answers UP on its readiness probe; progress to stdout. */
@@ -129,6 +131,8 @@ public final class DevStack implements AutoCloseable {
         wanted.put("kafka", config.kafkaPort());
         wanted.put("kafka.controller", config.kafkaControllerPort());
         wanted.put("mongo", config.mongoPort());
+        wanted.put("smtp", config.smtpPort());
+        wanted.put("inbox", config.inboxPort());
         for (App app : config.apps()) {
             wanted.put(app.id(), config.port(app));
         }
@@ -215,6 +219,9 @@ public final class DevStack implements AutoCloseable {
             try {
                 mongoStartup = mongoStarted.join();
                 out.printf(Locale.ROOT, "  %-14s %-28s started in %.1f s%n", "Mongo", mongo.connectionString(), seconds(mongoStartup));
+                Duration smtpStartup = timed(smtp::start);
+                out.printf(Locale.ROOT, "  %-14s %-28s started in %.1f s, inbox %s%n", "SMTP", "127.0.0.1:" + smtp.smtpPort(),
+                        seconds(smtpStartup), smtp.inboxUrl());
             } catch (CompletionException e) {
                 throw e.getCause() instanceof RuntimeException r ? r : e;
             }
@@ -248,6 +255,7 @@ public final class DevStack implements AutoCloseable {
             env.put("SPRING_MONGODB_URI", mongo.connectionString() + "/" + app.database());
             env.put("HOITHAO_IDENTITY_SITECLIENT_REDIRECTURIS", site + "/login/oauth2/code/hoithao");
             env.put("HOITHAO_IDENTITY_SITECLIENT_POSTLOGOUTREDIRECTURIS", site + "/");
+            env.put("SPRING_KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers()); // its verification mails
         } else if (app.isWeb()) {
             env.put("HOITHAO_WEB_API_URI", site);
             env.put("HOITHAO_WEB_PUBLIC_URI", site);
@@ -264,6 +272,11 @@ public final class DevStack implements AutoCloseable {
             env.put("HOITHAO_SECURITY_ISSUER", issuer);
             env.put("SPRING_MONGODB_URI", mongo.connectionString() + "/" + app.database());
             env.put("SPRING_KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
+            if (app == App.NOTIFICATIONS) {
+                env.put("SPRING_MAIL_HOST", "127.0.0.1");
+                env.put("SPRING_MAIL_PORT", Integer.toString(config.smtpPort()));
+                env.put("HOITHAO_NOTIFICATIONS_PUBLICURL", "http://localhost:" + config.port(App.GATEWAY));
+            }
         }
         env.putAll(config.extraEnvironment(app));
         return env;
@@ -344,6 +357,7 @@ public final class DevStack implements AutoCloseable {
                 // stale pids are only used for a hint
             }
         }
+        smtp.close();
         try {
             mongo.stop();
         } catch (RuntimeException e) {
@@ -368,6 +382,16 @@ public final class DevStack implements AutoCloseable {
     /** {@code mongodb://127.0.0.1:<port>} (add {@code /<database>}). */
     public String mongoConnectionString() {
         return mongo.connectionString();
+    }
+
+    /** The development mail server: every mail the notifications service sent, oldest first. */
+    public EmbeddedSmtp mailServer() {
+        return smtp;
+    }
+
+    /** Where a person reads those mails ({@code http://localhost:<inbox port>/}). */
+    public String inboxUrl() {
+        return smtp.inboxUrl();
     }
 
     public URI gatewayUrl() {
@@ -412,6 +436,7 @@ public final class DevStack implements AutoCloseable {
         }
         row(s, "Kafka", kafkaBootstrapServers());
         row(s, "MongoDB", mongoConnectionString());
+        row(s, "mail inbox", inboxUrl() + "  (every mail sent; SMTP 127.0.0.1:" + smtp.smtpPort() + ")");
         return s.toString();
     }
 
@@ -558,13 +583,16 @@ public final class DevStack implements AutoCloseable {
                 when all are ready; Ctrl-C stops everything.
                 Each option may also be given as a system property -Ddevstack.<key>=<value>.
 
-                  --services=<list>        comma list of identity,events,registrations,observations,presentations,gateway
+                  --services=<list>        comma list of identity,events,registrations,observations,presentations,
+                                           notifications,web,gateway
                                            (default: all; empty: only Kafka and Mongo)
                   --dir=<path>             data directory (default .devstack); delete it to reset all data
                   --repo=<path>            repository root holding the built jars (default: current dir)
                   --kafka.port=9092  --kafka.controller.port=9093  --mongo.port=27017
                   --gateway.port=8080  --events.port=8081  --registrations.port=8082
-                  --observations.port=8083  --presentations.port=8084  --identity.port=9000
+                  --observations.port=8083  --presentations.port=8084  --web.port=8085
+                  --notifications.port=8086  --identity.port=9000
+                  --smtp.port=3025  --inbox.port=8025   the development mail server and its inbox page
                   --timeout=300            seconds until every service must be ready
                   --jvm.options="%s"
                 """.formatted(DevStackConfig.DEFAULT_JVM_OPTIONS);

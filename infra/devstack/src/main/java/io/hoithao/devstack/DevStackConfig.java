@@ -26,11 +26,13 @@ import java.util.Properties;
  *   <tr><th>key</th><th>default</th></tr>
  *   <tr><td>dir</td><td>{@code .devstack} under the current directory</td></tr>
  *   <tr><td>repo</td><td>the current directory</td></tr>
- *   <tr><td>services</td><td>{@code identity,events,registrations,observations,presentations,web,gateway} (empty: none)</td></tr>
+ *   <tr><td>services</td><td>{@code identity,events,registrations,observations,presentations,notifications,web,gateway} (empty: none)</td></tr>
  *   <tr><td>kafka.port / kafka.controller.port</td><td>9092 / 9093</td></tr>
  *   <tr><td>mongo.port</td><td>27017</td></tr>
- *   <tr><td>gateway.port, events.port, registrations.port, observations.port, presentations.port, web.port, identity.port</td>
- *       <td>8080, 8081, 8082, 8083, 8084, 8085, 9000</td></tr>
+ *   <tr><td>smtp.port / inbox.port</td><td>3025 / 8025 (the development mail server and its inbox page)</td></tr>
+ *   <tr><td>gateway.port, events.port, registrations.port, observations.port, presentations.port, web.port,
+ *       notifications.port, identity.port</td>
+ *       <td>8080, 8081, 8082, 8083, 8084, 8085, 8086, 9000</td></tr>
  *   <tr><td>timeout</td><td>300 (seconds until every service must be ready)</td></tr>
  *   <tr><td>jvm.options</td><td>{@value #DEFAULT_JVM_OPTIONS}</td></tr>
  *   <tr><td>version</td><td>this build's project version (names the jars)</td></tr>
@@ -47,6 +49,8 @@ public final class DevStackConfig {
     private final int kafkaPort;
     private final int kafkaControllerPort;
     private final int mongoPort;
+    private final int smtpPort;
+    private final int inboxPort;
     private final Map<App, Integer> appPorts;
     private final List<App> apps;
     private final Duration readyTimeout;
@@ -61,6 +65,8 @@ public final class DevStackConfig {
         this.kafkaPort = b.kafkaPort;
         this.kafkaControllerPort = b.kafkaControllerPort;
         this.mongoPort = b.mongoPort;
+        this.smtpPort = b.smtpPort;
+        this.inboxPort = b.inboxPort;
         this.appPorts = Collections.unmodifiableMap(new EnumMap<>(b.appPorts));
         this.apps = List.copyOf(b.apps);
         this.readyTimeout = b.readyTimeout;
@@ -106,6 +112,8 @@ public final class DevStackConfig {
                 case "kafka.port" -> b.kafkaPort(port(key, value));
                 case "kafka.controller.port" -> b.kafkaControllerPort(port(key, value));
                 case "mongo.port" -> b.mongoPort(port(key, value));
+                case "smtp.port" -> b.smtpPort(port(key, value));
+                case "inbox.port" -> b.inboxPort(port(key, value));
                 case "timeout" -> b.readyTimeout(Duration.ofSeconds(number(key, value)));
                 case "jvm.options" -> b.jvmOptions(value);
                 case "version" -> b.version(value);
@@ -143,6 +151,16 @@ public final class DevStackConfig {
 
     public int mongoPort() {
         return mongoPort;
+    }
+
+    /** The development mail server's SMTP port (127.0.0.1); the notifications service sends there. */
+    public int smtpPort() {
+        return smtpPort;
+    }
+
+    /** The port of the inbox page that shows the mails the SMTP server received. */
+    public int inboxPort() {
+        return inboxPort;
     }
 
     public int port(App app) {
@@ -234,6 +252,8 @@ public final class DevStackConfig {
         private int kafkaPort = 9092;
         private int kafkaControllerPort = 9093;
         private int mongoPort = 27017;
+        private int smtpPort = 3025;
+        private int inboxPort = 8025;
         private final Map<App, Integer> appPorts = new EnumMap<>(App.class);
         private List<App> apps = List.of(App.values());
         private Duration readyTimeout = DEFAULT_READY_TIMEOUT;
@@ -275,17 +295,29 @@ public final class DevStackConfig {
             return this;
         }
 
+        public Builder smtpPort(int port) {
+            this.smtpPort = port;
+            return this;
+        }
+
+        public Builder inboxPort(int port) {
+            this.inboxPort = port;
+            return this;
+        }
+
         public Builder port(App app, int port) {
             appPorts.put(app, port);
             return this;
         }
 
-        /** Picks a distinct free port for Kafka, its controller, Mongo and every app. */
+        /** Picks a distinct free port for Kafka, its controller, Mongo, the mail server, its inbox and every app. */
         public Builder freePorts() {
-            int[] ports = freePortNumbers(3 + App.values().length);
+            int[] ports = freePortNumbers(5 + App.values().length);
             kafkaPort = ports[0];
             kafkaControllerPort = ports[1];
             mongoPort = ports[2];
+            smtpPort = ports[3 + App.values().length];
+            inboxPort = ports[4 + App.values().length];
             for (App app : App.values()) {
                 appPorts.put(app, ports[3 + app.ordinal()]);
             }

@@ -44,15 +44,17 @@ class ComposeFileTest {
             "registrations", "services/registrations",
             "observations", "services/observations",
             "presentations", "services/presentations",
+            "notifications", "services/notifications",
             "web", "services/web",
             "gateway", "gateway");
 
-    private static final List<String> SERVICES = List.of("events", "registrations", "observations", "presentations");
+    private static final List<String> SERVICES = List.of("events", "registrations", "observations", "presentations", "notifications");
 
     private static final String PLATFORM_DEFAULTS = "services/platform/src/main/resources/hoithao-platform.properties";
 
     private static final Set<String> EXPECTED_SERVICES =
-            Set.of("kafka", "mongo", "keycloak", "events", "registrations", "observations", "presentations", "web", "gateway");
+            Set.of("kafka", "mongo", "keycloak", "mailpit", "events", "registrations", "observations", "presentations",
+                    "notifications", "web", "gateway");
 
     /** Environment variables read by the JVM or the OS, not by Spring: allowed without a property. */
     private static final Set<String> NON_SPRING_ENV = Set.of("JAVA_TOOL_OPTIONS", "JDK_JAVA_OPTIONS", "TZ");
@@ -404,6 +406,10 @@ class ComposeFileTest {
         // Ownership of registrations, bookings, forms and papers goes by email: only a verified one counts
         // (the services ignore an email whose email_verified is false), and users cannot change their own.
         assertThat(realm.get("verifyEmail")).as("realm: new users verify their email").isEqualTo(true);
+        assertThat(map(realm.get("smtpServer"), "realm: smtpServer"))
+                .as("realm: Keycloak's verification mails go to Mailpit, readable in its web inbox")
+                .containsEntry("host", "mailpit").containsEntry("port", "1025");
+        assertThat(services).as("compose runs the mail server Keycloak sends to").containsKey("mailpit");
         Map<String, Object> components = map(realm.get("components"), "realm: components");
         Map<String, Object> userProfile = ((List<Map<String, Object>>) components.get("org.keycloak.userprofile.UserProfileProvider")).get(0);
         String profileJson = ((List<String>) map(userProfile.get("config"), "user profile config").get("kc.user.profile.config")).get(0);

@@ -20,7 +20,9 @@ import tools.jackson.databind.json.JsonMapper;
  * The whole suite from the real jars, as {@code ./devstack} runs it (real Kafka broker, Mongo-wire
  * server, four services, gateway), driven only through the gateway: an organiser creates an event and
  * opens its registration; the registrations service learns it from Kafka and accepts a delegate; the
- * observations service learns of the confirmed delegate from Kafka.
+ * observations service learns of the confirmed delegate from Kafka. The delegate reads her mails where
+ * a person running {@code ./devstack} reads them, in the devstack's inbox (its SMTP server): the link that
+ * verifies her address (identity, Kafka, notifications, SMTP) and the confirmation of her registration.
  */
 class WalkingSkeletonIT {
 
@@ -85,11 +87,12 @@ class WalkingSkeletonIT {
                         {"email": "ha.le@mndongtam.edu.vn", "password": "lop-hoc-hanh-phuc", "fullName": "Lê Thị Thu Hà"}
                         """)).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(signedUp.statusCode()).as(signedUp.body()).isEqualTo(201);
-        // until her email is verified she owns nothing; the administrator verifies it (or she opens the mailed link)
-        HttpResponse<String> verified = http.send(HttpRequest.newBuilder(stack.url(App.IDENTITY)
-                        .resolve("/api/identity/users/ha.le@mndongtam.edu.vn/verification"))
-                .header("Authorization", "Bearer " + admin).POST(HttpRequest.BodyPublishers.noBody()).build(),
-                HttpResponse.BodyHandlers.ofString());
+        // until her email is verified she owns nothing: she opens the link mailed to her
+        JsonNode verification = awaitMail("ha.le@mndongtam.edu.vn", "Xác nhận địa chỉ thư điện tử");
+        String link = verification.get("text").asString().lines().filter(line -> line.contains("/verify-email?token="))
+                .findFirst().orElseThrow().trim();
+        assertThat(link).startsWith(stack.url(App.IDENTITY) + "/verify-email?token=");
+        HttpResponse<String> verified = http.send(HttpRequest.newBuilder(URI.create(link)).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(verified.statusCode()).as(verified.body()).isEqualTo(200);
         String delegate = SignIn.accessToken(stack.url(App.IDENTITY), "ha.le@mndongtam.edu.vn", "lop-hoc-hanh-phuc");
         HttpResponse<String> registered = send(delegate, "POST", "/api/registrations", """
@@ -103,6 +106,17 @@ class WalkingSkeletonIT {
         String registrationPath = "/api/registrations/" + registration.get("id").asString();
         assertThat(send(delegate, "GET", registrationPath, null).statusCode()).isEqualTo(200);
         assertThat(send(null, "GET", registrationPath, null).statusCode()).isEqualTo(401);
+
+        // her confirmation mail, with her code, and the organisers' delivery log through the gateway
+        JsonNode confirmation = awaitMail("ha.le@mndongtam.edu.vn", "Đã xác nhận đăng ký");
+        assertThat(confirmation.get("subject").asString()).isEqualTo("Đã xác nhận đăng ký: Sinh hoạt chuyên đề: Xây dựng lớp học hạnh phúc");
+        assertThat(confirmation.get("text").asString()).contains("Kính gửi Lê Thị Thu Hà,")
+                .contains("Mã xác nhận: " + registration.get("confirmationCode").asString());
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250)).untilAsserted(() -> {
+            JsonNode log = json.readTree(send(admin, "GET", "/api/notifications/events/" + eventId + "/deliveries", null).body());
+            assertThat(log.get("items").get(0).get("kind").asString()).isEqualTo("registration.confirmed");
+            assertThat(log.get("items").get(0).get("state").asString()).isEqualTo("SENT");
+        });
 
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250)).untilAsserted(() -> {
             JsonNode observers = json.readTree(send(admin, "GET", "/api/observations/events/" + eventId + "/observers", null).body());
@@ -136,7 +150,7 @@ class WalkingSkeletonIT {
                     HttpResponse.BodyHandlers.ofString());
             assertThat(health.statusCode()).as(app.id() + " " + health.body()).isEqualTo(200);
         }
-        for (String service : new String[] {"events", "registrations", "observations", "presentations"}) {
+        for (String service : new String[] {"events", "registrations", "observations", "presentations", "notifications"}) {
             HttpResponse<String> docs = send(null, "GET", "/api/" + service + "/v3/api-docs", null);
             assertThat(docs.statusCode()).as(service).isEqualTo(200);
             assertThat(json.readTree(docs.body()).get("paths").propertyNames())
@@ -164,6 +178,23 @@ class WalkingSkeletonIT {
         assertThat(otherUnit.statusCode()).as(otherUnit.body()).isEqualTo(403);
         assertThat(send(organiser, "POST", "/api/events", event.replace("Trường Mầm non Đồng Tâm", "Sở GD&ĐT Bắc Kạn"))
                 .statusCode()).isEqualTo(201);
+    }
+
+    /** The first mail to {@code to} whose subject starts so, from the devstack's inbox (as JSON), once it has arrived. */
+    private JsonNode awaitMail(String to, String subject) {
+        URI inbox = URI.create(stack.inboxUrl()).resolve("/api/messages?to=" + java.net.URLEncoder.encode(to, java.nio.charset.StandardCharsets.UTF_8));
+        JsonNode[] found = new JsonNode[1];
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250)).until(() -> {
+            HttpResponse<String> mails = http.send(HttpRequest.newBuilder(inbox).build(), HttpResponse.BodyHandlers.ofString());
+            for (JsonNode mail : json.readTree(mails.body())) {
+                if (mail.get("subject").asString().startsWith(subject)) {
+                    found[0] = mail;
+                    return true;
+                }
+            }
+            return false;
+        });
+        return found[0];
     }
 
     private HttpResponse<String> send(String token, String method, String path, String body) throws Exception {

@@ -2,6 +2,7 @@ package io.hoithao.contracts;
 
 import com.fasterxml.jackson.annotation.JsonFormat;
 import io.hoithao.contracts.events.EventsMessage;
+import io.hoithao.contracts.identity.IdentityMessage;
 import io.hoithao.contracts.observations.ObservationsMessage;
 import io.hoithao.contracts.presentations.PresentationsMessage;
 import io.hoithao.contracts.registrations.RegistrationsMessage;
@@ -82,7 +83,8 @@ public final class MessageCodec {
         Map<String, Class<? extends IntegrationMessage>> byType = new LinkedHashMap<>();
         Map<Class<?>, String> byClass = new LinkedHashMap<>();
         for (Class<?> producer : new Class<?>[] {
-                EventsMessage.class, RegistrationsMessage.class, ObservationsMessage.class, PresentationsMessage.class}) {
+                EventsMessage.class, RegistrationsMessage.class, ObservationsMessage.class, PresentationsMessage.class,
+                IdentityMessage.class}) {
             for (Class<?> permitted : producer.getPermittedSubclasses()) {
                 MessageType annotation = permitted.getAnnotation(MessageType.class);
                 if (annotation == null) {

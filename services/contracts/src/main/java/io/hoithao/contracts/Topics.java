@@ -1,6 +1,7 @@
 package io.hoithao.contracts;
 
 import io.hoithao.contracts.events.EventsMessage;
+import io.hoithao.contracts.identity.IdentityMessage;
 import io.hoithao.contracts.observations.ObservationsMessage;
 import io.hoithao.contracts.presentations.PresentationsMessage;
 import io.hoithao.contracts.registrations.RegistrationsMessage;
@@ -12,6 +13,8 @@ public final class Topics {
     public static final String REGISTRATIONS = "hoithao.registrations";
     public static final String OBSERVATIONS = "hoithao.observations";
     public static final String PRESENTATIONS = "hoithao.presentations";
+    /** The identity service's requests for mail (verification links); keyed by {@code IdentityMessage.NO_EVENT}. */
+    public static final String IDENTITY = "hoithao.identity";
 
     /** Suffix of the dead-letter topic a consumer group writes poison messages to. */
     public static final String DEAD_LETTER_SUFFIX = ".dlq";
@@ -32,6 +35,9 @@ public final class Topics {
         }
         if (PresentationsMessage.class.isAssignableFrom(type)) {
             return PRESENTATIONS;
+        }
+        if (IdentityMessage.class.isAssignableFrom(type)) {
+            return IDENTITY;
         }
         throw new IllegalArgumentException(type.getName() + " belongs to no producer's sealed interface");
     }

@@ -19,6 +19,8 @@ import io.hoithao.contracts.observations.ObserverWaitlisted;
 import io.hoithao.contracts.observations.SeatBooked;
 import io.hoithao.contracts.observations.SeatReleased;
 import io.hoithao.contracts.observations.WaitlistLeft;
+import io.hoithao.contracts.identity.EmailVerificationRequested;
+import io.hoithao.contracts.identity.IdentityMessage;
 import io.hoithao.contracts.presentations.PaperAccepted;
 import io.hoithao.contracts.presentations.PaperRejected;
 import io.hoithao.contracts.presentations.PaperRevised;
@@ -69,7 +71,11 @@ final class Samples {
             "SessionMoved.seats",
             "SeatReleased.reason",
             "WaitlistLeft.reason",
-            "LessonCancelled.reason");
+            "LessonCancelled.reason",
+            "PaperSubmitted.submitterEmail",
+            "PaperAccepted.submitterEmail",
+            "PaperRejected.submitterEmail",
+            "PaperRevisionRequested.submitterEmail");
 
     private Samples() {
     }
@@ -130,17 +136,20 @@ final class Samples {
                 // presentations
                 new PaperSubmitted(id(20), AT, EVENT, "pap-01",
                         "Kinh nghiệm xây dựng môi trường giáo dục lấy trẻ làm trung tâm",
-                        UNIT, List.of(NAME, "Hoàng Thị Lụa"), 15),
+                        UNIT, List.of(NAME, "Hoàng Thị Lụa"), 15, EMAIL),
                 new PaperAccepted(id(21), AT, EVENT, "pap-01",
-                        "Kinh nghiệm xây dựng môi trường giáo dục lấy trẻ làm trung tâm", UNIT, List.of(NAME)),
-                new PaperRejected(id(22), AT, EVENT, "pap-02"),
+                        "Kinh nghiệm xây dựng môi trường giáo dục lấy trẻ làm trung tâm", UNIT, List.of(NAME), EMAIL),
+                new PaperRejected(id(22), AT, EVENT, "pap-02", EMAIL),
                 new PaperScheduled(id(23), AT, EVENT, "pap-01", "ses-tham-luan",
                         "Kinh nghiệm xây dựng môi trường giáo dục lấy trẻ làm trung tâm", UNIT,
                         List.of(NAME, "Hoàng Thị Lụa"), 2, 15, 4),
                 new PaperWithdrawn(id(24), AT, EVENT, "pap-03"),
                 new PaperUnscheduled(id(60), AT, EVENT, "pap-01", "ses-tham-luan", "SESSION_CANCELLED", 5),
-                new PaperRevisionRequested(id(61), AT, EVENT, "pap-04"),
+                new PaperRevisionRequested(id(61), AT, EVENT, "pap-04", EMAIL),
                 new PaperRevised(id(62), AT, EVENT, "pap-04", "Đổi mới hoạt động góc theo hướng trải nghiệm", UNIT,
-                        List.of(NAME), 20));
+                        List.of(NAME), 20),
+                // identity
+                new EmailVerificationRequested(id(70), AT, IdentityMessage.NO_EVENT, EMAIL, NAME,
+                        "http://localhost:9000/verify-email?token=Yq3xJ0c2nq6u7L8bDkq1yQ", AT.plusSeconds(86400)));
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.hoithao.contracts.events.EventsMessage;
+import io.hoithao.contracts.identity.IdentityMessage;
 import io.hoithao.contracts.observations.ObservationsMessage;
 import io.hoithao.contracts.presentations.PresentationsMessage;
 import io.hoithao.contracts.registrations.RegistrationsMessage;
@@ -17,19 +18,21 @@ import org.junit.jupiter.params.provider.MethodSource;
 class TypeNamesTest {
 
     private static final Pattern TYPE_NAME =
-            Pattern.compile("^(events|registrations|observations|presentations)\\.[A-Z][A-Za-z]+\\.v[0-9]+$");
+            Pattern.compile("^(events|registrations|observations|presentations|identity)\\.[A-Z][A-Za-z]+\\.v[0-9]+$");
 
     private static final Map<String, Class<?>> PRODUCERS = Map.of(
             "events", EventsMessage.class,
             "registrations", RegistrationsMessage.class,
             "observations", ObservationsMessage.class,
-            "presentations", PresentationsMessage.class);
+            "presentations", PresentationsMessage.class,
+            "identity", IdentityMessage.class);
 
     private static final Map<String, String> TOPICS = Map.of(
             "events", "hoithao.events",
             "registrations", "hoithao.registrations",
             "observations", "hoithao.observations",
-            "presentations", "hoithao.presentations");
+            "presentations", "hoithao.presentations",
+            "identity", "hoithao.identity");
 
     private final MessageCodec codec = MessageCodec.instance();
 
@@ -68,9 +71,9 @@ class TypeNamesTest {
     }
 
     @Test
-    void topicsAreTheFourProducerTopics() {
+    void topicsAreTheFiveProducerTopics() {
         assertThat(TOPICS.values()).containsExactlyInAnyOrder(
-                Topics.EVENTS, Topics.REGISTRATIONS, Topics.OBSERVATIONS, Topics.PRESENTATIONS);
+                Topics.EVENTS, Topics.REGISTRATIONS, Topics.OBSERVATIONS, Topics.PRESENTATIONS, Topics.IDENTITY);
     }
 
     @Test

@@ -9,6 +9,7 @@ import com.google.zxing.common.HybridBinarizer;
 import com.google.zxing.qrcode.QRCodeReader;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
+import io.hoithao.contracts.events.EventCancelled;
 import io.hoithao.contracts.events.EventPublished;
 import io.hoithao.contracts.observations.LessonMoved;
 import io.hoithao.contracts.observations.LessonScheduled;
@@ -17,6 +18,13 @@ import io.hoithao.contracts.observations.SeatBooked;
 import io.hoithao.contracts.observations.SeatReleased;
 import io.hoithao.contracts.events.SessionMoved;
 import io.hoithao.contracts.events.SessionScheduled;
+import io.hoithao.contracts.identity.EmailVerificationRequested;
+import io.hoithao.contracts.identity.IdentityMessage;
+import io.hoithao.contracts.presentations.PaperAccepted;
+import io.hoithao.contracts.presentations.PaperRejected;
+import io.hoithao.contracts.presentations.PaperRevisionRequested;
+import io.hoithao.contracts.presentations.PaperScheduled;
+import io.hoithao.contracts.presentations.PaperSubmitted;
 import io.hoithao.contracts.registrations.RegistrationCancelled;
 import io.hoithao.contracts.registrations.RegistrationConfirmed;
 import io.hoithao.contracts.registrations.RegistrationPendingApproval;
@@ -52,6 +60,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -330,54 +339,228 @@ class NotificationsIT {
         awaitMails(lan, 2);
         awaitMails(binh, 1);
 
-        // A second instance of the service: same database, its own reminder pass, both at once and twice each.
-        Reminders other = new Reminders(mongo, context.getBean(io.hoithao.notifications.delivery.Deliveries.class),
-                context.getBean(io.hoithao.notifications.mail.Mails.class),
-                context.getBean(io.hoithao.notifications.reminder.OptOut.class),
-                context.getBean(NotificationsProperties.class));
-        reactor.core.publisher.Mono.when(reminders.runOnce(), other.runOnce(), reminders.runOnce(), other.runOnce()).block();
+        // A second instance of the service, its own application context on the same database and mail server
+        // (its dispatcher sends too): both reminder passes at once, and twice each.
+        try (ConfigurableApplicationContext second = secondInstance()) {
+            Reminders other = second.getBean(Reminders.class);
+            assertThat(second.getBean(ReactiveMongoTemplate.class).findById(eventId, KnownEvent.class).block())
+                    .as("the second instance reads the same database").isNotNull();
+            reactor.core.publisher.Mono.when(reminders.runOnce(), other.runOnce(), reminders.runOnce(), other.runOnce()).block();
 
-        MimeMessage reminder = awaitMails(lan, 3).get(2);
-        assertThat(reminder.getSubject()).isEqualTo("Nhắc lịch ngày mai: Hội thảo sinh hoạt chuyên môn cụm trường");
-        String text = (String) parts(reminder).get("text/plain").getContent();
-        assertThat(text).contains("Mã xác nhận của quý thầy cô: LAN-2027")
-                .contains("Tiết dạy «Bé vui học toán», phòng Lớp Lá 1, từ 09:00");
-        String unsubscribe = jakarta.mail.internet.MimeUtility.unfold(reminder.getHeader("List-Unsubscribe")[0]);
-        assertThat(reminder.getHeader("List-Unsubscribe-Post")[0]).isEqualTo("List-Unsubscribe=One-Click");
-        MimeMessage binhReminder = awaitMails(binh, 2).get(1);
-        assertThat((String) parts(binhReminder).get("text/plain").getContent()).doesNotContain("Bé vui học toán");
-        await().atMost(Duration.ofSeconds(20)).until(() -> deliveries(eventId).stream()
-                .filter(d -> d.kind().equals("reminder")).allMatch(d -> d.state().name().equals("SENT")));
-        assertThat(deliveries(eventId).stream().filter(d -> d.kind().equals("reminder")).count()).isEqualTo(2);
+            MimeMessage reminder = awaitMails(lan, 3).get(2);
+            assertThat(reminder.getSubject()).isEqualTo("Nhắc lịch ngày mai: Hội thảo sinh hoạt chuyên môn cụm trường");
+            String text = (String) parts(reminder).get("text/plain").getContent();
+            assertThat(text).contains("Mã xác nhận của quý thầy cô: LAN-2027")
+                    .contains("Tiết dạy «Bé vui học toán», phòng Lớp Lá 1, từ 09:00");
+            String unsubscribe = jakarta.mail.internet.MimeUtility.unfold(reminder.getHeader("List-Unsubscribe")[0]);
+            assertThat(reminder.getHeader("List-Unsubscribe-Post")[0]).isEqualTo("List-Unsubscribe=One-Click");
+            MimeMessage binhReminder = awaitMails(binh, 2).get(1);
+            assertThat((String) parts(binhReminder).get("text/plain").getContent()).doesNotContain("Bé vui học toán");
+            await().atMost(Duration.ofSeconds(20)).until(() -> deliveries(eventId).stream()
+                    .filter(d -> d.kind().equals("reminder")).allMatch(d -> d.state().name().equals("SENT")));
+            assertThat(deliveries(eventId).stream().filter(d -> d.kind().equals("reminder")).count()).isEqualTo(2);
+            assertThat(mailsTo(lan)).hasSize(3);
+            assertThat(mailsTo(binh)).hasSize(2);
+
+            // One click in her mail client turns her reminders off; a forged link is refused.
+            assertThat(unsubscribe).startsWith("<http://localhost:8080/api/notifications/unsubscribe?email=");
+            String token = unsubscribe.substring(unsubscribe.indexOf("token=") + 6, unsubscribe.length() - 1);
+            assertThat(text).contains(unsubscribe.substring(1, unsubscribe.length() - 1)); // the same link in the text
+            TestIdentity.anonymous(http).post().uri(b -> b.path("/api/notifications/unsubscribe")
+                            .queryParam("email", "{e}").queryParam("token", "{t}").build(binh, token)).exchange()
+                    .expectStatus().isBadRequest()
+                    .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+            TestIdentity.anonymous(http).get().uri(b -> b.path("/api/notifications/unsubscribe")
+                            .queryParam("email", "{e}").queryParam("token", "{t}").build(lan, token)).exchange()
+                    .expectStatus().isOk()
+                    .expectBody(String.class).value(page -> assertThat(page).contains("Đã tắt thư nhắc lịch"));
+
+            String next = publishedEvent("Chuyên đề đọc sách", tomorrow, tomorrow);
+            messages.send(new RegistrationConfirmed(UUID.randomUUID(), Instant.now(), next, "r-lan-" + next, lan,
+                    "Hoàng Thị Lan", "Trường MN Hoa Sen", "TEACHER", "LAN-2028"));
+            messages.send(new RegistrationConfirmed(UUID.randomUUID(), Instant.now(), next, "r-binh-" + next, binh,
+                    "Đặng Văn Bình", "Trường MN Hoa Sen", "TEACHER", "BINH-2028"));
+            awaitMails(lan, 4);
+            awaitMails(binh, 3);
+            reactor.core.publisher.Mono.when(reminders.runOnce(), other.runOnce()).block();
+            MimeMessage binhNext = awaitMails(binh, 4).get(3);
+            assertThat(binhNext.getSubject()).isEqualTo("Nhắc lịch ngày mai: Chuyên đề đọc sách");
+            assertThat(deliveries(next).stream().filter(d -> d.kind().equals("reminder")).map(Delivery::recipient).toList())
+                    .containsExactly(binh);
+            assertThat(mailsTo(lan)).hasSize(4);
+        }
+    }
+
+    /**
+     * Another instance of this service: a second application context with the first one's database, broker
+     * and mail server, its timers running; it consumes nothing (its bindings do not start), so that the
+     * first instance keeps every partition and the other tests' messages.
+     */
+    private ConfigurableApplicationContext secondInstance() {
+        var env = context.getEnvironment();
+        List<String> properties = new ArrayList<>(List.of(
+                "server.port=0",
+                "spring.mongodb.uri=" + env.getProperty("spring.mongodb.uri"),
+                "spring.kafka.bootstrap-servers=" + env.getProperty("spring.kafka.bootstrap-servers"),
+                "hoithao.security.issuer=" + env.getProperty("hoithao.security.issuer"),
+                "spring.mail.host=127.0.0.1",
+                "spring.mail.port=" + SMTP_PORT,
+                "hoithao.notifications.dispatch-interval=200ms",
+                "hoithao.notifications.lease=5s",
+                "hoithao.notifications.reminder-lead=48h",
+                "hoithao.notifications.reminder-interval=1h"));
+        for (String binding : List.of("registrations", "events", "observations", "presentations", "identity")) {
+            properties.add("spring.cloud.stream.bindings." + binding + "Messages-in-0.consumer.auto-startup=false");
+        }
+        // as command-line arguments: they win over application.yml (default properties would not)
+        return new org.springframework.boot.builder.SpringApplicationBuilder(NotificationsApplication.class)
+                .run(properties.stream().map(property -> "--" + property).toArray(String[]::new));
+    }
+
+    @Test
+    void theDelegateWhoSubmittedAPaperHearsItWasReceivedReviewedAcceptedAndWhereSheSpeaks() throws Exception {
+        String eventId = publishedEvent("Hội thảo chuyên đề giáo dục mầm non");
+        String hoa = "hoa." + eventId + "@mndongtam.edu.vn";
+        messages.send(new RegistrationConfirmed(UUID.randomUUID(), Instant.now(), eventId, "r-hoa-" + eventId, hoa,
+                "Nguyễn Thị Hoà", "Trường MN Đồng Tâm", "TEACHER", "HOA-2027"));
+        awaitMails(hoa, 1);
+        String sessionId = "ses-" + eventId;
+        Instant starts = Instant.parse("2027-03-16T07:00:00Z");
+        messages.send(new SessionScheduled(UUID.randomUUID(), Instant.now(), eventId, sessionId, "PRESENTATION",
+                "Tham luận: Lấy trẻ làm trung tâm", "Hội trường B", starts, starts.plusSeconds(5400), 1));
+        String paperId = "pap-" + eventId;
+        String title = "Kinh nghiệm xây dựng môi trường giáo dục lấy trẻ làm trung tâm";
+        PaperSubmitted submitted = new PaperSubmitted(UUID.randomUUID(), Instant.now(), eventId, paperId, title,
+                "Trường MN Đồng Tâm", List.of("Nguyễn Thị Hoà"), 15, hoa.toUpperCase());
+        messages.send(submitted);
+        messages.send(submitted); // redelivered: one mail
+
+        MimeMessage received = awaitMails(hoa, 2).get(1);
+        assertThat(received.getSubject()).isEqualTo("Đã nhận bài tham luận: " + title);
+        assertThat((String) parts(received).get("text/plain").getContent()).contains("Kính gửi Nguyễn Thị Hoà,")
+                .contains("Ban tổ chức «Hội thảo chuyên đề giáo dục mầm non» đã nhận bài tham luận «" + title + "»");
+
+        messages.send(new PaperRevisionRequested(UUID.randomUUID(), Instant.now(), eventId, paperId, hoa));
+        assertThat(awaitMails(hoa, 3).get(2).getSubject()).isEqualTo("Đề nghị chỉnh sửa bài tham luận: " + title);
+        // An older message without the submitter's email: she is found by the paper.
+        messages.send(new PaperAccepted(UUID.randomUUID(), Instant.now(), eventId, paperId, title, "Trường MN Đồng Tâm",
+                List.of("Nguyễn Thị Hoà")));
+        assertThat(awaitMails(hoa, 4).get(3).getSubject()).isEqualTo("Bài tham luận được chấp nhận: " + title);
+
+        messages.send(new PaperScheduled(UUID.randomUUID(), Instant.now(), eventId, paperId, sessionId, title,
+                "Trường MN Đồng Tâm", List.of("Nguyễn Thị Hoà"), 2, 15, 3));
+        MimeMessage placed = awaitMails(hoa, 5).get(4);
+        assertThat(placed.getSubject()).isEqualTo("Lịch trình bày tham luận: " + title);
+        assertThat((String) parts(placed).get("text/plain").getContent())
+                .contains("Phiên «Tham luận: Lấy trẻ làm trung tâm», phòng Hội trường B, từ 14:00 ngày 16/03/2027 đến 15:30 ngày 16/03/2027")
+                .contains("trình bày thứ 2 trong phiên, thời lượng 15 phút");
+        try (InputStream ics = parts(placed).get("text/calendar").getInputStream()) {
+            VEvent entry = new CalendarBuilder().build(ics).<VEvent>getComponent("VEVENT").orElseThrow();
+            assertThat(entry.getLocation().getValue()).isEqualTo("Hội trường B");
+            assertThat(entry.getDateTimeStart().getValue()).isEqualTo("20270316T070000Z");
+        }
+
+        // An English-speaking submitter, her paper rejected; a paper whose submitter nobody knows is mailed to no one.
+        String jane = "jane." + eventId + "@school.edu.vn";
+        TestIdentity.get().as(http, TestIdentity.delegate(jane)).put().uri("/api/notifications/preferences")
+                .contentType(MediaType.APPLICATION_JSON).bodyValue("{\"language\":\"en\"}").exchange()
+                .expectStatus().isOk();
+        messages.send(new PaperSubmitted(UUID.randomUUID(), Instant.now(), eventId, "pap-old-" + eventId, "Góc học tập",
+                "Trường MN Đồng Tâm", List.of("Lê Văn Cường"), 10));
+        messages.send(new PaperRejected(UUID.randomUUID(), Instant.now(), eventId, "pap-old-" + eventId));
+        messages.send(new PaperSubmitted(UUID.randomUUID(), Instant.now(), eventId, "pap-jane-" + eventId,
+                "Trò chơi dân gian trong trường mầm non", "Trường MN Đồng Tâm", List.of("Jane Nguyễn"), 10, jane));
+        messages.send(new PaperRejected(UUID.randomUUID(), Instant.now(), eventId, "pap-jane-" + eventId, jane));
+        MimeMessage rejected = awaitMails(jane, 2).get(1);
+        assertThat(rejected.getSubject()).isEqualTo("Paper not accepted: Trò chơi dân gian trong trường mầm non");
+        assertThat((String) parts(rejected).get("text/plain").getContent()).contains("Dear " + jane + ",")
+                .contains("was not accepted for presentation at “Hội thảo chuyên đề giáo dục mầm non”");
+        assertThat(deliveries(eventId).stream().filter(d -> d.kind().startsWith("paper.")).map(Delivery::kind).toList())
+                .containsExactlyInAnyOrder("paper.received", "paper.revision", "paper.accepted", "paper.placed",
+                        "paper.received", "paper.rejected");
+        assertThat(mailsTo(hoa)).hasSize(5);
+    }
+
+    @Test
+    void aCancelledEventIsOneMailToEachPersonWithTheReasonWhicheverMessageComesFirst() throws Exception {
+        String eventId = publishedEvent("Hội thảo giáo dục hoà nhập");
+        String lan = "lan." + eventId + "@mn.edu.vn";
+        String binh = "binh." + eventId + "@mn.edu.vn";
+        messages.send(new RegistrationConfirmed(UUID.randomUUID(), Instant.now(), eventId, "r-lan-" + eventId, lan,
+                "Hoàng Thị Lan", "Trường MN Hoa Sen", "TEACHER", "LAN-1"));
+        messages.send(new RegistrationWaitlisted(UUID.randomUUID(), Instant.now(), eventId, "r-binh-" + eventId, binh,
+                "Đặng Văn Bình", "Trường MN Hoa Sen", "TEACHER"));
+        String lessonId = "les-" + eventId;
+        Instant starts = Instant.parse("2027-03-16T02:00:00Z");
+        messages.send(new LessonScheduled(UUID.randomUUID(), Instant.now(), eventId, lessonId, "s-1", "Bé tập làm nội trợ",
+                "Lớp Mầm 1", starts, starts.plusSeconds(2100), 1));
+        messages.send(new SeatBooked(UUID.randomUUID(), Instant.now(), eventId, lessonId, "b-1", "r-lan-" + eventId, lan, 0, 2));
+        awaitMails(lan, 2); // confirmed, seat booked
+        awaitMails(binh, 1);
+        String why = "The event was cancelled: Bão số 3 đổ bộ"; // as the registrations service words it
+
+        // Bình's registration is cancelled before this service hears of the event's cancellation.
+        messages.send(new RegistrationCancelled(UUID.randomUUID(), Instant.now(), eventId, "r-binh-" + eventId, binh, why, false));
+        MimeMessage toBinh = awaitMails(binh, 2).get(1);
+        assertThat(toBinh.getSubject()).isEqualTo("Sự kiện đã bị huỷ: Hội thảo giáo dục hoà nhập");
+        assertThat((String) parts(toBinh).get("text/plain").getContent()).contains("Kính gửi Đặng Văn Bình,")
+                .contains("ban tổ chức đã huỷ «Hội thảo giáo dục hoà nhập»").contains("Lý do: Bão số 3 đổ bộ")
+                .doesNotContain("The event was cancelled");
+
+        messages.send(new EventCancelled(UUID.randomUUID(), Instant.now(), eventId, "Bão số 3 đổ bộ"));
+        MimeMessage toLan = awaitMails(lan, 3).get(2);
+        assertThat(toLan.getSubject()).isEqualTo("Sự kiện đã bị huỷ: Hội thảo giáo dục hoà nhập");
+        assertThat((String) parts(toLan).get("text/plain").getContent()).contains("Lý do: Bão số 3 đổ bộ");
+        messages.send(new RegistrationCancelled(UUID.randomUUID(), Instant.now(), eventId, "r-lan-" + eventId, lan, why, true));
+        // the observations service then cancels the event's lessons: her seat lapses with the event, no second mail
+        messages.send(new io.hoithao.contracts.observations.LessonCancelled(UUID.randomUUID(), Instant.now(), eventId, lessonId,
+                "Bão số 3 đổ bộ", 3));
+        String observer = "observer." + eventId + "@mn.edu.vn";
+        messages.send(new ObserverWaitlisted(UUID.randomUUID(), Instant.now(), eventId, "les-other-" + eventId, "r-o-" + eventId, observer));
+        awaitMails(observer, 1); // a later message on the observations topic has been handled
+
+        // A later message has been handled: Lan's cancellation sent nothing more, and no programme change is gathered.
+        String marker = "marker." + eventId + "@mn.edu.vn";
+        messages.send(new RegistrationPendingApproval(UUID.randomUUID(), Instant.now(), eventId, "r-m-" + eventId,
+                marker, "Trần Văn Minh", "Trường MN Hoa Sen", "TEACHER"));
+        awaitMails(marker, 1);
         assertThat(mailsTo(lan)).hasSize(3);
         assertThat(mailsTo(binh)).hasSize(2);
+        assertThat(mongo.count(Query.query(Criteria.where("eventId").is(eventId)),
+                io.hoithao.notifications.programme.Digest.class).block()).isZero();
+        assertThat(deliveries(eventId).stream().map(Delivery::kind).toList()).containsExactlyInAnyOrder(
+                "registration.confirmed", "observation.booked", "registration.waitlisted", "event.cancelled", "event.cancelled",
+                "registration.pending", "observation.waitlisted");
+    }
 
-        // One click in her mail client turns her reminders off; a forged link is refused.
-        assertThat(unsubscribe).startsWith("<http://localhost:8080/api/notifications/unsubscribe?email=");
-        String token = unsubscribe.substring(unsubscribe.indexOf("token=") + 6, unsubscribe.length() - 1);
-        assertThat(text).contains(unsubscribe.substring(1, unsubscribe.length() - 1)); // the same link in the text
-        TestIdentity.anonymous(http).post().uri(b -> b.path("/api/notifications/unsubscribe")
-                        .queryParam("email", "{e}").queryParam("token", "{t}").build(binh, token)).exchange()
-                .expectStatus().isBadRequest()
-                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
-        TestIdentity.anonymous(http).get().uri(b -> b.path("/api/notifications/unsubscribe")
-                        .queryParam("email", "{e}").queryParam("token", "{t}").build(lan, token)).exchange()
-                .expectStatus().isOk()
-                .expectBody(String.class).value(page -> assertThat(page).contains("Đã tắt thư nhắc lịch"));
+    @Test
+    void theIdentityServicesVerificationLinkArrivesOnceAsAMailWithTheLink() throws Exception {
+        String ha = "ha.le." + UUID.randomUUID().toString().substring(0, 8) + "@mndongtam.edu.vn";
+        String link = "http://localhost:9000/verify-email?token=Yq3xJ0c2nq6u7L8bDkq1yQ-" + UUID.randomUUID();
+        EmailVerificationRequested requested = new EmailVerificationRequested(UUID.randomUUID(), Instant.now(),
+                IdentityMessage.NO_EVENT, ha, "Lê Thị Hà", link, Instant.parse("2027-03-16T03:00:00Z"));
+        messages.send(requested);
+        messages.send(requested); // redelivered: one mail
 
-        String next = publishedEvent("Chuyên đề đọc sách", tomorrow, tomorrow);
-        messages.send(new RegistrationConfirmed(UUID.randomUUID(), Instant.now(), next, "r-lan-" + next, lan,
-                "Hoàng Thị Lan", "Trường MN Hoa Sen", "TEACHER", "LAN-2028"));
-        messages.send(new RegistrationConfirmed(UUID.randomUUID(), Instant.now(), next, "r-binh-" + next, binh,
-                "Đặng Văn Bình", "Trường MN Hoa Sen", "TEACHER", "BINH-2028"));
-        awaitMails(lan, 4);
-        awaitMails(binh, 3);
-        reactor.core.publisher.Mono.when(reminders.runOnce(), other.runOnce()).block();
-        MimeMessage binhNext = awaitMails(binh, 4).get(3);
-        assertThat(binhNext.getSubject()).isEqualTo("Nhắc lịch ngày mai: Chuyên đề đọc sách");
-        assertThat(deliveries(next).stream().filter(d -> d.kind().equals("reminder")).map(Delivery::recipient).toList())
-                .containsExactly(binh);
-        assertThat(mailsTo(lan)).hasSize(4);
+        MimeMessage mail = awaitMails(ha, 1).get(0);
+        assertThat(mail.getSubject()).isEqualTo("Xác nhận địa chỉ thư điện tử của quý thầy cô");
+        Map<String, Part> parts = parts(mail);
+        String text = (String) parts.get("text/plain").getContent();
+        assertThat(text).contains("Kính gửi Lê Thị Hà,").contains("Liên kết có hiệu lực đến 10:00 ngày 16/03/2027.");
+        assertThat(text.lines()).contains(link); // on a line of its own, whole, for any mail client to make it a link
+        assertThat((String) parts.get("text/html").getContent()).contains("<a href=\"" + link + "\">Xác nhận địa chỉ thư</a>");
+
+        // A later message on the same topic has been handled: still one mail, in no event's log.
+        String marker = "marker." + UUID.randomUUID() + "@mndongtam.edu.vn";
+        messages.send(new EmailVerificationRequested(UUID.randomUUID(), Instant.now(), IdentityMessage.NO_EVENT, marker,
+                "Trần Văn Minh", link + "-2", Instant.now().plusSeconds(86400)));
+        awaitMails(marker, 1);
+        assertThat(mailsTo(ha)).hasSize(1);
+        List<Delivery> logged = mongo.find(Query.query(Criteria.where("recipient").is(ha)), Delivery.class).collectList().block();
+        assertThat(logged).singleElement().satisfies(d -> {
+            assertThat(d.kind()).isEqualTo("identity.verification");
+            assertThat(d.eventId()).isNull();
+        });
     }
 
     private String publishedEvent(String title) {

@@ -130,11 +130,15 @@ class PaperFlowIT {
                 .expectBody().jsonPath("$.items[0].id").isEqualTo(paperId);
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-            assertThat(told.messages(PaperSubmitted.class)).anySatisfy(m -> assertThat(m.paperId()).isEqualTo(paperId));
+            assertThat(told.messages(PaperSubmitted.class)).anySatisfy(m -> {
+                assertThat(m.paperId()).isEqualTo(paperId);
+                assertThat(m.submitterEmail()).isEqualTo(email); // the notifications service tells her of the review
+            });
             assertThat(told.messages(PaperRevised.class)).anySatisfy(m -> assertThat(m.requestedMinutes()).isEqualTo(25));
             assertThat(told.messages(PaperAccepted.class)).anySatisfy(m -> {
                 assertThat(m.paperId()).isEqualTo(paperId);
                 assertThat(m.presenters()).containsExactly("Nguyễn Thị Hoà", "Hoàng Thị Lụa");
+                assertThat(m.submitterEmail()).isEqualTo(email);
             });
             assertThat(told.messages(PaperScheduled.class)).anySatisfy(m -> {
                 assertThat(m.paperId()).isEqualTo(paperId);

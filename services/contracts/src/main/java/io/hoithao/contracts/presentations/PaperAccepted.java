@@ -9,7 +9,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-/** The organisers accepted a submitted paper for presentation. */
+/** The organisers accepted a submitted paper for presentation. {@code submitterEmail} (who submitted it) may be null. */
 @MessageType("presentations.PaperAccepted.v1")
 public record PaperAccepted(
         UUID messageId,
@@ -18,7 +18,8 @@ public record PaperAccepted(
         String paperId,
         String title,
         String unit,
-        List<String> presenters) implements PresentationsMessage {
+        List<String> presenters,
+        String submitterEmail) implements PresentationsMessage {
 
     public PaperAccepted {
         present(messageId, "messageId");
@@ -28,5 +29,11 @@ public record PaperAccepted(
         text(title, "title");
         text(unit, "unit");
         presenters = texts(presenters, "presenters");
+    }
+
+    /** As written before {@code submitterEmail} was added: without it. */
+    public PaperAccepted(UUID messageId, Instant occurredAt, String eventId, String paperId, String title, String unit,
+                         List<String> presenters) {
+        this(messageId, occurredAt, eventId, paperId, title, unit, presenters, null);
     }
 }

@@ -7,18 +7,24 @@ import io.hoithao.contracts.MessageType;
 import java.time.Instant;
 import java.util.UUID;
 
-/** The organisers rejected a submitted paper. */
+/** The organisers rejected a submitted paper. {@code submitterEmail} (who submitted it) may be null. */
 @MessageType("presentations.PaperRejected.v1")
 public record PaperRejected(
         UUID messageId,
         Instant occurredAt,
         String eventId,
-        String paperId) implements PresentationsMessage {
+        String paperId,
+        String submitterEmail) implements PresentationsMessage {
 
     public PaperRejected {
         present(messageId, "messageId");
         present(occurredAt, "occurredAt");
         text(eventId, "eventId");
         text(paperId, "paperId");
+    }
+
+    /** As written before {@code submitterEmail} was added: without it. */
+    public PaperRejected(UUID messageId, Instant occurredAt, String eventId, String paperId) {
+        this(messageId, occurredAt, eventId, paperId, null);
     }
 }

@@ -176,6 +176,75 @@ public class Mails {
                 DeliveryState.PENDING, 0, now, null, now, null);
     }
 
+    /** Where and when a placed paper is presented: its session (title, room, time), its place in it and its minutes. */
+    public record Placement(String sessionTitle, String venue, Instant startsAt, Instant endsAt, int position, int minutes) {
+    }
+
+    /**
+     * A mail to the delegate who submitted a paper: received, revision requested, accepted, rejected, or
+     * placed in a session (with its time and room, and the session as a calendar entry).
+     */
+    public Delivery renderPaper(String messageKey, String kind, String recipient, String name, String language,
+                                String eventId, KnownEvent event, String paperTitle, Placement placement, Instant now) {
+        Locale locale = Catalogue.locale(language);
+        String title = event == null || event.title() == null ? eventId : event.title();
+        String paper = paperTitle == null || paperTitle.isBlank() ? catalogue.text("mail.paper.unknown", locale) : paperTitle;
+        ZoneId zone = ZoneId.of(event == null || event.timeZone() == null ? "Asia/Ho_Chi_Minh" : event.timeZone());
+        DateTimeFormatter time = DateTimeFormatter.ofPattern(catalogue.text("mail.datetime", locale), locale).withZone(zone);
+        String key = "mail." + kind;
+        String subject = catalogue.text(key + ".subject", locale, paper);
+        List<String> paragraphs = new ArrayList<>();
+        paragraphs.add(catalogue.text("mail.greeting", locale, name));
+        paragraphs.add(catalogue.text(key + ".body", locale, paper, title));
+        List<Attachment> attachments = new ArrayList<>();
+        if (placement != null) {
+            if (placement.startsAt() != null) {
+                String session = placement.sessionTitle() == null ? catalogue.text("mail.session.unknown", locale) : placement.sessionTitle();
+                paragraphs.add(catalogue.text("mail.paper.session", locale, session, placement.venue(),
+                        time.format(placement.startsAt()), time.format(placement.endsAt())));
+                attachments.add(new Attachment("session.ics", "text/calendar; charset=UTF-8; method=PUBLISH", null,
+                        Calendars.timed(messageKey + "-" + recipient, session, placement.startsAt(), placement.endsAt(),
+                                placement.venue(), now)));
+            }
+            paragraphs.add(catalogue.text("mail.paper.slot", locale, placement.position(), placement.minutes()));
+        }
+        String signature = catalogue.text("mail.signature", locale, title);
+        StringBuilder text = new StringBuilder();
+        StringBuilder html = new StringBuilder("<!DOCTYPE html><html lang=\"").append(locale.getLanguage())
+                .append("\"><head><meta charset=\"UTF-8\"><title>").append(escape(subject)).append("</title></head>")
+                .append("<body style=\"font-family:sans-serif;color:#1a1a1a;max-width:40em\">");
+        for (String paragraph : paragraphs) {
+            text.append(paragraph).append("\n\n");
+            html.append("<p>").append(escape(paragraph)).append("</p>");
+        }
+        text.append(signature).append("\n");
+        html.append("<p>").append(escape(signature)).append("</p></body></html>");
+        return new Delivery(Delivery.id(messageKey, recipient), eventId, recipient, kind, locale.getLanguage(), subject,
+                text.toString(), html.toString(), attachments, List.of(), DeliveryState.PENDING, 0, now, null, now, null);
+    }
+
+    /** The link that verifies a person's address (from the identity service), with when it stops working. */
+    public Delivery renderVerification(String messageKey, String recipient, String name, String language, String link,
+                                       Instant expiresAt, Instant now) {
+        Locale locale = Catalogue.locale(language);
+        DateTimeFormatter time = DateTimeFormatter.ofPattern(catalogue.text("mail.datetime", locale), locale)
+                .withZone(ZoneId.of("Asia/Ho_Chi_Minh"));
+        String subject = catalogue.text("mail.verification.subject", locale);
+        String greeting = catalogue.text("mail.greeting", locale, name);
+        String body = catalogue.text("mail.verification.body", locale);
+        String expiry = catalogue.text("mail.verification.expires", locale, time.format(expiresAt));
+        String ignore = catalogue.text("mail.verification.ignore", locale);
+        String button = catalogue.text("mail.verification.button", locale);
+        String signature = catalogue.text("mail.verification.signature", locale);
+        String text = greeting + "\n\n" + body + "\n\n" + link + "\n\n" + expiry + "\n\n" + ignore + "\n\n" + signature + "\n";
+        String html = "<!DOCTYPE html><html lang=\"" + locale.getLanguage() + "\"><head><meta charset=\"UTF-8\"><title>"
+                + escape(subject) + "</title></head><body style=\"font-family:sans-serif;color:#1a1a1a;max-width:40em\"><p>"
+                + escape(greeting) + "</p><p>" + escape(body) + "</p><p><a href=\"" + escape(link) + "\">" + escape(button)
+                + "</a></p><p>" + escape(expiry) + "</p><p>" + escape(ignore) + "</p><p>" + escape(signature) + "</p></body></html>";
+        return new Delivery(Delivery.id(messageKey, recipient), null, recipient, "identity.verification", locale.getLanguage(),
+                subject, text, html, List.of(), List.of(), DeliveryState.PENDING, 0, now, null, now, null);
+    }
+
     /** One mail listing every programme change gathered for one person. */
     public Delivery renderProgramme(String key, Digest digest, String language, KnownEvent event, Instant now) {
         Locale locale = Catalogue.locale(language);

@@ -75,6 +75,12 @@ class ObservationMessages {
             return Mono.empty();
         }
 
+        /** A seat or lesson lapsing because its event was cancelled is told by the one event.cancelled mail. */
+        private static boolean lapsedWithTheEvent(String kind, KnownEvent event) {
+            return (kind.equals("observation.cancelled") || kind.equals("observation.released"))
+                    && event != null && Boolean.TRUE.equals(event.cancelled());
+        }
+
         private Mono<Seat> seat(IntegrationMessage m, String lessonId, String registrationId, String email, String state) {
             return Idempotency.upsert(mongo, Seat.class, lessonId + "|" + registrationId, m, new Update()
                     .set("lessonId", lessonId).set("eventId", m.eventId()).set("registrationId", registrationId)
@@ -94,6 +100,9 @@ class ObservationMessages {
             Mono<Optional<KnownEvent>> event = mongo.findById(m.eventId(), KnownEvent.class).map(Optional::of).defaultIfEmpty(Optional.empty());
             Mono<Optional<Lesson>> lesson = mongo.findById(lessonId, Lesson.class).map(Optional::of).defaultIfEmpty(Optional.empty());
             return Mono.zip(name, language, event, lesson).flatMap(t -> {
+                if (lapsedWithTheEvent(kind, t.getT3().orElse(null))) {
+                    return Mono.empty(); // the event.cancelled mail says her seats lapse with it
+                }
                 LessonInfo info = t.getT4().map(l -> new LessonInfo(l.lessonId(), l.title(), l.classroom(), l.startsAt(), l.endsAt()))
                         .orElse(null);
                 return deliveries.enqueue(mails.renderLesson(m.messageId().toString(), kind, recipient, t.getT1(), t.getT2(),

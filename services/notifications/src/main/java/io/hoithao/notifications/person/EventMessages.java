@@ -1,5 +1,6 @@
 package io.hoithao.notifications.person;
 
+import io.hoithao.contracts.events.EventCancelled;
 import io.hoithao.contracts.events.EventPublished;
 import io.hoithao.contracts.events.EventRescheduled;
 import io.hoithao.notifications.programme.ProgrammeMessages;
@@ -37,6 +38,9 @@ class EventMessages {
                         .set("endDate", rescheduled.endDate())
                         .set("timeZone", rescheduled.timeZone()));
         }
-            return Mono.empty();
+        if (message instanceof EventCancelled cancelled) {
+            return Idempotency.upsert(mongo, KnownEvent.class, cancelled.eventId(), cancelled, new Update().set("cancelled", true));
+        }
+        return Mono.empty();
     }
 }

@@ -4,8 +4,8 @@ import java.time.LocalDate;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
 
-/** What a mail says about an event (and who may read its delivery log), from the events topic. */
+/** What a mail says about an event (and who may read its delivery log), from the events topic; {@code cancelled} once it is. */
 @Document("events")
 public record KnownEvent(@Id String eventId, String title, String organiserUnit, LocalDate startDate,
-                         LocalDate endDate, String timeZone) {
+                         LocalDate endDate, String timeZone, Boolean cancelled) {
 }

@@ -33,11 +33,12 @@ import reactor.core.publisher.Mono;
 class RegistrationMessages {
 
     @Bean
-    Consumer<Message<byte[]>> registrationsMessages(ReactiveMongoTemplate mongo, Deliveries deliveries, Mails mails) {
-        return InboundMessages.consumer(message -> new Handler(mongo, deliveries, mails).apply(message));
+    Consumer<Message<byte[]>> registrationsMessages(ReactiveMongoTemplate mongo, Deliveries deliveries, Mails mails,
+                                                    EventCancellation cancellation) {
+        return InboundMessages.consumer(message -> new Handler(mongo, deliveries, mails, cancellation).apply(message));
     }
 
-    record Handler(ReactiveMongoTemplate mongo, Deliveries deliveries, Mails mails) {
+    record Handler(ReactiveMongoTemplate mongo, Deliveries deliveries, Mails mails, EventCancellation cancellation) {
 
         Mono<?> apply(IntegrationMessage message) {
             if (message instanceof RegistrationConfirmed m) {
@@ -70,10 +71,16 @@ class RegistrationMessages {
                                 new Details(null, null, m.reason(), true)));
             }
             if (message instanceof RegistrationCancelled m) {
+                // Cancelled with its event: the one event.cancelled mail (see EventCancellation), not a second one.
+                Mono<Optional<KnownEvent>> event = mongo.findById(m.eventId(), KnownEvent.class).map(Optional::of)
+                        .defaultIfEmpty(Optional.empty());
                 return project(m, m.registrationId(), m.delegateEmail(), null, "CANCELLED", null)
-                        .then(name(m.registrationId(), m.delegateEmail()))
-                        .flatMap(name -> mail(m, "registration.cancelled", m.delegateEmail(), name,
-                                new Details(null, null, m.reason(), true)));
+                        .then(Mono.zip(name(m.registrationId(), m.delegateEmail()), event))
+                        .flatMap(t -> EventCancellation.byTheEvent(t.getT2().orElse(null), m.reason())
+                                ? cancellation.mail(m.eventId(), m.delegateEmail(), t.getT1(),
+                                        EventCancellation.organisersReason(m.reason()), m.occurredAt())
+                                : mail(m, "registration.cancelled", m.delegateEmail(), t.getT1(),
+                                        new Details(null, null, m.reason(), true)));
             }
             return Mono.empty();
         }

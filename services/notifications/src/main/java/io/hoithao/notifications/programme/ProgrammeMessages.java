@@ -7,6 +7,7 @@ import io.hoithao.contracts.events.SessionCancelled;
 import io.hoithao.contracts.events.SessionMoved;
 import io.hoithao.contracts.events.SessionScheduled;
 import io.hoithao.notifications.NotificationsProperties;
+import io.hoithao.notifications.person.EventCancellation;
 import io.hoithao.notifications.person.Person;
 import io.hoithao.platform.messaging.Idempotency;
 import java.time.Instant;
@@ -20,17 +21,20 @@ import reactor.core.publisher.Mono;
 
 /**
  * Programme changes from the events topic: keeps the {@link Session} projection and adds each change
- * to the {@link Digest} of every confirmed delegate of the event, idempotent by message id.
+ * to the {@link Digest} of every confirmed delegate of the event, idempotent by message id. A cancelled
+ * event is no programme change but its own mail ({@link EventCancellation}).
  */
 @Component
 public class ProgrammeMessages {
 
     private final ReactiveMongoTemplate mongo;
     private final NotificationsProperties properties;
+    private final EventCancellation cancellation;
 
-    ProgrammeMessages(ReactiveMongoTemplate mongo, NotificationsProperties properties) {
+    ProgrammeMessages(ReactiveMongoTemplate mongo, NotificationsProperties properties, EventCancellation cancellation) {
         this.mongo = mongo;
         this.properties = properties;
+        this.cancellation = cancellation;
     }
 
     public Mono<?> apply(IntegrationMessage message) {
@@ -56,8 +60,9 @@ public class ProgrammeMessages {
                     m.startDate(), m.endDate(), null, m.occurredAt()));
         }
         if (message instanceof EventCancelled m) {
-            return gather(m, new Change(m.messageId().toString(), "eventCancelled", null, null, null, null,
-                    null, null, m.reason(), m.occurredAt()));
+            // One event.cancelled mail per person instead of a programme change; changes still gathered are moot.
+            return cancellation.eventCancelled(m.eventId(), m.reason(), m.occurredAt())
+                    .then(mongo.remove(Query.query(Criteria.where("eventId").is(m.eventId())), Digest.class));
         }
         return Mono.empty();
     }

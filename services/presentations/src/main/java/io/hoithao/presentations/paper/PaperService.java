@@ -69,7 +69,7 @@ class PaperService {
                     String paperId = UUID.randomUUID().toString();
                     String unit = request.unit() == null || request.unit().isBlank() ? delegate.unit() : request.unit().trim();
                     PaperSubmitted message = new PaperSubmitted(UUID.randomUUID(), now, eventId, paperId,
-                            request.title().trim(), unit, trimmed(request.presenters()), request.requestedMinutes());
+                            request.title().trim(), unit, trimmed(request.presenters()), request.requestedMinutes(), delegate.email());
                     Paper paper = new Paper(paperId, eventId, request.title().trim(), request.abstractText().trim(),
                             trimmed(request.presenters()), unit, Units.fold(unit), request.requestedMinutes(),
                             blankToNull(request.topic()),

@@ -118,11 +118,17 @@ class ReviewHandler {
     private static PresentationsMessage message(Paper paper, PaperStatus decision, Instant now) {
         return switch (decision) {
             case ACCEPTED -> new PaperAccepted(UUID.randomUUID(), now, paper.eventId(), paper.id(), paper.title(),
-                    paper.unit(), paper.presenters());
-            case REJECTED -> new PaperRejected(UUID.randomUUID(), now, paper.eventId(), paper.id());
-            case REVISION_REQUESTED -> new PaperRevisionRequested(UUID.randomUUID(), now, paper.eventId(), paper.id());
+                    paper.unit(), paper.presenters(), submitterEmail(paper));
+            case REJECTED -> new PaperRejected(UUID.randomUUID(), now, paper.eventId(), paper.id(), submitterEmail(paper));
+            case REVISION_REQUESTED -> new PaperRevisionRequested(UUID.randomUUID(), now, paper.eventId(), paper.id(),
+                    submitterEmail(paper));
             default -> throw new IllegalArgumentException(decision + " is not a decision");
         };
+    }
+
+    /** Who is told of the decision (the notifications service mails her). */
+    private static String submitterEmail(Paper paper) {
+        return paper.submitter() == null ? null : paper.submitter().email();
     }
 
     private static ReviewsView reviews(Paper paper) {

@@ -1,0 +1,39 @@
+package io.hoithao.notifications.account;
+
+import io.hoithao.contracts.IntegrationMessage;
+import io.hoithao.contracts.identity.EmailVerificationRequested;
+import io.hoithao.notifications.delivery.Deliveries;
+import io.hoithao.notifications.mail.Mails;
+import io.hoithao.notifications.preference.Preference;
+import io.hoithao.platform.messaging.InboundMessages;
+import java.util.Locale;
+import java.util.function.Consumer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.messaging.Message;
+import reactor.core.publisher.Mono;
+
+/**
+ * From the identity topic: the link that verifies a person's address, mailed to that address once
+ * (the delivery is keyed by the message's id), in her language if she chose one, Vietnamese otherwise.
+ * Its delivery belongs to no event, so no organiser's log shows it (the link is a secret).
+ */
+@Configuration
+class VerificationMails {
+
+    @Bean
+    Consumer<Message<byte[]>> identityMessages(ReactiveMongoTemplate mongo, Deliveries deliveries, Mails mails) {
+        return InboundMessages.consumer(message -> apply(mongo, deliveries, mails, message));
+    }
+
+    static Mono<?> apply(ReactiveMongoTemplate mongo, Deliveries deliveries, Mails mails, IntegrationMessage message) {
+        if (message instanceof EmailVerificationRequested m) {
+            String recipient = m.email().trim().toLowerCase(Locale.ROOT);
+            return mongo.findById(recipient, Preference.class).map(Preference::language).defaultIfEmpty("vi")
+                    .flatMap(language -> deliveries.enqueue(mails.renderVerification(m.messageId().toString(), recipient,
+                            m.fullName(), language, m.link(), m.expiresAt(), m.occurredAt())));
+        }
+        return Mono.empty();
+    }
+}
