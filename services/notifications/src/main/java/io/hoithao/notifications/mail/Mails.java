@@ -64,25 +64,14 @@ public class Mails {
                         Calendars.days(eventId + "-" + code, title, event.startDate(), event.endDate(), now)));
             }
         }
-        String signature = catalogue.text("mail.signature", locale, title);
-
-        StringBuilder text = new StringBuilder();
-        StringBuilder html = new StringBuilder("<!DOCTYPE html><html lang=\"").append(locale.getLanguage())
-                .append("\"><head><meta charset=\"UTF-8\"><title>").append(escape(subject)).append("</title></head>")
-                .append("<body style=\"font-family:sans-serif;color:#1a1a1a;max-width:40em\">");
-        for (String paragraph : paragraphs) {
-            text.append(paragraph).append("\n\n");
-            html.append("<p>").append(escape(paragraph)).append("</p>");
-        }
+        Body body = new Body(locale, subject).paragraphs(paragraphs);
         if (code != null) {
-            String badge = catalogue.text("mail.badge", locale);
-            html.append("<p>").append(escape(badge)).append("<br><img src=\"cid:badge\" width=\"240\" height=\"240\" alt=\"")
-                    .append(escape(catalogue.text("mail.code", locale, code))).append("\"></p>");
+            body.html("<p>" + escape(catalogue.text("mail.badge", locale)) + "<br><img src=\"cid:badge\" width=\"240\" height=\"240\" alt=\""
+                    + escape(catalogue.text("mail.code", locale, code)) + "\"></p>");
         }
-        text.append(signature).append("\n");
-        html.append("<p>").append(escape(signature).replace("\n", "<br>")).append("</p></body></html>");
+        body.end(catalogue.text("mail.signature", locale, title), null);
         return new Delivery(Delivery.id(messageKey, recipient), eventId, recipient, kind, locale.getLanguage(), subject,
-                text.toString(), html.toString(), attachments, List.of(), DeliveryState.PENDING, 0, now, null, now, null);
+                body.text(), body.html(), attachments, List.of(), DeliveryState.PENDING, 0, now, null, now, null);
     }
 
     /** A lesson as an observation mail shows it. */
@@ -115,19 +104,9 @@ public class Mails {
             paragraphs.add(details.reason() == null || details.reason().isBlank()
                     ? catalogue.text("mail.noReason", locale) : catalogue.text("mail.reason", locale, details.reason()));
         }
-        String signature = catalogue.text("mail.signature", locale, title);
-        StringBuilder text = new StringBuilder();
-        StringBuilder html = new StringBuilder("<!DOCTYPE html><html lang=\"").append(locale.getLanguage())
-                .append("\"><head><meta charset=\"UTF-8\"><title>").append(escape(subject)).append("</title></head>")
-                .append("<body style=\"font-family:sans-serif;color:#1a1a1a;max-width:40em\">");
-        for (String paragraph : paragraphs) {
-            text.append(paragraph).append("\n\n");
-            html.append("<p>").append(escape(paragraph)).append("</p>");
-        }
-        text.append(signature).append("\n");
-        html.append("<p>").append(escape(signature)).append("</p></body></html>");
+        Body body = new Body(locale, subject).paragraphs(paragraphs).end(catalogue.text("mail.signature", locale, title), null);
         return new Delivery(Delivery.id(messageKey, recipient), eventId, recipient, kind, locale.getLanguage(), subject,
-                text.toString(), html.toString(), attachments, List.of(), DeliveryState.PENDING, 0, now, null, now, null);
+                body.text(), body.html(), attachments, List.of(), DeliveryState.PENDING, 0, now, null, now, null);
     }
 
     /** The reminder the day before one event day: her code, her lessons of that day, and the one-link opt-out. */
@@ -146,32 +125,12 @@ public class Mails {
             items.add(catalogue.text("mail.lesson.when", locale, lesson.title(), lesson.classroom(),
                     time.format(lesson.startsAt()), time.format(lesson.endsAt())));
         }
-        String unsubscribe = catalogue.text("mail.reminder.unsubscribe", locale, optOutLink);
-        String signature = catalogue.text("mail.signature", locale, event.title());
-        StringBuilder text = new StringBuilder();
-        StringBuilder html = new StringBuilder("<!DOCTYPE html><html lang=\"").append(locale.getLanguage())
-                .append("\"><head><meta charset=\"UTF-8\"><title>").append(escape(subject)).append("</title></head>")
-                .append("<body style=\"font-family:sans-serif;color:#1a1a1a;max-width:40em\">");
-        for (String paragraph : paragraphs) {
-            text.append(paragraph).append("\n\n");
-            html.append("<p>").append(escape(paragraph)).append("</p>");
-        }
-        if (!items.isEmpty()) {
-            String heading = catalogue.text("mail.reminder.lessons", locale);
-            text.append(heading).append("\n");
-            html.append("<p>").append(escape(heading)).append("</p><ul>");
-            for (String item : items) {
-                text.append("- ").append(item).append("\n");
-                html.append("<li>").append(escape(item)).append("</li>");
-            }
-            text.append("\n");
-            html.append("</ul>");
-        }
-        text.append(signature).append("\n\n").append(unsubscribe).append("\n");
-        html.append("<p>").append(escape(signature)).append("</p><p style=\"font-size:small\">")
-                .append(escape(unsubscribe)).append("</p></body></html>");
+        Body body = new Body(locale, subject).paragraphs(paragraphs)
+                .list(items.isEmpty() ? null : catalogue.text("mail.reminder.lessons", locale), items)
+                .end(catalogue.text("mail.signature", locale, event.title()),
+                        catalogue.text("mail.reminder.unsubscribe", locale, optOutLink));
         return new Delivery(Delivery.id(key, recipient), event.eventId(), recipient, "reminder", locale.getLanguage(), subject,
-                text.toString(), html.toString(), List.of(),
+                body.text(), body.html(), List.of(),
                 List.of("List-Unsubscribe: <" + optOutLink + ">", "List-Unsubscribe-Post: List-Unsubscribe=One-Click"),
                 DeliveryState.PENDING, 0, now, null, now, null);
     }
@@ -208,19 +167,9 @@ public class Mails {
             }
             paragraphs.add(catalogue.text("mail.paper.slot", locale, placement.position(), placement.minutes()));
         }
-        String signature = catalogue.text("mail.signature", locale, title);
-        StringBuilder text = new StringBuilder();
-        StringBuilder html = new StringBuilder("<!DOCTYPE html><html lang=\"").append(locale.getLanguage())
-                .append("\"><head><meta charset=\"UTF-8\"><title>").append(escape(subject)).append("</title></head>")
-                .append("<body style=\"font-family:sans-serif;color:#1a1a1a;max-width:40em\">");
-        for (String paragraph : paragraphs) {
-            text.append(paragraph).append("\n\n");
-            html.append("<p>").append(escape(paragraph)).append("</p>");
-        }
-        text.append(signature).append("\n");
-        html.append("<p>").append(escape(signature)).append("</p></body></html>");
+        Body body = new Body(locale, subject).paragraphs(paragraphs).end(catalogue.text("mail.signature", locale, title), null);
         return new Delivery(Delivery.id(messageKey, recipient), eventId, recipient, kind, locale.getLanguage(), subject,
-                text.toString(), html.toString(), attachments, List.of(), DeliveryState.PENDING, 0, now, null, now, null);
+                body.text(), body.html(), attachments, List.of(), DeliveryState.PENDING, 0, now, null, now, null);
     }
 
     /** The link that verifies a person's address (from the identity service), with when it stops working. */
@@ -230,19 +179,14 @@ public class Mails {
         DateTimeFormatter time = DateTimeFormatter.ofPattern(catalogue.text("mail.datetime", locale), locale)
                 .withZone(ZoneId.of("Asia/Ho_Chi_Minh"));
         String subject = catalogue.text("mail.verification.subject", locale);
-        String greeting = catalogue.text("mail.greeting", locale, name);
-        String body = catalogue.text("mail.verification.body", locale);
-        String expiry = catalogue.text("mail.verification.expires", locale, time.format(expiresAt));
-        String ignore = catalogue.text("mail.verification.ignore", locale);
-        String button = catalogue.text("mail.verification.button", locale);
-        String signature = catalogue.text("mail.verification.signature", locale);
-        String text = greeting + "\n\n" + body + "\n\n" + link + "\n\n" + expiry + "\n\n" + ignore + "\n\n" + signature + "\n";
-        String html = "<!DOCTYPE html><html lang=\"" + locale.getLanguage() + "\"><head><meta charset=\"UTF-8\"><title>"
-                + escape(subject) + "</title></head><body style=\"font-family:sans-serif;color:#1a1a1a;max-width:40em\"><p>"
-                + escape(greeting) + "</p><p>" + escape(body) + "</p><p><a href=\"" + escape(link) + "\">" + escape(button)
-                + "</a></p><p>" + escape(expiry) + "</p><p>" + escape(ignore) + "</p><p>" + escape(signature) + "</p></body></html>";
+        Body body = new Body(locale, subject)
+                .paragraphs(List.of(catalogue.text("mail.greeting", locale, name), catalogue.text("mail.verification.body", locale)))
+                .link(link, catalogue.text("mail.verification.button", locale))
+                .paragraphs(List.of(catalogue.text("mail.verification.expires", locale, time.format(expiresAt)),
+                        catalogue.text("mail.verification.ignore", locale)))
+                .end(catalogue.text("mail.verification.signature", locale), null);
         return new Delivery(Delivery.id(messageKey, recipient), null, recipient, "identity.verification", locale.getLanguage(),
-                subject, text, html, List.of(), List.of(), DeliveryState.PENDING, 0, now, null, now, null);
+                subject, body.text(), body.html(), List.of(), List.of(), DeliveryState.PENDING, 0, now, null, now, null);
     }
 
     /** One mail listing every programme change gathered for one person. */
@@ -268,24 +212,87 @@ public class Mails {
         }
         String greeting = catalogue.text("mail.greeting", locale, digest.name() == null ? digest.recipient() : digest.name());
         String intro = catalogue.text("mail.programme.body", locale, title, lines.size());
-        String signature = catalogue.text("mail.signature", locale, title);
-        StringBuilder text = new StringBuilder(greeting).append("\n\n").append(intro).append("\n\n");
-        StringBuilder html = new StringBuilder("<!DOCTYPE html><html lang=\"").append(locale.getLanguage())
-                .append("\"><head><meta charset=\"UTF-8\"><title>").append(escape(subject)).append("</title></head>")
-                .append("<body style=\"font-family:sans-serif;color:#1a1a1a;max-width:40em\"><p>").append(escape(greeting))
-                .append("</p><p>").append(escape(intro)).append("</p><ul>");
-        for (String line : lines) {
-            text.append("- ").append(line).append("\n");
-            html.append("<li>").append(escape(line)).append("</li>");
-        }
-        text.append("\n").append(signature).append("\n");
-        html.append("</ul><p>").append(escape(signature)).append("</p></body></html>");
+        Body body = new Body(locale, subject).paragraphs(List.of(greeting, intro)).list(null, lines)
+                .end(catalogue.text("mail.signature", locale, title), null);
         return new Delivery(Delivery.id(key, digest.recipient()), digest.eventId(), digest.recipient(), "programme.changed",
-                locale.getLanguage(), subject, text.toString(), html.toString(), List.of(), List.of(), DeliveryState.PENDING,
+                locale.getLanguage(), subject, body.text(), body.html(), List.of(), List.of(), DeliveryState.PENDING,
                 0, now, null, now, null);
     }
 
     private static String escape(String text) {
         return HtmlUtils.htmlEscape(text, "UTF-8").replace("\n", "<br>");
+    }
+
+    /** The plain-text and the HTML part of one mail, written side by side with the same words. */
+    private static final class Body {
+
+        private final StringBuilder text = new StringBuilder();
+        private final StringBuilder html;
+
+        Body(Locale locale, String subject) {
+            html = new StringBuilder("<!DOCTYPE html><html lang=\"").append(locale.getLanguage())
+                    .append("\"><head><meta charset=\"UTF-8\"><title>").append(escape(subject)).append("</title></head>")
+                    .append("<body style=\"font-family:sans-serif;color:#1a1a1a;max-width:40em\">");
+        }
+
+        Body paragraphs(List<String> paragraphs) {
+            for (String paragraph : paragraphs) {
+                text.append(paragraph).append("\n\n");
+                html.append("<p>").append(escape(paragraph)).append("</p>");
+            }
+            return this;
+        }
+
+        /** A list of lines, after a heading paragraph unless it is null; nothing when there are no lines. */
+        Body list(String heading, List<String> items) {
+            if (items.isEmpty()) {
+                return this;
+            }
+            if (heading != null) {
+                text.append(heading).append("\n");
+                html.append("<p>").append(escape(heading)).append("</p>");
+            }
+            html.append("<ul>");
+            for (String item : items) {
+                text.append("- ").append(item).append("\n");
+                html.append("<li>").append(escape(item)).append("</li>");
+            }
+            text.append("\n");
+            html.append("</ul>");
+            return this;
+        }
+
+        /** A link: its address in the text, a labelled link in the HTML. */
+        Body link(String url, String label) {
+            text.append(url).append("\n\n");
+            html.append("<p><a href=\"").append(escape(url)).append("\">").append(escape(label)).append("</a></p>");
+            return this;
+        }
+
+        /** HTML only (an inline image the text part cannot show). */
+        Body html(String fragment) {
+            html.append(fragment);
+            return this;
+        }
+
+        /** The signature, and a small-print footer unless it is null; closes the HTML. */
+        Body end(String signature, String footer) {
+            text.append(signature).append("\n");
+            html.append("<p>").append(escape(signature)).append("</p>");
+            if (footer != null) {
+                text.append("\n").append(footer).append("\n");
+                html.append("<p style=\"font-size:small\">").append(escape(footer)).append("</p>");
+            }
+            html.append("</body></html>");
+            return this;
+        }
+
+        String text() {
+            return text.toString();
+        }
+
+        String html() {
+            return html.toString();
+        }
     }
 }
