@@ -43,10 +43,13 @@ import tools.jackson.databind.json.JsonMapper;
  * QR badge, cancels after the confirmation step and signs out (also at the issuer); the same once in
  * English. As an observer she books a demonstration lesson's seat, is refused one that clashes with it, and
  * (in English, after signing up from the login page) joins the waiting list of a full lesson and sees her place; My programme lists the event and
- * the lesson in time order and gives her a private calendar feed (fetched, then revoked). axe-core (vendored, src/test/resources/axe) runs in every page and must find no serious or
+ * the lesson in time order and gives her a private calendar feed (fetched, then revoked). A presenter submits
+ * her paper, is refused a picture at the file field, uploads a PDF (progress bar, through the gateway's upload
+ * route), withdraws an earlier paper, and fills in the observation form of a lesson she attended. axe-core (vendored, src/test/resources/axe) runs in every page and must find no serious or
  * critical violation; screenshots at 390x844 go to target/screenshots.
  *
- * <p>Only the services these journeys use are started (identity, events, registrations, web, gateway),
+ * <p>Only the services these journeys use are started (identity, events, registrations, observations,
+ * presentations, web, gateway),
  * to keep CI time small.
  */
 class WebJourneyIT {
@@ -390,19 +393,20 @@ class WebJourneyIT {
 
     @Test
     void aPresenterSubmitsHerPaperUploadsItsSlidesAndWithdrawsAnEarlierOne() throws Exception {
-        String email = "mai.tran@mndongtam.edu.vn";
+        String email = "huong.do@mndongtam.edu.vn";
         String password = "bao-cao-tham-luan";
-        signUp(email, password, "Trần Thị Mai");
-        String mai = SignIn.accessToken(stack.url(App.IDENTITY), email, password);
-        HttpResponse<String> registered = api(mai, "POST", "/api/registrations", """
-                {"eventId": "%s", "fullName": "Trần Thị Mai", "email": "%s", "phone": "0912345678", "unit": "%s", "category": "TEACHER"}
+        signUp(email, password, "Đỗ Thị Hương");
+        String huong = SignIn.accessToken(stack.url(App.IDENTITY), email, password);
+        HttpResponse<String> registered = api(huong, "POST", "/api/registrations", """
+                {"eventId": "%s", "fullName": "Đỗ Thị Hương", "email": "%s", "phone": "0912345678", "unit": "%s", "category": "TEACHER"}
                 """.formatted(eventId, email, UNIT));
         assertThat(registered.statusCode()).as(registered.body()).isEqualTo(201);
+        String huongRegistration = json.readTree(registered.body()).get("id").asString();
         // an earlier draft, sent as soon as the presentations service knows her registration is confirmed
         String[] earlier = new String[1];
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300)).untilAsserted(() -> {
-            HttpResponse<String> sent = api(mai, "POST", "/api/presentations/events/" + eventId + "/papers", """
-                    {"title": "Bản thảo: góc thiên nhiên", "abstract": "Bản đầu", "presenters": ["Trần Thị Mai"], "requestedMinutes": 15}
+            HttpResponse<String> sent = api(huong, "POST", "/api/presentations/events/" + eventId + "/papers", """
+                    {"title": "Bản thảo: góc thiên nhiên", "abstract": "Bản đầu", "presenters": ["Đỗ Thị Hương"], "requestedMinutes": 15}
                     """);
             assertThat(sent.statusCode()).as(sent.body()).isEqualTo(201);
             earlier[0] = json.readTree(sent.body()).get("id").asString();
@@ -421,7 +425,7 @@ class WebJourneyIT {
         // the submission form: her unit is her registration's
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("paper-submit")));
         assertThat(browser.findElement(By.tagName("main")).getText()).contains(UNIT);
-        assertThat(browser.findElement(By.id("presenters")).getAttribute("value")).isEqualTo("Trần Thị Mai");
+        assertThat(browser.findElement(By.id("presenters")).getAttribute("value")).isEqualTo("Đỗ Thị Hương");
         check("paper-new");
         browser.findElement(By.id("title")).sendKeys("Kinh nghiệm xây dựng lớp học hạnh phúc");
         browser.findElement(By.id("abstractText")).sendKeys("Chia sẻ các hoạt động gợi ý theo tiêu chí lớp học hạnh phúc.");
@@ -465,6 +469,33 @@ class WebJourneyIT {
         wait.until(ExpectedConditions.attributeToBe(By.id("paper-status"), "data-status", "WITHDRAWN"));
         assertThat(browser.findElements(By.id("withdraw"))).isEmpty();
         assertThat(browser.findElements(By.id("upload-form"))).isEmpty();
+
+        // she observed a lesson too (booked, marked present by the organiser): its observation form,
+        // saved as she scores each criterion, sent to the observations service once whole
+        awaitObserver(huongRegistration);
+        HttpResponse<String> seat = api(huong, "POST", "/api/observations/lessons/" + discovery + "/bookings",
+                "{\"registrationId\": \"" + huongRegistration + "\"}");
+        assertThat(seat.statusCode()).as(seat.body()).isEqualTo(201);
+        HttpResponse<String> present = api(admin, "POST", "/api/observations/lessons/" + discovery + "/attendance",
+                "{\"registrationIds\": [\"" + huongRegistration + "\"]}");
+        assertThat(present.statusCode()).as(present.body()).isEqualTo(200);
+        browser.get(site + "/events/" + eventId + "/lessons");
+        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#lesson-" + discovery + " a.observation-form"))).click();
+        List<WebElement> criteria = wait.until(ExpectedConditions.presenceOfAllElementsLocatedBy(By.cssSelector("fieldset.criterion")));
+        assertThat(criteria).hasSizeGreaterThan(1);
+        check("observation-form");
+        criteria.get(0).findElement(By.cssSelector("input[value='4']")).click();
+        wait.until(ExpectedConditions.attributeToBe(By.id("form-status"), "data-state", "DRAFT"));
+        for (WebElement criterion : criteria.subList(1, criteria.size())) {
+            criterion.findElement(By.cssSelector("input[value='5']")).click();
+        }
+        wait.until(ExpectedConditions.attributeToBe(By.id("form-status"), "data-state", "SENT"));
+        assertThat(browser.findElement(By.id("form-status")).getText()).contains("Đã gửi phiếu");
+        HttpResponse<String> kept = api(huong, "GET", "/api/observations/lessons/" + discovery + "/forms/" + huongRegistration, null);
+        assertThat(kept.statusCode()).as(kept.body()).isEqualTo(200);
+        JsonNode scores = json.readTree(kept.body()).get("scores");
+        assertThat(scores.size()).isEqualTo(criteria.size());
+        assertThat(scores.get(criteria.get(0).getAttribute("data-criterion")).asInt()).isEqualTo(4);
     }
 
     /** axe-core in the page: no serious or critical violation; then a screenshot at 390x844. */
