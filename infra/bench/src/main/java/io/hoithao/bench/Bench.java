@@ -19,7 +19,7 @@ import java.util.stream.Stream;
 
 /**
  * The benchmark suite of issue 12: P1 flash crowd, P2 gateway overhead, P3 message hop, P4 lesson
- * seats, P5 footprint, P6 growth. Starts the embedded default on free ports (or measures a running
+ * seats, P5 footprint, P6 growth, P7 the web site's event page. Starts the embedded default on free ports (or measures a running
  * stack), prints one table with every figure beside its reference from the same run, checks the
  * invariants (exact seats, no 5xx) and writes an HTML report with plots.
  */
@@ -102,6 +102,10 @@ public final class Bench {
             }
             if (options.runs("P4")) {
                 scenario("P4", report, out, () -> new LessonSeats(target, api, load, options, report, delegates).run());
+            }
+            if (options.runs("P7")) {
+                String event = readEvent != null ? readEvent : api.openEvent("Bench P7 event page", 50);
+                scenario("P7", report, out, () -> new EventPageRead(target, load, options, report).run(event));
             }
             if (options.runs("P6")) {
                 scenario("P6", report, out, () -> new Growth(target, api, load, options, report).run());

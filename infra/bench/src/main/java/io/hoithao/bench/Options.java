@@ -38,6 +38,9 @@ public final class Options {
     public final int p2Clients;
     public final int p2Seconds;
     public final int p2Warmup;
+    public final int p7Clients;
+    public final int p7Seconds;
+    public final int p7Warmup;
     public final int p3Count;
     public final double p3Rate;
     public final int p4Bookings;
@@ -64,7 +67,7 @@ public final class Options {
         kafka = o.getOrDefault("kafka", host + ":9092");
         mongo = o.getOrDefault("mongo", "mongodb://" + (host.equals("localhost") ? "127.0.0.1" : host) + ":27017");
         only = new LinkedHashSet<>();
-        for (String s : o.getOrDefault("only", "P1,P2,P3,P4,P5,P6").split(",")) {
+        for (String s : o.getOrDefault("only", "P1,P2,P3,P4,P5,P6,P7").split(",")) {
             if (!s.isBlank()) {
                 only.add(s.trim().toUpperCase(Locale.ROOT));
             }
@@ -76,6 +79,9 @@ public final class Options {
         p2Clients = number(o, "p2.clients", smoke ? 8 : 32);
         p2Seconds = number(o, "p2.seconds", smoke ? 3 : 20);
         p2Warmup = number(o, "p2.warmup", smoke ? 1 : 5);
+        p7Clients = number(o, "p7.clients", smoke ? 4 : 50);
+        p7Seconds = number(o, "p7.seconds", smoke ? 2 : 20);
+        p7Warmup = number(o, "p7.warmup", smoke ? 1 : 5);
         p3Count = number(o, "p3.count", smoke ? 30 : 1000);
         p3Rate = Double.parseDouble(o.getOrDefault("p3.rate", smoke ? "10" : "50"));
         p4Bookings = number(o, "p4.bookings", smoke ? 100 : 200);
@@ -149,7 +155,7 @@ public final class Options {
 
                   --smoke                  small counts, seconds (what ./mvnw verify runs); default: the long form
                   --only=P1,P2,...         scenarios to run (P1 flash crowd, P2 gateway overhead, P3 message hop,
-                                           P4 lesson seats, P5 footprint, P6 growth)
+                                           P4 lesson seats, P5 footprint, P6 growth, P7 event page)
                   --target=http://localhost:8080   a running stack's gateway; then also, if not the defaults,
                   --identity= --events= --registrations= --observations= (URLs), --kafka=host:port, --mongo=mongodb://...
                   --repo=<path>            repository root with the built jars (default: current directory)
@@ -160,6 +166,7 @@ public final class Options {
                   --p3.count=1000 --p3.rate=50
                   --p4.bookings=200 --p4.seats=8
                   --p6.sizes=1000,10000,100000 --p6.seconds=10
+                  --p7.clients=50 --p7.seconds=20 --p7.warmup=5
                   --mint.threads=4         delegates signed up and signed in at once before the scenarios
                   --timeout=600            seconds for the stack the bench starts to be ready
                 """;

@@ -43,10 +43,13 @@ import tools.jackson.databind.json.JsonMapper;
  * QR badge, cancels after the confirmation step and signs out (also at the issuer); the same once in
  * English. As an observer she books a demonstration lesson's seat, is refused one that clashes with it, and
  * (in English, after signing up from the login page) joins the waiting list of a full lesson and sees her place; My programme lists the event and
- * the lesson in time order and gives her a private calendar feed (fetched, then revoked). axe-core (vendored, src/test/resources/axe) runs in every page and must find no serious or
+ * the lesson in time order and gives her a private calendar feed (fetched, then revoked). A presenter submits
+ * her paper, is refused a picture at the file field, uploads a PDF (progress bar, through the gateway's upload
+ * route), withdraws an earlier paper, and fills in the observation form of a lesson she attended. axe-core (vendored, src/test/resources/axe) runs in every page and must find no serious or
  * critical violation; screenshots at 390x844 go to target/screenshots.
  *
- * <p>Only the services these journeys use are started (identity, events, registrations, web, gateway),
+ * <p>Only the services these journeys use are started (identity, events, registrations, observations,
+ * presentations, web, gateway),
  * to keep CI time small.
  */
 class WebJourneyIT {
@@ -79,7 +82,7 @@ class WebJourneyIT {
                 .repoRoot(Path.of("../..")) // Failsafe runs in infra/devstack
                 .dataDir(dataDir)
                 .freePorts()
-                .services(App.IDENTITY, App.EVENTS, App.REGISTRATIONS, App.OBSERVATIONS, App.WEB, App.GATEWAY)
+                .services(App.IDENTITY, App.EVENTS, App.REGISTRATIONS, App.OBSERVATIONS, App.PRESENTATIONS, App.WEB, App.GATEWAY)
                 .build());
         site = stack.gatewayUrl();
         admin = SignIn.accessToken(stack.url(App.IDENTITY), "admin@hoithao.local", "admin-dev-password");
@@ -126,6 +129,14 @@ class WebJourneyIT {
         HttpResponse<String> booked = api(lan, "POST", "/api/observations/lessons/" + full + "/bookings",
                 "{\"registrationId\": \"" + lanRegistration + "\"}");
         assertThat(booked.statusCode()).as(booked.body()).isEqualTo(201);
+
+        // the call for papers, once the presentations service has learnt of the event
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250)).untilAsserted(() ->
+                assertThat(api(null, "GET", "/api/presentations/events/" + eventId, null).statusCode()).isEqualTo(200));
+        HttpResponse<String> call = api(admin, "PUT", "/api/presentations/events/" + eventId + "/call-for-papers", """
+                {"opensAt": "2026-01-01T00:00:00+07:00", "closesAt": "2027-10-15T00:00:00+07:00", "maxMinutes": 30}
+                """);
+        assertThat(call.statusCode()).as(call.body()).isEqualTo(200);
     }
 
     private static String lesson(String title, String classroom, String start, String end, int seats) throws Exception {
@@ -378,6 +389,113 @@ class WebJourneyIT {
         assertThat(wait.until(ExpectedConditions.presenceOfElementLocated(By.id("outcome"))).getAttribute("data-outcome"))
                 .isEqualTo("RELEASED");
         assertThat(browser.findElements(By.cssSelector("#lesson-" + full + " .mine"))).isEmpty();
+    }
+
+    @Test
+    void aPresenterSubmitsHerPaperUploadsItsSlidesAndWithdrawsAnEarlierOne() throws Exception {
+        String email = "huong.do@mndongtam.edu.vn";
+        String password = "bao-cao-tham-luan";
+        signUp(email, password, "Đỗ Thị Hương");
+        String huong = SignIn.accessToken(stack.url(App.IDENTITY), email, password);
+        HttpResponse<String> registered = api(huong, "POST", "/api/registrations", """
+                {"eventId": "%s", "fullName": "Đỗ Thị Hương", "email": "%s", "phone": "0912345678", "unit": "%s", "category": "TEACHER"}
+                """.formatted(eventId, email, UNIT));
+        assertThat(registered.statusCode()).as(registered.body()).isEqualTo(201);
+        String huongRegistration = json.readTree(registered.body()).get("id").asString();
+        // an earlier draft, sent as soon as the presentations service knows her registration is confirmed
+        String[] earlier = new String[1];
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300)).untilAsserted(() -> {
+            HttpResponse<String> sent = api(huong, "POST", "/api/presentations/events/" + eventId + "/papers", """
+                    {"title": "Bản thảo: góc thiên nhiên", "abstract": "Bản đầu", "presenters": ["Đỗ Thị Hương"], "requestedMinutes": 15}
+                    """);
+            assertThat(sent.statusCode()).as(sent.body()).isEqualTo(201);
+            earlier[0] = json.readTree(sent.body()).get("id").asString();
+        });
+
+        // her papers need the sign-in, which comes back to them
+        browser.get(site + "/me/papers");
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("username"))).sendKeys(email);
+        browser.findElement(By.id("password")).sendKeys(password);
+        browser.findElement(By.cssSelector("button[type=submit]")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("nav-papers")));
+        assertThat(browser.getCurrentUrl()).isEqualTo(site + "/me/papers");
+        browser.get(site + "/events/" + eventId);
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("submit-paper"))).click();
+
+        // the submission form: her unit is her registration's
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("paper-submit")));
+        assertThat(browser.findElement(By.tagName("main")).getText()).contains(UNIT);
+        assertThat(browser.findElement(By.id("presenters")).getAttribute("value")).isEqualTo("Đỗ Thị Hương");
+        check("paper-new");
+        browser.findElement(By.id("title")).sendKeys("Kinh nghiệm xây dựng lớp học hạnh phúc");
+        browser.findElement(By.id("abstractText")).sendKeys("Chia sẻ các hoạt động gợi ý theo tiêu chí lớp học hạnh phúc.");
+        browser.findElement(By.id("paper-submit")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#outcome[data-outcome=SUBMITTED]")));
+        assertThat(browser.findElement(By.id("paper-status")).getAttribute("data-status")).isEqualTo("SUBMITTED");
+        assertThat(browser.findElement(By.id("paper-status")).getText()).isEqualTo("Đã gửi, chờ thẩm định");
+
+        // a picture is not slides: refused at the file field, in Vietnamese (the API judges the content)
+        Path picture = dataDir.resolve("anh-lop-hoc.pdf");
+        Files.write(picture, new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 0});
+        browser.findElement(By.id("material")).sendKeys(picture.toAbsolutePath().toString());
+        browser.findElement(By.id("upload-submit")).click();
+        WebElement fieldError = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("material-error")));
+        assertThat(fieldError.getText()).startsWith("Chỉ nhận tệp PDF");
+        assertThat(browser.findElement(By.id("material")).getAttribute("aria-invalid")).isEqualTo("true");
+
+        // the slides (a 2 MB PDF, above the site's route's default 1 MB): the progress bar fills, then the file is listed
+        Path slides = dataDir.resolve("Báo cáo tham luận.pdf");
+        byte[] pdf = new byte[2 * 1024 * 1024];
+        System.arraycopy("%PDF-1.4\n".getBytes(StandardCharsets.US_ASCII), 0, pdf, 0, 9);
+        Files.write(slides, pdf);
+        browser.findElement(By.id("material")).sendKeys(slides.toAbsolutePath().toString());
+        browser.findElement(By.id("upload-submit")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#outcome[data-outcome=UPLOADED]")));
+        assertThat(browser.findElement(By.id("outcome")).getText()).contains("Báo cáo tham luận.pdf");
+        assertThat(browser.findElements(By.cssSelector("#materials .material"))).singleElement()
+                .satisfies(m -> assertThat(m.getText()).contains("Báo cáo tham luận.pdf", "KB"));
+        check("paper");
+
+        // My papers lists both; she withdraws the earlier draft after the confirmation step
+        browser.findElement(By.id("nav-papers")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("a[href='/me/papers/" + earlier[0] + "']")));
+        assertThat(browser.findElements(By.cssSelector("main .card"))).hasSize(2);
+        check("papers");
+        browser.findElement(By.cssSelector("a[href='/me/papers/" + earlier[0] + "']")).click();
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("withdraw"))).click();
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("withdraw-confirm")));
+        check("paper-withdraw");
+        browser.findElement(By.id("withdraw-confirm")).click();
+        wait.until(ExpectedConditions.attributeToBe(By.id("paper-status"), "data-status", "WITHDRAWN"));
+        assertThat(browser.findElements(By.id("withdraw"))).isEmpty();
+        assertThat(browser.findElements(By.id("upload-form"))).isEmpty();
+
+        // she observed a lesson too (booked, marked present by the organiser): its observation form,
+        // saved as she scores each criterion, sent to the observations service once whole
+        awaitObserver(huongRegistration);
+        HttpResponse<String> seat = api(huong, "POST", "/api/observations/lessons/" + discovery + "/bookings",
+                "{\"registrationId\": \"" + huongRegistration + "\"}");
+        assertThat(seat.statusCode()).as(seat.body()).isEqualTo(201);
+        HttpResponse<String> present = api(admin, "POST", "/api/observations/lessons/" + discovery + "/attendance",
+                "{\"registrationIds\": [\"" + huongRegistration + "\"]}");
+        assertThat(present.statusCode()).as(present.body()).isEqualTo(200);
+        browser.get(site + "/events/" + eventId + "/lessons");
+        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#lesson-" + discovery + " a.observation-form"))).click();
+        List<WebElement> criteria = wait.until(ExpectedConditions.presenceOfAllElementsLocatedBy(By.cssSelector("fieldset.criterion")));
+        assertThat(criteria).hasSizeGreaterThan(1);
+        check("observation-form");
+        criteria.get(0).findElement(By.cssSelector("input[value='4']")).click();
+        wait.until(ExpectedConditions.attributeToBe(By.id("form-status"), "data-state", "DRAFT"));
+        for (WebElement criterion : criteria.subList(1, criteria.size())) {
+            criterion.findElement(By.cssSelector("input[value='5']")).click();
+        }
+        wait.until(ExpectedConditions.attributeToBe(By.id("form-status"), "data-state", "SENT"));
+        assertThat(browser.findElement(By.id("form-status")).getText()).contains("Đã gửi phiếu");
+        HttpResponse<String> kept = api(huong, "GET", "/api/observations/lessons/" + discovery + "/forms/" + huongRegistration, null);
+        assertThat(kept.statusCode()).as(kept.body()).isEqualTo(200);
+        JsonNode scores = json.readTree(kept.body()).get("scores");
+        assertThat(scores.size()).isEqualTo(criteria.size());
+        assertThat(scores.get(criteria.get(0).getAttribute("data-criterion")).asInt()).isEqualTo(4);
     }
 
     /** axe-core in the page: no serious or critical violation; then a screenshot at 390x844. */

@@ -38,7 +38,9 @@ public class ProblemMessages {
             if (error.field() == null) {
                 continue;
             }
-            String field = error.field().contains(".") ? error.field().substring(error.field().lastIndexOf('.') + 1) : error.field();
+            // "scores.age-fit" names the criterion, "presenters[0]" the list
+            String name = error.field().replaceAll("\\[\\d*]$", "");
+            String field = name.contains(".") ? name.substring(name.lastIndexOf('.') + 1) : name;
             String text = text("problem.field." + field, locale);
             fields.putIfAbsent(field, text != null ? text : text("problem.field", locale));
         }

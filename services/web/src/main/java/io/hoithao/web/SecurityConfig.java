@@ -19,6 +19,7 @@ import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
 import org.springframework.security.oauth2.core.oidc.IdTokenClaimNames;
 import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.csrf.XorServerCsrfTokenRequestAttributeHandler;
 import org.springframework.security.web.server.header.ReferrerPolicyServerHttpHeadersWriter.ReferrerPolicy;
 import org.springframework.web.server.i18n.LocaleContextResolver;
 
@@ -50,8 +51,11 @@ public class SecurityConfig {
         issuerLogout.setPostLogoutRedirectUri(properties.publicUri() + "/");
         return http
                 .authorizeExchange(pages -> pages
-                        .pathMatchers("/me", "/me/**", "/events/*/register", "/events/*/lessons", "/events/*/lessons/**").authenticated()
+                        .pathMatchers("/me", "/me/**", "/events/*/register", "/events/*/lessons", "/events/*/lessons/**",
+                                "/events/*/papers", "/events/*/papers/**").authenticated()
                         .anyExchange().permitAll())
+                // the upload form without script posts multipart/form-data: its token is a part of it
+                .csrf(csrf -> csrf.csrfTokenRequestHandler(multipartTokens()))
                 .oauth2Login(login -> { })
                 .logout(logout -> logout.logoutSuccessHandler(issuerLogout))
                 .headers(headers -> headers
@@ -61,6 +65,12 @@ public class SecurityConfig {
                 .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
                 .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
                 .build();
+    }
+
+    private static XorServerCsrfTokenRequestAttributeHandler multipartTokens() {
+        XorServerCsrfTokenRequestAttributeHandler handler = new XorServerCsrfTokenRequestAttributeHandler();
+        handler.setTokenFromMultipartDataEnabled(true);
+        return handler;
     }
 
     /**

@@ -121,6 +121,62 @@ public class SignedInApi {
                 .exchangeToMono(r -> body(r, byte[].class)));
     }
 
+    /** Submits a paper for the event as herself (her registration must be confirmed). */
+    public Mono<PaperView> submitPaper(String eventId, Map<String, Object> body) {
+        return call(gateway.post().uri("/api/presentations/events/{e}/papers", eventId).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(body).exchangeToMono(r -> body(r, PaperView.class)));
+    }
+
+    public Mono<PaperView> paper(String paperId) {
+        return call(gateway.get().uri("/api/presentations/papers/{p}", paperId).accept(MediaType.APPLICATION_JSON)
+                .exchangeToMono(r -> body(r, PaperView.class)));
+    }
+
+    public Mono<PaperView> withdrawPaper(String paperId) {
+        return call(gateway.post().uri("/api/presentations/papers/{p}/withdraw", paperId).accept(MediaType.APPLICATION_JSON)
+                .exchangeToMono(r -> body(r, PaperView.class)));
+    }
+
+    /**
+     * Streams a material to the presentations API as it arrives (nothing is held whole here): the raw
+     * body with its file name, and its length when the browser declared it, so a file over the limit is
+     * refused before it is read. No timeout: an upload from a slow phone takes as long as it takes.
+     */
+    public Mono<Material> uploadMaterial(String paperId, String filename, long length,
+                                         reactor.core.publisher.Flux<org.springframework.core.io.buffer.DataBuffer> content) {
+        return gateway.post().uri(u -> u.path("/api/presentations/papers/{p}/materials").queryParam("filename", "{f}").build(paperId, filename))
+                .headers(h -> {
+                    h.setContentType(MediaType.APPLICATION_OCTET_STREAM);
+                    if (length >= 0) {
+                        h.setContentLength(length);
+                    }
+                })
+                .accept(MediaType.APPLICATION_JSON)
+                .body(org.springframework.web.reactive.function.BodyInserters.fromDataBuffers(content))
+                .exchangeToMono(r -> body(r, Material.class))
+                .onErrorMap(SignedInApi::translate);
+    }
+
+    /** The event's observation form (its criteria): public. */
+    public Mono<FormTemplate> formTemplate(String eventId) {
+        return call(gateway.get().uri("/api/observations/events/{e}/form", eventId).accept(MediaType.APPLICATION_JSON)
+                .exchangeToMono(r -> body(r, FormTemplate.class)));
+    }
+
+    /** Her form for the lesson, if she has sent one. */
+    public Mono<ObservationForm> observationForm(String lessonId, String registrationId) {
+        return call(gateway.get().uri("/api/observations/lessons/{l}/forms/{r}", lessonId, registrationId).accept(MediaType.APPLICATION_JSON)
+                .exchangeToMono(r -> r.statusCode().value() == 404 ? r.releaseBody().then(Mono.<ObservationForm>empty()) : body(r, ObservationForm.class)));
+    }
+
+    /** Sends her form: the first time a POST, then a PUT of the whole form. */
+    public Mono<ObservationForm> saveObservationForm(String lessonId, String registrationId, boolean exists, Map<String, Object> body) {
+        var request = exists
+                ? gateway.put().uri("/api/observations/lessons/{l}/forms/{r}", lessonId, registrationId)
+                : gateway.post().uri("/api/observations/lessons/{l}/forms", lessonId);
+        return call(request.contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchangeToMono(r -> body(r, ObservationForm.class)));
+    }
+
     private <T> Mono<T> call(Mono<T> call) {
         return call.timeout(properties.apiTimeout()).onErrorMap(SignedInApi::translate);
     }
@@ -156,6 +212,55 @@ public class SignedInApi {
     }
 
     public record Paper(String id, String eventId, String title, String status) {
+    }
+
+    /** A paper as its submitter sees it: the decision and the reviews' scores and comments (no reviewer), its materials. */
+    public record PaperView(String id, String eventId, String title, @com.fasterxml.jackson.annotation.JsonProperty("abstract") String abstractText,
+                            List<String> presenters, String unit, int requestedMinutes, String status, Instant submittedAt,
+                            List<Feedback> feedback, Decision decision, List<Material> materials, Placement placement) {
+
+        /** The submitter may still withdraw it (anything not rejected or withdrawn). */
+        public boolean withdrawable() {
+            return !"REJECTED".equals(status) && !"WITHDRAWN".equals(status);
+        }
+
+        /** Materials may be added while it is not rejected or withdrawn. */
+        public boolean acceptsMaterials() {
+            return withdrawable();
+        }
+    }
+
+    public record Feedback(int score, String comment, Instant at) {
+    }
+
+    public record Decision(String outcome, String comment, Instant at) {
+    }
+
+    public record Material(String id, String filename, String contentType, long size, Instant uploadedAt) {
+    }
+
+    public record Placement(String sessionId, int position, int minutes) {
+    }
+
+    /** An event's observation form: the criteria an observer scores 1 to 5. */
+    public record FormTemplate(String eventId, List<Criterion> criteria) {
+    }
+
+    public record Criterion(String id, String label) {
+
+        /** The default criteria are written "Vietnamese / English": the part in her language, else the whole label. */
+        public String labelIn(String language) {
+            int slash = label == null ? -1 : label.indexOf(" / ");
+            if (slash < 0) {
+                return label;
+            }
+            return "en".equals(language) ? label.substring(slash + 3).strip() : label.substring(0, slash).strip();
+        }
+    }
+
+    /** One observer's form for one lesson, as the observations API keeps it. */
+    public record ObservationForm(String formId, String lessonId, String registrationId, Map<String, Integer> scores,
+                                  String comments, boolean locked, Instant updatedAt) {
     }
 
     public record Lesson(String id, String eventId, String title, String hostSchool, String classroom, String className,
