@@ -21,6 +21,7 @@ import io.hoithao.contracts.observations.SeatReleased;
 import io.hoithao.contracts.observations.WaitlistLeft;
 import io.hoithao.contracts.identity.EmailVerificationRequested;
 import io.hoithao.contracts.identity.IdentityMessage;
+import io.hoithao.contracts.identity.PasswordResetRequested;
 import io.hoithao.contracts.presentations.PaperAccepted;
 import io.hoithao.contracts.presentations.PaperRejected;
 import io.hoithao.contracts.presentations.PaperRevised;
@@ -56,6 +57,7 @@ final class Samples {
 
     /** Fields that may be null (and so may be absent from the JSON), as {@code SimpleClassName.field}. */
     static final Set<String> NULLABLE = Set.of(
+            "PasswordResetRequested.language",
             "RegistrationOpened.closesAt",
             "EventCancelled.reason",
             "RegistrationCancelled.reason",
@@ -150,6 +152,8 @@ final class Samples {
                         List.of(NAME), 20),
                 // identity
                 new EmailVerificationRequested(id(70), AT, IdentityMessage.NO_EVENT, EMAIL, NAME,
-                        "http://localhost:9000/verify-email?token=Yq3xJ0c2nq6u7L8bDkq1yQ", AT.plusSeconds(86400)));
+                        "http://localhost:9000/verify-email?token=Yq3xJ0c2nq6u7L8bDkq1yQ", AT.plusSeconds(86400)),
+                new PasswordResetRequested(id(71), AT, IdentityMessage.NO_EVENT, EMAIL, NAME, "vi",
+                        "http://localhost:9000/reset-password?token=Zr4yK1d3or7v8M9cElr2zR", AT.plusSeconds(3600)));
     }
 }

@@ -19,6 +19,7 @@ import io.hoithao.contracts.observations.SeatReleased;
 import io.hoithao.contracts.events.SessionMoved;
 import io.hoithao.contracts.events.SessionScheduled;
 import io.hoithao.contracts.identity.EmailVerificationRequested;
+import io.hoithao.contracts.identity.PasswordResetRequested;
 import io.hoithao.contracts.identity.IdentityMessage;
 import io.hoithao.contracts.presentations.PaperAccepted;
 import io.hoithao.contracts.presentations.PaperRejected;
@@ -559,6 +560,42 @@ class NotificationsIT {
         List<Delivery> logged = mongo.find(Query.query(Criteria.where("recipient").is(ha)), Delivery.class).collectList().block();
         assertThat(logged).singleElement().satisfies(d -> {
             assertThat(d.kind()).isEqualTo("identity.verification");
+            assertThat(d.eventId()).isNull();
+        });
+    }
+
+    @Test
+    void aPasswordResetLinkArrivesOnceInTheLanguageItWasAskedInWithTheLinkAsButtonAndLine() throws Exception {
+        String hang = "hang.nguyen." + UUID.randomUUID().toString().substring(0, 8) + "@mndongtam.edu.vn";
+        String link = "http://localhost:9000/reset-password?token=Zr4yK1d3or7v8M9cElr2zR-" + UUID.randomUUID();
+        PasswordResetRequested requested = new PasswordResetRequested(UUID.randomUUID(), Instant.now(),
+                IdentityMessage.NO_EVENT, hang, "Nguyễn Thị Hằng", null, link, Instant.parse("2027-03-16T03:00:00Z"));
+        messages.send(requested);
+        messages.send(requested); // redelivered: one mail
+
+        MimeMessage mail = awaitMails(hang, 1).get(0);
+        assertThat(mail.getSubject()).isEqualTo("Đặt lại mật khẩu tài khoản Hội thảo");
+        Map<String, Part> parts = parts(mail);
+        String text = (String) parts.get("text/plain").getContent();
+        assertThat(text).contains("Kính gửi Nguyễn Thị Hằng,").contains("Liên kết có hiệu lực đến 10:00 ngày 16/03/2027.")
+                .contains("Nếu không phải quý thầy cô yêu cầu, xin bỏ qua thư này");
+        assertThat(text.lines()).contains(link);
+        String html = (String) parts.get("text/html").getContent();
+        assertThat(html).contains("<a href=\"" + link + "\">Đặt mật khẩu mới</a>")
+                .contains("xin sao chép địa chỉ này vào trình duyệt: " + link);
+
+        // Asked from an English page, by someone without a chosen language: in English.
+        String minh = "minh.tran." + UUID.randomUUID().toString().substring(0, 8) + "@mndongtam.edu.vn";
+        messages.send(new PasswordResetRequested(UUID.randomUUID(), Instant.now(), IdentityMessage.NO_EVENT, minh,
+                "Trần Văn Minh", "en", link + "-2", Instant.parse("2027-03-16T03:00:00Z")));
+        MimeMessage english = awaitMails(minh, 1).get(0);
+        assertThat(english.getSubject()).isEqualTo("Reset the password of your Hội thảo account");
+        assertThat((String) parts(english).get("text/plain").getContent()).contains("Dear Trần Văn Minh,")
+                .contains("If you did not ask for this, please ignore this mail");
+        assertThat(mailsTo(hang)).hasSize(1);
+        List<Delivery> logged = mongo.find(Query.query(Criteria.where("recipient").is(hang)), Delivery.class).collectList().block();
+        assertThat(logged).singleElement().satisfies(d -> {
+            assertThat(d.kind()).isEqualTo("identity.passwordReset");
             assertThat(d.eventId()).isNull();
         });
     }

@@ -8,7 +8,7 @@ import io.hoithao.contracts.IntegrationMessage;
  * key) is always {@link #NO_EVENT}.
  */
 public sealed interface IdentityMessage extends IntegrationMessage
-        permits EmailVerificationRequested {
+        permits EmailVerificationRequested, PasswordResetRequested {
 
     /** The {@code eventId} of every identity message. */
     String NO_EVENT = "-";

@@ -36,14 +36,14 @@ public class IdentityOutboxRelay {
 
     private static final Logger log = LoggerFactory.getLogger(IdentityOutboxRelay.class);
 
-    static final String FIELD = "outbox";
+    public static final String FIELD = "outbox";
     static final String SOURCE = "/hoithao/identity";
     private static final Duration SEND_TIMEOUT = Duration.ofSeconds(10);
 
     /** A message waiting in a user's outbox, encoded as it will travel. */
-    record Entry(String messageId, String type, String topic, String key, Instant occurredAt, String payload) {
+    public record Entry(String messageId, String type, String topic, String key, Instant occurredAt, String payload) {
 
-        static Entry of(IntegrationMessage message) {
+        public static Entry of(IntegrationMessage message) {
             MessageCodec codec = MessageCodec.instance();
             return new Entry(message.messageId().toString(), codec.typeName(message), Topics.of(message.getClass()),
                     message.eventId(), message.occurredAt(), codec.encodeToString(message));

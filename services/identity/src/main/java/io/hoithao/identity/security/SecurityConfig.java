@@ -82,7 +82,7 @@ public class SecurityConfig {
     @Order(3)
     SecurityFilterChain pagesChain(HttpSecurity http) throws Exception {
         http.authorizeHttpRequests(authorize -> authorize
-                        .requestMatchers("/login", "/signup", "/verify-email", "/error", "/favicon.ico").permitAll()
+                        .requestMatchers("/login", "/signup", "/verify-email", "/forgot-password", "/reset-password", "/error", "/favicon.ico").permitAll()
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
                         .anyRequest().authenticated())
                 .formLogin(form -> form.loginPage("/login").permitAll())

@@ -1,9 +1,11 @@
 package io.hoithao.identity.web;
 
+import io.hoithao.identity.mail.PasswordResets;
 import io.hoithao.identity.user.DuplicateEmailException;
 import io.hoithao.identity.user.SignUpService;
 import io.hoithao.identity.user.UserDirectory;
 import io.hoithao.identity.user.UserView;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
@@ -17,18 +19,20 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
-/** The pages people see: sign-in (the form itself is Spring Security's), sign-up, email verification, and who is signed in. */
+/** The pages people see: sign-in (the form itself is Spring Security's), sign-up, email verification, the forgotten password, and who is signed in. */
 @Controller
 public class PagesController {
 
     private final UserDirectory users;
     private final SignUpService signUps;
     private final Validator validator;
+    private final PasswordResets resets;
 
-    public PagesController(UserDirectory users, SignUpService signUps, Validator validator) {
+    public PagesController(UserDirectory users, SignUpService signUps, Validator validator, PasswordResets resets) {
         this.users = users;
         this.signUps = signUps;
         this.validator = validator;
+        this.resets = resets;
     }
 
     @GetMapping("/login")
@@ -75,6 +79,63 @@ public class PagesController {
             model.addAttribute("email", verified.get().email());
         }
         return "verify-email";
+    }
+
+    @GetMapping("/forgot-password")
+    public String forgotPasswordForm() {
+        return "forgot-password";
+    }
+
+    /**
+     * Asks for a reset link. The answer is the same redirect whether or not the address has an account
+     * (no account enumeration); the mail's language is the browser's first one when it is Vietnamese or English.
+     */
+    @PostMapping("/forgot-password")
+    public String forgotPassword(@RequestParam(required = false) String email, HttpServletRequest request) {
+        String accepted = request.getHeader("Accept-Language");
+        String language = accepted == null ? null : switch (request.getLocale().getLanguage()) {
+            case "vi", "en" -> request.getLocale().getLanguage();
+            default -> null;
+        };
+        resets.request(email, language);
+        return "redirect:/forgot-password?sent";
+    }
+
+    /** The link of the reset mail: the form for the new password, or (status 400) why the link no longer works. */
+    @GetMapping("/reset-password")
+    public String resetPasswordForm(@RequestParam(required = false) String token, Model model, HttpServletResponse response) {
+        if (!resets.isUsable(token)) {
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+            model.addAttribute("usable", false);
+        } else {
+            model.addAttribute("usable", true);
+            model.addAttribute("token", token);
+        }
+        return "reset-password";
+    }
+
+    /** Sets the new password (the sign-up's rules: 10 to 128 characters) and consumes the token. */
+    @PostMapping("/reset-password")
+    public String resetPassword(@RequestParam(required = false) String token, @RequestParam(required = false) String password,
+            Model model, HttpServletResponse response) {
+        if (!resets.isUsable(token)) {
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+            model.addAttribute("usable", false);
+            return "reset-password";
+        }
+        model.addAttribute("usable", true);
+        model.addAttribute("token", token);
+        if (password == null || password.length() < 10 || password.length() > 128) {
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+            model.addAttribute("passwordError", true);
+            return "reset-password";
+        }
+        if (!resets.reset(token, password)) { // used or expired meanwhile
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+            model.addAttribute("usable", false);
+            return "reset-password";
+        }
+        return "redirect:/login?reset";
     }
 
     @GetMapping("/")

@@ -189,6 +189,27 @@ public class Mails {
                 subject, body.text(), body.html(), List.of(), List.of(), DeliveryState.PENDING, 0, now, null, now, null);
     }
 
+    /**
+     * The single-use link that sets a new password (from the identity service): a button and the address as a
+     * line to copy, when it stops working, and what to do when the person did not ask for it.
+     */
+    public Delivery renderPasswordReset(String messageKey, String recipient, String name, String language, String link,
+                                        Instant expiresAt, Instant now) {
+        Locale locale = Catalogue.locale(language);
+        DateTimeFormatter time = DateTimeFormatter.ofPattern(catalogue.text("mail.datetime", locale), locale)
+                .withZone(ZoneId.of("Asia/Ho_Chi_Minh"));
+        String subject = catalogue.text("mail.passwordReset.subject", locale);
+        Body body = new Body(locale, subject)
+                .paragraphs(List.of(catalogue.text("mail.greeting", locale, name), catalogue.text("mail.passwordReset.body", locale)))
+                .link(link, catalogue.text("mail.passwordReset.button", locale))
+                .html("<p>" + escape(catalogue.text("mail.passwordReset.copy", locale, link)) + "</p>")
+                .paragraphs(List.of(catalogue.text("mail.passwordReset.expires", locale, time.format(expiresAt)),
+                        catalogue.text("mail.passwordReset.ignore", locale)))
+                .end(catalogue.text("mail.passwordReset.signature", locale), null);
+        return new Delivery(Delivery.id(messageKey, recipient), null, recipient, "identity.passwordReset", locale.getLanguage(),
+                subject, body.text(), body.html(), List.of(), List.of(), DeliveryState.PENDING, 0, now, null, now, null);
+    }
+
     /** One mail listing every programme change gathered for one person. */
     public Delivery renderProgramme(String key, Digest digest, String language, KnownEvent event, Instant now) {
         Locale locale = Catalogue.locale(language);

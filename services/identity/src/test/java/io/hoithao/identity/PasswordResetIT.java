@@ -1,0 +1,215 @@
+package io.hoithao.identity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.hoithao.contracts.MessageCodec;
+import io.hoithao.contracts.Topics;
+import io.hoithao.contracts.identity.IdentityMessage;
+import io.hoithao.contracts.identity.PasswordResetRequested;
+import io.hoithao.identity.user.Role;
+import io.hoithao.identity.user.UserAccount;
+import io.hoithao.identity.user.UserDirectory;
+import java.net.URI;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.bson.Document;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.web.util.HtmlUtils;
+
+/**
+ * "Forgot password" through the pages, with the real outbox relay and an embedded Kafka broker: the same
+ * answer for every address, a {@code PasswordResetRequested} published only for a verified account, its
+ * link sets the new password once, and a used or expired link is refused with a clear message.
+ */
+@DirtiesContext
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "hoithao.identity.issuer=" + PasswordResetIT.ISSUER,
+        "hoithao.identity.outbox.interval=200ms"})
+class PasswordResetIT {
+
+    static final String ISSUER = "https://identity.hoithao.test";
+    static final EmbeddedKafkaKraftBroker KAFKA = VerificationMailOutboxIT.KAFKA;
+    private static final String OLD = "old-long-password";
+    private static final String NEW = "mật-khẩu-mới-đủ-dài";
+
+    @DynamicPropertySource
+    static void infrastructure(DynamicPropertyRegistry registry) {
+        registry.add("spring.mongodb.uri", () -> TestMongo.uri("identity_reset_it"));
+        registry.add("spring.kafka.bootstrap-servers", KAFKA::getBrokersAsString);
+    }
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    MongoTemplate mongo;
+
+    @Autowired
+    UserDirectory users;
+
+    KafkaConsumer<String, byte[]> consumer;
+    final List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
+
+    @BeforeEach
+    void subscribe() {
+        consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, KAFKA.getBrokersAsString(),
+                ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class));
+        consumer.subscribe(List.of(Topics.IDENTITY));
+    }
+
+    @AfterEach
+    void close() {
+        consumer.close();
+    }
+
+    @Test
+    void theLinkSetsANewPasswordOnceAndAnUnknownAddressGetsTheSameAnswerAndNoMail() {
+        String email = "lan-" + UUID.randomUUID().toString().substring(0, 8) + "@truong.edu.vn";
+        String unknown = "nobody-" + UUID.randomUUID().toString().substring(0, 8) + "@truong.edu.vn";
+        users.createVerified(email, OLD, "Hoàng Thị Lan", null, Set.of(Role.DELEGATE));
+        Browser browser = browser();
+
+        assertThat(browser.get("/login").body()).contains("href=\"/forgot-password\"");
+        HttpResponse<String> forUnknown = ask(browser, unknown);
+        HttpResponse<String> forKnown = ask(browser, email);
+        assertThat(forKnown.statusCode()).isEqualTo(302);
+        assertThat(forUnknown.statusCode()).isEqualTo(302);
+        assertThat(Browser.location(forKnown)).isEqualTo(Browser.location(forUnknown)).endsWith("/forgot-password?sent");
+        assertThat(HtmlUtils.htmlUnescape(browser.get("/forgot-password?sent").body()))
+                .contains("If this address belongs to a verified account");
+
+        PasswordResetRequested message = awaitMessageFor(email);
+        assertThat(records).noneMatch(r -> new String(r.value(), StandardCharsets.UTF_8).contains(unknown));
+        assertThat(mongo.exists(Query.query(Criteria.where("email").is(unknown)), UserAccount.COLLECTION)).isFalse();
+        assertThat(message.fullName()).isEqualTo("Hoàng Thị Lan");
+        assertThat(message.language()).isEqualTo("en");
+        assertThat(message.link()).startsWith(ISSUER + "/reset-password?token=");
+        assertThat(message.expiresAt()).isBetween(Instant.now().plus(Duration.ofMinutes(59)), Instant.now().plus(Duration.ofMinutes(61)));
+        String token = URI.create(message.link()).getRawQuery().substring("token=".length());
+        Document stored = mongo.findOne(Query.query(Criteria.where("email").is(email)), Document.class, UserAccount.COLLECTION);
+        assertThat(stored.get("passwordReset", Document.class).getString("tokenHash")).hasSize(64).doesNotContain(token);
+        assertThat(stored.toJson()).doesNotContain(token);
+
+        // A second request within the minute changes nothing: the same token still works.
+        ask(browser, email);
+        String path = "/reset-password?token=" + token;
+        HttpResponse<String> form = browser.get(path);
+        assertThat(form.statusCode()).as(form.body()).isEqualTo(200);
+        String csrf = Browser.csrfOf(form.body());
+
+        HttpResponse<String> tooShort = browser.postForm("/reset-password", Map.of("token", token, "password", "short", "_csrf", csrf));
+        assertThat(tooShort.statusCode()).isEqualTo(400);
+        assertThat(HtmlUtils.htmlUnescape(tooShort.body())).contains("10 to 128 characters");
+        HttpResponse<String> withoutCsrf = browser.postForm("/reset-password", Map.of("token", token, "password", NEW));
+        assertThat(withoutCsrf.statusCode()).isEqualTo(403);
+
+        HttpResponse<String> set = browser.postForm("/reset-password", Map.of("token", token, "password", NEW, "_csrf", csrf));
+        assertThat(set.statusCode()).as(set.body()).isEqualTo(302);
+        assertThat(Browser.location(set)).endsWith("/login?reset");
+        assertThat(signsIn(email, NEW)).isTrue();
+        assertThat(signsIn(email, OLD)).isFalse();
+
+        HttpResponse<String> again = browser().get(path);
+        assertThat(again.statusCode()).isEqualTo(400);
+        assertThat(HtmlUtils.htmlUnescape(again.body())).contains("invalid, already used or expired");
+        HttpResponse<String> reused = browser.postForm("/reset-password", Map.of("token", token, "password", "another-long-one", "_csrf", csrf));
+        assertThat(reused.statusCode()).isEqualTo(400);
+        assertThat(signsIn(email, NEW)).isTrue();
+    }
+
+    @Test
+    void aNewRequestReplacesTheOldLinkAndAnExpiredLinkIsRefused() {
+        String email = "minh-" + UUID.randomUUID().toString().substring(0, 8) + "@truong.edu.vn";
+        users.createVerified(email, OLD, "Trần Văn Minh", null, Set.of(Role.DELEGATE));
+        Browser browser = browser();
+        ask(browser, email);
+        String first = token(awaitMessageFor(email));
+        Query byEmail = Query.query(Criteria.where("email").is(email));
+        mongo.updateFirst(byEmail, new Update().set("passwordReset.requestedAt", Date.from(Instant.now().minusSeconds(120))),
+                UserAccount.COLLECTION);
+        records.clear();
+        ask(browser, email);
+        String second = token(awaitMessageFor(email));
+        assertThat(second).isNotEqualTo(first);
+        assertThat(browser.get("/reset-password?token=" + first).statusCode()).isEqualTo(400);
+
+        mongo.updateFirst(byEmail, new Update().set("passwordReset.expiresAt", Date.from(Instant.now().minusSeconds(1))),
+                UserAccount.COLLECTION);
+        HttpResponse<String> expired = browser.get("/reset-password?token=" + second);
+        assertThat(expired.statusCode()).isEqualTo(400);
+        assertThat(HtmlUtils.htmlUnescape(expired.body())).contains("invalid, already used or expired");
+        HttpResponse<String> refused = browser.postForm("/reset-password",
+                Map.of("token", second, "password", NEW, "_csrf", browser.csrf("/forgot-password")));
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(signsIn(email, OLD)).isTrue();
+    }
+
+    private Browser browser() {
+        return new Browser(URI.create("http://localhost:" + port));
+    }
+
+    private static HttpResponse<String> ask(Browser browser, String email) {
+        String csrf = browser.csrf("/forgot-password");
+        return browser.send(java.net.http.HttpRequest.newBuilder(browser.base().resolve("/forgot-password"))
+                .header("Content-Type", "application/x-www-form-urlencoded").header("Accept-Language", "en-GB,en;q=0.8")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(Browser.form(Map.of("email", email, "_csrf", csrf))))
+                .build());
+    }
+
+    private boolean signsIn(String email, String password) {
+        Browser fresh = browser();
+        HttpResponse<String> response = fresh.postForm("/login",
+                Map.of("username", email, "password", password, "_csrf", fresh.csrf("/login")));
+        return response.statusCode() == 302 && !Browser.location(response).contains("error");
+    }
+
+    private static String token(PasswordResetRequested message) {
+        return URI.create(message.link()).getRawQuery().substring("token=".length());
+    }
+
+    private PasswordResetRequested awaitMessageFor(String email) {
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            consumer.poll(Duration.ofMillis(200)).forEach(records::add);
+            return records.stream().anyMatch(r -> isResetFor(r, email));
+        });
+        ConsumerRecord<String, byte[]> record = records.stream().filter(r -> isResetFor(r, email)).reduce((a, b) -> b).orElseThrow();
+        assertThat(record.key()).isEqualTo(IdentityMessage.NO_EVENT);
+        return (PasswordResetRequested) MessageCodec.instance().decode("identity.PasswordResetRequested.v1", record.value());
+    }
+
+    private static boolean isResetFor(ConsumerRecord<String, byte[]> record, String email) {
+        return "identity.PasswordResetRequested.v1".equals(new String(record.headers().lastHeader("ce_type").value(), StandardCharsets.UTF_8))
+                && new String(record.value(), StandardCharsets.UTF_8).contains(email);
+    }
+}
