@@ -26,6 +26,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -178,6 +179,8 @@ class WebJourneyIT {
         browser.executeCdpCommand("Emulation.setDeviceMetricsOverride",
                 Map.of("width", 390, "height", 844, "deviceScaleFactor", 1, "mobile", true));
         wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+        // htmx swaps fragments (outerHTML) while a condition reads them: look the element up again
+        wait.ignoring(StaleElementReferenceException.class);
     }
 
     @AfterEach
@@ -490,7 +493,7 @@ class WebJourneyIT {
             criterion.findElement(By.cssSelector("input[value='5']")).click();
         }
         wait.until(ExpectedConditions.attributeToBe(By.id("form-status"), "data-state", "SENT"));
-        assertThat(browser.findElement(By.id("form-status")).getText()).contains("Đã gửi phiếu");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("form-status"), "Đã gửi phiếu"));
         HttpResponse<String> kept = api(huong, "GET", "/api/observations/lessons/" + discovery + "/forms/" + huongRegistration, null);
         assertThat(kept.statusCode()).as(kept.body()).isEqualTo(200);
         JsonNode scores = json.readTree(kept.body()).get("scores");
