@@ -14,6 +14,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -28,6 +29,8 @@ class GatewayRoutingTest {
 
 	static final FakeBackend backend = new FakeBackend();
 
+	static final TestIssuer issuer = new TestIssuer();
+
 	static final List<String> SERVICES = List.of("events", "registrations", "observations", "presentations", "notifications");
 
 	@DynamicPropertySource
@@ -35,11 +38,13 @@ class GatewayRoutingTest {
 		for (String service : SERVICES) {
 			registry.add("hoithao.gateway." + service + "-uri", backend::uri);
 		}
+		registry.add("hoithao.security.issuer", issuer::issuer);
 	}
 
 	@AfterAll
 	static void stopBackend() {
 		backend.close();
+		issuer.close();
 	}
 
 	@Autowired
@@ -249,9 +254,28 @@ class GatewayRoutingTest {
 	}
 
 	@Test
+	void theRouteListingIsForAdministratorsOnly() {
+		this.client.get()
+			.uri("/actuator/gateway/routes")
+			.exchange()
+			.expectStatus().isUnauthorized()
+			.expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectBody().jsonPath("$.detail").isEqualTo("Sign in to use this endpoint");
+		this.client.get()
+			.uri("/actuator/gateway/routes")
+			.header(HttpHeaders.AUTHORIZATION, issuer.bearer("delegate@truong.edu.vn"))
+			.exchange()
+			.expectStatus().isForbidden()
+			.expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectBody().jsonPath("$.detail").isEqualTo("Only an administrator may list the gateway's routes")
+			.jsonPath("$.route_id").doesNotExist();
+	}
+
+	@Test
 	void gatewayEndpointListsTheRoutes() {
 		this.client.get()
 			.uri("/actuator/gateway/routes")
+			.header(HttpHeaders.AUTHORIZATION, issuer.administrator("admin@hoithao.vn"))
 			.exchange()
 			.expectStatus().isOk()
 			.expectBody()

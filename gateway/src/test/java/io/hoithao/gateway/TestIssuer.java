@@ -63,6 +63,11 @@ final class TestIssuer implements AutoCloseable {
 		return "Bearer " + sign(this.key, issuer(), subject, Instant.now(), Duration.ofHours(1));
 	}
 
+	/** An administrator's token (roles claim {@code admin}). */
+	String administrator(String subject) {
+		return "Bearer " + sign(this.key, issuer(), subject, Instant.now(), Duration.ofHours(1), List.of("admin"));
+	}
+
 	String expired(String subject) {
 		return "Bearer " + sign(this.key, issuer(), subject, Instant.now().minus(Duration.ofHours(1)), Duration.ofMinutes(55));
 	}
@@ -72,12 +77,17 @@ final class TestIssuer implements AutoCloseable {
 	}
 
 	private static String sign(RSAKey signingKey, String issuer, String subject, Instant issuedAt, Duration lifetime) {
+		return sign(signingKey, issuer, subject, issuedAt, lifetime, List.of("delegate"));
+	}
+
+	private static String sign(RSAKey signingKey, String issuer, String subject, Instant issuedAt, Duration lifetime,
+			List<String> roles) {
 		JWTClaimsSet claims = new JWTClaimsSet.Builder().issuer(issuer)
 			.subject(subject)
 			.audience("hoithao")
 			.issueTime(Date.from(issuedAt))
 			.expirationTime(Date.from(issuedAt.plus(lifetime)))
-			.claim("roles", List.of("delegate"))
+			.claim("roles", roles)
 			.claim("email", subject)
 			.build();
 		SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(signingKey.getKeyID()).build(), claims);

@@ -11,11 +11,15 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.AuthenticationCredentialsNotFoundException;
 import org.springframework.security.authentication.AuthenticationServiceException;
 import org.springframework.security.authentication.ReactiveAuthenticationManager;
+import org.springframework.security.authorization.AuthorizationDecision;
+import org.springframework.security.authorization.AuthorizationResult;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
+import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.oauth2.server.resource.BearerTokenError;
 import org.springframework.security.oauth2.server.resource.authentication.JwtReactiveAuthenticationManager;
@@ -31,11 +35,16 @@ import org.springframework.security.web.server.savedrequest.NoOpServerRequestCac
  * same {@code spring.security.oauth2.resourceserver.jwt.*} settings as the services), so a bad
  * token is refused here with 401 before it costs a service anything, and the rate limit counts
  * per signed-in user. A request without a token is forwarded: which endpoints are public (published
- * programmes) is each service's decision, answered there with 401 when sign-in is needed. The token
+ * programmes) is each service's decision, answered there with 401 when sign-in is needed; the gateway's
+ * own route listing ({@code /actuator/gateway/**}, which names the backends' addresses) is for
+ * administrators only. The token
  * itself is forwarded unchanged, and each service checks it again (no trust in the network).
  */
 @Configuration(proxyBeanMethods = false)
 public class GatewaySecurityConfiguration {
+
+	/** The roles claim the identity service and Keycloak's mapper write (values such as {@code admin}). */
+	private static final String ROLES = "roles";
 
 	/**
 	 * The issuer's key set, fetched at start and refreshed in the background: a crowd of requests never
@@ -63,6 +72,12 @@ public class GatewaySecurityConfiguration {
 						ProblemResponses.TYPE_BASE + "identity-unavailable", HttpStatus.SERVICE_UNAVAILABLE,
 						"Identity provider unavailable",
 						"The access token could not be checked because the identity provider's keys are unreachable; try again shortly",
+						ProblemResponses.originalPath(exchange)));
+			}
+			if (failure instanceof AuthenticationCredentialsNotFoundException) {
+				exchange.getResponse().getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
+				return problems.write(exchange.getResponse(), problems.problem(ProblemResponses.TYPE_BASE + "unauthorized",
+						HttpStatus.UNAUTHORIZED, "Sign-in required", "Sign in to use this endpoint",
 						ProblemResponses.originalPath(exchange)));
 			}
 			String detail = "The access token is not valid";
@@ -95,7 +110,17 @@ public class GatewaySecurityConfiguration {
 			.oauth2ResourceServer(server -> server.jwt(jwt -> jwt.authenticationManager(tokens))
 				.authenticationEntryPoint(refuse)
 				.authenticationFailureHandler(failures))
-			.authorizeExchange(exchanges -> exchanges.anyExchange().permitAll())
+			// The route listing names the backends' addresses: operators only.
+			.exceptionHandling(denied -> denied.authenticationEntryPoint(refuse).accessDeniedHandler((exchange, failure) ->
+					problems.write(exchange.getResponse(), problems.problem(ProblemResponses.TYPE_BASE + "forbidden",
+							HttpStatus.FORBIDDEN, "Forbidden", "Only an administrator may list the gateway's routes",
+							ProblemResponses.originalPath(exchange)))))
+			.authorizeExchange(exchanges -> exchanges.pathMatchers("/actuator/gateway/**")
+				.access((authentication, context) -> authentication
+					.<AuthorizationResult>map(granted -> new AuthorizationDecision(granted.getPrincipal() instanceof Jwt jwt
+							&& jwt.getClaimAsStringList(ROLES) != null && jwt.getClaimAsStringList(ROLES).contains("admin")))
+					.defaultIfEmpty(new AuthorizationDecision(false)))
+				.anyExchange().permitAll())
 			.build();
 	}
 
