@@ -91,7 +91,7 @@ class NotificationsIT {
         registry.add("hoithao.notifications.back-off-initial", () -> "300ms");
         registry.add("hoithao.notifications.back-off-max", () -> "4s");
         registry.add("hoithao.notifications.lease", () -> "5s");
-        registry.add("hoithao.notifications.gather-window", () -> "3s");
+        registry.add("hoithao.notifications.gather-window", () -> "5s");
         registry.add("hoithao.notifications.reminder-lead", () -> "48h");
         registry.add("hoithao.notifications.reminder-interval", () -> "1h"); // the test runs the passes itself
     }
@@ -341,8 +341,12 @@ class NotificationsIT {
         String waiting = "cuong." + eventId + "@mn.edu.vn"; // holds no place: programme changes are not hers to hear
         messages.send(new RegistrationWaitlisted(UUID.randomUUID(), Instant.now(), eventId, "r-" + waiting, waiting,
                 "Phạm Văn Cường", "Phòng GD&ĐT Chợ Mới", "TEACHER"));
+        String hung = "hung." + eventId + "@mn.edu.vn"; // confirmed, but cancels while the changes are being gathered
+        messages.send(new RegistrationConfirmed(UUID.randomUUID(), Instant.now(), eventId, "r-" + hung, hung,
+                "Trần Quốc Hùng", "Phòng GD&ĐT Chợ Mới", "TEACHER", "HUNG-1"));
         delegates.forEach(email -> awaitMails(email, 1));
         awaitMails(waiting, 1);
+        awaitMails(hung, 1);
         Instant day = Instant.parse("2027-03-16T01:00:00Z");
         for (int i = 0; i < 10; i++) {
             messages.send(new SessionScheduled(UUID.randomUUID(), Instant.now(), eventId, "s" + i + "-" + eventId, "TALK",
@@ -360,6 +364,11 @@ class NotificationsIT {
                 messages.send(moved); // redelivered: listed once
             }
         }
+        // within the gathering window (5 s from the first change here)
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50)).until(() -> mongo.exists(Query.query(Criteria.where("_id").is(eventId + "|" + hung)),
+                io.hoithao.notifications.programme.Digest.class).block());
+        messages.send(new RegistrationCancelled(UUID.randomUUID(), Instant.now(), eventId, "r-" + hung, hung, "Bận công tác", true));
+        assertThat(awaitMails(hung, 2).get(1).getSubject()).isEqualTo("Đăng ký đã bị huỷ: Hội thảo chuyên đề Toán tiểu học");
         for (String email : delegates) {
             MimeMessage mail = awaitMails(email, 2).get(1);
             assertThat(mail.getSubject()).isEqualTo("Thay đổi chương trình: Hội thảo chuyên đề Toán tiểu học");
@@ -389,6 +398,7 @@ class NotificationsIT {
         await().atMost(Duration.ofSeconds(10)).until(() -> mongo.count(Query.query(Criteria.where("eventId").is(eventId)),
                 io.hoithao.notifications.programme.Digest.class).block() == 0);
         assertThat(mailsTo(waiting)).hasSize(1);
+        assertThat(mailsTo(hung)).as("no programme change once she cancelled").hasSize(2);
         for (String email : delegates) {
             assertThat(mailsTo(email)).hasSize(3);
         }
