@@ -85,6 +85,15 @@ class ComposeFileTest {
     }
 
     @Test
+    void theNotificationsServiceSendsToMailpitWhoseWebInboxIsPublished() {
+        assertThat(string(service("mailpit").get("image"))).as("mailpit: image").startsWith("axllent/mailpit:");
+        assertThat(publishedPorts("mailpit")).as("mailpit: its web inbox, every mail sent, on the host").containsEntry(8025, 8025);
+        assertThat(environment("notifications")).as("notifications: sends through Mailpit's SMTP port on the compose network")
+                .containsEntry("SPRING_MAIL_HOST", "mailpit").containsEntry("SPRING_MAIL_PORT", "1025");
+        assertThat(map(service("notifications").get("depends_on"), "notifications: depends_on")).containsKey("mailpit");
+    }
+
+    @Test
     void everyServiceHasAHealthcheck() {
         for (String name : services.keySet()) {
             assertHealthcheck(name);

@@ -63,6 +63,16 @@ class DevStackTest {
             assertThat(stack.urlTable()).contains("localhost:" + config.kafkaPort(), "127.0.0.1:" + config.mongoPort())
                     .doesNotContain("Swagger");
             assertThat(stack.memoryTable()).contains("devstack (Kafka, Mongo)", "total");
+
+            // The printed table names the mail inbox, and a mail sent to its SMTP server is readable there.
+            assertThat(stack.urlTable()).containsPattern("mail inbox +http://localhost:" + config.inboxPort() + "/ ");
+            com.icegreen.greenmail.util.GreenMailUtil.sendTextEmail("ha.le@mndongtam.edu.vn", "no-reply@hoithao.local",
+                    "Xác nhận địa chỉ thư", "Kính gửi Lê Thị Thu Hà,", new com.icegreen.greenmail.util.ServerSetup(
+                            config.smtpPort(), "127.0.0.1", com.icegreen.greenmail.util.ServerSetup.PROTOCOL_SMTP));
+            HttpResponse<String> inbox = http.send(HttpRequest.newBuilder(
+                    URI.create(stack.inboxUrl()).resolve("/api/messages?to=ha.le@mndongtam.edu.vn")).build(),
+                    HttpResponse.BodyHandlers.ofString(java.nio.charset.StandardCharsets.UTF_8));
+            assertThat(inbox.body()).contains("\"subject\":\"Xác nhận địa chỉ thư\"", "Kính gửi Lê Thị Thu Hà,");
         }
 
         assertThat(portIsFree(config.kafkaPort())).isTrue();

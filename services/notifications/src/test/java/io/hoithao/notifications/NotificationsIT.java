@@ -11,11 +11,15 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import io.hoithao.contracts.events.EventCancelled;
 import io.hoithao.contracts.events.EventPublished;
+import io.hoithao.contracts.events.EventRescheduled;
+import io.hoithao.contracts.events.SessionCancelled;
 import io.hoithao.contracts.observations.LessonMoved;
 import io.hoithao.contracts.observations.LessonScheduled;
 import io.hoithao.contracts.observations.ObserverWaitlisted;
 import io.hoithao.contracts.observations.SeatBooked;
 import io.hoithao.contracts.observations.SeatReleased;
+import io.hoithao.contracts.observations.LessonCancelled;
+import io.hoithao.contracts.observations.WaitlistLeft;
 import io.hoithao.contracts.events.SessionMoved;
 import io.hoithao.contracts.events.SessionScheduled;
 import io.hoithao.contracts.identity.EmailVerificationRequested;
@@ -26,9 +30,12 @@ import io.hoithao.contracts.presentations.PaperRejected;
 import io.hoithao.contracts.presentations.PaperRevisionRequested;
 import io.hoithao.contracts.presentations.PaperScheduled;
 import io.hoithao.contracts.presentations.PaperSubmitted;
+import io.hoithao.contracts.presentations.PaperUnscheduled;
 import io.hoithao.contracts.registrations.RegistrationCancelled;
 import io.hoithao.contracts.registrations.RegistrationConfirmed;
 import io.hoithao.contracts.registrations.RegistrationPendingApproval;
+import io.hoithao.contracts.registrations.RegistrationPromoted;
+import io.hoithao.contracts.registrations.RegistrationRejected;
 import io.hoithao.contracts.registrations.RegistrationWaitlisted;
 import io.hoithao.notifications.delivery.Delivery;
 import io.hoithao.notifications.person.KnownEvent;
@@ -82,9 +89,9 @@ class NotificationsIT {
         registry.add("spring.mail.port", () -> SMTP_PORT);
         registry.add("hoithao.notifications.dispatch-interval", () -> "200ms");
         registry.add("hoithao.notifications.back-off-initial", () -> "300ms");
-        registry.add("hoithao.notifications.back-off-max", () -> "1s");
+        registry.add("hoithao.notifications.back-off-max", () -> "4s");
         registry.add("hoithao.notifications.lease", () -> "5s");
-        registry.add("hoithao.notifications.gather-window", () -> "3s");
+        registry.add("hoithao.notifications.gather-window", () -> "5s");
         registry.add("hoithao.notifications.reminder-lead", () -> "48h");
         registry.add("hoithao.notifications.reminder-interval", () -> "1h"); // the test runs the passes itself
     }
@@ -184,6 +191,74 @@ class NotificationsIT {
     }
 
     @Test
+    void awaitingApprovalApprovedRejectedPromotedAndCancelledAreEachMailedWithTheirWords() throws Exception {
+        String title = "Hội thảo bồi dưỡng giáo viên cốt cán";
+        String eventId = publishedEvent(title);
+        String thu = "thu." + eventId + "@mn.edu.vn";   // awaits approval, then approved
+        String duc = "duc." + eventId + "@mn.edu.vn";   // awaits approval, then rejected
+        String yen = "yen." + eventId + "@mn.edu.vn";   // waits, is promoted, then cancelled by the organiser
+        String khoa = "khoa." + eventId + "@mn.edu.vn"; // confirmed, then cancels without a reason
+
+        messages.send(new RegistrationPendingApproval(UUID.randomUUID(), Instant.now(), eventId, "r-thu-" + eventId, thu,
+                "Trịnh Thị Thu", "Trường TH Lê Lợi", "TEACHER"));
+        MimeMessage pending = awaitMails(thu, 1).get(0);
+        assertThat(pending.getSubject()).isEqualTo("Đăng ký đang chờ duyệt: " + title);
+        assertThat((String) parts(pending).get("text/plain").getContent()).contains("Kính gửi Trịnh Thị Thu,")
+                .contains("Chúng tôi đã nhận đăng ký của quý thầy cô tham dự «" + title + "». Sự kiện này cần ban tổ chức duyệt");
+        assertThat(parts(pending)).doesNotContainKey("image/png");
+
+        messages.send(new RegistrationConfirmed(UUID.randomUUID(), Instant.now(), eventId, "r-thu-" + eventId, thu,
+                "Trịnh Thị Thu", "Trường TH Lê Lợi", "TEACHER", "THU-5KQ2"));
+        MimeMessage approved = awaitMails(thu, 2).get(1);
+        assertThat(approved.getSubject()).isEqualTo("Đăng ký đã được duyệt: " + title);
+        assertThat((String) parts(approved).get("text/plain").getContent())
+                .contains("Ban tổ chức đã duyệt đăng ký của quý thầy cô tham dự «" + title + "»").contains("Mã xác nhận: THU-5KQ2");
+        assertThat((String) parts(approved).get("text/html").getContent()).contains("Kính gửi Trịnh Thị Thu,");
+        assertThat(qrCode(parts(approved))).isEqualTo("THU-5KQ2");
+        assertThat(calendarEntry(parts(approved)).getDateTimeStart().getValue()).isEqualTo("20270316");
+
+        messages.send(new RegistrationPendingApproval(UUID.randomUUID(), Instant.now(), eventId, "r-duc-" + eventId, duc,
+                "Đỗ Minh Đức", "Trường TH Lê Lợi", "TEACHER"));
+        messages.send(new RegistrationRejected(UUID.randomUUID(), Instant.now(), eventId, "r-duc-" + eventId, duc,
+                "Đơn vị đã cử đủ số lượng"));
+        MimeMessage rejected = awaitMails(duc, 2).get(1);
+        assertThat(rejected.getSubject()).isEqualTo("Đăng ký không được duyệt: " + title);
+        assertThat((String) parts(rejected).get("text/plain").getContent()).contains("Kính gửi Đỗ Minh Đức,")
+                .contains("ban tổ chức không duyệt đăng ký").contains("Lý do: Đơn vị đã cử đủ số lượng");
+
+        messages.send(new RegistrationWaitlisted(UUID.randomUUID(), Instant.now(), eventId, "r-yen-" + eventId, yen,
+                "Vũ Hải Yến", "Trường TH Lê Lợi", "TEACHER"));
+        messages.send(new RegistrationPromoted(UUID.randomUUID(), Instant.now(), eventId, "r-yen-" + eventId, yen,
+                "Vũ Hải Yến", "Trường TH Lê Lợi", "TEACHER", "YEN-8HT3"));
+        MimeMessage promoted = awaitMails(yen, 2).get(1);
+        assertThat(promoted.getSubject()).isEqualTo("Đã có chỗ cho quý thầy cô: " + title);
+        assertThat((String) parts(promoted).get("text/plain").getContent()).contains("Kính gửi Vũ Hải Yến,")
+                .contains("được chuyển từ danh sách chờ sang xác nhận").contains("Mã xác nhận: YEN-8HT3");
+        assertThat(qrCode(parts(promoted))).isEqualTo("YEN-8HT3");
+        assertThat(calendarEntry(parts(promoted)).getSummary().getValue()).isEqualTo(title);
+
+        messages.send(new RegistrationCancelled(UUID.randomUUID(), Instant.now(), eventId, "r-yen-" + eventId, yen,
+                "Trùng đối tượng với đợt tập huấn của Sở", true));
+        MimeMessage cancelled = awaitMails(yen, 3).get(2);
+        assertThat(cancelled.getSubject()).isEqualTo("Đăng ký đã bị huỷ: " + title);
+        assertThat((String) parts(cancelled).get("text/plain").getContent()).contains("Kính gửi Vũ Hải Yến,")
+                .contains("Đăng ký của quý thầy cô tham dự «" + title + "» đã bị huỷ.")
+                .contains("Lý do: Trùng đối tượng với đợt tập huấn của Sở");
+
+        messages.send(new RegistrationConfirmed(UUID.randomUUID(), Instant.now(), eventId, "r-khoa-" + eventId, khoa,
+                "Lương Đăng Khoa", "Trường TH Lê Lợi", "TEACHER", "KHOA-2M7P"));
+        assertThat(awaitMails(khoa, 1).get(0).getSubject()).isEqualTo("Đã xác nhận đăng ký: " + title);
+        messages.send(new RegistrationCancelled(UUID.randomUUID(), Instant.now(), eventId, "r-khoa-" + eventId, khoa, null, true));
+        assertThat((String) parts(awaitMails(khoa, 2).get(1)).get("text/plain").getContent())
+                .contains("Kính gửi Lương Đăng Khoa,").contains("Không có lý do kèm theo.");
+
+        assertThat(deliveries(eventId).stream().map(d -> d.recipient() + " " + d.kind()).toList()).containsExactlyInAnyOrder(
+                thu + " registration.pending", thu + " registration.approved", duc + " registration.pending",
+                duc + " registration.rejected", yen + " registration.waitlisted", yen + " registration.promoted",
+                yen + " registration.cancelled", khoa + " registration.confirmed", khoa + " registration.cancelled");
+    }
+
+    @Test
     void anEnglishSpeakingDelegateIsWrittenToInEnglishAndToldHerPlace() throws Exception {
         String eventId = publishedEvent("Chuyên đề giáo dục STEM");
         String first = "an." + eventId + "@mn.edu.vn";
@@ -234,6 +309,15 @@ class NotificationsIT {
                 .filter(d -> d.attempts() >= 2 && d.lastError() != null).count() == 5);
         sent.forEach(messages::send); // redelivered during the outage, too
 
+        // The server stays away for 30 s more: all the while the five deliveries wait, none given up, none doubled.
+        await().during(Duration.ofSeconds(30)).atMost(Duration.ofSeconds(45)).until(() -> {
+            List<Delivery> waiting = deliveries(eventId);
+            return waiting.size() == 5 && waiting.stream().allMatch(d -> d.state().name().equals("PENDING"));
+        });
+        // ... trying again with a growing wait: each attempt fails at once, so without the back-off a dispatcher
+        // running every 200 ms would have tried well over a hundred times.
+        assertThat(deliveries(eventId)).allSatisfy(d -> assertThat(d.attempts()).isBetween(4, 20));
+
         smtp = startSmtp();
         for (RegistrationConfirmed confirmed : sent) {
             awaitMails(confirmed.delegateEmail(), 1);
@@ -254,12 +338,24 @@ class NotificationsIT {
             messages.send(new RegistrationConfirmed(UUID.randomUUID(), Instant.now(), eventId, "r-" + email, email,
                     "Lê Thị " + email.substring(0, 4), "Phòng GD&ĐT Chợ Mới", "TEACHER", "C-" + email.substring(0, 4)));
         }
+        String waiting = "cuong." + eventId + "@mn.edu.vn"; // holds no place: programme changes are not hers to hear
+        messages.send(new RegistrationWaitlisted(UUID.randomUUID(), Instant.now(), eventId, "r-" + waiting, waiting,
+                "Phạm Văn Cường", "Phòng GD&ĐT Chợ Mới", "TEACHER"));
+        String hung = "hung." + eventId + "@mn.edu.vn"; // confirmed, but cancels while the changes are being gathered
+        messages.send(new RegistrationConfirmed(UUID.randomUUID(), Instant.now(), eventId, "r-" + hung, hung,
+                "Trần Quốc Hùng", "Phòng GD&ĐT Chợ Mới", "TEACHER", "HUNG-1"));
         delegates.forEach(email -> awaitMails(email, 1));
+        awaitMails(waiting, 1);
+        awaitMails(hung, 1);
         Instant day = Instant.parse("2027-03-16T01:00:00Z");
         for (int i = 0; i < 10; i++) {
             messages.send(new SessionScheduled(UUID.randomUUID(), Instant.now(), eventId, "s" + i + "-" + eventId, "TALK",
                     "Phiên số " + (i + 1) + ": Đổi mới dạy học", "Hội trường A", day.plusSeconds(3600L * i), day.plusSeconds(3600L * i + 3000), 1));
         }
+        // The organiser moves the event a day later: the events service tells it as the event rescheduled, then
+        // each of its ten sessions moved (EventService.reschedule).
+        messages.send(new EventRescheduled(UUID.randomUUID(), Instant.now(), eventId, LocalDate.of(2027, 3, 17),
+                LocalDate.of(2027, 3, 18), "Asia/Ho_Chi_Minh", 2));
         for (int i = 0; i < 10; i++) {
             SessionMoved moved = new SessionMoved(UUID.randomUUID(), Instant.now(), eventId, "s" + i + "-" + eventId,
                     "Phòng họp tầng 2", day.plusSeconds(86400 + 3600L * i), day.plusSeconds(86400 + 3600L * i + 3000), 2);
@@ -268,20 +364,43 @@ class NotificationsIT {
                 messages.send(moved); // redelivered: listed once
             }
         }
+        // within the gathering window (5 s from the first change here)
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50)).until(() -> mongo.exists(Query.query(Criteria.where("_id").is(eventId + "|" + hung)),
+                io.hoithao.notifications.programme.Digest.class).block());
+        messages.send(new RegistrationCancelled(UUID.randomUUID(), Instant.now(), eventId, "r-" + hung, hung, "Bận công tác", true));
+        assertThat(awaitMails(hung, 2).get(1).getSubject()).isEqualTo("Đăng ký đã bị huỷ: Hội thảo chuyên đề Toán tiểu học");
         for (String email : delegates) {
             MimeMessage mail = awaitMails(email, 2).get(1);
             assertThat(mail.getSubject()).isEqualTo("Thay đổi chương trình: Hội thảo chuyên đề Toán tiểu học");
             String text = (String) parts(mail).get("text/plain").getContent();
-            assertThat(text).contains("có 10 thay đổi")
+            assertThat(text).contains("có 11 thay đổi")
+                    .contains("- Sự kiện dời sang 17/03/2027 – 18/03/2027")
                     .contains("- «Phiên số 1: Đổi mới dạy học» chuyển sang Phòng họp tầng 2, 08:00 ngày 17/03/2027 – 08:50 ngày 17/03/2027")
                     .contains("«Phiên số 10: Đổi mới dạy học»");
-            assertThat(text.lines().filter(line -> line.startsWith("- ")).count()).isEqualTo(10);
+            assertThat(text.lines().filter(line -> line.startsWith("- ")).count()).isEqualTo(11);
+            assertThat(text.lines().filter(line -> line.startsWith("- «")).count()).as("ten sessions").isEqualTo(10);
+            assertThat((String) parts(mail).get("text/html").getContent()).contains("<li>Sự kiện dời sang 17/03/2027 – 18/03/2027</li>");
         }
         await().atMost(Duration.ofSeconds(10)).until(() -> mongo.count(Query.query(Criteria.where("eventId").is(eventId)),
                 io.hoithao.notifications.programme.Digest.class).block() == 0);
         assertThat(deliveries(eventId).stream().filter(d -> d.kind().equals("programme.changed")).count()).isEqualTo(2);
         for (String email : delegates) {
             assertThat(mailsTo(email)).hasSize(2);
+        }
+
+        // Later, one session is cancelled on its own: one more mail each, listing that one.
+        messages.send(new SessionCancelled(UUID.randomUUID(), Instant.now(), eventId, "s9-" + eventId, 3));
+        for (String email : delegates) {
+            String text = (String) parts(awaitMails(email, 3).get(2)).get("text/plain").getContent();
+            assertThat(text).contains("có 1 thay đổi").contains("- «Phiên số 10: Đổi mới dạy học» đã bị huỷ");
+            assertThat(text.lines().filter(line -> line.startsWith("- ")).count()).isEqualTo(1);
+        }
+        await().atMost(Duration.ofSeconds(10)).until(() -> mongo.count(Query.query(Criteria.where("eventId").is(eventId)),
+                io.hoithao.notifications.programme.Digest.class).block() == 0);
+        assertThat(mailsTo(waiting)).hasSize(1);
+        assertThat(mailsTo(hung)).as("no programme change once she cancelled").hasSize(2);
+        for (String email : delegates) {
+            assertThat(mailsTo(email)).hasSize(3);
         }
     }
 
@@ -321,6 +440,30 @@ class NotificationsIT {
         assertThat(moved.getSubject()).isEqualTo("Tiết dạy dự giờ đổi giờ: Bé khám phá nước");
         assertThat((String) parts(moved).get("text/plain").getContent()).contains("từ 10:00 ngày 16/03/2027");
         assertThat(mailsTo(lan)).hasSize(2); // she no longer holds a seat: not told of the move
+
+        // Cường waits for a seat; then the lesson is cancelled. The observations service writes the cancellation
+        // with every seat released and every waiting place left (LessonService.cancel): one mail to each of them.
+        String cuong = "cuong." + eventId + "@mn.edu.vn";
+        messages.send(new ObserverWaitlisted(UUID.randomUUID(), Instant.now(), eventId, lessonId, "r-cuong", cuong));
+        awaitMails(cuong, 1);
+        messages.send(new LessonCancelled(UUID.randomUUID(), Instant.now(), eventId, lessonId, "Giáo viên dạy minh hoạ ốm", 6));
+        messages.send(new SeatReleased(UUID.randomUUID(), Instant.now(), eventId, lessonId, "b-2", "r-binh", 2,
+                "Giáo viên dạy minh hoạ ốm", 6));
+        messages.send(new WaitlistLeft(UUID.randomUUID(), Instant.now(), eventId, lessonId, "r-cuong", "Giáo viên dạy minh hoạ ốm"));
+        for (String observer : List.of(binh, cuong)) {
+            MimeMessage cancelled = awaitMails(observer, observer.equals(binh) ? 4 : 2).get(observer.equals(binh) ? 3 : 1);
+            assertThat(cancelled.getSubject()).isEqualTo("Tiết dạy dự giờ bị huỷ: Bé khám phá nước");
+            assertThat((String) parts(cancelled).get("text/plain").getContent())
+                    .contains("tại «Hội thảo dự giờ mầm non» đã bị huỷ").contains("Lý do: Giáo viên dạy minh hoạ ốm");
+            assertThat(parts(cancelled)).doesNotContainKey("text/calendar");
+        }
+        // A later message on the topic has been handled: the released seat sent nothing of its own.
+        String marker = "marker." + eventId + "@mn.edu.vn";
+        messages.send(new ObserverWaitlisted(UUID.randomUUID(), Instant.now(), eventId, "les-other-" + eventId, "r-m", marker));
+        awaitMails(marker, 1);
+        assertThat(mailsTo(binh)).hasSize(4);
+        assertThat(mailsTo(cuong)).hasSize(2);
+        assertThat(mailsTo(lan)).hasSize(2);
     }
 
     @Test
@@ -337,8 +480,24 @@ class NotificationsIT {
         messages.send(new LessonScheduled(UUID.randomUUID(), Instant.now(), eventId, "les-" + eventId, "s-1", "Bé vui học toán",
                 "Lớp Lá 1", nine, nine.plusSeconds(2100), 3));
         messages.send(new SeatBooked(UUID.randomUUID(), Instant.now(), eventId, "les-" + eventId, "b-1", "r-lan-" + eventId, lan, 2, 1));
-        awaitMails(lan, 2);
+        // Lan presents a paper at 14:00; a second one was placed, then taken out of the programme again.
+        Instant two = tomorrow.atTime(14, 0).atZone(java.time.ZoneId.of("Asia/Ho_Chi_Minh")).toInstant();
+        messages.send(new SessionScheduled(UUID.randomUUID(), Instant.now(), eventId, "ses-" + eventId, "PRESENTATION",
+                "Tham luận: Học mà chơi", "Hội trường B", two, two.plusSeconds(5400), 2));
+        for (String paper : List.of("pap-1-" + eventId, "pap-2-" + eventId)) {
+            String paperTitle = paper.startsWith("pap-1") ? "Trò chơi dân gian ở lớp Lá" : "Góc đọc sách của bé";
+            messages.send(new PaperSubmitted(UUID.randomUUID(), Instant.now(), eventId, paper, paperTitle, "Trường MN Hoa Sen",
+                    List.of("Hoàng Thị Lan"), 15, lan));
+            messages.send(new PaperScheduled(UUID.randomUUID(), Instant.now(), eventId, paper, "ses-" + eventId, paperTitle,
+                    "Trường MN Hoa Sen", List.of("Hoàng Thị Lan"), paper.startsWith("pap-1") ? 1 : 2, 15, 3));
+        }
+        messages.send(new PaperUnscheduled(UUID.randomUUID(), Instant.now(), eventId, "pap-2-" + eventId, "ses-" + eventId,
+                "Trùng nội dung", 4));
+        awaitMails(lan, 6); // confirmed, seat booked, two papers received and placed
         awaitMails(binh, 1);
+        await().atMost(Duration.ofSeconds(30)).until(() -> mongo.findById("pap-2-" + eventId,
+                io.hoithao.notifications.paper.KnownPaper.class).block().sessionId() == null
+                && mongo.findById("ses-" + eventId, io.hoithao.notifications.programme.Session.class).blockOptional().isPresent());
 
         // A second instance of the service, its own application context on the same database and mail server
         // (its dispatcher sends too): both reminder passes at once, and twice each.
@@ -348,19 +507,23 @@ class NotificationsIT {
                     .as("the second instance reads the same database").isNotNull();
             reactor.core.publisher.Mono.when(reminders.runOnce(), other.runOnce(), reminders.runOnce(), other.runOnce()).block();
 
-            MimeMessage reminder = awaitMails(lan, 3).get(2);
+            MimeMessage reminder = awaitMails(lan, 7).get(6);
             assertThat(reminder.getSubject()).isEqualTo("Nhắc lịch ngày mai: Hội thảo sinh hoạt chuyên môn cụm trường");
             String text = (String) parts(reminder).get("text/plain").getContent();
             assertThat(text).contains("Mã xác nhận của quý thầy cô: LAN-2027")
-                    .contains("Tiết dạy «Bé vui học toán», phòng Lớp Lá 1, từ 09:00");
+                    .contains("Tiết dạy «Bé vui học toán», phòng Lớp Lá 1, từ 09:00")
+                    .contains("Bài tham luận quý thầy cô trình bày trong ngày:")
+                    .contains("- «Trò chơi dân gian ở lớp Lá»: phiên «Tham luận: Học mà chơi», phòng Hội trường B, từ 14:00")
+                    .doesNotContain("Góc đọc sách của bé");
             String unsubscribe = jakarta.mail.internet.MimeUtility.unfold(reminder.getHeader("List-Unsubscribe")[0]);
             assertThat(reminder.getHeader("List-Unsubscribe-Post")[0]).isEqualTo("List-Unsubscribe=One-Click");
             MimeMessage binhReminder = awaitMails(binh, 2).get(1);
-            assertThat((String) parts(binhReminder).get("text/plain").getContent()).doesNotContain("Bé vui học toán");
+            assertThat((String) parts(binhReminder).get("text/plain").getContent()).doesNotContain("Bé vui học toán")
+                    .doesNotContain("Trò chơi dân gian");
             await().atMost(Duration.ofSeconds(20)).until(() -> deliveries(eventId).stream()
                     .filter(d -> d.kind().equals("reminder")).allMatch(d -> d.state().name().equals("SENT")));
             assertThat(deliveries(eventId).stream().filter(d -> d.kind().equals("reminder")).count()).isEqualTo(2);
-            assertThat(mailsTo(lan)).hasSize(3);
+            assertThat(mailsTo(lan)).hasSize(7);
             assertThat(mailsTo(binh)).hasSize(2);
 
             // One click in her mail client turns her reminders off; a forged link is refused.
@@ -381,14 +544,14 @@ class NotificationsIT {
                     "Hoàng Thị Lan", "Trường MN Hoa Sen", "TEACHER", "LAN-2028"));
             messages.send(new RegistrationConfirmed(UUID.randomUUID(), Instant.now(), next, "r-binh-" + next, binh,
                     "Đặng Văn Bình", "Trường MN Hoa Sen", "TEACHER", "BINH-2028"));
-            awaitMails(lan, 4);
+            awaitMails(lan, 8);
             awaitMails(binh, 3);
             reactor.core.publisher.Mono.when(reminders.runOnce(), other.runOnce()).block();
             MimeMessage binhNext = awaitMails(binh, 4).get(3);
             assertThat(binhNext.getSubject()).isEqualTo("Nhắc lịch ngày mai: Chuyên đề đọc sách");
             assertThat(deliveries(next).stream().filter(d -> d.kind().equals("reminder")).map(Delivery::recipient).toList())
                     .containsExactly(binh);
-            assertThat(mailsTo(lan)).hasSize(4);
+            assertThat(mailsTo(lan)).hasSize(8);
         }
     }
 
@@ -512,9 +675,19 @@ class NotificationsIT {
         MimeMessage toLan = awaitMails(lan, 3).get(2);
         assertThat(toLan.getSubject()).isEqualTo("Sự kiện đã bị huỷ: Hội thảo giáo dục hoà nhập");
         assertThat((String) parts(toLan).get("text/plain").getContent()).contains("Lý do: Bão số 3 đổ bộ");
+        // A programme change after the cancellation (Lan's registration not yet cancelled here) gathers nothing:
+        // the next message on the events topic has been handled by the time its session is known.
+        messages.send(new SessionCancelled(UUID.randomUUID(), Instant.now(), eventId, "s-late-" + eventId, 9));
+        messages.send(new SessionScheduled(UUID.randomUUID(), Instant.now(), eventId, "s-marker-" + eventId, "TALK",
+                "Phiên đánh dấu", "Hội trường A", starts, starts.plusSeconds(3600), 10));
+        await().atMost(Duration.ofSeconds(30)).until(() -> mongo.findById("s-marker-" + eventId,
+                io.hoithao.notifications.programme.Session.class).blockOptional().isPresent());
+        assertThat(mongo.count(Query.query(Criteria.where("eventId").is(eventId)),
+                io.hoithao.notifications.programme.Digest.class).block()).isZero();
         messages.send(new RegistrationCancelled(UUID.randomUUID(), Instant.now(), eventId, "r-lan-" + eventId, lan, why, true));
         // the observations service then cancels the event's lessons: her seat lapses with the event, no second mail
-        messages.send(new io.hoithao.contracts.observations.LessonCancelled(UUID.randomUUID(), Instant.now(), eventId, lessonId,
+        messages.send(new LessonCancelled(UUID.randomUUID(), Instant.now(), eventId, lessonId, "Bão số 3 đổ bộ", 3));
+        messages.send(new SeatReleased(UUID.randomUUID(), Instant.now(), eventId, lessonId, "b-1", "r-lan-" + eventId, 2,
                 "Bão số 3 đổ bộ", 3));
         String observer = "observer." + eventId + "@mn.edu.vn";
         messages.send(new ObserverWaitlisted(UUID.randomUUID(), Instant.now(), eventId, "les-other-" + eventId, "r-o-" + eventId, observer));
@@ -629,6 +802,21 @@ class NotificationsIT {
     private static List<MimeMessage> awaitMails(String address, int count) {
         await().atMost(Duration.ofSeconds(30)).until(() -> mailsTo(address).size() >= count);
         return mailsTo(address);
+    }
+
+    /** The QR badge of a mail, read back the way a check-in scanner would. */
+    private static String qrCode(Map<String, Part> parts) throws Exception {
+        try (InputStream png = parts.get("image/png").getInputStream()) {
+            var bitmap = new BinaryBitmap(new HybridBinarizer(new BufferedImageLuminanceSource(ImageIO.read(png))));
+            return new QRCodeReader().decode(bitmap).getText();
+        }
+    }
+
+    /** The calendar entry attached to a mail, parsed the way a calendar app would. */
+    private static VEvent calendarEntry(Map<String, Part> parts) throws Exception {
+        try (InputStream ics = parts.get("text/calendar").getInputStream()) {
+            return new CalendarBuilder().build(ics).<VEvent>getComponent("VEVENT").orElseThrow();
+        }
     }
 
     /** The leaf parts of a mail by content type (without parameters). */

@@ -109,9 +109,14 @@ public class Mails {
                 body.text(), body.html(), attachments, List.of(), DeliveryState.PENDING, 0, now, null, now, null);
     }
 
-    /** The reminder the day before one event day: her code, her lessons of that day, and the one-link opt-out. */
+    /** A paper a delegate presents, as her reminder shows it: its title and its session's title, room and time. */
+    public record PaperInfo(String title, String sessionTitle, String venue, Instant startsAt, Instant endsAt) {
+    }
+
+    /** The reminder the day before one event day: her code, her lessons and papers of that day, and the one-link opt-out. */
     public Delivery renderReminder(String key, String recipient, String name, String language, KnownEvent event,
-                                   java.time.LocalDate day, String code, List<LessonInfo> lessons, String optOutLink, Instant now) {
+                                   java.time.LocalDate day, String code, List<LessonInfo> lessons, List<PaperInfo> papers,
+                                   String optOutLink, Instant now) {
         Locale locale = Catalogue.locale(language);
         ZoneId zone = ZoneId.of(event.timeZone() == null ? "Asia/Ho_Chi_Minh" : event.timeZone());
         DateTimeFormatter time = DateTimeFormatter.ofPattern(catalogue.text("mail.datetime", locale), locale).withZone(zone);
@@ -125,8 +130,16 @@ public class Mails {
             items.add(catalogue.text("mail.lesson.when", locale, lesson.title(), lesson.classroom(),
                     time.format(lesson.startsAt()), time.format(lesson.endsAt())));
         }
+        List<String> presented = new ArrayList<>();
+        for (PaperInfo paper : papers) {
+            String paperTitle = paper.title() == null || paper.title().isBlank() ? catalogue.text("mail.paper.unknown", locale) : paper.title();
+            String session = paper.sessionTitle() == null ? catalogue.text("mail.session.unknown", locale) : paper.sessionTitle();
+            presented.add(catalogue.text("mail.reminder.paper", locale, paperTitle, session, paper.venue(),
+                    time.format(paper.startsAt()), time.format(paper.endsAt())));
+        }
         Body body = new Body(locale, subject).paragraphs(paragraphs)
                 .list(items.isEmpty() ? null : catalogue.text("mail.reminder.lessons", locale), items)
+                .list(presented.isEmpty() ? null : catalogue.text("mail.reminder.papers", locale), presented)
                 .end(catalogue.text("mail.signature", locale, event.title()),
                         catalogue.text("mail.reminder.unsubscribe", locale, optOutLink));
         return new Delivery(Delivery.id(key, recipient), event.eventId(), recipient, "reminder", locale.getLanguage(), subject,

@@ -7,6 +7,7 @@ import io.hoithao.contracts.observations.LessonScheduled;
 import io.hoithao.contracts.observations.ObserverWaitlisted;
 import io.hoithao.contracts.observations.SeatBooked;
 import io.hoithao.contracts.observations.SeatReleased;
+import io.hoithao.contracts.observations.WaitlistLeft;
 import io.hoithao.notifications.delivery.Deliveries;
 import io.hoithao.notifications.mail.Mails;
 import io.hoithao.notifications.mail.Mails.Details;
@@ -16,6 +17,7 @@ import io.hoithao.notifications.person.Person;
 import io.hoithao.notifications.preference.Preference;
 import io.hoithao.platform.messaging.Idempotency;
 import io.hoithao.platform.messaging.InboundMessages;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -28,7 +30,12 @@ import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.messaging.Message;
 import reactor.core.publisher.Mono;
 
-/** From the observations topic: the lessons and seats projections, and a mail for each change of a delegate's seat. */
+/**
+ * From the observations topic: the lessons and seats projections, and a mail for each change of a delegate's seat.
+ * A cancelled lesson is one mail to each observer who held a seat or waited for one: the observations service
+ * follows its {@code LessonCancelled} with a {@code SeatReleased} for every seat (on the same partition, so
+ * after it), and those send nothing of their own once the lesson is known cancelled.
+ */
 @Configuration
 class ObservationMessages {
 
@@ -51,7 +58,18 @@ class ObservationMessages {
                         .then(toBooked(m, m.lessonId(), "observation.moved", Details.none()));
             }
             if (message instanceof LessonCancelled m) {
-                return toBooked(m, m.lessonId(), "observation.cancelled", new Details(null, null, m.reason(), true));
+                return Idempotency.upsert(mongo, Lesson.class, m.lessonId(), m, new Update().set("eventId", m.eventId())
+                                .set("cancelled", true))
+                        .then(mongo.find(Query.query(Criteria.where("lessonId").is(m.lessonId())
+                                        .and("state").in(List.of("BOOKED", "WAITING"))), Seat.class)
+                                .concatMap(seat -> mail(m, "observation.cancelled|" + m.lessonId(), "observation.cancelled",
+                                        m.lessonId(), seat.registrationId(), seat.email(), new Details(null, null, m.reason(), true)))
+                                .then());
+            }
+            if (message instanceof WaitlistLeft m) {
+                // She left the waiting list herself, or the lesson went: nothing to tell beyond what she knows or was told.
+                return mongo.findById(m.lessonId() + "|" + m.registrationId(), Seat.class)
+                        .flatMap(before -> seat(m, m.lessonId(), m.registrationId(), before.email(), "LEFT"));
             }
             if (message instanceof SeatBooked m) {
                 String id = m.lessonId() + "|" + m.registrationId();
@@ -66,11 +84,16 @@ class ObservationMessages {
                         .then(mail(m, "observation.waitlisted", m.lessonId(), m.registrationId(), m.delegateEmail(), Details.none()));
             }
             if (message instanceof SeatReleased m) {
+                Mono<Boolean> lessonCancelled = mongo.findById(m.lessonId(), Lesson.class)
+                        .map(lesson -> Boolean.TRUE.equals(lesson.cancelled())).defaultIfEmpty(false);
                 return mongo.findById(m.lessonId() + "|" + m.registrationId(), Seat.class).mapNotNull(Seat::email)
                         .switchIfEmpty(mongo.findById(m.registrationId(), Person.class).mapNotNull(Person::email))
                         .flatMap(email -> seat(m, m.lessonId(), m.registrationId(), email, "RELEASED")
-                                .then(mail(m, "observation.released", m.lessonId(), m.registrationId(), email,
-                                        new Details(null, null, m.reason(), true))));
+                                .then(lessonCancelled)
+                                .flatMap(cancelled -> cancelled
+                                        ? Mono.empty() // released with its lesson: told by the one observation.cancelled mail
+                                        : mail(m, "observation.released", m.lessonId(), m.registrationId(), email,
+                                                new Details(null, null, m.reason(), true))));
             }
             return Mono.empty();
         }
@@ -94,6 +117,11 @@ class ObservationMessages {
         }
 
         private Mono<?> mail(IntegrationMessage m, String kind, String lessonId, String registrationId, String email, Details details) {
+            return mail(m, m.messageId().toString(), kind, lessonId, registrationId, email, details);
+        }
+
+        private Mono<?> mail(IntegrationMessage m, String messageKey, String kind, String lessonId, String registrationId,
+                             String email, Details details) {
             String recipient = email.toLowerCase(Locale.ROOT);
             Mono<String> name = mongo.findById(registrationId, Person.class).mapNotNull(Person::fullName).defaultIfEmpty(email);
             Mono<String> language = mongo.findById(recipient, Preference.class).map(Preference::language).defaultIfEmpty("vi");
@@ -105,7 +133,7 @@ class ObservationMessages {
                 }
                 LessonInfo info = t.getT4().map(l -> new LessonInfo(l.lessonId(), l.title(), l.classroom(), l.startsAt(), l.endsAt()))
                         .orElse(null);
-                return deliveries.enqueue(mails.renderLesson(m.messageId().toString(), kind, recipient, t.getT1(), t.getT2(),
+                return deliveries.enqueue(mails.renderLesson(messageKey, kind, recipient, t.getT1(), t.getT2(),
                         m.eventId(), t.getT3().orElse(null), info, details, m.occurredAt()));
             });
         }

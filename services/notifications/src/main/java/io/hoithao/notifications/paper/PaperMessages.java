@@ -7,6 +7,8 @@ import io.hoithao.contracts.presentations.PaperRevised;
 import io.hoithao.contracts.presentations.PaperRevisionRequested;
 import io.hoithao.contracts.presentations.PaperScheduled;
 import io.hoithao.contracts.presentations.PaperSubmitted;
+import io.hoithao.contracts.presentations.PaperUnscheduled;
+import io.hoithao.contracts.presentations.PaperWithdrawn;
 import io.hoithao.notifications.delivery.Deliveries;
 import io.hoithao.notifications.mail.Mails;
 import io.hoithao.notifications.mail.Mails.Placement;
@@ -67,8 +69,14 @@ class PaperMessages {
             if (message instanceof PaperRejected m) {
                 return project(m, m.paperId(), null, m.submitterEmail()).flatMap(paper -> mail(m, "paper.rejected", paper, null));
             }
+            if (message instanceof PaperUnscheduled m) {
+                return leaveSession(m.paperId(), m.sessionId()); // the day's reminder no longer lists it
+            }
+            if (message instanceof PaperWithdrawn m) {
+                return leaveSession(m.paperId(), null);
+            }
             if (message instanceof PaperScheduled m) {
-                return project(m, m.paperId(), m.title(), null).flatMap(paper -> mongo.findById(m.sessionId(), Session.class)
+                return project(m, m.paperId(), m.title(), null, m.sessionId()).flatMap(paper -> mongo.findById(m.sessionId(), Session.class)
                         .map(Optional::of).defaultIfEmpty(Optional.empty())
                         .flatMap(session -> mail(m, "paper.placed", paper, new Placement(
                                 session.map(Session::title).orElse(null), session.map(Session::venue).orElse(null),
@@ -80,7 +88,14 @@ class PaperMessages {
 
         /** Writes what the message says of the paper (once per message) and reads the paper back. */
         private Mono<KnownPaper> project(IntegrationMessage message, String paperId, String title, String email) {
+            return project(message, paperId, title, email, null);
+        }
+
+        private Mono<KnownPaper> project(IntegrationMessage message, String paperId, String title, String email, String sessionId) {
             Update update = new Update().set("eventId", message.eventId());
+            if (sessionId != null) {
+                update.set("sessionId", sessionId);
+            }
             if (title != null) {
                 update.set("title", title);
             }
@@ -89,6 +104,15 @@ class PaperMessages {
             }
             return Idempotency.upsert(mongo, KnownPaper.class, paperId, message, update)
                     .then(mongo.findById(paperId, KnownPaper.class));
+        }
+
+        /** The paper is in no session any more (or not in that one: a later placement elsewhere stands). Repeatable as it is. */
+        private Mono<?> leaveSession(String paperId, String sessionId) {
+            Criteria which = Criteria.where("_id").is(paperId);
+            if (sessionId != null) {
+                which = which.and("sessionId").is(sessionId);
+            }
+            return mongo.updateFirst(Query.query(which), new Update().unset("sessionId"), KnownPaper.class);
         }
 
         private Mono<?> mail(IntegrationMessage message, String kind, KnownPaper paper, Placement placement) {

@@ -8,6 +8,7 @@ import io.hoithao.contracts.events.SessionMoved;
 import io.hoithao.contracts.events.SessionScheduled;
 import io.hoithao.notifications.NotificationsProperties;
 import io.hoithao.notifications.person.EventCancellation;
+import io.hoithao.notifications.person.KnownEvent;
 import io.hoithao.notifications.person.Person;
 import io.hoithao.platform.messaging.Idempotency;
 import java.time.Instant;
@@ -17,6 +18,7 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -52,8 +54,10 @@ public class ProgrammeMessages {
         }
         if (message instanceof SessionCancelled m) {
             return mongo.findById(m.sessionId(), Session.class).mapNotNull(Session::title).defaultIfEmpty("")
-                    .flatMap(title -> gather(m, new Change(m.messageId().toString(), "cancelled", title, null, null, null,
-                            null, null, null, m.occurredAt())));
+                    .flatMap(title -> Idempotency.upsert(mongo, Session.class, m.sessionId(), m, new Update()
+                                    .set("eventId", m.eventId()).set("cancelled", true))
+                            .then(gather(m, new Change(m.messageId().toString(), "cancelled", title, null, null, null,
+                                    null, null, null, m.occurredAt()))));
         }
         if (message instanceof EventRescheduled m) {
             return gather(m, new Change(m.messageId().toString(), "rescheduled", null, null, null, null,
@@ -70,7 +74,10 @@ public class ProgrammeMessages {
     private Mono<?> gather(IntegrationMessage message, Change change) {
         Instant due = Instant.now().plus(properties.gatherWindow());
         Query confirmed = Query.query(Criteria.where("eventId").is(message.eventId()).and("status").is("CONFIRMED"));
-        return mongo.find(confirmed, Person.class)
+        // Once the event is cancelled its programme is moot: the event.cancelled mail said all there is to say.
+        Mono<Boolean> eventCancelled = mongo.findById(message.eventId(), KnownEvent.class)
+                .map(event -> Boolean.TRUE.equals(event.cancelled())).defaultIfEmpty(false);
+        return eventCancelled.flatMapMany(cancelled -> cancelled ? Flux.<Person>empty() : mongo.find(confirmed, Person.class))
                 .concatMap(person -> {
                     String recipient = person.email().toLowerCase(Locale.ROOT);
                     return Idempotency.upsert(mongo, Digest.class, message.eventId() + "|" + recipient, message, new Update()

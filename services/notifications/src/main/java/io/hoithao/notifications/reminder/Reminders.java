@@ -4,11 +4,14 @@ import io.hoithao.notifications.NotificationsProperties;
 import io.hoithao.notifications.delivery.Deliveries;
 import io.hoithao.notifications.mail.Mails;
 import io.hoithao.notifications.mail.Mails.LessonInfo;
+import io.hoithao.notifications.mail.Mails.PaperInfo;
 import io.hoithao.notifications.observation.Lesson;
 import io.hoithao.notifications.observation.Seat;
+import io.hoithao.notifications.paper.KnownPaper;
 import io.hoithao.notifications.person.KnownEvent;
 import io.hoithao.notifications.person.Person;
 import io.hoithao.notifications.preference.Preference;
+import io.hoithao.notifications.programme.Session;
 import io.hoithao.platform.scheduling.PeriodicTask;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -24,7 +27,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * The day-before reminders: for every event day whose start (in the event's zone) is less than the lead
- * away, one reminder to each confirmed delegate who has not turned them off. The delivery's id names the
+ * away, one reminder to each confirmed delegate who has not turned them off, with her lessons and the
+ * papers she presents that day. The delivery's id names the
  * event, the day and the person, so writing it is the claim: however many instances run this, one wins.
  */
 @Component
@@ -69,18 +73,33 @@ public class Reminders extends PeriodicTask {
             String recipient = person.email().toLowerCase(Locale.ROOT);
             return mongo.findById(recipient, Preference.class).defaultIfEmpty(new Preference(recipient, "vi", false))
                     .filter(preference -> !preference.remindersOff())
-                    .flatMap(preference -> lessons(person, day, zone).collectList().flatMap(lessons ->
-                            deliveries.enqueue(mails.renderReminder("reminder|" + event.eventId() + "|" + day, recipient,
-                                    person.fullName(), preference.language(), event, day, person.confirmationCode(), lessons,
-                                    optOut.link(recipient), now))));
+                    .flatMap(preference -> Mono.zip(lessons(person, day, zone).collectList(),
+                                    papers(event.eventId(), recipient, day, zone).collectList())
+                            .flatMap(t -> deliveries.enqueue(mails.renderReminder("reminder|" + event.eventId() + "|" + day,
+                                    recipient, person.fullName(), preference.language(), event, day, person.confirmationCode(),
+                                    t.getT1(), t.getT2(), optOut.link(recipient), now))));
         }).then();
     }
 
     private Flux<LessonInfo> lessons(Person person, LocalDate day, ZoneId zone) {
         return mongo.find(Query.query(Criteria.where("registrationId").is(person.registrationId()).and("state").is("BOOKED")), Seat.class)
                 .concatMap(seat -> mongo.findById(seat.lessonId(), Lesson.class))
+                .filter(lesson -> !Boolean.TRUE.equals(lesson.cancelled()))
                 .filter(lesson -> lesson.startsAt() != null && lesson.startsAt().atZone(zone).toLocalDate().equals(day))
                 .sort(Comparator.comparing(Lesson::startsAt))
                 .map(l -> new LessonInfo(l.lessonId(), l.title(), l.classroom(), l.startsAt(), l.endsAt()));
+    }
+
+    /** The papers she submitted that are placed in a session of that day, by the session's start. */
+    private Flux<PaperInfo> papers(String eventId, String recipient, LocalDate day, ZoneId zone) {
+        Query placed = Query.query(Criteria.where("eventId").is(eventId).and("submitterEmail").is(recipient)
+                .and("sessionId").ne(null));
+        return mongo.find(placed, KnownPaper.class)
+                .concatMap(paper -> mongo.findById(paper.sessionId(), Session.class)
+                        .filter(session -> !Boolean.TRUE.equals(session.cancelled()))
+                        .filter(session -> session.startsAt() != null && session.startsAt().atZone(zone).toLocalDate().equals(day))
+                        .map(session -> new PaperInfo(paper.title(), session.title(), session.venue(), session.startsAt(),
+                                session.endsAt())))
+                .sort(Comparator.comparing(PaperInfo::startsAt));
     }
 }
