@@ -41,6 +41,8 @@ import reactor.core.publisher.Mono;
 class UnitImport {
 
     static final int MAX_ROWS = 2000;
+    /** Problem type (400), as for the registrations service's delegate uploads: a file that cannot be read as the units' CSV. */
+    static final String MALFORMED_CSV = "malformed-csv";
     private static final Set<String> REQUIRED = Set.of("officialname", "kind", "level");
 
     private final UnitDirectory directory;
@@ -153,7 +155,7 @@ class UnitImport {
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
                     .decode(ByteBuffer.wrap(csv)).toString();
         } catch (CharacterCodingException e) {
-            throw ProblemException.badRequest(ProblemTypes.MALFORMED_REQUEST, "The file is not UTF-8 text; save it as CSV UTF-8");
+            throw ProblemException.badRequest(MALFORMED_CSV, "The file is not UTF-8 text; save it as CSV UTF-8");
         }
         if (text.startsWith("\uFEFF")) {
             text = text.substring(1);
@@ -170,24 +172,24 @@ class UnitImport {
             Set<String> columns = parser.getHeaderNames().stream().map(c -> c.strip().toLowerCase(Locale.ROOT)).collect(Collectors.toSet());
             List<String> missing = REQUIRED.stream().filter(c -> !columns.contains(c)).sorted().toList();
             if (!missing.isEmpty()) {
-                throw ProblemException.badRequest(ProblemTypes.VALIDATION, "The first line must name the columns officialName, kind and"
+                throw ProblemException.badRequest(MALFORMED_CSV, "The first line must name the columns officialName, kind and"
                         + " level (and may name shortName, parent, key); missing: " + missing);
             }
             List<Row> rows = new ArrayList<>();
             for (CSVRecord record : parser) {
                 if (rows.size() == MAX_ROWS) {
-                    throw ProblemException.badRequest(ProblemTypes.VALIDATION, "A file holds at most " + MAX_ROWS + " units; split it");
+                    throw ProblemException.badRequest(MALFORMED_CSV, "A file holds at most " + MAX_ROWS + " units; split it");
                 }
                 Map<String, String> values = new HashMap<>();
                 record.toMap().forEach((column, value) -> values.put(column.strip().toLowerCase(Locale.ROOT), value));
                 rows.add(new Row(record.getRecordNumber(), values));
             }
             if (rows.isEmpty()) {
-                throw ProblemException.badRequest(ProblemTypes.VALIDATION, "The file has no units below its first line");
+                throw ProblemException.badRequest(MALFORMED_CSV, "The file has no units below its first line");
             }
             return rows;
         } catch (IOException | UncheckedIOException | IllegalArgumentException | IllegalStateException e) {
-            throw ProblemException.badRequest(ProblemTypes.MALFORMED_REQUEST, "The file is not valid CSV: " + e.getMessage());
+            throw ProblemException.badRequest(MALFORMED_CSV, "The file is not valid CSV: " + e.getMessage());
         }
     }
 }
