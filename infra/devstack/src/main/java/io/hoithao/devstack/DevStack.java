@@ -272,6 +272,10 @@ public final class DevStack implements AutoCloseable {
             env.put("HOITHAO_SECURITY_ISSUER", issuer);
             env.put("SPRING_MONGODB_URI", mongo.connectionString() + "/" + app.database());
             env.put("SPRING_KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
+            if (app == App.EVENTS) {
+                // the directory of units starts with the Bắc Kạn department, its offices and a few schools
+                env.put("HOITHAO_UNITS_SEED", "bac-kan");
+            }
             if (app == App.NOTIFICATIONS) {
                 env.put("SPRING_MAIL_HOST", "127.0.0.1");
                 env.put("SPRING_MAIL_PORT", Integer.toString(config.smtpPort()));

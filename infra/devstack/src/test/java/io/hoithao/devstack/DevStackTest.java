@@ -100,7 +100,9 @@ class DevStackTest {
                     "SERVER_PORT=" + config.port(App.EVENTS) + "\n",
                     "SPRING_MONGODB_URI=mongodb://127.0.0.1:" + config.mongoPort() + "/hoithao_events\n",
                     "SPRING_KAFKA_BOOTSTRAP_SERVERS=localhost:" + config.kafkaPort() + "\n",
-                    "HOITHAO_SECURITY_ISSUER=http://localhost:" + config.port(App.IDENTITY) + "\n");
+                    "HOITHAO_SECURITY_ISSUER=http://localhost:" + config.port(App.IDENTITY) + "\n",
+                    "HOITHAO_UNITS_SEED=bac-kan\n");
+            assertThat(get(stack.gatewayUrl().resolve("/env"))).doesNotContain("HOITHAO_UNITS_SEED");
             String gatewayEnv = get(stack.gatewayUrl().resolve("/env"));
             assertThat(gatewayEnv).contains(
                     "SERVER_PORT=" + config.port(App.GATEWAY) + "\n",

@@ -6,6 +6,7 @@ import io.hoithao.contracts.identity.IdentityMessage;
 import io.hoithao.contracts.observations.ObservationsMessage;
 import io.hoithao.contracts.presentations.PresentationsMessage;
 import io.hoithao.contracts.registrations.RegistrationsMessage;
+import io.hoithao.contracts.units.UnitsMessage;
 import java.lang.reflect.RecordComponent;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
@@ -84,7 +85,7 @@ public final class MessageCodec {
         Map<Class<?>, String> byClass = new LinkedHashMap<>();
         for (Class<?> producer : new Class<?>[] {
                 EventsMessage.class, RegistrationsMessage.class, ObservationsMessage.class, PresentationsMessage.class,
-                IdentityMessage.class}) {
+                IdentityMessage.class, UnitsMessage.class}) {
             for (Class<?> permitted : producer.getPermittedSubclasses()) {
                 MessageType annotation = permitted.getAnnotation(MessageType.class);
                 if (annotation == null) {

@@ -5,6 +5,7 @@ import io.hoithao.contracts.identity.IdentityMessage;
 import io.hoithao.contracts.observations.ObservationsMessage;
 import io.hoithao.contracts.presentations.PresentationsMessage;
 import io.hoithao.contracts.registrations.RegistrationsMessage;
+import io.hoithao.contracts.units.UnitsMessage;
 
 /** One Kafka topic per producing service; the record key is always the conference event's id. */
 public final class Topics {
@@ -15,6 +16,8 @@ public final class Topics {
     public static final String PRESENTATIONS = "hoithao.presentations";
     /** The identity service's requests for mail (verification links); keyed by {@code IdentityMessage.NO_EVENT}. */
     public static final String IDENTITY = "hoithao.identity";
+    /** The directory of units (kept by the events service); keyed by {@code UnitsMessage.NO_EVENT}. */
+    public static final String UNITS = "hoithao.units";
 
     /** Suffix of the dead-letter topic a consumer group writes poison messages to. */
     public static final String DEAD_LETTER_SUFFIX = ".dlq";
@@ -38,6 +41,9 @@ public final class Topics {
         }
         if (IdentityMessage.class.isAssignableFrom(type)) {
             return IDENTITY;
+        }
+        if (UnitsMessage.class.isAssignableFrom(type)) {
+            return UNITS;
         }
         throw new IllegalArgumentException(type.getName() + " belongs to no producer's sealed interface");
     }

@@ -75,7 +75,7 @@ class AsyncApiCatalogueTest {
                 .toList();
 
         assertThat(addresses).containsExactlyInAnyOrder(
-                Topics.EVENTS, Topics.REGISTRATIONS, Topics.OBSERVATIONS, Topics.PRESENTATIONS, Topics.IDENTITY);
+                Topics.EVENTS, Topics.REGISTRATIONS, Topics.OBSERVATIONS, Topics.PRESENTATIONS, Topics.IDENTITY, Topics.UNITS);
     }
 
     @Test

@@ -43,8 +43,9 @@ class MessageRoundTripTest {
         String json = new String(codec.encode(message), StandardCharsets.UTF_8);
 
         assertThat(json).startsWith("{\"messageId\":\"" + message.messageId() + "\",\"occurredAt\":\"2025-10-25T01:30:00.123456Z\"");
-        String eventId = message instanceof io.hoithao.contracts.identity.IdentityMessage
-                ? io.hoithao.contracts.identity.IdentityMessage.NO_EVENT : Samples.EVENT; // a person's message concerns no event
+        // a person's message, and the directory's, concern no event
+        String eventId = message instanceof io.hoithao.contracts.identity.IdentityMessage ? io.hoithao.contracts.identity.IdentityMessage.NO_EVENT
+                : message instanceof io.hoithao.contracts.units.UnitsMessage ? io.hoithao.contracts.units.UnitsMessage.NO_EVENT : Samples.EVENT;
         assertThat(json).contains("\"eventId\":\"" + eventId + "\"");
         assertThat(json).doesNotContain("\\u").doesNotContain("@class").doesNotContain("io.hoithao");
     }

@@ -37,6 +37,10 @@ import io.hoithao.contracts.registrations.RegistrationPendingApproval;
 import io.hoithao.contracts.registrations.RegistrationPromoted;
 import io.hoithao.contracts.registrations.RegistrationRejected;
 import io.hoithao.contracts.registrations.RegistrationWaitlisted;
+import io.hoithao.contracts.units.UnitCreated;
+import io.hoithao.contracts.units.UnitMoved;
+import io.hoithao.contracts.units.UnitRenamed;
+import io.hoithao.contracts.units.UnitsMessage;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -77,7 +81,9 @@ final class Samples {
             "PaperSubmitted.submitterEmail",
             "PaperAccepted.submitterEmail",
             "PaperRejected.submitterEmail",
-            "PaperRevisionRequested.submitterEmail");
+            "PaperRevisionRequested.submitterEmail",
+            "UnitCreated.parentId",
+            "UnitMoved.previousParentId");
 
     private Samples() {
     }
@@ -154,6 +160,13 @@ final class Samples {
                 new EmailVerificationRequested(id(70), AT, IdentityMessage.NO_EVENT, EMAIL, NAME,
                         "http://localhost:9000/verify-email?token=Yq3xJ0c2nq6u7L8bDkq1yQ", AT.plusSeconds(86400)),
                 new PasswordResetRequested(id(71), AT, IdentityMessage.NO_EVENT, EMAIL, NAME, "vi",
-                        "http://localhost:9000/reset-password?token=Zr4yK1d3or7v8M9cElr2zR", AT.plusSeconds(3600)));
+                        "http://localhost:9000/reset-password?token=Zr4yK1d3or7v8M9cElr2zR", AT.plusSeconds(3600)),
+                // units
+                new UnitCreated(id(80), AT, UnitsMessage.NO_EVENT, "7c0e6a52-1f7b-4d0e-9a55-5f3c2b8e0d11",
+                        UNIT, "MN Đồng Tâm", "SCHOOL", "SCHOOL", "0b9f3d1e-6a8c-4c2e-8d47-2e1a9c5b7f30", 0),
+                new UnitRenamed(id(81), AT, UnitsMessage.NO_EVENT, "7c0e6a52-1f7b-4d0e-9a55-5f3c2b8e0d11",
+                        "Trường Mầm non Đồng Tâm – Chợ Mới", "MN Đồng Tâm", UNIT, 1),
+                new UnitMoved(id(82), AT, UnitsMessage.NO_EVENT, "7c0e6a52-1f7b-4d0e-9a55-5f3c2b8e0d11",
+                        "5d2a8f40-3b1c-4e6f-a7d9-0c4b6e8f2a13", "0b9f3d1e-6a8c-4c2e-8d47-2e1a9c5b7f30", 2));
     }
 }

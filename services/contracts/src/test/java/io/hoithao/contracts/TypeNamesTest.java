@@ -8,6 +8,7 @@ import io.hoithao.contracts.identity.IdentityMessage;
 import io.hoithao.contracts.observations.ObservationsMessage;
 import io.hoithao.contracts.presentations.PresentationsMessage;
 import io.hoithao.contracts.registrations.RegistrationsMessage;
+import io.hoithao.contracts.units.UnitsMessage;
 import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -18,21 +19,23 @@ import org.junit.jupiter.params.provider.MethodSource;
 class TypeNamesTest {
 
     private static final Pattern TYPE_NAME =
-            Pattern.compile("^(events|registrations|observations|presentations|identity)\\.[A-Z][A-Za-z]+\\.v[0-9]+$");
+            Pattern.compile("^(events|registrations|observations|presentations|identity|units)\\.[A-Z][A-Za-z]+\\.v[0-9]+$");
 
     private static final Map<String, Class<?>> PRODUCERS = Map.of(
             "events", EventsMessage.class,
             "registrations", RegistrationsMessage.class,
             "observations", ObservationsMessage.class,
             "presentations", PresentationsMessage.class,
-            "identity", IdentityMessage.class);
+            "identity", IdentityMessage.class,
+            "units", UnitsMessage.class);
 
     private static final Map<String, String> TOPICS = Map.of(
             "events", "hoithao.events",
             "registrations", "hoithao.registrations",
             "observations", "hoithao.observations",
             "presentations", "hoithao.presentations",
-            "identity", "hoithao.identity");
+            "identity", "hoithao.identity",
+            "units", "hoithao.units");
 
     private final MessageCodec codec = MessageCodec.instance();
 
@@ -71,9 +74,9 @@ class TypeNamesTest {
     }
 
     @Test
-    void topicsAreTheFiveProducerTopics() {
+    void topicsAreTheSixProducerTopics() {
         assertThat(TOPICS.values()).containsExactlyInAnyOrder(
-                Topics.EVENTS, Topics.REGISTRATIONS, Topics.OBSERVATIONS, Topics.PRESENTATIONS, Topics.IDENTITY);
+                Topics.EVENTS, Topics.REGISTRATIONS, Topics.OBSERVATIONS, Topics.PRESENTATIONS, Topics.IDENTITY, Topics.UNITS);
     }
 
     @Test

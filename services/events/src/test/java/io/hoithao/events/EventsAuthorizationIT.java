@@ -11,6 +11,10 @@ import static io.hoithao.events.EventsAuthorizationIT.On.PROGRAMME;
 import static io.hoithao.events.EventsAuthorizationIT.On.PROGRAMME_OF_ADMINS;
 import static io.hoithao.events.EventsAuthorizationIT.On.PUBLISHED;
 import static io.hoithao.events.EventsAuthorizationIT.On.REGISTRATION_OPEN;
+import static io.hoithao.events.EventsAuthorizationIT.On.UNIT_DEPARTMENT;
+import static io.hoithao.events.EventsAuthorizationIT.On.UNIT_MISSING;
+import static io.hoithao.events.EventsAuthorizationIT.On.UNIT_OFFICE;
+import static io.hoithao.events.EventsAuthorizationIT.On.UNIT_SCHOOL;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.http.HttpMethod.GET;
 import static org.springframework.http.HttpMethod.PATCH;
@@ -18,6 +22,8 @@ import static org.springframework.http.HttpMethod.POST;
 
 import io.hoithao.events.event.EventView;
 import io.hoithao.events.session.SessionView;
+import io.hoithao.events.unit.UnitView;
+import io.hoithao.events.unit.Units;
 import io.hoithao.platform.security.Caller;
 import io.hoithao.platform.testing.IntegrationTest;
 import io.hoithao.platform.testing.TestIdentity;
@@ -35,6 +41,7 @@ import net.fortuna.ical4j.data.CalendarBuilder;
 import net.fortuna.ical4j.model.Component;
 import net.fortuna.ical4j.model.Property;
 import net.fortuna.ical4j.model.component.VEvent;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -65,6 +72,12 @@ class EventsAuthorizationIT {
     @Autowired
     WebTestClient http;
 
+    @BeforeEach
+    void patient() {
+        // the build machine is shared: under load a request may take longer than the default 5 s
+        http = http.mutate().responseTimeout(Duration.ofSeconds(60)).build();
+    }
+
     /** The columns of the matrix. */
     enum Who {
         ANONYMOUS, DELEGATE, REVIEWER, OTHER_UNITS_ORGANISER, ORGANISER, ADMIN;
@@ -81,10 +94,14 @@ class EventsAuthorizationIT {
         }
     }
 
-    /** What the route is called on: an event of {@link #UNIT} in a state, a programme, or nothing that exists. */
+    /**
+     * What the route is called on: an event of {@link #UNIT} in a state, a programme, a unit of the directory
+     * (the department named {@link #UNIT} itself; a new district office below it; a new school below the office
+     * named {@link #OTHER_UNIT}, which is below the department), or nothing that exists.
+     */
     enum On {
         NOTHING, DRAFT, PUBLISHED, REGISTRATION_OPEN, IN_PROGRESS, CANCELLED, CANCELLED_DRAFT, MISSING_EVENT,
-        PROGRAMME, PROGRAMME_OF_ADMINS, MISSING_PROGRAMME
+        PROGRAMME, PROGRAMME_OF_ADMINS, MISSING_PROGRAMME, UNIT_DEPARTMENT, UNIT_OFFICE, UNIT_SCHOOL, UNIT_MISSING
     }
 
     record Route(HttpMethod method, String path, String body, On on, int[] expected) {
@@ -98,6 +115,9 @@ class EventsAuthorizationIT {
     }
 
     static final String EVENT = "/api/events/{event}";
+    static final String UNITS = "/api/events/units";
+    static final String A_UNIT = UNITS + "/{unit}";
+    static final String CSV_OF_A_SCHOOL = "officialName,kind,level,parent\nTrường Mầm non {tag},SCHOOL,SCHOOL,{office}\n";
     static final String NEW_EVENT = Fixtures.REVIEW_CONFERENCE.formatted(UNIT);
     static final String NEW_SESSION = """
             {"type": "DISCUSSION", "title": "Thảo luận", "date": "2026-10-25", "start": "14:00", "end": "15:00", "venueId": "{venue}"}""";
@@ -181,7 +201,30 @@ class EventsAuthorizationIT {
                                                                                                       401, 403, 403, 403, 403, 200),
             route(POST, "/api/events/programmes/{programme}/plans",
                     "{\"number\": \"88/KH-SGDĐT\", \"issuer\": \"Sở GD&ĐT Bắc Kạn\", \"issuedOn\": \"2026-09-01\"}", MISSING_PROGRAMME,
-                                                                                                      401, 403, 403, 404, 404, 404));
+                                                                                                      401, 403, 403, 404, 404, 404),
+            // the directory of units: public reads; administrators manage every unit, an organiser the units
+            // below her own (the organiser of the department manages the office of the other organiser, not the
+            // department itself; the office's organiser manages its schools, and puts them nowhere else)
+            route(GET, UNITS, null, NOTHING,                                                          200, 200, 200, 200, 200, 200),
+            route(GET, A_UNIT, null, UNIT_DEPARTMENT,                                                 200, 200, 200, 200, 200, 200),
+            route(GET, A_UNIT, null, UNIT_MISSING,                                                    404, 404, 404, 404, 404, 404),
+            route(GET, A_UNIT + "/children", null, UNIT_DEPARTMENT,                                   200, 200, 200, 200, 200, 200),
+            route(GET, A_UNIT + "/descendants", null, UNIT_DEPARTMENT,                                200, 200, 200, 200, 200, 200),
+            route(POST, UNITS, "{\"officialName\": \"Trường Mầm non {tag}\", \"kind\": \"SCHOOL\", \"level\": \"SCHOOL\", \"parentId\": \"{office}\"}",
+                    NOTHING,                                                                          401, 403, 403, 201, 201, 201),
+            route(POST, UNITS, "{\"officialName\": \"Phòng GD&ĐT {tag}\", \"kind\": \"DISTRICT_OFFICE\", \"level\": \"DISTRICT\", \"parentId\": \"{department}\"}",
+                    NOTHING,                                                                          401, 403, 403, 403, 201, 201),
+            route(POST, UNITS, "{\"officialName\": \"Sở GD&ĐT {tag}\", \"kind\": \"DEPARTMENT\", \"level\": \"PROVINCE\"}",
+                    NOTHING,                                                                          401, 403, 403, 403, 403, 201),
+            route(POST, A_UNIT + "/rename", "{\"officialName\": \"" + UNIT + "\"}", UNIT_DEPARTMENT,   401, 403, 403, 403, 403, 200),
+            route(POST, A_UNIT + "/rename", "{\"officialName\": \"Phòng GD&ĐT {tag} (mới)\"}", UNIT_OFFICE,
+                                                                                                      401, 403, 403, 403, 200, 200),
+            route(POST, A_UNIT + "/rename", "{\"officialName\": \"Trường Mầm non {tag} (mới)\"}", UNIT_SCHOOL,
+                                                                                                      401, 403, 403, 200, 200, 200),
+            route(POST, A_UNIT + "/rename", "{\"officialName\": \"Trường {tag}\"}", UNIT_MISSING,       401, 403, 403, 404, 404, 404),
+            route(POST, A_UNIT + "/move", "{\"parentId\": \"{department}\"}", UNIT_SCHOOL,            401, 403, 403, 403, 200, 200),
+            route(POST, A_UNIT + "/move", "{\"parentId\": \"{office}\"}", UNIT_MISSING,               401, 403, 403, 404, 404, 404),
+            route(POST, UNITS + "/import", CSV_OF_A_SCHOOL, NOTHING,                                 401, 403, 403, 200, 200, 200));
 
     static Stream<Case> cases() {
         List<Case> cases = new ArrayList<>();
@@ -205,7 +248,9 @@ class EventsAuthorizationIT {
                 "POST " + EVENT + "/sessions/{session}/move", "POST " + EVENT + "/sessions/{session}/cancel",
                 "GET " + EVENT + "/programme", "GET " + EVENT + "/programme.ics", "GET " + EVENT + "/programme/changes",
                 "GET /api/events/programmes", "POST /api/events/programmes", "GET /api/events/programmes/{programme}",
-                "POST /api/events/programmes/{programme}/phases", "POST /api/events/programmes/{programme}/plans");
+                "POST /api/events/programmes/{programme}/phases", "POST /api/events/programmes/{programme}/plans",
+                "GET " + UNITS, "POST " + UNITS, "GET " + A_UNIT, "GET " + A_UNIT + "/children", "GET " + A_UNIT + "/descendants",
+                "POST " + A_UNIT + "/rename", "POST " + A_UNIT + "/move", "POST " + UNITS + "/import");
     }
 
     @ParameterizedTest(name = "{0}")
@@ -219,8 +264,9 @@ class EventsAuthorizationIT {
         if (stream) {
             request.accept(MediaType.TEXT_EVENT_STREAM);
         }
+        MediaType type = path.endsWith("/import") ? MediaType.parseMediaType("text/csv") : MediaType.APPLICATION_JSON;
         WebTestClient.ResponseSpec response = c.route().body() == null ? request.exchange()
-                : request.contentType(MediaType.APPLICATION_JSON).bodyValue(given.fill(c.route().body())).exchange();
+                : request.contentType(type).bodyValue(given.fill(c.route().body())).exchange();
         response.expectStatus().isEqualTo(c.expected());
 
         if (c.expected() >= 400) {
@@ -232,6 +278,13 @@ class EventsAuthorizationIT {
                         case 404 -> "not-found";
                         default -> throw new IllegalStateException("no refusal " + c.expected() + " in the matrix");
                     });
+            if (given.unit() != null && c.route().method() != GET) {
+                // the refused change left the unit as it was
+                http.get().uri("/api/events/units/" + given.unit().id()).exchange().expectStatus().isOk()
+                        .expectBody().jsonPath("$.version").isEqualTo((int) given.unit().version())
+                        .jsonPath("$.officialName").isEqualTo(given.unit().officialName())
+                        .jsonPath("$.parentId").isEqualTo(given.unit().parentId());
+            }
             if (given.event() != null && c.route().method() != GET) {
                 // the refused change left the event as it was
                 http.get().uri("/api/events/" + given.event().id()).exchange().expectStatus().isOk()
@@ -452,17 +505,62 @@ class EventsAuthorizationIT {
 
     // ---- the objects a case works on ------------------------------------------------------------
 
-    /** The ids to put in a route's path and body; {@code event} as it was before the call (null if none). */
-    record Given(EventView event, String eventId, String sessionId, String venueId, String programmeId) {
+    /**
+     * The ids to put in a route's path and body; {@code event} and {@code unit} as they were before the call
+     * (null if none); the directory's department and office; a tag that makes names new.
+     */
+    record Given(EventView event, String eventId, String sessionId, String venueId, String programmeId, UnitView unit,
+                 String unitId, Directory directory, String tag) {
+        Given(EventView event, String eventId, String sessionId, String venueId, String programmeId) {
+            this(event, eventId, sessionId, venueId, programmeId, null, "no-such-unit", null, null);
+        }
+
         String fill(String text) {
             return text.replace("{event}", eventId).replace("{session}", sessionId).replace("{venue}", venueId)
-                    .replace("{programme}", programmeId);
+                    .replace("{programme}", programmeId).replace("{unit}", unitId)
+                    .replace("{department}", directory == null ? "-" : directory.department())
+                    .replace("{office}", directory == null ? "-" : directory.office())
+                    .replace("{tag}", tag == null ? "-" : tag);
         }
     }
 
+    /** The units of the directory the organisers' tokens name: the department {@link #UNIT} and, below it, the office {@link #OTHER_UNIT}. */
+    record Directory(String department, String office) {
+    }
+
+    /** Made once for the class (its context, and so its database, is the same for every case). */
+    private static Directory directory;
+
+    Directory directory() {
+        if (directory == null) {
+            String department = Units.ensure(http, UNIT, "DEPARTMENT", "PROVINCE", null);
+            directory = new Directory(department, Units.ensure(http, OTHER_UNIT, "DISTRICT_OFFICE", "DISTRICT", department));
+        }
+        return directory;
+    }
+
+    UnitView unit(String id) {
+        return http.get().uri("/api/events/units/" + id).exchange().expectStatus().isOk()
+                .expectBody(UnitView.class).returnResult().getResponseBody();
+    }
+
     Given given(On on) {
+        Directory directory = directory();
+        String tag = UUID.randomUUID().toString().substring(0, 8);
         return switch (on) {
-            case NOTHING, MISSING_EVENT, MISSING_PROGRAMME ->
+            case NOTHING -> new Given(null, "no-such-event", "no-such-session", "no-such-venue", "no-such-programme", null,
+                    "no-such-unit", directory, tag);
+            case UNIT_MISSING -> new Given(null, "-", "-", "-", "-", null, "no-such-unit", directory, tag);
+            case UNIT_DEPARTMENT -> new Given(null, "-", "-", "-", "-", unit(directory.department()), directory.department(), directory, tag);
+            case UNIT_OFFICE -> {
+                String office = Units.create(http, "Phòng GD&ĐT " + tag, "DISTRICT_OFFICE", "DISTRICT", directory.department());
+                yield new Given(null, "-", "-", "-", "-", unit(office), office, directory, tag);
+            }
+            case UNIT_SCHOOL -> {
+                String school = Units.create(http, "Trường Mầm non " + tag, "SCHOOL", "SCHOOL", directory.office());
+                yield new Given(null, "-", "-", "-", "-", unit(school), school, directory, tag);
+            }
+            case MISSING_EVENT, MISSING_PROGRAMME ->
                     new Given(null, "no-such-event", "no-such-session", "no-such-venue", "no-such-programme");
             case PROGRAMME -> new Given(null, "-", "-", "-", programme(client(Who.ORGANISER)));
             case PROGRAMME_OF_ADMINS -> new Given(null, "-", "-", "-", programme(http));
