@@ -231,11 +231,13 @@ class SessionsIT {
         assertThat(told.host()).isEqualTo("Trường Mầm non Đồng Tâm");
         assertThat(told.classroom()).isEqualTo("MGL A1");
         assertThat(told.seats()).isEqualTo(12);
+        assertThat(told.venueId()).isEqualTo(school(event).id());
         assertThat(told.venue()).isEqualTo("Trường Mầm non Đồng Tâm – MGL A1");
         SessionMoved moved = (SessionMoved) ours(topic, id).get(1);
         assertThat(moved.host()).isEqualTo("Trường Mầm non Đồng Tâm");
         assertThat(moved.classroom()).isEqualTo("MGN B2");
         assertThat(moved.seats()).isEqualTo(10);
+        assertThat(moved.venueId()).isEqualTo(school(event).id());
 
         // The organiser sets another room and seats on the lesson in the observations service: the session follows.
         messages.send(new LessonScheduled(UUID.randomUUID(), Instant.now(), id, "les-" + scheduled.id(), scheduled.id(),

@@ -90,6 +90,8 @@ class ObservationsAuthorizationIT {
 
     /** Bodies: JSON maps whose string values may name objects as paths do. */
     static final Map<String, Object> LESSON = lessonBody();
+    /** A lesson at the school, room and time of {@code {held-lesson}}, the event's lesson in room A1 at 07:00. */
+    static final Map<String, Object> LESSON_IN_HELD_ROOM = heldRoomBody();
     static final Map<String, Object> DETAILS = Map.of("classroom", "{room}", "className", "Lớp chồi 2", "ageGroup", "MAU_GIAO_NHO",
             "teacher", "Hoàng Thị Lan", "activity", "Vẽ hoa", "developmentalArea", "Phát triển thẩm mỹ", "seats", 5);
     static final Map<String, Object> BOOK_OWNER = Map.of("registrationId", "{owner}");
@@ -116,6 +118,14 @@ class ObservationsAuthorizationIT {
         body.put("startsAt", "{start}");
         body.put("endsAt", "{end}");
         body.put("seats", 6);
+        return body;
+    }
+
+    static Map<String, Object> heldRoomBody() {
+        Map<String, Object> body = new LinkedHashMap<>(lessonBody());
+        body.put("classroom", "A1");
+        body.put("startsAt", "2027-02-27T07:00:00+07:00");
+        body.put("endsAt", "2027-02-27T07:45:00+07:00");
         return body;
     }
 
@@ -187,6 +197,11 @@ class ObservationsAuthorizationIT {
                 row("POST", "/events/{event}/lessons", ORGANISER, LESSON, 201),
                 row("POST", "/events/{event}/lessons", ORGANISER_FOLDED, LESSON, 201),
                 row("POST", "/events/{event}/lessons", ADMIN, LESSON, 201),
+                // Classrooms are the event's venues', not typed names: another unit's organiser who types the school,
+                // room and time of {held-lesson} in an event of her own unit gets her lesson, and learns nothing of ours...
+                row("POST", "/events/{other-unit-event}/lessons", OTHER_ORGANISER, LESSON_IN_HELD_ROOM, 201),
+                // ...while in our event the room is taken.
+                row("POST", "/events/{event}/lessons", ORGANISER, LESSON_IN_HELD_ROOM, 409, "classroom-clash"),
                 row("POST", "/events/{unpublished}/lessons", ORGANISER, LESSON, 403).saying(NOT_PUBLISHED),
                 row("POST", "/events/{unpublished}/lessons", ADMIN, LESSON, 201),
                 row("POST", "/events/{unknown}/lessons", ORGANISER, LESSON, 403).saying(NOT_PUBLISHED),
@@ -415,6 +430,7 @@ class ObservationsAuthorizationIT {
         final WebTestClient http;
         final Fixtures event;
         final Fixtures unpublished;
+        final Fixtures otherUnitEvent;
         final String school = "Trường Mầm non Đồng Tâm " + UUID.randomUUID().toString().substring(0, 8);
         final String owner = "reg-owner-" + UUID.randomUUID();
         final String other = "reg-other-" + UUID.randomUUID();
@@ -429,7 +445,9 @@ class ObservationsAuthorizationIT {
             this.http = http;
             event = new Fixtures(http, mongo);
             unpublished = new Fixtures(http, mongo);
+            otherUnitEvent = new Fixtures(http, mongo);
             publish(messages, mongo, event.eventId, UNIT);
+            publish(messages, mongo, otherUnitEvent.eventId, "Phòng GD&ĐT Chợ Mới");
             event.observer(owner, OWNER_EMAIL_AS_REGISTERED, "Nguyễn Thị Hoà");
             event.observer(other, OTHER_EMAIL, "Trần Thị Lụa");
             rotating = event.observer("Đặng Văn Bình");
@@ -446,6 +464,8 @@ class ObservationsAuthorizationIT {
             rotationLesson = lessonIn(event.eventId);
             rotation = preview();
             unpublishedLesson = lessonIn(unpublished.eventId);
+            http.post().uri(API + "/events/{e}/lessons", event.eventId).bodyValue(resolveBody(LESSON_IN_HELD_ROOM, new HashMap<>()))
+                    .exchange().expectStatus().isCreated();
         }
 
         String lessonIn(String eventId) {
@@ -488,6 +508,7 @@ class ObservationsAuthorizationIT {
             return switch (name) {
                 case "event" -> event.eventId;
                 case "unpublished" -> unpublished.eventId;
+                case "other-unit-event" -> otherUnitEvent.eventId;
                 case "unknown" -> "evt-unknown-" + UUID.randomUUID();
                 case "owner" -> owner;
                 case "other" -> other;

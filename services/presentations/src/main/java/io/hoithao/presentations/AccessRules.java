@@ -24,6 +24,8 @@ class AccessRules {
                 .pathMatchers(HttpMethod.GET, API + "/events/*/photos", API + "/photos/*/image", API + "/photos/*/thumbnail").permitAll()
                 .pathMatchers(HttpMethod.POST, API + "/events/*/photos").hasAnyRole("ADMIN", "ORGANISER")
                 .pathMatchers(HttpMethod.PUT, API + "/events/*/call-for-papers").hasAnyRole("ADMIN", "ORGANISER")
+                // Who reviews an event's papers is its managers' to say, and not public.
+                .pathMatchers(API + "/events/*/reviewers").hasAnyRole("ADMIN", "ORGANISER")
                 .pathMatchers(API + "/events/*/sessions", API + "/events/*/sessions/**").hasAnyRole("ADMIN", "ORGANISER")
                 .pathMatchers(HttpMethod.POST, API + "/papers/*/decision").hasAnyRole("ADMIN", "ORGANISER")
                 .pathMatchers(HttpMethod.POST, API + "/papers/*/reviews").hasAnyRole("ADMIN", "REVIEWER")

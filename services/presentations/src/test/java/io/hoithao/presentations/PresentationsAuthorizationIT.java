@@ -80,7 +80,11 @@ class PresentationsAuthorizationIT {
     /** The same unit written another way: the same organiser. */
     static final Who ORGANISER_LOWER = Who.as("organiser of the unit (so gd&dt bac kan)", TestIdentity.organiser("so gd&dt bac kan"));
     static final Who OTHER_ORGANISER = Who.as("organiser of another unit", TestIdentity.organiser("Phòng GD&ĐT Chợ Mới"));
-    static final Who REVIEWER = Who.as("reviewer", Fixtures.reviewer("Trần Văn Bình"));
+    static final Caller BINH = Fixtures.reviewer("Trần Văn Bình");
+    static final Who REVIEWER = Who.as("reviewer", BINH);
+    /** A reviewer of the unit the owner's papers are submitted for: never reviews them. */
+    static final Who SAME_UNIT_REVIEWER = Who.as("reviewer of the paper's unit",
+            TestIdentity.person("dong.tam.reviewer@hoithao.test", "Đồng nghiệp", "truong mam non dong tam", Role.REVIEWER));
     static final Who OTHER_REVIEWER = Who.as("another reviewer", Fixtures.reviewer("Lê Thị Cúc"));
     static final Who OWNER = Who.as("owner", TestIdentity.delegate(OWNER_EMAIL));
     static final Who OTHER = Who.as("another delegate", TestIdentity.delegate(OTHER_EMAIL));
@@ -98,11 +102,15 @@ class PresentationsAuthorizationIT {
     static final String NOT_FOUND = "not-found";
     static final String NOT_SUBMITTER = "not-submitter";
     static final String NOT_REGISTERED = "not-registered";
+    static final String CONFLICT_OF_INTEREST = "conflict-of-interest";
+    static final String REVIEWER_NOT_ASSIGNED = "reviewer-not-assigned";
 
     /** Bodies: JSON maps (string values may name objects like paths do), or a PDF material. */
     static final Object CALL = Map.of("opensAt", "{now-1h}", "closesAt", "{now+10d}", "maxMinutes", 60);
     static final Object PAPER = Fixtures.paper("Giáo dục kỹ năng sống cho trẻ mẫu giáo", 5);
     static final Object REVIEW = Map.of("score", 7, "comment", "Có tính thực tiễn");
+    /** An empty list: the rows leave the event's review open to every reviewer, as it was. */
+    static final Object REVIEWERS = Map.of("reviewers", List.of());
     static final Object DECISION = Map.of("decision", "ACCEPTED", "comment", "Mời trình bày");
     static final Object PLACE = Map.of("paperId", "{accepted}");
     static final Object PLACE_FRESH = Map.of("paperId", "{fresh-accepted}");
@@ -260,6 +268,35 @@ class PresentationsAuthorizationIT {
                 row("POST", "/papers/{submitted}/reviews", OWNER_AS_REVIEWER, REVIEW, 403).saying("their own paper"),
                 row("POST", "/papers/{fresh}/reviews", REVIEWER, REVIEW, 201),
                 row("POST", "/papers/{fresh}/reviews", ADMIN, REVIEW, 201),
+                // ...nor on a paper of their own unit (the unit of their token, names folded).
+                row("POST", "/papers/{fresh}/reviews", SAME_UNIT_REVIEWER, REVIEW, 403, CONFLICT_OF_INTEREST)
+                        .saying(Fixtures.UNIT),
+                // An event whose organisers named its reviewers (only REVIEWER): the others neither review nor read its papers.
+                row("POST", "/papers/{named-fresh}/reviews", OTHER_REVIEWER, REVIEW, 403, REVIEWER_NOT_ASSIGNED),
+                row("POST", "/papers/{named-fresh}/reviews", REVIEWER, REVIEW, 201),
+                row("POST", "/papers/{named-fresh}/reviews", ADMIN, REVIEW, 201),
+                row("GET", "/papers/{named-submitted}", OTHER_REVIEWER, null, 403, REVIEWER_NOT_ASSIGNED),
+                row("GET", "/papers/{named-submitted}", REVIEWER, 200),
+                row("GET", "/papers/{named-submitted}/reviews", OTHER_REVIEWER, null, 403, REVIEWER_NOT_ASSIGNED),
+                row("GET", "/papers/{named-submitted}/reviews", REVIEWER, 200),
+
+                // Who reviews an event's papers: its managers name them.
+                row("GET", "/events/{event}/reviewers", ANONYMOUS, 401),
+                row("GET", "/events/{event}/reviewers", OWNER, 403),
+                row("GET", "/events/{event}/reviewers", REVIEWER, 403),
+                row("GET", "/events/{event}/reviewers", OTHER_ORGANISER, 403).saying(Fixtures.ORGANISER_UNIT),
+                row("GET", "/events/{event}/reviewers", ORGANISER, 200),
+                row("GET", "/events/{event}/reviewers", ADMIN, 200),
+                row("GET", "/events/{unknown}/reviewers", ADMIN, 404),
+                row("PUT", "/events/{event}/reviewers", ANONYMOUS, REVIEWERS, 401),
+                row("PUT", "/events/{event}/reviewers", OWNER, REVIEWERS, 403),
+                row("PUT", "/events/{event}/reviewers", REVIEWER, REVIEWERS, 403),
+                row("PUT", "/events/{event}/reviewers", OTHER_ORGANISER, REVIEWERS, 403).saying(Fixtures.ORGANISER_UNIT),
+                row("PUT", "/events/{event}/reviewers", ORGANISER, REVIEWERS, 200),
+                row("PUT", "/events/{event}/reviewers", ORGANISER_LOWER, REVIEWERS, 200),
+                row("PUT", "/events/{event}/reviewers", ADMIN, REVIEWERS, 200),
+                row("PUT", "/events/{unpublished}/reviewers", ORGANISER, REVIEWERS, 403).saying("is not published yet"),
+                row("PUT", "/events/{unknown}/reviewers", ADMIN, REVIEWERS, 404),
 
                 // Reviews with reviewers' names: the event's managers, and reviewers (under review, or their own review).
                 row("GET", "/papers/{reviewed}/reviews", ANONYMOUS, 401),
@@ -353,6 +390,9 @@ class PresentationsAuthorizationIT {
         final String accepted;
         final String placed;
         final String material;
+        /** An event whose organisers named its reviewers: {@link #REVIEWER} alone. */
+        final Fixtures named = new Fixtures(http, messages, mongo).withOpenCall();
+        final String namedSubmitted;
 
         World() {
             fixtures.delegate(OWNER_EMAIL);
@@ -363,6 +403,10 @@ class PresentationsAuthorizationIT {
             reviewed = reviewed();
             accepted = fixtures.accepted(OWNER_EMAIL, "Bài đã được chọn", 5);
             placed = placed();
+            named.delegate(OWNER_EMAIL);
+            namedSubmitted = named.submitted(OWNER_EMAIL, "Bài của sự kiện có người phản biện được phân công", 5);
+            http.put().uri(API + "/events/{e}/reviewers", named.eventId).bodyValue(Map.of("reviewers", List.of(BINH.email())))
+                    .exchange().expectStatus().isOk();
 
             // An event this service knows only from a reschedule (and a session): its unit is not known here.
             LocalDate day = Fixtures.DAY;
@@ -414,6 +458,8 @@ class PresentationsAuthorizationIT {
                 case "material" -> material;
                 case "no-such-paper" -> UUID.randomUUID().toString();
                 case "fresh" -> fixtures.submitted(OWNER_EMAIL, "Bài mới", 5);
+                case "named-submitted" -> namedSubmitted;
+                case "named-fresh" -> named.submitted(OWNER_EMAIL, "Bài mới", 5);
                 case "fresh-reviewed" -> reviewed();
                 case "fresh-accepted" -> fixtures.accepted(OWNER_EMAIL, "Bài mới được chọn", 5);
                 case "fresh-placed" -> placed();
@@ -737,10 +783,11 @@ class PresentationsAuthorizationIT {
                 .expectBody(Map.class).returnResult().getResponseBody().get("id").toString();
         Paper paper = mongo.findById(stored, Paper.class).block();
         assertThat(paper.title()).isEqualTo("$where: function() { return true }");
-        assertThat(paper.unit()).isEqualTo("a.b.$set");
+        // A delegate's paper is for her own unit (here her registration's), whatever the body says.
+        assertThat(paper.unit()).isEqualTo(Fixtures.UNIT);
         assertThat(paper.presenters()).containsExactly(gt);
         assertThat(ids(OWNER, "/papers?eventId=" + f.eventId)).containsExactlyInAnyOrder(paperId, stored);
         as(OWNER).get().uri(b -> b.path(API + "/papers").queryParam("unit", "{u}").build("a.b.$set")).exchange()
-                .expectBody().jsonPath("$.items[0].id").isEqualTo(stored).jsonPath("$.total").isEqualTo(1);
+                .expectBody().jsonPath("$.total").isEqualTo(0);
     }
 }

@@ -55,7 +55,7 @@ class SessionService {
                     List.of(new SessionScheduled(UUID.randomUUID(), clock.instant(), eventId, sessionId,
                             session.type().name(), session.title(), where(venue, session),
                             session.startsAt(event.zone()), session.endsAt(event.zone()), event.version() + 1,
-                            venue.name(), session.classroom(), session.seats())),
+                            venue.name(), session.classroom(), session.seats(), venue.id())),
                     sessionId);
         }).map(event -> SessionView.of(event, event.session(sessionId).orElseThrow()));
     }
@@ -74,7 +74,7 @@ class SessionService {
             return new EventStore.Change(new Update().set("sessions", replace(event.sessions(), moved)),
                     List.of(new SessionMoved(UUID.randomUUID(), clock.instant(), eventId, sessionId, where(venue, moved),
                             moved.startsAt(event.zone()), moved.endsAt(event.zone()), event.version() + 1,
-                            venue.name(), moved.classroom(), moved.seats())),
+                            venue.name(), moved.classroom(), moved.seats(), venue.id())),
                     sessionId);
         }).map(event -> SessionView.of(event, event.session(sessionId).orElseThrow()));
     }

@@ -10,7 +10,9 @@ import org.springframework.data.mongodb.core.mapping.Document;
 /**
  * A demonstration lesson (tiết dạy minh họa) with its few observer seats. The document holds the seat
  * holders and the waiting list, so every seat decision is one conditional write of this document, and
- * the outbox of the messages each change produces.
+ * the outbox of the messages each change produces. {@code venueId} is the id of the venue in the events
+ * service's programme (null for a lesson added here at a school no programme lesson of its event names, or
+ * made from a message older than venue ids): its classroom's timetable is keyed by it.
  */
 @Document(Lesson.COLLECTION)
 public record Lesson(
@@ -19,6 +21,7 @@ public record Lesson(
         String sessionId,
         String title,
         String hostSchool,
+        String venueId,
         String classroom,
         String className,
         AgeGroup ageGroup,

@@ -13,6 +13,7 @@ import io.hoithao.observations.event.ObservedEvent;
 import io.hoithao.platform.messaging.Idempotency;
 import io.hoithao.platform.outbox.Outbox;
 import io.hoithao.platform.outbox.OutboxRelay;
+import io.hoithao.platform.text.Units;
 import io.hoithao.platform.web.Page;
 import io.hoithao.platform.web.ProblemException;
 import java.time.Clock;
@@ -20,6 +21,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 import org.bson.Document;
 import org.springframework.beans.factory.InitializingBean;
@@ -78,21 +80,41 @@ public class LessonService implements InitializingBean {
             return Mono.error(ProblemException.invalidField("endsAt", "must be after startsAt"));
         }
         Instant now = clock.instant();
-        Lesson draft = new Lesson("les-" + UUID.randomUUID().toString().substring(0, 13), eventId, null,
-                request.title().strip(), request.hostSchool().strip(), request.classroom().strip(), request.className().strip(),
-                request.ageGroup(), request.teacher().strip(), request.activity().strip(), request.developmentalArea().strip(),
-                request.startsAt().toInstant(), request.endsAt().toInstant(), request.seats(), LessonStatus.SCHEDULED,
-                List.of(), List.of(), 0, 0, now, now, List.of());
-        Lesson lesson = withOutbox(draft, scheduled(draft, now));
+        String hostSchool = request.hostSchool().strip();
         return mongo.findById(eventId, ObservedEvent.class)
                 .filter(ObservedEvent::cancelled)
                 .flatMap(cancelled -> Mono.<Lesson>error(ProblemException.conflict("event-cancelled",
                         "Event " + eventId + " was cancelled; it takes no new lessons")))
-                .switchIfEmpty(Mono.defer(() -> classrooms.claim(lesson, now)
-                        .then(mongo.insert(lesson))
-                        .onErrorResume(e -> !(e instanceof ProblemException),
-                                e -> classrooms.release(lesson.hostSchool(), lesson.classroom(), lesson.id()).then(Mono.error(e)))))
+                .switchIfEmpty(Mono.defer(() -> venueOf(eventId, hostSchool).map(Optional::of).defaultIfEmpty(Optional.empty())
+                        .flatMap(venueId -> {
+                            Lesson draft = new Lesson("les-" + UUID.randomUUID().toString().substring(0, 13), eventId, null,
+                                    request.title().strip(), hostSchool, venueId.orElse(null), request.classroom().strip(),
+                                    request.className().strip(), request.ageGroup(), request.teacher().strip(),
+                                    request.activity().strip(), request.developmentalArea().strip(), request.startsAt().toInstant(),
+                                    request.endsAt().toInstant(), request.seats(), LessonStatus.SCHEDULED, List.of(), List.of(),
+                                    0, 0, now, now, List.of());
+                            Lesson lesson = withOutbox(draft, scheduled(draft, now));
+                            return classrooms.claim(lesson, now)
+                                    .then(mongo.insert(lesson))
+                                    .onErrorResume(e -> !(e instanceof ProblemException),
+                                            e -> classrooms.release(lesson).then(Mono.error(e)));
+                        })))
                 .doOnNext(saved -> relay.relay(Lesson.COLLECTION, saved.id()).subscribe());
+    }
+
+    /**
+     * The venue a school typed for a lesson added here names, if a lesson of the same event from the programme is
+     * there (same name, folded): the two then share the classroom's timetable. Only this event's own lessons are
+     * asked, so a name typed in one event never reaches the rooms of another.
+     */
+    private Mono<String> venueOf(String eventId, String hostSchool) {
+        String folded = Units.fold(hostSchool);
+        Query programmed = Query.query(Criteria.where("eventId").is(eventId).and("venueId").ne(null)).with(Sort.by("createdAt", "_id"));
+        programmed.fields().include("hostSchool").include("venueId");
+        return mongo.find(programmed, Document.class, Lesson.COLLECTION)
+                .filter(d -> folded.equals(Units.fold(d.getString("hostSchool"))))
+                .map(d -> d.getString("venueId"))
+                .next();
     }
 
     /** Sets what the programme does not say (classroom, class, teacher...); the classroom must be free at the lesson's time. */
@@ -100,9 +122,9 @@ public class LessonService implements InitializingBean {
         Instant now = clock.instant();
         return store.find(lessonId).flatMap(current -> {
             boolean newRoom = current.classroom() == null
-                    || !Classrooms.key(current.hostSchool(), current.classroom()).equals(Classrooms.key(current.hostSchool(), details.classroom()));
+                    || !Classrooms.key(current).equals(Classrooms.key(withRoom(current, details.classroom())));
             Lesson target = new Lesson(current.id(), current.eventId(), current.sessionId(), current.title(), current.hostSchool(),
-                    details.classroom().strip(), details.className().strip(), details.ageGroup(), details.teacher().strip(),
+                    current.venueId(), details.classroom().strip(), details.className().strip(), details.ageGroup(), details.teacher().strip(),
                     details.activity().strip(), details.developmentalArea().strip(), current.startsAt(), current.endsAt(),
                     details.seats(), current.status(), current.bookings(), current.waitlist(), current.version(),
                     current.sessionRevision(), current.createdAt(), now, List.of());
@@ -125,10 +147,8 @@ public class LessonService implements InitializingBean {
             }
             // The new room is claimed first; if the lesson then cannot change, the claim is given back.
             return classrooms.claim(target, now)
-                    .then(change.onErrorResume(e -> classrooms.release(target.hostSchool(), target.classroom(), lessonId)
-                            .then(Mono.error(e))))
-                    .flatMap(before -> classrooms.release(before.hostSchool(), before.classroom(), lessonId)
-                            .then(promote(lessonId)))
+                    .then(change.onErrorResume(e -> classrooms.release(target).then(Mono.error(e))))
+                    .flatMap(before -> classrooms.release(before).then(promote(lessonId)))
                     .then(store.find(lessonId));
         });
     }
@@ -147,7 +167,8 @@ public class LessonService implements InitializingBean {
         String id = idOfSession(session.sessionId());
         String host = session.host() != null ? session.host() : session.venue();
         int seats = session.seats() != null ? session.seats() : DEFAULT_SEATS;
-        Lesson wanted = new Lesson(id, session.eventId(), session.sessionId(), session.title(), host, session.classroom(), null,
+        Lesson wanted = new Lesson(id, session.eventId(), session.sessionId(), session.title(), host, session.venueId(),
+                session.classroom(), null,
                 null, null, null, null, session.startsAt(), session.endsAt(), seats, LessonStatus.SCHEDULED, List.of(), List.of(),
                 0, session.revision(), now, now, List.of());
         // Only the first delivery claims the room: a redelivery must not take back a room the lesson has left since.
@@ -161,6 +182,7 @@ public class LessonService implements InitializingBean {
             Update update = new Update()
                     .setOnInsert("eventId", session.eventId()).setOnInsert("sessionId", session.sessionId())
                     .setOnInsert("title", session.title()).setOnInsert("hostSchool", host)
+                    .setOnInsert("venueId", session.venueId())
                     .setOnInsert("startsAt", session.startsAt()).setOnInsert("endsAt", session.endsAt())
                     .setOnInsert("seats", seats).setOnInsert("status", LessonStatus.SCHEDULED)
                     .setOnInsert("bookings", List.of()).setOnInsert("waitlist", List.of())
@@ -196,7 +218,7 @@ public class LessonService implements InitializingBean {
                 .filter(Boolean::booleanValue)
                 .flatMap(done -> classrooms.move(id, new Interval(moved.startsAt(), moved.endsAt()))
                         .then(moved.host() == null ? Mono.empty()
-                                : place(id, moved.host(), moved.classroom(), moved.seats())))
+                                : place(id, moved.venueId(), moved.host(), moved.classroom(), moved.seats())))
                 .then(mongo.findById(id, Lesson.class));
     }
 
@@ -205,20 +227,22 @@ public class LessonService implements InitializingBean {
      * classroom free at its time, no fewer seats than it has booked observers) and announces what it now has,
      * so that a change it could not take is undone in the session too.
      */
-    private Mono<Void> place(String lessonId, String host, String classroom, Integer seats) {
+    private Mono<Void> place(String lessonId, String venueId, String host, String classroom, Integer seats) {
         Instant now = clock.instant();
         return store.find(lessonId).filter(Lesson::bookable).flatMap(current -> {
             int wantedSeats = seats == null ? current.seats() : seats;
             int newSeats = wantedSeats < current.bookings().size() ? current.seats() : wantedSeats;
-            boolean sameRoom = Objects.equals(current.classroom() == null ? null : Classrooms.key(current.hostSchool(), current.classroom()),
-                    classroom == null ? null : Classrooms.key(host, classroom));
-            Lesson target = withPlace(current, host, classroom, newSeats);
+            Lesson target = withPlace(current, host, venueId, classroom, newSeats);
+            boolean sameRoom = Objects.equals(current.classroom() == null ? null : Classrooms.key(current),
+                    classroom == null ? null : Classrooms.key(target));
             Mono<Boolean> room = sameRoom || classroom == null ? Mono.just(true)
                     : classrooms.claim(target, now).thenReturn(true).onErrorResume(ProblemException.class, clash -> Mono.just(false));
             return room.flatMap(claimed -> {
-                Lesson decided = claimed ? target : withPlace(current, current.hostSchool(), current.classroom(), newSeats);
+                Lesson decided = claimed ? target
+                        : withPlace(current, current.hostSchool(), current.venueId(), current.classroom(), newSeats);
                 boolean refused = !claimed || newSeats != wantedSeats;
                 boolean changed = !Objects.equals(decided.hostSchool(), current.hostSchool())
+                        || !Objects.equals(decided.venueId(), current.venueId())
                         || !Objects.equals(decided.classroom(), current.classroom()) || decided.seats() != current.seats();
                 if (!changed && !refused) {
                     return Mono.<Void>empty();
@@ -226,8 +250,13 @@ public class LessonService implements InitializingBean {
                 return store.change(lessonId, lesson -> {
                             // Decided again on the lesson as written: bookings may have come meanwhile.
                             int finalSeats = decided.seats() < lesson.bookings().size() ? lesson.seats() : decided.seats();
-                            Lesson placed = withPlace(lesson, decided.hostSchool(), decided.classroom(), finalSeats);
+                            Lesson placed = withPlace(lesson, decided.hostSchool(), decided.venueId(), decided.classroom(), finalSeats);
                             Update update = new Update().set("hostSchool", placed.hostSchool()).set("seats", placed.seats());
+                            if (placed.venueId() == null) {
+                                update.unset("venueId");
+                            } else {
+                                update.set("venueId", placed.venueId());
+                            }
                             if (placed.classroom() == null) {
                                 update.unset("classroom");
                             } else {
@@ -235,7 +264,7 @@ public class LessonService implements InitializingBean {
                             }
                             return LessonStore.Decision.write(Outbox.append(update, scheduled(placed, now)), lesson);
                         })
-                        .flatMap(before -> (claimed && !sameRoom ? classrooms.release(before.hostSchool(), before.classroom(), lessonId)
+                        .flatMap(before -> (claimed && !sameRoom ? classrooms.release(before)
                                 : Mono.<Void>empty()).then(promote(lessonId)))
                         .then();
             });
@@ -266,7 +295,7 @@ public class LessonService implements InitializingBean {
                             .set("bookings", List.of()).set("waitlist", List.of());
                     return LessonStore.Decision.write(Outbox.append(update, messages), lesson);
                 }))
-                .flatMap(before -> classrooms.release(before.hostSchool(), before.classroom(), lessonId).thenReturn(before));
+                .flatMap(before -> classrooms.release(before).thenReturn(before));
     }
 
     public Flux<Lesson> scheduledOf(String eventId) {
@@ -325,17 +354,17 @@ public class LessonService implements InitializingBean {
     }
 
     private static Lesson withRoom(Lesson l, String classroom) {
-        return withPlace(l, l.hostSchool(), classroom, l.seats());
+        return withPlace(l, l.hostSchool(), l.venueId(), classroom, l.seats());
     }
 
-    private static Lesson withPlace(Lesson l, String hostSchool, String classroom, int seats) {
-        return new Lesson(l.id(), l.eventId(), l.sessionId(), l.title(), hostSchool, classroom, l.className(),
+    private static Lesson withPlace(Lesson l, String hostSchool, String venueId, String classroom, int seats) {
+        return new Lesson(l.id(), l.eventId(), l.sessionId(), l.title(), hostSchool, venueId, classroom, l.className(),
                 l.ageGroup(), l.teacher(), l.activity(), l.developmentalArea(), l.startsAt(), l.endsAt(), seats, l.status(),
                 l.bookings(), l.waitlist(), l.version(), l.sessionRevision(), l.createdAt(), l.updatedAt(), List.of());
     }
 
     private static Lesson withOutbox(Lesson l, IntegrationMessage message) {
-        return new Lesson(l.id(), l.eventId(), l.sessionId(), l.title(), l.hostSchool(), l.classroom(), l.className(),
+        return new Lesson(l.id(), l.eventId(), l.sessionId(), l.title(), l.hostSchool(), l.venueId(), l.classroom(), l.className(),
                 l.ageGroup(), l.teacher(), l.activity(), l.developmentalArea(), l.startsAt(), l.endsAt(), l.seats(), l.status(),
                 l.bookings(), l.waitlist(), l.version(), l.sessionRevision(), l.createdAt(), l.updatedAt(),
                 Outbox.entries(List.of(message)));

@@ -10,6 +10,7 @@ import io.hoithao.platform.security.Role;
 import io.hoithao.platform.text.Units;
 import io.hoithao.platform.web.Page;
 import io.hoithao.platform.web.ProblemException;
+import io.hoithao.presentations.delegate.Delegate;
 import io.hoithao.presentations.delegate.Delegates;
 import io.hoithao.presentations.event.ConferenceEvent;
 import io.hoithao.presentations.event.ConferenceEvent.CallForPapers;
@@ -55,6 +56,8 @@ class PaperService {
     /**
      * The caller submits a paper as a confirmed delegate of the event: their registration is found by
      * the email of their token; the owner, status and everything but the paper's content come from here.
+     * The paper's unit is the submitter's own (see {@link #unitOf}), not the body's: only the event's
+     * managers name another.
      */
     Mono<Paper> submit(String eventId, Caller caller, PaperRequest request) {
         Instant now = clock.instant();
@@ -65,9 +68,17 @@ class PaperService {
                     checkAgainstCall(call, request);
                     return delegates.confirmed(eventId, caller);
                 })
-                .flatMap(delegate -> {
+                .zipWith(Mono.defer(() -> events.organiserUnit(eventId)))
+                .map(found -> {
+                    Delegate delegate = found.getT1();
+                    String unit = caller.organises(found.getT2().orElse(null)) && !isBlank(request.unit())
+                            ? request.unit().trim() : unitOf(caller, delegate);
+                    return Map.entry(delegate, unit);
+                })
+                .flatMap(chosen -> {
+                    Delegate delegate = chosen.getKey();
+                    String unit = chosen.getValue();
                     String paperId = UUID.randomUUID().toString();
-                    String unit = request.unit() == null || request.unit().isBlank() ? delegate.unit() : request.unit().trim();
                     PaperSubmitted message = new PaperSubmitted(UUID.randomUUID(), now, eventId, paperId,
                             request.title().trim(), unit, trimmed(request.presenters()), request.requestedMinutes(), delegate.email());
                     Paper paper = new Paper(paperId, eventId, request.title().trim(), request.abstractText().trim(),
@@ -80,13 +91,24 @@ class PaperService {
                 });
     }
 
+    /**
+     * The unit a delegate submits for: the one her token carries (her unit as the identity service knows it),
+     * or, without one, the unit of her confirmed registration for the event. Never one she names.
+     */
+    static String unitOf(Caller caller, Delegate delegate) {
+        return !isBlank(caller.unit()) ? caller.unit().trim() : delegate.unit();
+    }
+
+    /** The submitter edits the content; the unit stays the paper's unless she manages the event. */
     Mono<Paper> edit(String paperId, Caller caller, PaperRequest request) {
-        return access.own(paperId, caller).flatMap(owned -> papers.change(paperId, paper -> {
+        return access.own(paperId, caller)
+                .flatMap(owned -> events.organiserUnit(owned.eventId()).map(unit -> caller.organises(unit.orElse(null))))
+                .flatMap(manages -> papers.change(paperId, paper -> {
             PaperStore.requireSubmitter(paper, caller);
             if (!paper.status().editable()) {
                 throw PaperStore.invalidTransition(paper, "EDITED");
             }
-            String unit = request.unit() == null || request.unit().isBlank() ? paper.unit() : request.unit().trim();
+            String unit = manages && !isBlank(request.unit()) ? request.unit().trim() : paper.unit();
             List<String> presenters = trimmed(request.presenters());
             Update update = new Update()
                     .set("title", request.title().trim())
@@ -105,8 +127,10 @@ class PaperService {
     }
 
     /**
-     * An accepted paper leaves its session first (a state that is valid on its own should this
-     * service stop in between), then becomes withdrawn.
+     * The paper is first marked withdrawn in its event's programme, which takes it out of its session and
+     * keeps every later placement from taking it (whatever status the paper had when read: a decision and a
+     * placement may come in between); then the paper becomes withdrawn. Should this service stop in between,
+     * the paper is not placeable and withdrawing it again finishes the job.
      */
     Mono<Paper> withdraw(String paperId, Caller caller) {
         return access.own(paperId, caller)
@@ -115,9 +139,7 @@ class PaperService {
                     if (!paper.status().withdrawable()) {
                         return Mono.error(PaperStore.invalidTransition(paper, PaperStatus.WITHDRAWN.name()));
                     }
-                    return paper.status() == PaperStatus.ACCEPTED
-                            ? placements.release(paper.eventId(), paper.id(), "WITHDRAWN").thenReturn(paper)
-                            : Mono.just(paper);
+                    return placements.withdraw(paper.eventId(), paper.id()).thenReturn(paper);
                 })
                 .flatMap(read -> papers.change(paperId, paper -> {
                     PaperStore.requireSubmitter(paper, caller);
@@ -224,6 +246,10 @@ class PaperService {
 
     private static List<String> trimmed(List<String> values) {
         return values.stream().map(String::trim).toList();
+    }
+
+    private static boolean isBlank(String value) {
+        return value == null || value.isBlank();
     }
 
     private static String blankToNull(String value) {

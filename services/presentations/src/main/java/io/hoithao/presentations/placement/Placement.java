@@ -28,8 +28,15 @@ final class Placement {
     private Placement() {
     }
 
-    /** The result of an operation; {@code null} from an operation means nothing changes. */
-    record Outcome(List<PresentationSession> sessions, List<PresentationsMessage> messages) {
+    /**
+     * The result of an operation; {@code null} from an operation means nothing changes. {@code withdrawnPaperId}
+     * is a paper this change marks as withdrawn in the programme (null for none): no placement takes it after.
+     */
+    record Outcome(List<PresentationSession> sessions, List<PresentationsMessage> messages, String withdrawnPaperId) {
+
+        Outcome(List<PresentationSession> sessions, List<PresentationsMessage> messages) {
+            this(sessions, messages, null);
+        }
     }
 
     static Outcome place(String eventId, List<PresentationSession> sessions, Slot paper, String sessionId,

@@ -4,8 +4,6 @@ import io.hoithao.platform.security.Caller;
 import io.hoithao.platform.web.ProblemException;
 import io.hoithao.presentations.event.ConferenceEvent;
 import io.hoithao.presentations.event.EventAccess;
-import io.hoithao.presentations.paper.Paper;
-import io.hoithao.presentations.paper.PaperStatus;
 import io.hoithao.presentations.paper.PaperStore;
 import io.hoithao.presentations.placement.PresentationSession.Slot;
 import jakarta.validation.Valid;
@@ -40,13 +38,16 @@ import reactor.core.publisher.Mono;
 class PlacementHandler {
 
     private final ProgrammeStore store;
+    private final Placements placements;
     private final PaperStore papers;
     private final EventAccess access;
     private final ReactiveMongoTemplate mongo;
     private final Clock clock;
 
-    PlacementHandler(ProgrammeStore store, PaperStore papers, EventAccess access, ReactiveMongoTemplate mongo, Clock clock) {
+    PlacementHandler(ProgrammeStore store, Placements placements, PaperStore papers, EventAccess access,
+                     ReactiveMongoTemplate mongo, Clock clock) {
         this.store = store;
+        this.placements = placements;
         this.papers = papers;
         this.access = access;
         this.mongo = mongo;
@@ -88,15 +89,7 @@ class PlacementHandler {
                     if (!paper.eventId().equals(eventId)) {
                         return Mono.error(ProblemException.notFound("Paper", request.paperId()));
                     }
-                    if (paper.status() != PaperStatus.ACCEPTED) {
-                        return Mono.error(ProblemException.conflict("paper-not-accepted",
-                                        "Paper " + paper.id() + " is " + paper.status() + "; only accepted papers are placed")
-                                .with("paperId", paper.id()).with("currentState", paper.status().name()));
-                    }
-                    Slot slot = slot(paper, request.minutes());
-                    Instant now = clock.instant();
-                    return store.change(eventId, null, (programme, revision) ->
-                            Placement.place(eventId, programme.sessions(), slot, sessionId, request.position(), revision, now));
+                    return placements.place(eventId, sessionId, paper, request.position(), request.minutes());
                 })
                 .zipWith(zone(eventId))
                 .map(t -> sessionPapers(t.getT1(), sessionId, t.getT2()));
@@ -115,11 +108,6 @@ class PlacementHandler {
             }
             return Placement.remove(eventId, programme.sessions(), paperId, "REMOVED", revision, now);
         })).then();
-    }
-
-    private static Slot slot(Paper paper, Integer minutes) {
-        return new Slot(paper.id(), paper.title(), paper.unit(), paper.presenters(),
-                minutes == null ? paper.requestedMinutes() : minutes);
     }
 
     private Mono<ZoneId> zone(String eventId) {

@@ -67,6 +67,9 @@ class ProgrammeStore {
     private Mono<Programme> write(Programme read, IntegrationMessage applying, Placement.Outcome outcome) {
         Criteria criteria = Criteria.where("_id").is(read.eventId()).and("version").is(read.version());
         Update update = new Update().set("sessions", outcome.sessions()).inc("version", 1);
+        if (outcome.withdrawnPaperId() != null) {
+            update.addToSet("withdrawn", outcome.withdrawnPaperId());
+        }
         if (applying != null) {
             criteria = Idempotency.notApplied(criteria, applying);
             Idempotency.markApplied(update, applying);
