@@ -105,7 +105,7 @@ public class ProgrammePages {
                         .onErrorResume(NotFoundException.class, e -> Mono.empty())
                         .flatMapMany(event -> Flux.concat(
                                 Mono.just(new Entry("EVENT", r.id(), event.title(), event.startDate(), event.endDate(), null, null,
-                                        r.status(), text("registration." + r.status(), locale), where(event),
+                                        r.status(), messages.getMessage(r.statusKey(), new Object[] {r.waitlistPosition()}, locale), where(event),
                                         "/me/registrations/" + r.id())),
                                 lessons(event, r, locale))))
                 .collectList();

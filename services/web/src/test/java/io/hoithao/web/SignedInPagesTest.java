@@ -57,6 +57,9 @@ class SignedInPagesTest {
     static final DisposableServer api = HttpServer.create().port(0).route(routes -> routes
             .get("/api/registrations/mine", (req, res) -> res.header("Content-Type", "application/json").sendString(Mono.just(
                     "{\"items\":[{\"id\":\"r1\",\"eventId\":\"e1\",\"status\":\"CONFIRMED\"}],\"page\":0,\"size\":10,\"total\":1}")))
+            .get("/api/registrations/r2", (req, res) -> res.header("Content-Type", "application/json").sendString(Mono.just(
+                    "{\"id\":\"r2\",\"eventId\":\"e1\",\"fullName\":\"Nguyễn Thị Hoà\",\"unit\":\"Trường Mầm non Đồng Tâm\","
+                            + "\"status\":\"WAITLISTED\",\"turn\":12,\"waitlistPosition\":3}")))
             .get("/api/observations/events/e1/lessons", (req, res) -> res.header("Content-Type", "application/json").sendString(Mono.just(
                     "{\"items\":[{\"id\":\"l1\",\"eventId\":\"e1\",\"title\":\"Khám phá: nước\",\"startsAt\":\"2027-10-25T08:30:00+07:00\","
                             + "\"endsAt\":\"2027-10-25T09:15:00+07:00\",\"seats\":8,\"seatsLeft\":7,\"waiting\":0,\"status\":\"SCHEDULED\"}],\"page\":0,\"size\":100,\"total\":1}")))
@@ -190,6 +193,15 @@ class SignedInPagesTest {
                 .expectBody(String.class).returnResult().getResponseBody();
         assertThat(page).contains("Đang thẩm định", "Điểm: 8/10", "Rất thực tế", "id=\"upload-form\"", "data-max-bytes=\"1048576\"",
                 "<progress id=\"upload-progress\"", "Rút báo cáo");
+    }
+
+    @Test
+    void aWaitingRegistrationShowsHerPlaceOnTheWaitingList() {
+        String page = web.get().uri("/me/registrations/r2").accept(MediaType.TEXT_HTML).exchange().expectStatus().isOk()
+                .expectBody(String.class).returnResult().getResponseBody();
+        assertThat(page).contains("data-waitlist-position=\"3\"", ">Danh sách chờ, vị trí 3</span>");
+        assertThat(web.get().uri("/me/registrations/r2").header(HttpHeaders.ACCEPT_LANGUAGE, "en").exchange()
+                .expectBody(String.class).returnResult().getResponseBody()).contains(">Waiting list, place 3</span>");
     }
 
     @Test
