@@ -47,7 +47,7 @@ import tools.jackson.databind.json.JsonMapper;
  * (fetched, then revoked); an event whose one seat is taken puts her on its waiting list, with her place
  * shown; she cancels after the confirmation step and signs out (also at the issuer). The same journey
  * once in English, where as an observer she is refused a clashing lesson and joins a full lesson's
- * waiting list and sees her place. A presenter submits her paper, is refused a picture at the file field,
+ * waiting list and sees her place, finds both in My programme, cancels and signs out. A presenter submits her paper, is refused a picture at the file field,
  * uploads a PDF (progress bar, through the gateway's upload route), finds her papers in My programme,
  * withdraws an earlier paper, and fills in the observation form of a lesson she attended. axe-core
  * (vendored, src/test/resources/axe) runs in every page and must find no serious or critical violation;
@@ -434,10 +434,32 @@ class WebJourneyIT {
         assertThat(outcome.getAttribute("data-outcome")).isEqualTo("WAITLISTED");
         assertThat(browser.findElement(By.cssSelector("#lesson-" + full + " .mine")).getText()).isEqualTo("You are waiting, number 1");
         check("lessons-waiting-en");
-        browser.findElement(By.cssSelector("#lesson-" + full + " button.release")).click();
+
+        // My programme in English: the event, her seat, her waiting place, in time order
+        browser.findElement(By.id("nav-programme")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".programme")));
+        assertThat(browser.findElements(By.cssSelector(".programme .entry")))
+                .extracting(e -> e.getAttribute("data-kind")).containsExactly("EVENT", "LESSON", "LESSON");
+        assertThat(browser.findElement(By.cssSelector(".programme")).getText())
+                .containsSubsequence("Confirmed", "You have a seat", "You are waiting, number 1");
+        check("programme-en");
+
+        browser.get(site + "/events/" + eventId + "/lessons");
+        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#lesson-" + full + " button.release"))).click();
         assertThat(wait.until(ExpectedConditions.presenceOfElementLocated(By.id("outcome"))).getAttribute("data-outcome"))
                 .isEqualTo("RELEASED");
         assertThat(browser.findElements(By.cssSelector("#lesson-" + full + " .mine"))).isEmpty();
+
+        // she cancels after the confirmation step, and signs out
+        browser.get(registrationUrl);
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("cancel"))).click();
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("cancel-confirm")));
+        check("cancel-en");
+        browser.findElement(By.id("cancel-confirm")).click();
+        wait.until(ExpectedConditions.attributeToBe(By.id("status"), "data-status", "CANCELLED"));
+        assertThat(browser.findElement(By.id("cancelled")).getText()).isEqualTo("Your registration is cancelled.");
+        browser.findElement(By.id("sign-out")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("sign-in")));
     }
 
     @Test
