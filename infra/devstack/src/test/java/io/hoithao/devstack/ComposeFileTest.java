@@ -463,6 +463,28 @@ class ComposeFileTest {
         }
     }
 
+    /**
+     * The web site calls the APIs through the gateway with its visitors' addresses (X-Forwarded-For); the gateway
+     * honours them only from a proxy it trusts, so the site's fixed address must be one, and nothing wider.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void theGatewayTrustsTheWebSitesAddressAsAProxy() {
+        Map<String, Object> network = map(map(service("web").get("networks"), "web: networks").get("default"), "web: networks.default");
+        String address = String.valueOf(network.get("ipv4_address"));
+        List<Map<String, Object>> subnets = (List<Map<String, Object>>) map(map(map(compose.get("networks"), "networks")
+                .get("default"), "networks.default").get("ipam"), "networks.default.ipam").get("config");
+        String subnet = String.valueOf(subnets.get(0).get("subnet"));
+        assertThat(address).as("web: its address is in the default network's subnet %s", subnet)
+                .startsWith(subnet.substring(0, subnet.indexOf(".0.0/")) + ".");
+        String trusted = environment("gateway").get("SPRING_CLOUD_GATEWAY_SERVER_WEBFLUX_TRUSTEDPROXIES");
+        assertThat(trusted).as("gateway: trusted proxies").isNotNull();
+        Pattern proxies = Pattern.compile(trusted);
+        assertThat(proxies.matcher(address).matches()).as("gateway trusts the web site at %s", address).isTrue();
+        assertThat(proxies.matcher(subnet.substring(0, subnet.indexOf(".0.0/")) + ".0.1").matches())
+                .as("gateway: the network's gateway (where published ports arrive from) is not trusted").isFalse();
+    }
+
     // ------------------------------------------------------------------ compose helpers
 
     private static Map<String, Object> service(String name) {

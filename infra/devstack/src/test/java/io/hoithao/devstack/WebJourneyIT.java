@@ -39,19 +39,22 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The web application's journeys in a real browser (Debian's Chromium, headless, through its
  * chromedriver; no browser download) against the real jars, as {@code ./devstack} runs them, through
- * the gateway's one address: a delegate signs in on the identity service's real login page, registers
- * for an event (a wrong phone number explained next to its field first), sees her confirmation code and
- * QR badge, cancels after the confirmation step and signs out (also at the issuer); the same once in
- * English. As an observer she books a demonstration lesson's seat, is refused one that clashes with it, and
- * (in English, after signing up from the login page) joins the waiting list of a full lesson and sees her place; My programme lists the event and
- * the lesson in time order and gives her a private calendar feed (fetched, then revoked). A presenter submits
- * her paper, is refused a picture at the file field, uploads a PDF (progress bar, through the gateway's upload
- * route), withdraws an earlier paper, and fills in the observation form of a lesson she attended. axe-core (vendored, src/test/resources/axe) runs in every page and must find no serious or
- * critical violation; screenshots at 390x844 go to target/screenshots.
+ * the gateway's one address: a delegate signs up on the identity service's sign-up page, verifies her
+ * address with the link in the mail the suite sent her (read from the devstack's inbox), signs in on the
+ * real login page, registers for an event (a wrong phone number explained next to its field first), sees
+ * her confirmation code and QR badge, books a demonstration lesson and is refused one that clashes with it;
+ * My programme lists the event and the lesson in time order and gives her a private calendar feed
+ * (fetched, then revoked); an event whose one seat is taken puts her on its waiting list, with her place
+ * shown; she cancels after the confirmation step and signs out (also at the issuer). The same journey
+ * once in English, where as an observer she is refused a clashing lesson and joins a full lesson's
+ * waiting list and sees her place, finds both in My programme, cancels and signs out. A presenter submits her paper, is refused a picture at the file field,
+ * uploads a PDF (progress bar, through the gateway's upload route), finds her papers in My programme,
+ * withdraws an earlier paper, and fills in the observation form of a lesson she attended. axe-core
+ * (vendored, src/test/resources/axe) runs in every page and must find no serious or critical violation;
+ * screenshots at 390x844 go to target/screenshots.
  *
  * <p>Only the services these journeys use are started (identity, events, registrations, observations,
- * presentations, web, gateway),
- * to keep CI time small.
+ * presentations, notifications for the verification mail, web, gateway), to keep CI time small.
  */
 class WebJourneyIT {
 
@@ -69,6 +72,8 @@ class WebJourneyIT {
     static String discovery;
     static String clashing;
     static String full;
+    /** An event with one seat, which someone else holds: registering for it waitlists. */
+    static String fullEvent;
 
     static final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     static final JsonMapper json = JsonMapper.builder().build();
@@ -83,7 +88,10 @@ class WebJourneyIT {
                 .repoRoot(Path.of("../..")) // Failsafe runs in infra/devstack
                 .dataDir(dataDir)
                 .freePorts()
-                .services(App.IDENTITY, App.EVENTS, App.REGISTRATIONS, App.OBSERVATIONS, App.PRESENTATIONS, App.WEB, App.GATEWAY)
+                // eight JVMs starting at once on a shared 2-core machine
+                .readyTimeout(Duration.ofSeconds(600))
+                .services(App.IDENTITY, App.EVENTS, App.REGISTRATIONS, App.OBSERVATIONS, App.PRESENTATIONS, App.NOTIFICATIONS,
+                        App.WEB, App.GATEWAY)
                 .build());
         site = stack.gatewayUrl();
         admin = SignIn.accessToken(stack.url(App.IDENTITY), "admin@hoithao.local", "admin-dev-password");
@@ -130,6 +138,27 @@ class WebJourneyIT {
         HttpResponse<String> booked = api(lan, "POST", "/api/observations/lessons/" + full + "/bookings",
                 "{\"registrationId\": \"" + lanRegistration + "\"}");
         assertThat(booked.statusCode()).as(booked.body()).isEqualTo(201);
+
+        // a second event with one seat, which Lan takes
+        HttpResponse<String> small = api(admin, "POST", "/api/events", """
+                {"title": "Sinh hoạt chuyên môn: Đồ dùng dạy học tự làm", "kind": "WORKSHOP", "level": "DISTRICT",
+                 "organiserUnit": "Sở GD&ĐT Bắc Kạn", "startDate": "2027-11-08", "endDate": "2027-11-08", "capacity": 1}
+                """);
+        assertThat(small.statusCode()).as(small.body()).isEqualTo(201);
+        fullEvent = json.readTree(small.body()).get("id").asString();
+        assertThat(api(admin, "POST", "/api/events/" + fullEvent + "/publish", null).statusCode()).isEqualTo(200);
+        assertThat(api(admin, "POST", "/api/events/" + fullEvent + "/registration/open", null).statusCode()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250)).untilAsserted(() -> {
+            HttpResponse<String> seats = api(null, "GET", "/api/registrations/events/" + fullEvent, null);
+            assertThat(seats.statusCode()).isEqualTo(200);
+            assertThat(json.readTree(seats.body()).get("registrationOpen").asBoolean()).isTrue();
+        });
+        HttpResponse<String> seat = api(lan, "POST", "/api/registrations", """
+                {"eventId": "%s", "fullName": "Phạm Thị Lan", "email": "lan.pham@mndongtam.edu.vn",
+                 "phone": "0987654321", "unit": "%s", "category": "TEACHER"}
+                """.formatted(fullEvent, UNIT));
+        assertThat(seat.statusCode()).as(seat.body()).isEqualTo(201);
+        assertThat(json.readTree(seat.body()).get("status").asString()).isEqualTo("CONFIRMED");
 
         // the call for papers, once the presentations service has learnt of the event
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250)).untilAsserted(() ->
@@ -194,7 +223,6 @@ class WebJourneyIT {
     void aDelegateSignsInRegistersSeesHerBadgeCancelsAndSignsOut() throws Exception {
         String email = "thu.ha@mndongtam.edu.vn";
         String password = "lop-hoc-hanh-phuc";
-        signUp(email, password, "Lê Thị Thu Hà");
 
         browser.get(site + "/events/" + eventId);
         assertThat(browser.getTitle()).contains("Lớp học hạnh phúc");
@@ -205,7 +233,10 @@ class WebJourneyIT {
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("username")));
         assertThat(browser.getCurrentUrl()).startsWith(stack.url(App.IDENTITY) + "/login");
         check("login");
-        browser.findElement(By.id("username")).sendKeys(email);
+        // no account yet: she signs up from the login page and verifies her address with the link mailed to her
+        signUpInTheBrowser(email, password, "Lê Thị Thu Hà", "");
+        browser.get(site + "/events/" + eventId + "/register");
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("username"))).sendKeys(email);
         browser.findElement(By.id("password")).sendKeys(password);
         browser.findElement(By.cssSelector("button[type=submit]")).click();
 
@@ -300,8 +331,18 @@ class WebJourneyIT {
         assertThat(problem.getAttribute("data-problem")).isEqualTo("duplicate-registration");
         assertThat(problem.getText()).contains("Bạn đã đăng ký sự kiện này rồi");
 
+        // an event whose one seat is taken: she joins its waiting list and sees her place on it
+        browser.get(site + "/events/" + fullEvent + "/register");
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("phone"))).sendKeys("0912345678");
+        browser.findElement(By.id("register-submit")).click();
+        wait.until(ExpectedConditions.attributeToBe(By.id("status"), "data-status", "WAITLISTED"));
+        assertThat(browser.findElement(By.id("status")).getText()).isEqualTo("Danh sách chờ, vị trí 1");
+        assertThat(browser.findElement(By.id("status")).getAttribute("data-waitlist-position")).isEqualTo("1");
+        check("registration-waiting");
+
         browser.get(site + "/me/registrations");
-        assertThat(browser.findElement(By.cssSelector(".event-list")).getText()).contains("Lớp học hạnh phúc", "Đã xác nhận");
+        assertThat(browser.findElement(By.cssSelector(".event-list")).getText())
+                .contains("Lớp học hạnh phúc", "Đã xác nhận", "Đồ dùng dạy học tự làm", "Danh sách chờ, vị trí 1");
         check("my-registrations");
 
         // the tokens stay on the server: the browser holds only the session and language cookies for the site
@@ -347,17 +388,10 @@ class WebJourneyIT {
         check("event-en");
         browser.findElement(By.id("register")).click();
         // no account yet: she signs up from the login page, and comes back to the site after signing in
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("a[href='/signup']"))).click();
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("fullName")));
-        check("signup");
-        browser.findElement(By.id("email")).sendKeys(email);
-        browser.findElement(By.id("password")).sendKeys(password);
-        browser.findElement(By.id("fullName")).sendKeys("Trần Thị Mai");
-        browser.findElement(By.id("unit")).sendKeys(UNIT);
-        browser.findElement(By.cssSelector("button[type=submit]")).click();
-        wait.until(ExpectedConditions.urlContains("/login?registered"));
-        verify(email); // the link mailed to her, or an administrator, verifies the address
-        browser.findElement(By.id("username")).sendKeys(email);
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("username")));
+        signUpInTheBrowser(email, password, "Trần Thị Mai", "-en");
+        browser.get(site + "/events/" + eventId + "/register");
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("username"))).sendKeys(email);
         browser.findElement(By.id("password")).sendKeys(password);
         browser.findElement(By.cssSelector("button[type=submit]")).click();
 
@@ -378,9 +412,21 @@ class WebJourneyIT {
         check("registration-en");
         String registrationUrl = browser.getCurrentUrl();
 
-        // the one-seat lesson is taken: she joins its waiting list and sees her place
+        // as an observer: a seat, then refused the lesson that overlaps it, in English
         awaitObserver(registrationUrl.substring(registrationUrl.lastIndexOf('/') + 1));
         browser.get(site + "/events/" + eventId + "/lessons");
+        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#lesson-" + discovery + " button.book"))).click();
+        assertThat(wait.until(ExpectedConditions.presenceOfElementLocated(By.id("outcome"))).getAttribute("data-outcome"))
+                .isEqualTo("BOOKED");
+        assertThat(browser.findElement(By.cssSelector("#lesson-" + discovery + " .mine")).getText()).contains("You have a seat");
+        browser.findElement(By.cssSelector("#lesson-" + clashing + " button.book")).click();
+        WebElement refused = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("problem")));
+        assertThat(refused.getAttribute("data-problem")).isEqualTo("booking-clash");
+        assertThat(refused.getText()).contains("This lesson overlaps", "Khám phá: Bé tìm hiểu về nước");
+        assertThat(browser.findElements(By.cssSelector("#lesson-" + clashing + " .mine"))).isEmpty();
+        check("lessons-clash-en");
+
+        // the one-seat lesson is taken: she joins its waiting list and sees her place
         WebElement join = browser.findElement(By.cssSelector("#lesson-" + full + " button.book"));
         assertThat(join.getText()).isEqualTo("Join the waiting list");
         join.click();
@@ -388,10 +434,32 @@ class WebJourneyIT {
         assertThat(outcome.getAttribute("data-outcome")).isEqualTo("WAITLISTED");
         assertThat(browser.findElement(By.cssSelector("#lesson-" + full + " .mine")).getText()).isEqualTo("You are waiting, number 1");
         check("lessons-waiting-en");
-        browser.findElement(By.cssSelector("#lesson-" + full + " button.release")).click();
+
+        // My programme in English: the event, her seat, her waiting place, in time order
+        browser.findElement(By.id("nav-programme")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".programme")));
+        assertThat(browser.findElements(By.cssSelector(".programme .entry")))
+                .extracting(e -> e.getAttribute("data-kind")).containsExactly("EVENT", "LESSON", "LESSON");
+        assertThat(browser.findElement(By.cssSelector(".programme")).getText())
+                .containsSubsequence("Confirmed", "You have a seat", "You are waiting, number 1");
+        check("programme-en");
+
+        browser.get(site + "/events/" + eventId + "/lessons");
+        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#lesson-" + full + " button.release"))).click();
         assertThat(wait.until(ExpectedConditions.presenceOfElementLocated(By.id("outcome"))).getAttribute("data-outcome"))
                 .isEqualTo("RELEASED");
         assertThat(browser.findElements(By.cssSelector("#lesson-" + full + " .mine"))).isEmpty();
+
+        // she cancels after the confirmation step, and signs out
+        browser.get(registrationUrl);
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("cancel"))).click();
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("cancel-confirm")));
+        check("cancel-en");
+        browser.findElement(By.id("cancel-confirm")).click();
+        wait.until(ExpectedConditions.attributeToBe(By.id("status"), "data-status", "CANCELLED"));
+        assertThat(browser.findElement(By.id("cancelled")).getText()).isEqualTo("Your registration is cancelled.");
+        browser.findElement(By.id("sign-out")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("sign-in")));
     }
 
     @Test
@@ -458,6 +526,14 @@ class WebJourneyIT {
         assertThat(browser.findElements(By.cssSelector("#materials .material"))).singleElement()
                 .satisfies(m -> assertThat(m.getText()).contains("Báo cáo tham luận.pdf", "KB"));
         check("paper");
+
+        // My programme has both her papers (the event's days until the organiser places them in a session)
+        browser.findElement(By.id("nav-programme")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".programme")));
+        assertThat(browser.findElements(By.cssSelector(".programme .entry[data-kind=PAPER]"))).extracting(WebElement::getText)
+                .anySatisfy(text -> assertThat(text).contains("Kinh nghiệm xây dựng lớp học hạnh phúc"))
+                .anySatisfy(text -> assertThat(text).contains("Bản thảo: góc thiên nhiên"));
+        check("programme-papers");
 
         // My papers lists both; she withdraws the earlier draft after the confirmation step
         browser.findElement(By.id("nav-papers")).click();
@@ -527,7 +603,63 @@ class WebJourneyIT {
         }
     }
 
-    /** She signs up at the identity service with her unit; the administrator verifies her address. */
+    /**
+     * From the identity service's login page: she signs up on its sign-up page, and verifies her address by
+     * opening the link in the mail the suite sent her (read from the devstack's inbox), pressing the page's
+     * confirmation button if it shows one.
+     */
+    private void signUpInTheBrowser(String email, String password, String name, String suffix) throws Exception {
+        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("a[href='/signup']"))).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("fullName")));
+        check("signup" + suffix);
+        browser.findElement(By.id("email")).sendKeys(email);
+        browser.findElement(By.id("password")).sendKeys(password);
+        browser.findElement(By.id("fullName")).sendKeys(name);
+        browser.findElement(By.id("unit")).sendKeys(UNIT);
+        browser.findElement(By.cssSelector("button[type=submit]")).click();
+        wait.until(ExpectedConditions.urlContains("/login?registered"));
+        assertThat(emailVerified(email)).isFalse();
+
+        String link = mailedLink(email);
+        browser.get(link);
+        List<WebElement> confirm = browser.findElements(By.cssSelector("form button[type=submit], form input[type=submit]"));
+        if (!confirm.isEmpty()) {
+            check("verify-email-confirm" + suffix);
+            confirm.get(0).click();
+            wait.until(ExpectedConditions.stalenessOf(confirm.get(0)));
+        }
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.tagName("h1")));
+        check("verify-email" + suffix);
+        assertThat(emailVerified(email)).as("verified by the mailed link").isTrue();
+    }
+
+    /** The verification link in the mail sent to her, once the devstack's inbox has it. */
+    private static String mailedLink(String email) {
+        URI inbox = URI.create(stack.inboxUrl()).resolve("/api/messages?to=" + java.net.URLEncoder.encode(email, StandardCharsets.UTF_8));
+        String[] link = new String[1];
+        // identity's outbox → Kafka → the notifications service → SMTP: a while on a busy machine
+        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(250)).until(() -> {
+            for (JsonNode mail : json.readTree(http.send(HttpRequest.newBuilder(inbox).build(), HttpResponse.BodyHandlers.ofString()).body())) {
+                link[0] = mail.get("text").asString().lines().map(String::trim)
+                        .filter(line -> line.startsWith(stack.url(App.IDENTITY).toString()) && line.contains("token="))
+                        .findFirst().orElse(null);
+                if (link[0] != null) {
+                    return true;
+                }
+            }
+            return false;
+        });
+        return link[0];
+    }
+
+    private static boolean emailVerified(String email) throws Exception {
+        HttpResponse<String> user = http.send(HttpRequest.newBuilder(stack.url(App.IDENTITY).resolve("/api/identity/users/" + email))
+                .header("Authorization", "Bearer " + admin).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(user.statusCode()).as(user.body()).isEqualTo(200);
+        return json.readTree(user.body()).get("emailVerified").asBoolean();
+    }
+
+    /** She signs up at the identity service with her unit; the administrator verifies her address (set-up, not a journey). */
     private static void signUp(String email, String password, String name) throws Exception {
         HttpResponse<String> signedUp = http.send(HttpRequest.newBuilder(stack.url(App.IDENTITY).resolve("/api/identity/users"))
                 .header("Content-Type", "application/json")

@@ -7,6 +7,7 @@ import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.List;
 
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
@@ -22,9 +23,10 @@ import reactor.core.publisher.Mono;
  * Private calendar feeds (calendar apps send no tokens, so the feed's address is its secret): one per
  * person, in this application's own database ({@code hoithao_web}, collection {@value #COLLECTION}).
  * The address holds 256 random bits; only their SHA-256 is stored, so the database alone opens no feed.
- * Making a new address replaces the old one; revoking deletes it. The feed serves the programme as it was
- * when she last opened <em>My programme</em> (the snapshot), because without her in front of it this
- * application holds no token to read her registrations with.
+ * Making a new address replaces the old one; revoking deletes it. A feed keeps which things are hers
+ * ({@link Item}: her registrations, lessons and papers with her status in each), as the site last read
+ * them with her token; the calendar itself is rendered at each fetch from the public APIs
+ * ({@link MyProgramme#calendar}).
  */
 @Component
 public class CalendarFeeds {
@@ -39,13 +41,13 @@ public class CalendarFeeds {
     }
 
     /** A new secret address for her (any earlier one stops working); the token is returned once, never stored. */
-    public Mono<String> create(String subject, String ics) {
+    public Mono<String> create(String subject, List<Item> items, String language) {
         byte[] random = new byte[32];
         RANDOM.nextBytes(random);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
         Instant now = Instant.now();
         return revoke(subject)
-                .then(mongo.insert(new Feed(hash(token), subject, ics, now, now), COLLECTION))
+                .then(mongo.insert(new Feed(hash(token), subject, items, language, now, now), COLLECTION))
                 .thenReturn(token);
     }
 
@@ -57,19 +59,19 @@ public class CalendarFeeds {
         return mongo.remove(Query.query(Criteria.where("subject").is(subject)), COLLECTION).then();
     }
 
-    /** Her programme as she just saw it becomes the feed's content (if she has a feed). */
-    public Mono<Void> snapshot(String subject, String ics) {
+    /** What is hers now becomes her feed's list (if she has a feed). */
+    public Mono<Void> remember(String subject, List<Item> items, String language) {
         return mongo.updateFirst(Query.query(Criteria.where("subject").is(subject)),
-                new Update().set("ics", ics).set("updatedAt", Instant.now()), COLLECTION).then();
+                new Update().set("items", items).set("language", language).set("updatedAt", Instant.now()), COLLECTION).then();
     }
 
-    /** The feed's calendar, or empty for an unknown (or revoked) address. */
-    public Mono<String> calendar(String token) {
+    /** The feed behind an address, or empty for an unknown (or revoked) one. */
+    public Mono<Feed> feed(String token) {
         if (token == null || token.length() != 43 || !token.chars().allMatch(c -> Character.isLetterOrDigit(c) && c < 128
                 || c == '-' || c == '_')) {
             return Mono.empty();
         }
-        return mongo.findById(hash(token), Feed.class, COLLECTION).map(Feed::ics);
+        return mongo.findById(hash(token), Feed.class, COLLECTION);
     }
 
     static String hash(String token) {
@@ -80,8 +82,15 @@ public class CalendarFeeds {
         }
     }
 
-    /** One person's feed: the address's hash, whose it is, the calendar it serves. */
+    /** One person's feed: the address's hash, whose it is, what is hers, the language of its texts. */
     @Document(COLLECTION)
-    public record Feed(@Id String id, String subject, String ics, Instant createdAt, Instant updatedAt) {
+    public record Feed(@Id String id, String subject, List<Item> items, String language, Instant createdAt, Instant updatedAt) {
+    }
+
+    /**
+     * One thing of hers: its kind (EVENT, LESSON, PAPER), id (the registration's for an event), event, title (used
+     * for a paper, whose title has no public read) and her status in it with its text in her language.
+     */
+    public record Item(String kind, String id, String eventId, String title, String status, String statusText) {
     }
 }

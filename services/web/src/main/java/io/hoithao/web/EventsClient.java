@@ -15,11 +15,13 @@ import org.springframework.web.util.UriBuilder;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-/** The events API, called through the gateway. Public reads: no token needed. */
+/** The events API (and the observations API's public list of lessons), called through the gateway. Public reads: no token needed. */
 @Component
 public class EventsClient {
 
     private static final ParameterizedTypeReference<Api.Page<Api.Event>> EVENT_PAGE = new ParameterizedTypeReference<>() {
+    };
+    private static final ParameterizedTypeReference<Api.Page<SignedInApi.Lesson>> LESSON_PAGE = new ParameterizedTypeReference<>() {
     };
     private static final ParameterizedTypeReference<ServerSentEvent<String>> SSE = new ParameterizedTypeReference<>() {
     };
@@ -52,6 +54,14 @@ public class EventsClient {
     public Mono<Api.Programme> programme(String id) {
         return http.get().uri("/api/events/{id}/programme", id).accept(MediaType.APPLICATION_JSON)
                 .retrieve().bodyToMono(Api.Programme.class)
+                .timeout(properties.apiTimeout())
+                .onErrorMap(EventsClient::translate);
+    }
+
+    /** The event's demonstration lessons with their times and seats (public). */
+    public Mono<java.util.List<SignedInApi.Lesson>> lessons(String eventId) {
+        return http.get().uri("/api/observations/events/{e}/lessons?size=100", eventId).accept(MediaType.APPLICATION_JSON)
+                .retrieve().bodyToMono(LESSON_PAGE).map(Api.Page::items)
                 .timeout(properties.apiTimeout())
                 .onErrorMap(EventsClient::translate);
     }

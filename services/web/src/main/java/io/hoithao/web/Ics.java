@@ -6,7 +6,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 
-/** The iCalendar (RFC 5545) text of her programme: events as whole days, lessons at their times (UTC). */
+/** The iCalendar (RFC 5545) text of her programme: events as whole days, lessons and placed papers at their times (UTC). */
 final class Ics {
 
     private static final DateTimeFormatter DAY = DateTimeFormatter.BASIC_ISO_DATE;
@@ -46,11 +46,21 @@ final class Ics {
             if (e.statusText() != null) {
                 line(s, "DESCRIPTION:" + text(e.statusText()));
             }
-            line(s, "STATUS:" + ("WAITLISTED".equals(e.status()) || "AWAITING_APPROVAL".equals(e.status()) ? "TENTATIVE" : "CONFIRMED"));
+            line(s, "STATUS:" + status(e));
             line(s, "END:VEVENT");
         }
         line(s, "END:VCALENDAR");
         return s.toString();
+    }
+
+    /** Cancelled; tentative while she waits, awaits approval or her paper is not accepted yet; else confirmed. */
+    private static String status(ProgrammePages.Entry e) {
+        if ("CANCELLED".equals(e.status())) {
+            return "CANCELLED";
+        }
+        boolean tentative = "WAITLISTED".equals(e.status()) || "AWAITING_APPROVAL".equals(e.status()) || "PENDING".equals(e.status())
+                || "PAPER".equals(e.kind()) && !"ACCEPTED".equals(e.status());
+        return tentative ? "TENTATIVE" : "CONFIRMED";
     }
 
     private static String text(String value) {

@@ -28,9 +28,11 @@ public class LessonPages {
     private final SignedInApi api;
     private final EventsClient events;
     private final ProblemMessages problems;
+    private final MyProgramme programme;
 
-    public LessonPages(SignedInApi api, EventsClient events, ProblemMessages problems) {
+    public LessonPages(SignedInApi api, EventsClient events, ProblemMessages problems, MyProgramme programme) {
         this.api = api;
+        this.programme = programme;
         this.events = events;
         this.problems = problems;
     }
@@ -52,6 +54,7 @@ public class LessonPages {
         EventPages.checkId(lessonId);
         return registrationFor(id)
                 .flatMap(registration -> api.book(lessonId, registration.id()))
+                .flatMap(outcome -> programme.changed(exchange.getLocaleContext().getLocale()).thenReturn(outcome))
                 .map(outcome -> "redirect:/events/" + id + "/lessons?" + ("WAITLISTED".equals(outcome.status()) ? "waiting=" : "booked=")
                         + lessonId + "#lesson-" + lessonId)
                 .switchIfEmpty(Mono.just("redirect:/events/" + id + "/lessons"))
@@ -63,11 +66,12 @@ public class LessonPages {
     }
 
     @PostMapping("/events/{id}/lessons/{lessonId}/release")
-    public Mono<String> release(@PathVariable String id, @PathVariable String lessonId) {
+    public Mono<String> release(@PathVariable String id, @PathVariable String lessonId, ServerWebExchange exchange) {
         EventPages.checkId(id);
         EventPages.checkId(lessonId);
         return registrationFor(id)
                 .flatMap(registration -> api.releaseBooking(lessonId, registration.id()))
+                .then(programme.changed(exchange.getLocaleContext().getLocale()))
                 .thenReturn("redirect:/events/" + id + "/lessons?released=" + lessonId);
     }
 

@@ -47,10 +47,12 @@ public class PaperPages {
     private final ProblemMessages problems;
     private final MessageSource messages;
     private final long maxUploadBytes;
+    private final MyProgramme programme;
 
     public PaperPages(SignedInApi api, EventsClient events, ProblemMessages problems, MessageSource messages,
-                      @Value("${hoithao.web.max-upload-size:20MB}") DataSize maxUpload) {
+                      @Value("${hoithao.web.max-upload-size:20MB}") DataSize maxUpload, MyProgramme programme) {
         this.api = api;
+        this.programme = programme;
         this.events = events;
         this.problems = problems;
         this.messages = messages;
@@ -78,6 +80,7 @@ public class PaperPages {
         body.put("presenters", form.presenterList());
         body.put("requestedMinutes", form.requestedMinutes());
         return api.submitPaper(id, body)
+                .flatMap(paper -> programme.changed(locale(exchange)).thenReturn(paper))
                 .map(paper -> "redirect:/me/papers/" + paper.id() + "?submitted=1")
                 .onErrorResume(ApiProblem.class, problem -> Mono.zip(events.event(id), api.account(user)).map(both -> {
                     model.addAttribute("event", both.getT1());
@@ -155,7 +158,9 @@ public class PaperPages {
     @PostMapping("/me/papers/{paperId}/withdraw")
     public Mono<String> withdraw(@PathVariable String paperId, Model model, ServerWebExchange exchange) {
         EventPages.checkId(paperId);
-        return api.withdrawPaper(paperId).map(p -> "redirect:/me/papers/" + p.id())
+        return api.withdrawPaper(paperId)
+                .flatMap(paper -> programme.changed(locale(exchange)).thenReturn(paper))
+                .map(p -> "redirect:/me/papers/" + p.id())
                 .onErrorResume(ApiProblem.class, problem -> {
                     model.addAttribute("problem", problems.show(problem, locale(exchange)));
                     exchange.getResponse().setRawStatusCode(problem.status());

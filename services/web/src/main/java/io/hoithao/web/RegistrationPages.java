@@ -36,9 +36,11 @@ public class RegistrationPages {
     private final SignedInApi api;
     private final EventsClient events;
     private final ProblemMessages problems;
+    private final MyProgramme programme;
 
-    public RegistrationPages(SignedInApi api, EventsClient events, ProblemMessages problems) {
+    public RegistrationPages(SignedInApi api, EventsClient events, ProblemMessages problems, MyProgramme programme) {
         this.api = api;
+        this.programme = programme;
         this.events = events;
         this.problems = problems;
     }
@@ -71,6 +73,7 @@ public class RegistrationPages {
         body.put("category", form.category());
         body.put("note", blankToNull(form.note()));
         return api.register(body)
+                .flatMap(registration -> programme.changed(exchange.getLocaleContext().getLocale()).thenReturn(registration))
                 .map(registration -> "redirect:/me/registrations/" + registration.id())
                 .onErrorResume(ApiProblem.class, problem -> events.event(id).map(event -> {
                     model.addAttribute("event", event);
@@ -129,9 +132,11 @@ public class RegistrationPages {
     }
 
     @PostMapping("/me/registrations/{id}/cancel")
-    public Mono<String> cancel(@PathVariable String id) {
+    public Mono<String> cancel(@PathVariable String id, ServerWebExchange exchange) {
         EventPages.checkId(id);
-        return api.cancel(id).map(r -> "redirect:/me/registrations/" + r.id() + "?cancelled=1");
+        return api.cancel(id)
+                .flatMap(registration -> programme.changed(exchange.getLocaleContext().getLocale()).thenReturn(registration))
+                .map(r -> "redirect:/me/registrations/" + r.id() + "?cancelled=1");
     }
 
     private Mono<Void> withEvent(String id, Model model) {

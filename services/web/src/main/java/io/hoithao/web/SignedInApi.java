@@ -288,7 +288,12 @@ public class SignedInApi {
 
     public record Registration(String id, String eventId, String fullName, String email, String phone, String unit,
                                String position, String category, String note, String status, String confirmationCode,
-                               String reason, Instant createdAt) {
+                               String reason, Instant createdAt, Long waitlistPosition) {
+
+        /** Her status as a catalogue key: a waiting one with its place when the API gave it. */
+        public String statusKey() {
+            return "WAITLISTED".equals(status) && waitlistPosition != null ? "registration.waitingAt" : "registration." + status;
+        }
 
         public boolean active() {
             return !"CANCELLED".equals(status) && !"REJECTED".equals(status);

@@ -19,7 +19,7 @@ import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 
 /**
  * The private calendar feeds on a real Mongo wire-protocol server (mongo-java-server): an address opens
- * the feed until it is replaced or revoked, only its hash is stored, the snapshot follows her last visit;
+ * the feed until it is replaced or revoked, only its hash is stored, what is hers follows her last visit;
  * and the iCalendar text (whole-day events, lessons in UTC, escaping, folding at 75 octets).
  */
 class CalendarFeedsTest {
@@ -44,36 +44,43 @@ class CalendarFeedsTest {
         server.shutdownNow();
     }
 
+    static List<CalendarFeeds.Item> items(String title) {
+        return List.of(new CalendarFeeds.Item("EVENT", "r1", "e1", title, "CONFIRMED", "Đã xác nhận"));
+    }
+
     @Test
     void anAddressOpensItsFeedUntilReplacedOrRevoked() {
-        String first = feeds.create("ha@example.vn", "BEGIN:VCALENDAR one").block();
+        String first = feeds.create("ha@example.vn", items("one"), "vi").block();
         assertThat(first).hasSize(43);
-        assertThat(feeds.calendar(first).block()).isEqualTo("BEGIN:VCALENDAR one");
+        assertThat(feeds.feed(first).block().items()).isEqualTo(items("one"));
         assertThat(feeds.of("ha@example.vn").block().id()).isEqualTo(CalendarFeeds.hash(first)).isNotEqualTo(first);
 
-        feeds.snapshot("ha@example.vn", "BEGIN:VCALENDAR two").block();
-        assertThat(feeds.calendar(first).block()).isEqualTo("BEGIN:VCALENDAR two");
+        feeds.remember("ha@example.vn", items("two"), "en").block();
+        assertThat(feeds.feed(first).block()).satisfies(feed -> {
+            assertThat(feed.items()).isEqualTo(items("two"));
+            assertThat(feed.language()).isEqualTo("en");
+        });
 
-        String second = feeds.create("ha@example.vn", "BEGIN:VCALENDAR three").block();
+        String second = feeds.create("ha@example.vn", items("three"), "vi").block();
         assertThat(second).isNotEqualTo(first);
-        assertThat(feeds.calendar(first).blockOptional()).isEmpty();
-        assertThat(feeds.calendar(second).block()).isEqualTo("BEGIN:VCALENDAR three");
+        assertThat(feeds.feed(first).blockOptional()).isEmpty();
+        assertThat(feeds.feed(second).block().items()).isEqualTo(items("three"));
 
-        String someoneElse = feeds.create("mai@example.vn", "BEGIN:VCALENDAR mai").block();
+        String someoneElse = feeds.create("mai@example.vn", items("mai"), "vi").block();
         feeds.revoke("ha@example.vn").block();
-        assertThat(feeds.calendar(second).blockOptional()).isEmpty();
-        assertThat(feeds.calendar(someoneElse).block()).isEqualTo("BEGIN:VCALENDAR mai");
-        assertThat(feeds.calendar("{\"$gt\": \"\"}").blockOptional()).isEmpty();
-        assertThat(feeds.calendar("a".repeat(43)).blockOptional()).isEmpty();
+        assertThat(feeds.feed(second).blockOptional()).isEmpty();
+        assertThat(feeds.feed(someoneElse).block().items()).isEqualTo(items("mai"));
+        assertThat(feeds.feed("{\"$gt\": \"\"}").blockOptional()).isEmpty();
+        assertThat(feeds.feed("a".repeat(43)).blockOptional()).isEmpty();
     }
 
     @Test
     void theCalendarHasWholeDayEventsAndLessonsInUtcEscapedAndFolded() {
         String title = "Hội thảo chuyên đề: Lớp học hạnh phúc, trải nghiệm; sáng tạo và phát triển toàn diện cho trẻ mầm non";
         String ics = Ics.of("Lịch của tôi", List.of(
-                new ProgrammePages.Entry("EVENT", "r1", title, LocalDate.of(2027, 10, 25), LocalDate.of(2027, 10, 26),
+                new ProgrammePages.Entry("EVENT", "r1", "e1", title, LocalDate.of(2027, 10, 25), LocalDate.of(2027, 10, 26),
                         null, null, "CONFIRMED", "Đã xác nhận", "Trường Mầm non Đồng Tâm", "/me/registrations/r1"),
-                new ProgrammePages.Entry("LESSON", "l1", "Khám phá: nước", LocalDate.of(2027, 10, 25), null,
+                new ProgrammePages.Entry("LESSON", "l1", "e1", "Khám phá: nước", LocalDate.of(2027, 10, 25), null,
                         OffsetDateTime.parse("2027-10-25T08:30:00+07:00"), OffsetDateTime.parse("2027-10-25T09:15:00+07:00"),
                         "WAITLISTED", "Đang chờ, thứ tự 2", null, null)), Instant.parse("2027-10-01T00:00:00Z"));
         for (String line : ics.split("\r\n")) {

@@ -52,14 +52,35 @@ class SignedInPagesTest {
     static final List<String> formCalls = new CopyOnWriteArrayList<>();
     static volatile String storedForm;
     static volatile boolean attended;
+    /** The lesson's times, which the organiser may move. */
+    static volatile String lessonTimes = "\"startsAt\":\"2027-10-25T08:30:00+07:00\",\"endsAt\":\"2027-10-25T09:15:00+07:00\"";
+    static final String PROGRAMME = """
+            {"eventId":"e1","title":"Hội nghị sơ kết chuyên đề","status":"REGISTRATION_OPEN","timeZone":"Asia/Ho_Chi_Minh",
+             "startDate":"2027-10-25","endDate":"2027-10-26",
+             "days":[{"date":"2027-10-26","sessions":[{"session":{"id":"s2","type":"PAPER_SESSION","title":"Tham luận",
+               "date":"2027-10-26","start":"14:00","end":"15:30","venue":"Hội trường Sở","status":"SCHEDULED","speakers":[]},
+               "papers":[{"paperId":"p1","title":"Lớp học hạnh phúc","unit":"Trường Mầm non Đồng Tâm","presenters":["Nguyễn Thị Hoà"]}],
+               "lessons":[]}]}]}""";
+
+    static String lesson() {
+        return "{\"id\":\"l1\",\"eventId\":\"e1\",\"title\":\"Khám phá: nước\"," + lessonTimes
+                + ",\"hostSchool\":\"Trường Mầm non Đồng Tâm\",\"seats\":8,\"seatsLeft\":7,\"waiting\":0,\"status\":\"SCHEDULED\"}";
+    }
     static final de.bwaldvogel.mongo.MongoServer mongo = new de.bwaldvogel.mongo.MongoServer(new de.bwaldvogel.mongo.backend.memory.MemoryBackend());
     static final java.net.InetSocketAddress mongoAddress = mongo.bind();
     static final DisposableServer api = HttpServer.create().port(0).route(routes -> routes
             .get("/api/registrations/mine", (req, res) -> res.header("Content-Type", "application/json").sendString(Mono.just(
                     "{\"items\":[{\"id\":\"r1\",\"eventId\":\"e1\",\"status\":\"CONFIRMED\"}],\"page\":0,\"size\":10,\"total\":1}")))
-            .get("/api/observations/events/e1/lessons", (req, res) -> res.header("Content-Type", "application/json").sendString(Mono.just(
-                    "{\"items\":[{\"id\":\"l1\",\"eventId\":\"e1\",\"title\":\"Khám phá: nước\",\"startsAt\":\"2027-10-25T08:30:00+07:00\","
-                            + "\"endsAt\":\"2027-10-25T09:15:00+07:00\",\"seats\":8,\"seatsLeft\":7,\"waiting\":0,\"status\":\"SCHEDULED\"}],\"page\":0,\"size\":100,\"total\":1}")))
+            .get("/api/registrations/r2", (req, res) -> res.header("Content-Type", "application/json").sendString(Mono.just(
+                    "{\"id\":\"r2\",\"eventId\":\"e1\",\"fullName\":\"Nguyễn Thị Hoà\",\"unit\":\"Trường Mầm non Đồng Tâm\","
+                            + "\"status\":\"WAITLISTED\",\"turn\":12,\"waitlistPosition\":3}")))
+            .get("/api/observations/events/e1/lessons", (req, res) -> res.header("Content-Type", "application/json").sendString(Mono.fromSupplier(() ->
+                    "{\"items\":[" + lesson() + "],\"page\":0,\"size\":100,\"total\":1}")))
+            .get("/api/observations/events/e1/delegates/r1/schedule", (req, res) -> res.header("Content-Type", "application/json")
+                    .sendString(Mono.fromSupplier(() -> "[{\"lesson\":" + lesson() + ",\"status\":\"BOOKED\",\"bookingId\":\"b1\",\"clashes\":false}]")))
+            .get("/api/presentations/papers", (req, res) -> res.header("Content-Type", "application/json").sendString(Mono.just(
+                    "{\"items\":[{\"id\":\"p1\",\"eventId\":\"e1\",\"title\":\"Lớp học hạnh phúc\",\"status\":\"ACCEPTED\"}],\"page\":0,\"size\":100,\"total\":1}")))
+            .get("/api/events/e1/programme", (req, res) -> res.header("Content-Type", "application/json").sendString(Mono.just(PROGRAMME)))
             .get("/api/observations/events/e1/form", (req, res) -> res.header("Content-Type", "application/json").sendString(Mono.just(
                     "{\"eventId\":\"e1\",\"criteria\":[{\"id\":\"child-initiative\",\"label\":\"Trẻ được chủ động / Children take initiative\"},"
                             + "{\"id\":\"outcome\",\"label\":\"Trẻ đạt mục tiêu / Children reach the goals\"}]}")))
@@ -190,6 +211,46 @@ class SignedInPagesTest {
                 .expectBody(String.class).returnResult().getResponseBody();
         assertThat(page).contains("Đang thẩm định", "Điểm: 8/10", "Rất thực tế", "id=\"upload-form\"", "data-max-bytes=\"1048576\"",
                 "<progress id=\"upload-progress\"", "Rút báo cáo");
+    }
+
+    @Test
+    void aWaitingRegistrationShowsHerPlaceOnTheWaitingList() {
+        String page = web.get().uri("/me/registrations/r2").accept(MediaType.TEXT_HTML).exchange().expectStatus().isOk()
+                .expectBody(String.class).returnResult().getResponseBody();
+        assertThat(page).contains("data-waitlist-position=\"3\"", ">Danh sách chờ, vị trí 3</span>");
+        assertThat(web.get().uri("/me/registrations/r2").header(HttpHeaders.ACCEPT_LANGUAGE, "en").exchange()
+                .expectBody(String.class).returnResult().getResponseBody()).contains(">Waiting list, place 3</span>");
+    }
+
+    @Test
+    void myProgrammeHasHerPlacedPaperAndHerFeedIsRenderedAtEachFetch() {
+        lessonTimes = "\"startsAt\":\"2027-10-25T08:30:00+07:00\",\"endsAt\":\"2027-10-25T09:15:00+07:00\"";
+        String page = web.get().uri("/me/programme").accept(MediaType.TEXT_HTML).exchange().expectStatus().isOk()
+                .expectBody(String.class).returnResult().getResponseBody();
+        // in time order: the event (its first day), the lesson, the paper at its session's times
+        assertThat(page).containsSubsequence("data-kind=\"EVENT\"", "data-kind=\"LESSON\"", "25/10/2027 · 08:30–09:15",
+                "data-kind=\"PAPER\"", "26/10/2027 · 14:00–15:30", "Lớp học hạnh phúc", "Tham luận · Hội trường Sở");
+
+        String created = web.post().uri("/me/programme/feed").exchange().expectStatus().isOk()
+                .expectBody(String.class).returnResult().getResponseBody();
+        java.util.regex.Matcher address = java.util.regex.Pattern.compile("/feeds/([A-Za-z0-9_-]{43})\\.ics").matcher(created);
+        assertThat(address.find()).isTrue();
+        String feed = "/feeds/" + address.group(1) + ".ics";
+        assertThat(ics(feed)).contains("UID:lesson-l1@hoithao", "DTSTART:20271025T013000Z",
+                "UID:paper-p1@hoithao", "DTSTART:20271026T070000Z", "DTEND:20271026T083000Z", "SUMMARY:Lớp học hạnh phúc");
+
+        // the organiser moves the lesson: the next fetch has it at its new time, without her visiting the site
+        lessonTimes = "\"startsAt\":\"2027-10-25T10:00:00+07:00\",\"endsAt\":\"2027-10-25T10:45:00+07:00\"";
+        assertThat(ics(feed)).contains("DTSTART:20271025T030000Z", "DTEND:20271025T034500Z").doesNotContain("DTSTART:20271025T013000Z");
+
+        web.post().uri("/me/programme/feed/revoke").exchange().expectStatus().is3xxRedirection();
+        web.get().uri(feed).exchange().expectStatus().isNotFound();
+    }
+
+    private String ics(String feed) {
+        return web.get().uri(feed).exchange().expectStatus().isOk()
+                .expectHeader().contentTypeCompatibleWith("text/calendar")
+                .expectBody(String.class).returnResult().getResponseBody().replace("\r\n ", "");
     }
 
     @Test

@@ -33,6 +33,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -51,10 +52,12 @@ class RegistrationHandler {
     private final EventProjection events;
     private final EventAccess eventAccess;
     private final RegistrationAccess access;
+    private final WaitingList waitingList;
 
     RegistrationHandler(RegistrationService registrations, EventProjection events, EventAccess eventAccess,
-                        RegistrationAccess access) {
+                        RegistrationAccess access, WaitingList waitingList) {
         this.registrations = registrations;
+        this.waitingList = waitingList;
         this.events = events;
         this.eventAccess = eventAccess;
         this.access = access;
@@ -88,7 +91,10 @@ class RegistrationHandler {
                 });
     }
 
-    /** The signed-in caller's own registrations (those made for their token's email), newest first. */
+    /**
+     * The signed-in caller's own registrations (those made for their token's email), newest first; a waiting one
+     * with its place on the waiting list.
+     */
     @GetMapping("/mine")
     Mono<Page<RegistrationView>> mine(@RequestParam(required = false) @Size(max = 100) String eventId,
                                       @RequestParam(defaultValue = "0") @Min(0) int page,
@@ -98,12 +104,15 @@ class RegistrationHandler {
         if (caller.email() == null) {
             throw ProblemException.forbidden("Your access token carries no email address, so no registration is yours");
         }
-        return registrations.mine(caller.email(), eventId, page, size);
+        return registrations.mine(caller.email(), eventId, page, size)
+                .flatMap(mine -> Flux.fromIterable(mine.items()).concatMap(waitingList::withPosition).collectList()
+                        .map(items -> new Page<>(items, mine.page(), mine.size(), mine.total())));
     }
 
+    /** One registration; a waiting one with its place on the waiting list. */
     @GetMapping("/{id}")
     Mono<RegistrationView> get(@PathVariable String id, Caller caller) {
-        return ownerOrManager(id, caller).map(RegistrationView::of);
+        return ownerOrManager(id, caller).map(RegistrationView::of).flatMap(waitingList::withPosition);
     }
 
     record Reason(@Size(max = 500) String reason) {
