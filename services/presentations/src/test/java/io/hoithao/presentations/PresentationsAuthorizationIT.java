@@ -349,6 +349,8 @@ class PresentationsAuthorizationIT {
                 row("POST", "/events/{closed-album}/photos", OWNER, JPEG, 403, UPLOADS_CLOSED).saying(Fixtures.ORGANISER_UNIT),
                 row("POST", "/events/{closed-album}/photos", ORGANISER, JPEG, 201),
                 row("POST", "/events/{unpublished}/photos", ORGANISER, JPEG, 403),
+                row("POST", "/events/{unknown}/photos", ADMIN, JPEG, 404),
+                row("PUT", "/events/{unknown}/album", ADMIN, ALBUM_OPEN, 404),
                 row("GET", "/events/{event}/photos/mine", ANONYMOUS, 401),
                 row("GET", "/events/{event}/photos/mine", OWNER, 200),
                 row("GET", "/events/{event}/photos/pending", ANONYMOUS, 401),
@@ -561,7 +563,9 @@ class PresentationsAuthorizationIT {
     /** The API documents the bearer token and no longer the interim submitter headers, nor the Caller as a parameter. */
     @Test
     void theOpenApiDocumentAsksForATokenAndNoIdentityHeaders() {
-        String docs = TestIdentity.anonymous(http).get().uri(API + "/v3/api-docs").exchange()
+        // The document is built on its first request, which on a busy machine takes more than the default 5 s.
+        String docs = TestIdentity.anonymous(http).mutate().responseTimeout(Duration.ofSeconds(60)).build()
+                .get().uri(API + "/v3/api-docs").exchange()
                 .expectStatus().isOk()
                 .expectBody(String.class).returnResult().getResponseBody();
         assertThat(docs).contains("\"bearer\"").contains("/api/presentations/papers/{paperId}")

@@ -4,6 +4,7 @@ import io.hoithao.platform.security.Caller;
 import io.hoithao.platform.security.Role;
 import io.hoithao.platform.web.ProblemException;
 import io.hoithao.presentations.delegate.Delegates;
+import io.hoithao.presentations.event.ConferenceEvent;
 import io.hoithao.presentations.event.EventAccess;
 import java.time.Clock;
 import java.util.List;
@@ -96,7 +97,7 @@ class PhotoService {
         return Mono.defer(() -> {
             caller.requireAny(Role.values());
             if (caller.isAdmin()) {
-                return Mono.just(true);
+                return known(eventId).thenReturn(true);
             }
             return events.organiserUnit(eventId).flatMap(unit -> {
                 if (caller.organises(unit.orElse(null))) {
@@ -119,8 +120,14 @@ class PhotoService {
 
     /** The event's managers open the album to its confirmed delegates' photos, or close it again. */
     Mono<AlbumSettings> setDelegateUploads(String eventId, boolean open, Caller caller) {
-        return events.requireManager(eventId, caller).then(Mono.defer(() -> mongo.save(
+        return events.requireManager(eventId, caller).then(known(eventId)).then(Mono.defer(() -> mongo.save(
                 new AlbumSettings(eventId, open, clock.instant()))));
+    }
+
+    /** Completes if this service knows the event (an administrator may name one it has never heard of): else 404. */
+    private Mono<Void> known(String eventId) {
+        return mongo.exists(Query.query(Criteria.where("_id").is(eventId)), ConferenceEvent.class)
+                .flatMap(exists -> exists ? Mono.<Void>empty() : Mono.error(ProblemException.notFound("Event", eventId)));
     }
 
     Mono<List<Photo>> album(String eventId) {
