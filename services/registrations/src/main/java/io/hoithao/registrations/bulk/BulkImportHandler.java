@@ -14,7 +14,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * The event's organisers (or an administrator) upload delegates as a UTF-8 CSV file, and the contact of a unit
- * with a quota uploads her unit's delegation; the answer reports every row. The rows are registered as the uploader's requests: their Idempotency-Keys are the uploader's.
+ * with a quota uploads her unit's delegation; the answer reports every row. The rows are registered as the
+ * uploader's requests: their Idempotency-Keys are the uploader's.
  */
 @RestController
 @RequestMapping("/api/registrations")

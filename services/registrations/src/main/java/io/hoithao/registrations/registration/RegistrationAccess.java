@@ -12,9 +12,9 @@ import reactor.core.publisher.Mono;
  * Who may see and change a registration. Its owner is the person whose verified token email is the
  * registration's email (compared without case); its managers are the administrators and the organisers of
  * the unit that runs its event ({@link EventAccess}); the contact of a unit with a quota in the event sees and
- * changes her unit's registrations ({@link EventAccess.Delegation}). Another delegate's registration answers exactly as one
- * that does not exist (404), so ids and confirmation codes cannot be probed; an organiser of another unit is
- * told it is not theirs (403).
+ * changes her unit's registrations ({@link EventAccess.Delegation}). Another delegate's registration answers
+ * exactly as one that does not exist (404), so ids and confirmation codes cannot be probed; an organiser of
+ * another unit is told it is not theirs (403).
  */
 @Component
 public class RegistrationAccess {
