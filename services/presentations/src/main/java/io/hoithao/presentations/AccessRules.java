@@ -20,9 +20,16 @@ class AccessRules {
         return exchanges -> exchanges
                 // What a visitor needs to decide to come and submit: the event and its call for papers.
                 .pathMatchers(HttpMethod.GET, API + "/events/*").permitAll()
-                // The photo album is public; uploading is its organisers' (checked by the event's unit).
-                .pathMatchers(HttpMethod.GET, API + "/events/*/photos", API + "/photos/*/image", API + "/photos/*/thumbnail").permitAll()
-                .pathMatchers(HttpMethod.POST, API + "/events/*/photos").hasAnyRole("ADMIN", "ORGANISER")
+                // The photo album is public; uploading is its organisers' (checked by the event's unit) and, once they
+                // allow it, its confirmed delegates' (checked with the registrations projection), whatever their role.
+                .pathMatchers(HttpMethod.GET, API + "/events/*/photos", API + "/events/*/album", API + "/photos/*/image",
+                        API + "/photos/*/thumbnail").permitAll()
+                .pathMatchers(HttpMethod.POST, API + "/events/*/photos").hasAnyRole("ADMIN", "ORGANISER", "REVIEWER", "DELEGATE")
+                .pathMatchers(HttpMethod.GET, API + "/events/*/photos/pending").hasAnyRole("ADMIN", "ORGANISER")
+                .pathMatchers(HttpMethod.PUT, API + "/events/*/album").hasAnyRole("ADMIN", "ORGANISER")
+                .pathMatchers(HttpMethod.POST, API + "/photos/*/approve", API + "/photos/*/reject").hasAnyRole("ADMIN", "ORGANISER")
+                .pathMatchers(HttpMethod.PATCH, API + "/photos/*").hasAnyRole("ADMIN", "ORGANISER")
+                .pathMatchers(HttpMethod.DELETE, API + "/photos/*").hasAnyRole("ADMIN", "ORGANISER")
                 .pathMatchers(HttpMethod.PUT, API + "/events/*/call-for-papers").hasAnyRole("ADMIN", "ORGANISER")
                 // Who reviews an event's papers is its managers' to say, and not public.
                 .pathMatchers(API + "/events/*/reviewers").hasAnyRole("ADMIN", "ORGANISER")

@@ -104,6 +104,7 @@ class PresentationsAuthorizationIT {
     static final String NOT_REGISTERED = "not-registered";
     static final String CONFLICT_OF_INTEREST = "conflict-of-interest";
     static final String REVIEWER_NOT_ASSIGNED = "reviewer-not-assigned";
+    static final String UPLOADS_CLOSED = "photo-uploads-closed";
 
     /** Bodies: JSON maps (string values may name objects like paths do), or a PDF material. */
     static final Object CALL = Map.of("opensAt", "{now-1h}", "closesAt", "{now+10d}", "maxMinutes", 60);
@@ -115,6 +116,9 @@ class PresentationsAuthorizationIT {
     static final Object PLACE = Map.of("paperId", "{accepted}");
     static final Object PLACE_FRESH = Map.of("paperId", "{fresh-accepted}");
     static final byte[] PDF = "%PDF-1.7\n% tham luận\n".getBytes(StandardCharsets.UTF_8);
+    static final byte[] JPEG = jpeg();
+    static final Object ALBUM_OPEN = Map.of("delegateUploads", true);
+    static final Object CAPTION = Map.of("caption", "Tiết dạy minh họa");
     static final Object MULTIPART = new Object() {
         @Override
         public String toString() {
@@ -158,6 +162,14 @@ class PresentationsAuthorizationIT {
     }
 
     static final String UPLOAD = "/papers/%s/materials?filename=slides.pdf";
+
+    private static byte[] jpeg() {
+        try {
+            return PhotoAlbumIT.image("jpg", 64, 48);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
 
     /** The matrix. Every route of the service appears, every route that takes an id with each kind of caller. */
     static List<Case> matrix() {
@@ -351,6 +363,67 @@ class PresentationsAuthorizationIT {
                 row("DELETE", "/events/{event}/sessions/{session}/papers/{fresh-placed}", ORGANISER, 204),
                 row("DELETE", "/events/{event}/sessions/{session}/papers/{fresh-placed}", ADMIN, 204),
 
+                // The photo album: approved photos are public; the event's organisers upload, and so (the album being
+                // opened to them in {event}, not in {closed-album}) do its confirmed delegates, their photos pending
+                // approval and seen only by them and the organisers; the organisers decide, re-caption and delete.
+                row("GET", "/events/{event}/photos", ANONYMOUS, 200),
+                row("GET", "/events/{event}/album", ANONYMOUS, 200),
+                row("GET", "/photos/{photo}/thumbnail", ANONYMOUS, 200),
+                row("GET", "/photos/{photo}/image", OTHER, 200),
+                row("GET", "/photos/{pending-photo}/thumbnail", ANONYMOUS, 404),
+                row("GET", "/photos/{pending-photo}/thumbnail", OTHER, 404),
+                row("GET", "/photos/{pending-photo}/image", OTHER_ORGANISER, 404),
+                row("GET", "/photos/{pending-photo}/thumbnail", OWNER, 200),
+                row("GET", "/photos/{pending-photo}/image", ORGANISER, 200),
+                row("GET", "/photos/{no-such-photo}/image", ADMIN, 404),
+                row("POST", "/events/{event}/photos", ANONYMOUS, JPEG, 401),
+                row("POST", "/events/{event}/photos", NO_ROLE, JPEG, 403),
+                row("POST", "/events/{event}/photos", UNREGISTERED, JPEG, 403, NOT_REGISTERED),
+                row("POST", "/events/{event}/photos", OTHER_ORGANISER, JPEG, 403, NOT_REGISTERED),
+                row("POST", "/events/{event}/photos", OWNER, JPEG, 201),
+                row("POST", "/events/{event}/photos", ORGANISER, JPEG, 201),
+                row("POST", "/events/{event}/photos", ADMIN, JPEG, 201),
+                row("POST", "/events/{closed-album}/photos", OWNER, JPEG, 403, UPLOADS_CLOSED).saying(Fixtures.ORGANISER_UNIT),
+                row("POST", "/events/{closed-album}/photos", ORGANISER, JPEG, 201),
+                row("POST", "/events/{unpublished}/photos", ORGANISER, JPEG, 403),
+                row("POST", "/events/{unknown}/photos", ADMIN, JPEG, 404),
+                row("PUT", "/events/{unknown}/album", ADMIN, ALBUM_OPEN, 404),
+                row("GET", "/events/{event}/photos/mine", ANONYMOUS, 401),
+                row("GET", "/events/{event}/photos/mine", OWNER, 200),
+                row("GET", "/events/{event}/photos/pending", ANONYMOUS, 401),
+                row("GET", "/events/{event}/photos/pending", OWNER, 403),
+                row("GET", "/events/{event}/photos/pending", OTHER_ORGANISER, 403),
+                row("GET", "/events/{event}/photos/pending", ORGANISER, 200),
+                row("GET", "/events/{event}/photos/pending", ADMIN, 200),
+                row("PUT", "/events/{event}/album", ANONYMOUS, ALBUM_OPEN, 401),
+                row("PUT", "/events/{event}/album", OWNER, ALBUM_OPEN, 403),
+                row("PUT", "/events/{event}/album", OTHER_ORGANISER, ALBUM_OPEN, 403),
+                row("PUT", "/events/{event}/album", ORGANISER, ALBUM_OPEN, 200),
+                row("PUT", "/events/{unpublished}/album", ORGANISER, ALBUM_OPEN, 403),
+                row("POST", "/photos/{pending-photo}/approve", ANONYMOUS, 401),
+                row("POST", "/photos/{pending-photo}/approve", OWNER, 403),
+                row("POST", "/photos/{pending-photo}/approve", REVIEWER, 403),
+                row("POST", "/photos/{pending-photo}/approve", OTHER_ORGANISER, 403),
+                row("POST", "/photos/{fresh-pending-photo}/approve", ORGANISER, 200),
+                row("POST", "/photos/{fresh-pending-photo}/approve", ADMIN, 200),
+                row("POST", "/photos/{no-such-photo}/approve", ORGANISER, 404),
+                row("POST", "/photos/{pending-photo}/reject", ANONYMOUS, 401),
+                row("POST", "/photos/{pending-photo}/reject", OWNER, 403),
+                row("POST", "/photos/{pending-photo}/reject", OTHER_ORGANISER, 403),
+                row("POST", "/photos/{fresh-pending-photo}/reject", ORGANISER, 200),
+                row("PATCH", "/photos/{photo}", ANONYMOUS, CAPTION, 401),
+                row("PATCH", "/photos/{photo}", OWNER, CAPTION, 403),
+                row("PATCH", "/photos/{photo}", OTHER_ORGANISER, CAPTION, 403),
+                row("PATCH", "/photos/{photo}", ORGANISER, CAPTION, 200),
+                row("PATCH", "/photos/{photo}", ADMIN, CAPTION, 200),
+                row("DELETE", "/photos/{photo}", ANONYMOUS, 401),
+                row("DELETE", "/photos/{photo}", OWNER, 403),
+                row("DELETE", "/photos/{pending-photo}", OWNER, 403),
+                row("DELETE", "/photos/{photo}", OTHER_ORGANISER, 403),
+                row("DELETE", "/photos/{fresh-photo}", ORGANISER, 204),
+                row("DELETE", "/photos/{fresh-photo}", ADMIN, 204),
+                row("DELETE", "/photos/{no-such-photo}", ORGANISER, 404),
+
                 // Tokens that are not valid: refused on a route a valid token would pass.
                 row("GET", "/papers/{submitted}", EXPIRED, null, 401, INVALID_TOKEN),
                 row("GET", "/papers/{submitted}", FOREIGN, null, 401, INVALID_TOKEN),
@@ -393,6 +466,9 @@ class PresentationsAuthorizationIT {
         /** An event whose organisers named its reviewers: {@link #REVIEWER} alone. */
         final Fixtures named = new Fixtures(http, messages, mongo).withOpenCall();
         final String namedSubmitted;
+        final Fixtures closedAlbum = new Fixtures(http, messages, mongo).withOpenCall();
+        final String photo;
+        final String pendingPhoto;
 
         World() {
             fixtures.delegate(OWNER_EMAIL);
@@ -407,6 +483,10 @@ class PresentationsAuthorizationIT {
             namedSubmitted = named.submitted(OWNER_EMAIL, "Bài của sự kiện có người phản biện được phân công", 5);
             http.put().uri(API + "/events/{e}/reviewers", named.eventId).bodyValue(Map.of("reviewers", List.of(BINH.email())))
                     .exchange().expectStatus().isOk();
+            closedAlbum.delegate(OWNER_EMAIL);
+            http.put().uri(API + "/events/{e}/album", fixtures.eventId).bodyValue(ALBUM_OPEN).exchange().expectStatus().isOk();
+            photo = photo(ORGANISER);
+            pendingPhoto = photo(OWNER);
 
             // An event this service knows only from a reschedule (and a session): its unit is not known here.
             LocalDate day = Fixtures.DAY;
@@ -430,6 +510,14 @@ class PresentationsAuthorizationIT {
             String paperId = fixtures.accepted(OWNER_EMAIL, "Bài đã xếp lịch", 5);
             fixtures.place(session, paperId, null).expectStatus().isOk();
             return paperId;
+        }
+
+        /** A photo of the event's album uploaded by this person: an organiser's is approved, a delegate's pending. */
+        String photo(Who who) {
+            return TestIdentity.anonymous(http).mutate().defaultHeader(HttpHeaders.AUTHORIZATION, who.authorization().get()).build()
+                    .post().uri(API + "/events/{e}/photos", fixtures.eventId).contentType(MediaType.IMAGE_JPEG).bodyValue(JPEG)
+                    .exchange().expectStatus().isCreated()
+                    .expectBody(Map.class).returnResult().getResponseBody().get("id").toString();
         }
 
         String upload(String paperId) {
@@ -457,6 +545,12 @@ class PresentationsAuthorizationIT {
                 case "placed" -> placed;
                 case "material" -> material;
                 case "no-such-paper" -> UUID.randomUUID().toString();
+                case "closed-album" -> closedAlbum.eventId;
+                case "photo" -> photo;
+                case "pending-photo" -> pendingPhoto;
+                case "fresh-photo" -> photo(ORGANISER);
+                case "fresh-pending-photo" -> photo(OWNER);
+                case "no-such-photo" -> "pho-" + UUID.randomUUID();
                 case "fresh" -> fixtures.submitted(OWNER_EMAIL, "Bài mới", 5);
                 case "named-submitted" -> namedSubmitted;
                 case "named-fresh" -> named.submitted(OWNER_EMAIL, "Bài mới", 5);
@@ -515,7 +609,9 @@ class PresentationsAuthorizationIT {
     /** The API documents the bearer token and no longer the interim submitter headers, nor the Caller as a parameter. */
     @Test
     void theOpenApiDocumentAsksForATokenAndNoIdentityHeaders() {
-        String docs = TestIdentity.anonymous(http).get().uri(API + "/v3/api-docs").exchange()
+        // The document is built on its first request, which on a busy machine takes more than the default 5 s.
+        String docs = TestIdentity.anonymous(http).mutate().responseTimeout(Duration.ofSeconds(60)).build()
+                .get().uri(API + "/v3/api-docs").exchange()
                 .expectStatus().isOk()
                 .expectBody(String.class).returnResult().getResponseBody();
         assertThat(docs).contains("\"bearer\"").contains("/api/presentations/papers/{paperId}")

@@ -52,6 +52,8 @@ class RegistrationsAuthorizationIT {
     static final String API = "/api/registrations";
     static final String UNIT = "Sở GD&ĐT Bắc Kạn";
     static final String SCHOOL = "Trường Mầm non Đồng Tâm";
+    /** An office sending its delegation to the province's event: given a quota in {@code {delegation}} only. */
+    static final String NA_RI = "Phòng GD&ĐT Na Rì";
     static final String OWNER_EMAIL = "hoa.owner@mndongtam.edu.vn";
     /** The owner's email as she types it in her registration: emails are compared without case. */
     static final String OWNER_EMAIL_AS_TYPED = "Hoa.Owner@MNDongTam.edu.vn";
@@ -84,6 +86,8 @@ class RegistrationsAuthorizationIT {
     static final Who ORGANISER_FOLDED = Who.as("organiser of the unit (so gd&dt  bac kan)", TestIdentity.organiser("so gd&dt  bac kan"));
     static final Who OTHER_ORGANISER = Who.as("organiser of another unit", TestIdentity.organiser("Phòng GD&ĐT Chợ Mới"));
     static final Who REVIEWER = Who.as("reviewer", TestIdentity.reviewer());
+    /** The contact of an office (an organiser of her own unit) acting for her office's delegation. */
+    static final Who CONTACT = Who.as("contact of " + NA_RI, TestIdentity.organiser(NA_RI));
     static final Who OWNER = Who.as("owner", TestIdentity.delegate(OWNER_EMAIL));
     static final Who OTHER = Who.as("another delegate", TestIdentity.delegate(OTHER_EMAIL));
     static final Who SELF = Who.as("a delegate not yet registered", TestIdentity.delegate(SELF_EMAIL));
@@ -114,6 +118,7 @@ class RegistrationsAuthorizationIT {
     }
 
     static final Map<String, Object> SOMEONE = delegate("{event}", "{fresh-email}", "Nguyễn Văn Nam");
+    static final Map<String, Object> SOMEONE_DELEGATION = delegate("{delegation}", "{fresh-email}", "Hà Thị Na");
     static final Map<String, Object> SOMEONE_UNPUBLISHED = delegate("{unpublished}", "{fresh-email}", "Nguyễn Văn Nam");
     static final Map<String, Object> SOMEONE_UNKNOWN = delegate("{unknown}", "{fresh-email}", "Nguyễn Văn Nam");
     static final Map<String, Object> SELF_BODY = delegate("{event}", SELF_EMAIL.toUpperCase(), "Đặng Thu Trang");
@@ -371,6 +376,39 @@ class RegistrationsAuthorizationIT {
                 row("POST", "/events/{unknown}/imports", ORGANISER, CSV, 403).saying(NOT_PUBLISHED),
                 row("POST", "/events/{unknown}/imports", ADMIN, CSV, 409, NOT_OPEN),
 
+                // An office's contact ({@value NA_RI}, given a quota in {delegation}, none in {event}): her unit's
+                // delegation only, in every route that takes one; the event's organisers keep the whole.
+                row("POST", "", CONTACT, SOMEONE_DELEGATION, 201),
+                row("POST", "", CONTACT, SOMEONE, 403).saying(UNIT),
+                row("GET", "/{contact-delegate}", CONTACT, 200),
+                row("GET", "/{contact-delegate}", ORGANISER, 200),
+                row("GET", "/{delegation-other}", CONTACT, 403).saying(NA_RI),
+                row("GET", "/{owner}", CONTACT, 403).saying(UNIT),
+                row("GET", "/codes/{contact-delegate-code}", CONTACT, 200),
+                row("GET", "/codes/{delegation-other-code}", CONTACT, 403).saying(NA_RI),
+                row("GET", "/codes/{contact-delegate-code}/qr.png", CONTACT, 200),
+                row("GET", "/codes/{delegation-other-code}/qr.png", CONTACT, 403).saying(NA_RI),
+                row("POST", "/{fresh-contact}/cancel", CONTACT, REASON, 200),
+                row("POST", "/{delegation-other}/cancel", CONTACT, REASON, 403).saying(NA_RI),
+                row("POST", "/codes/{fresh-contact-code}/cancel", CONTACT, null, 200),
+                row("POST", "/codes/{delegation-other-code}/cancel", CONTACT, null, 403).saying(NA_RI),
+                row("POST", "/{contact-delegate}/approve", CONTACT, 403).saying(UNIT),
+                row("POST", "/{contact-delegate}/reject", CONTACT, REASON, 403).saying(UNIT),
+                row("POST", "/codes/{contact-delegate-code}/check-ins", CONTACT, DAY, 403).saying(UNIT),
+                row("GET", "/events/{delegation}/registrations", CONTACT, 200),
+                row("GET", "/events/{delegation}/registrations?status=CONFIRMED&unit=na ri", CONTACT, 200),
+                row("GET", "/events/{delegation}/registrations?unit=" + SCHOOL, CONTACT, 403).saying(NA_RI),
+                row("GET", "/events/{delegation}/registrations", OTHER_ORGANISER, 403).saying(UNIT),
+                row("GET", "/events/{event}/registrations", CONTACT, 403).saying(UNIT),
+                row("GET", "/events/{delegation}/attendance", CONTACT, 403).saying(UNIT),
+                row("GET", "/events/{delegation}/attendance.csv", CONTACT, 403).saying(UNIT),
+                row("PUT", "/events/{delegation}/quotas", CONTACT, QUOTAS, 403).saying(UNIT),
+                row("PUT", "/events/{delegation}/approval", CONTACT, APPROVAL_OFF, 403).saying(UNIT),
+                row("POST", "/events/{delegation}/imports", CONTACT, CSV, 200),
+                row("POST", "/events/{delegation}/imports?unit=" + SCHOOL, CONTACT, CSV, 403).saying(NA_RI),
+                row("POST", "/events/{event}/imports", CONTACT, CSV, 403).saying(UNIT),
+                row("POST", "/events/{unpublished}/imports", CONTACT, CSV, 403).saying(NOT_PUBLISHED),
+
                 // Tokens that are not valid: refused on routes a valid token would pass, the public one included.
                 row("GET", "/{owner}", EXPIRED, null, 401, INVALID_TOKEN),
                 row("GET", "/{owner}", FOREIGN, null, 401, INVALID_TOKEN),
@@ -430,6 +468,67 @@ class RegistrationsAuthorizationIT {
         identity.as(http, TestIdentity.delegate(World.freshEmail())).get().uri(API + "/mine").exchange()
                 .expectStatus().isOk().expectBody().jsonPath("$.total").isEqualTo(0);
         delegate.get().uri(API + "/mine?size=0").exchange().expectStatus().isBadRequest();
+    }
+
+    /**
+     * The seed's province conference: each office sends its delegation. Na Rì's contact registers a colleague
+     * (whatever unit the body names, the registration is Na Rì's), uploads her office's CSV (a row of another
+     * office refused by itself, the row past the quota of 2 waitlisted), lists her office's delegates and only
+     * them, cannot read or cancel another office's delegate, and gives a seat back to her own waiting colleague.
+     * Where her office has no quota she is an organiser of another unit, as before.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void anOfficeContactManagesHerOfficesDelegationWithinItsQuotaAndNothingElse() {
+        String province = "evt-" + UUID.randomUUID();
+        String elsewhere = "evt-" + UUID.randomUUID();
+        open(messages, mongo, province, UNIT);
+        open(messages, mongo, elsewhere, UNIT);
+        http.put().uri(API + "/events/{e}/quotas", province).bodyValue(Map.of("quotas", List.of(
+                Map.of("unit", NA_RI, "seats", 2), Map.of("unit", SCHOOL, "seats", 5)))).exchange().expectStatus().isOk();
+        WebTestClient contact = identity.as(http, CONTACT.caller());
+        WebTestClient organiser = identity.as(http, ORGANISER.caller());
+        String school = organiser.post().uri(API).bodyValue(delegate(province, World.freshEmail(), "Lý Văn Đồng")).exchange()
+                .expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody().get("id").toString();
+
+        Map<?, ?> first = contact.post().uri(API).bodyValue(delegate(province, World.freshEmail(), "Hoàng Thị Nga")).exchange()
+                .expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody();
+        assertThat(first.get("unit")).isEqualTo(NA_RI);
+        assertThat(first.get("status")).isEqualTo("CONFIRMED");
+
+        String csv = "fullName,email,phone,unit,category\n"
+                + "Nông Văn Bảo," + World.freshEmail() + ",0912345678,,TEACHER\n"
+                + "Triệu Thị Mai," + World.freshEmail() + ",0912345679,phong gd&dt  na ri,TEACHER\n"
+                + "Lục Văn Chợ," + World.freshEmail() + ",0912345670,Phòng GD&ĐT Chợ Mới,TEACHER\n";
+        contact.post().uri(API + "/events/{e}/imports", province).contentType(new MediaType("text", "csv")).bodyValue(csv)
+                .exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.registered").isEqualTo(1)
+                .jsonPath("$.waitlisted").isEqualTo(1)
+                .jsonPath("$.rejected").isEqualTo(1)
+                .jsonPath("$.rows[2].problemType").isEqualTo(FORBIDDEN)
+                .jsonPath("$.rows[2].reason").value(reason -> assertThat((String) reason).contains("Chợ Mới", NA_RI));
+
+        contact.get().uri(API + "/events/{e}/registrations", province).exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.total").isEqualTo(3)
+                .jsonPath("$.items[*].unit").value(units -> assertThat((List<Object>) units).hasSize(3).containsOnly(NA_RI));
+        organiser.get().uri(API + "/events/{e}/registrations", province).exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.total").isEqualTo(4);
+        contact.get().uri(API + "/{id}", school).exchange().expectStatus().isForbidden()
+                .expectBody().jsonPath("$.detail").value(detail -> assertThat((String) detail).contains(NA_RI));
+        contact.post().uri(API + "/{id}/cancel", school).exchange().expectStatus().isForbidden();
+        assertThat(mongo.findById(school, Registration.class).block().status().name()).isEqualTo("CONFIRMED");
+
+        contact.post().uri(API + "/{id}/cancel", first.get("id")).exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.status").isEqualTo("CANCELLED");
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> contact.get()
+                .uri(API + "/events/{e}/registrations?status=CONFIRMED", province).exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.total").isEqualTo(2)
+                .jsonPath("$.items[*].fullName").value(names -> assertThat((List<Object>) names)
+                        .containsExactlyInAnyOrder("Nông Văn Bảo", "Triệu Thị Mai")));
+
+        contact.post().uri(API).bodyValue(delegate(elsewhere, World.freshEmail(), "Hoàng Thị Nga")).exchange()
+                .expectStatus().isForbidden().expectBody().jsonPath("$.detail").value(d -> assertThat((String) d).contains(UNIT));
+        contact.get().uri(API + "/events/{e}/registrations", elsewhere).exchange().expectStatus().isForbidden();
     }
 
     @Test
@@ -508,6 +607,8 @@ class RegistrationsAuthorizationIT {
         final String approvalEvent = "evt-" + UUID.randomUUID();
         final String keyEvent = "evt-" + UUID.randomUUID();
         final String unpublished = "evt-" + UUID.randomUUID();
+        /** An event of {@value UNIT} giving {@value NA_RI} and {@value SCHOOL} quotas: the contact's delegation. */
+        final String delegation = "evt-" + UUID.randomUUID();
         final String owner;
         final String ownerCode;
         final String other;
@@ -519,11 +620,15 @@ class RegistrationsAuthorizationIT {
         final String ownerUnpublishedCode;
         final String awaiting;
         final String awaitingOwner;
+        final String contactDelegate;
+        final String contactDelegateCode;
+        final String delegationOther;
+        final String delegationOtherCode;
 
         World(WebTestClient http, ReactiveMongoTemplate mongo, TestMessages messages) {
             this.http = http;
             this.mongo = mongo;
-            for (String eventId : List.of(event, spareEvent, approvalEvent, keyEvent)) {
+            for (String eventId : List.of(event, spareEvent, approvalEvent, keyEvent, delegation)) {
                 open(messages, mongo, eventId, UNIT);
             }
             open(messages, mongo, unpublished, null);
@@ -546,6 +651,15 @@ class RegistrationsAuthorizationIT {
             ownerUnpublished = registered.get("id").toString();
             ownerUnpublishedCode = registered.get("confirmationCode").toString();
             approval(unpublished, true);
+
+            http.put().uri(API + "/events/{e}/quotas", delegation).bodyValue(Map.of("quotas", List.of(
+                    Map.of("unit", NA_RI, "seats", 100), Map.of("unit", SCHOOL, "seats", 100)))).exchange().expectStatus().isOk();
+            registered = register(CONTACT, delegate(delegation, freshEmail(), "Hà Thị Na"));
+            contactDelegate = registered.get("id").toString();
+            contactDelegateCode = registered.get("confirmationCode").toString();
+            registered = register(ORGANISER, delegate(delegation, freshEmail(), "Lý Văn Đồng"));
+            delegationOther = registered.get("id").toString();
+            delegationOtherCode = registered.get("confirmationCode").toString();
         }
 
         void approval(String eventId, boolean required) {
@@ -573,6 +687,9 @@ class RegistrationsAuthorizationIT {
             assertThat(status(other)).isEqualTo("CONFIRMED");
             assertThat(status(awaiting)).isEqualTo("AWAITING_APPROVAL");
             assertThat(status(ownerUnpublished)).isEqualTo("CONFIRMED");
+            // The contact's refused reaches for another unit's delegate left it as it was.
+            assertThat(status(delegationOther)).isEqualTo("CONFIRMED");
+            assertThat(status(contactDelegate)).isEqualTo("CONFIRMED");
             assertThat(mongo.findById(owner, Registration.class).block().email()).isEqualTo(OWNER_EMAIL);
             // The owner's spare registrations were cancelled by her own rows.
             assertThat(status(ownerSpare)).isEqualTo("CANCELLED");
@@ -603,6 +720,14 @@ class RegistrationsAuthorizationIT {
                 case "owner-unpublished-code" -> ownerUnpublishedCode;
                 case "awaiting" -> awaiting;
                 case "awaiting-owner" -> awaitingOwner;
+                case "delegation" -> delegation;
+                case "contact-delegate" -> contactDelegate;
+                case "contact-delegate-code" -> contactDelegateCode;
+                case "delegation-other" -> delegationOther;
+                case "delegation-other-code" -> delegationOtherCode;
+                case "fresh-contact" -> register(CONTACT, delegate(delegation, freshEmail(), "Đinh Thị Mới")).get("id").toString();
+                case "fresh-contact-code" -> register(CONTACT, delegate(delegation, freshEmail(), "Đinh Thị Mới"))
+                        .get("confirmationCode").toString();
                 case "no-such" -> "reg-" + UUID.randomUUID();
                 // U is not a symbol of the codes' alphabet (nor read as one): no registration has this code.
                 case "no-such-code" -> "UUUU-UUUU";

@@ -2,6 +2,7 @@ package io.hoithao.registrations.bulk;
 
 import io.hoithao.platform.text.Units;
 import io.hoithao.platform.web.ProblemException;
+import io.hoithao.registrations.event.EventAccess;
 import io.hoithao.registrations.event.EventProjection;
 import io.hoithao.registrations.registration.DelegateCategory;
 import io.hoithao.registrations.registration.Registration;
@@ -59,15 +60,19 @@ class BulkImport {
                   List<Row> rows) {
     }
 
-    /** Registers the file's rows as requests of {@code requester} (the uploader's token subject). */
-    Mono<Result> importCsv(String eventId, String csv, String defaultUnit, String idempotencyKey, String requester) {
+    /**
+     * Registers the file's rows as requests of {@code requester} (the uploader's token subject). With a
+     * {@code delegation} (a unit's contact uploading), every row is of that unit, and a row naming another is rejected.
+     */
+    Mono<Result> importCsv(String eventId, String csv, String defaultUnit, String idempotencyKey, String requester,
+                           EventAccess.Delegation delegation) {
         List<CSVRecord> records = parse(csv);
         return events.find(eventId)
                 .filter(event -> event.acceptsRegistrations(Instant.now()))
                 .switchIfEmpty(Mono.error(() -> ProblemException.conflict("registration-not-open",
                         "Registration for event " + eventId + " is not open").with("eventId", eventId)))
                 .flatMap(event -> Flux.fromIterable(records)
-                        .concatMap(record -> row(eventId, record, defaultUnit, idempotencyKey, requester))
+                        .concatMap(record -> row(eventId, record, defaultUnit, idempotencyKey, requester, delegation))
                         .collectList())
                 .map(rows -> new Result(eventId, rows.size(), count(rows, Outcome.REGISTERED), count(rows, Outcome.WAITLISTED),
                         count(rows, Outcome.PENDING_APPROVAL), count(rows, Outcome.REJECTED), rows));
@@ -103,7 +108,8 @@ class BulkImport {
         }
     }
 
-    private Mono<Row> row(String eventId, CSVRecord record, String defaultUnit, String idempotencyKey, String requester) {
+    private Mono<Row> row(String eventId, CSVRecord record, String defaultUnit, String idempotencyKey, String requester,
+                          EventAccess.Delegation delegation) {
         long line = record.getRecordNumber() + 1; // the header is line 1
         Map<String, String> values = record.toMap();
         String email = value(values, "email");
@@ -118,6 +124,13 @@ class BulkImport {
                     + "' is not one of " + List.of(DelegateCategory.values())));
         }
         String unit = value(values, "unit") == null ? defaultUnit : value(values, "unit");
+        if (delegation != null) {
+            if (!Units.same(unit, delegation.unit())) {
+                return Mono.just(rejected(line, email, fullName, "forbidden", "the row's unit '" + unit + "' is not "
+                        + delegation.unit() + ", whose delegation you manage"));
+            }
+            unit = delegation.unit();
+        }
         RegistrationRequest request = new RegistrationRequest(eventId, fullName, email, value(values, "phone"), unit,
                 value(values, "position"), category, value(values, "note"));
         Set<ConstraintViolation<RegistrationRequest>> violations = validator.validate(request);

@@ -1,6 +1,7 @@
 package io.hoithao.registrations.bulk;
 
 import io.hoithao.platform.security.Caller;
+import io.hoithao.platform.text.Units;
 import io.hoithao.registrations.event.EventAccess;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -12,8 +13,9 @@ import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
 /**
- * The event's organisers (or an administrator) upload delegates as a UTF-8 CSV file; the answer reports every
- * row. The rows are registered as the uploader's requests: their Idempotency-Keys are the uploader's.
+ * The event's organisers (or an administrator) upload delegates as a UTF-8 CSV file, and the contact of a unit
+ * with a quota uploads her unit's delegation; the answer reports every row. The rows are registered as the
+ * uploader's requests: their Idempotency-Keys are the uploader's.
  */
 @RestController
 @RequestMapping("/api/registrations")
@@ -36,7 +38,16 @@ class BulkImportHandler {
                                    @RequestParam(required = false) String unit,
                                    @RequestHeader(name = "Idempotency-Key", required = false) String key,
                                    Caller caller) {
-        return events.requireManager(eventId, caller)
-                .then(Mono.defer(() -> bulk.importCsv(eventId, csv, unit, key, caller.subject())));
+        return events.managerOrContact(eventId, caller).flatMap(delegation -> {
+            if (delegation.isEmpty()) {
+                return bulk.importCsv(eventId, csv, unit, key, caller.subject(), null);
+            }
+            // A unit's contact uploads her unit's delegation: its rows are of her unit, a default naming another is refused.
+            EventAccess.Delegation hers = delegation.get();
+            if (unit != null && !unit.isBlank() && !Units.same(unit, hers.unit())) {
+                return Mono.error(EventAccess.notHerDelegation(hers, unit.strip()));
+            }
+            return bulk.importCsv(eventId, csv, hers.unit(), key, caller.subject(), hers);
+        });
     }
 }

@@ -11,9 +11,10 @@ import reactor.core.publisher.Mono;
 /**
  * Who may see and change a registration. Its owner is the person whose verified token email is the
  * registration's email (compared without case); its managers are the administrators and the organisers of
- * the unit that runs its event ({@link EventAccess}). Another delegate's registration answers exactly as one
- * that does not exist (404), so ids and confirmation codes cannot be probed; an organiser of another unit is
- * told it is not theirs (403).
+ * the unit that runs its event ({@link EventAccess}); the contact of a unit with a quota in the event sees and
+ * changes her unit's registrations ({@link EventAccess.Delegation}). Another delegate's registration answers
+ * exactly as one that does not exist (404), so ids and confirmation codes cannot be probed; an organiser of
+ * another unit is told it is not theirs (403).
  */
 @Component
 public class RegistrationAccess {
@@ -25,8 +26,9 @@ public class RegistrationAccess {
     }
 
     /**
-     * The registration, if the caller owns it or manages its event; otherwise 401 (anonymous), 403 (an
-     * organiser who does not manage the event) or {@code notFound} (anyone else).
+     * The registration, if the caller owns it, manages its event, or is the contact of its unit's delegation;
+     * otherwise 401 (anonymous), 403 (an organiser who does not manage the event, or a contact and another unit's
+     * registration) or {@code notFound} (anyone else).
      */
     public Mono<Registration> ownerOrManager(Registration registration, Caller caller, Supplier<ProblemException> notFound) {
         return Mono.defer(() -> {
@@ -34,14 +36,14 @@ public class RegistrationAccess {
             if (caller.owns(registration.email())) {
                 return Mono.just(registration);
             }
-            return events.organiserUnit(registration.eventId()).map(unit -> {
-                if (caller.organises(unit.orElse(null))) {
-                    return registration;
+            if (!caller.isAdmin() && !caller.has(Role.ORGANISER)) {
+                return Mono.error(notFound.get());
+            }
+            return events.managerOrContact(registration.eventId(), caller).map(delegation -> {
+                if (delegation.isPresent() && !delegation.get().includes(registration.unitKey())) {
+                    throw EventAccess.notHerDelegation(delegation.get(), registration.unit());
                 }
-                if (caller.has(Role.ORGANISER)) {
-                    throw EventAccess.notManager(registration.eventId(), unit.orElse(null));
-                }
-                throw notFound.get();
+                return registration;
             });
         });
     }
@@ -52,21 +54,23 @@ public class RegistrationAccess {
     }
 
     /**
-     * Completes if the caller may make this registration: anyone signed in with a role registers themself (the
-     * registration's email is their token's); someone else only the administrators and the organisers of the
-     * event's unit register. Whether registration is open is decided afterwards, as for everyone.
+     * The registration the caller may make: anyone signed in with a role registers themself (the registration's
+     * email is their token's); someone else the administrators and the organisers of the event's unit register
+     * as asked, and a unit's contact registers for her own unit's delegation, whatever unit the request names.
+     * Whether registration is open is decided afterwards, as for everyone.
      */
-    public Mono<Void> mayRegister(RegistrationRequest request, Caller caller) {
+    public Mono<RegistrationRequest> mayRegister(RegistrationRequest request, Caller caller) {
         return Mono.defer(() -> {
             caller.requireAny(Role.values());
             if (caller.owns(request.email())) {
-                return Mono.empty();
+                return Mono.just(request);
             }
             if (!caller.isAdmin() && !caller.has(Role.ORGANISER)) {
                 throw ProblemException.forbidden("You may register only yourself: the registration's email must be the"
                         + " one you signed in with" + (caller.email() == null ? " (your access token carries no verified email: verify your address first)" : ""));
             }
-            return events.requireManager(request.eventId(), caller);
+            return events.managerOrContact(request.eventId(), caller)
+                    .map(delegation -> delegation.map(d -> request.forUnit(d.unit())).orElse(request));
         });
     }
 }

@@ -3,6 +3,7 @@ package io.hoithao.registrations.registration;
 import io.hoithao.platform.openapi.Answers;
 import io.hoithao.platform.security.Caller;
 import io.hoithao.platform.security.Role;
+import io.hoithao.platform.text.Units;
 import io.hoithao.platform.web.Page;
 import io.hoithao.platform.web.ProblemException;
 import io.hoithao.registrations.event.EventAccess;
@@ -39,7 +40,8 @@ import reactor.core.publisher.Mono;
 /**
  * The registrations API: delegates register themselves, see their registrations and cancel them; the
  * organisers of the event's unit (and administrators) register anyone, approve or reject, set unit quotas and
- * approval mode and list registrations; anyone sees an event's seats. Who may do what is checked here with the
+ * approval mode and list registrations; the contact of a unit with a quota registers, lists and cancels her
+ * unit's delegation; anyone sees an event's seats. Who may do what is checked here with the
  * {@link Caller} ({@link RegistrationAccess}, {@link EventAccess}) before the service acts.
  */
 @RestController
@@ -79,8 +81,8 @@ class RegistrationHandler {
         }
         // Registering oneself: the owner is the token's email, whatever the body's spelling of it.
         RegistrationRequest owned = caller.owns(request.email()) ? request.forEmail(caller.email()) : request;
-        return access.mayRegister(request, caller)
-                .then(Mono.defer(() -> registrations.register(owned, key, caller.subject())))
+        return access.mayRegister(owned, caller)
+                .flatMap(allowed -> registrations.register(allowed, key, caller.subject()))
                 .map(outcome -> {
                     ResponseEntity.BodyBuilder response = ResponseEntity
                             .created(URI.create("/api/registrations/" + outcome.registration().id()));
@@ -175,8 +177,10 @@ class RegistrationHandler {
                                       @RequestParam(defaultValue = "0") @Min(0) int page,
                                       @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size,
                                       Caller caller) {
-        return eventAccess.requireManager(eventId, caller)
-                .then(Mono.defer(() -> registrations.list(eventId, status, unit, page, size)));
+        // A unit's contact reads her unit's delegation only: the list is narrowed to it, never widened by the filter.
+        return eventAccess.managerOrContact(eventId, caller)
+                .flatMap(delegation -> delegation.isEmpty() ? registrations.list(eventId, status, unit, page, size)
+                        : registrations.listOfUnit(eventId, status, delegationFilter(delegation.get(), unit), page, size));
     }
 
     record Quota(@NotBlank @Size(max = 200) String unit, @NotNull @Min(0) Integer seats) {
@@ -210,6 +214,14 @@ class RegistrationHandler {
         return eventAccess.requireManager(eventId, caller)
                 .then(Mono.defer(() -> events.setApprovalRequired(eventId, body.required())))
                 .then(seats(eventId));
+    }
+
+    /** The unit key a contact's list is narrowed to; a filter naming another unit is refused rather than emptied. */
+    private static String delegationFilter(EventAccess.Delegation delegation, String unit) {
+        if (unit != null && !unit.isBlank() && !delegation.unitKey().contains(Units.key(unit))) {
+            throw EventAccess.notHerDelegation(delegation, unit.strip());
+        }
+        return delegation.unitKey();
     }
 
     /** The registration if the caller owns it or manages its event (else 401, 403 or 404, see {@link RegistrationAccess}). */

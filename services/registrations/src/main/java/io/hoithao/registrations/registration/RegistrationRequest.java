@@ -27,4 +27,9 @@ public record RegistrationRequest(
     public RegistrationRequest forEmail(String ownerEmail) {
         return new RegistrationRequest(eventId, fullName, ownerEmail, phone, unit, position, category, note);
     }
+
+    /** The same request for this unit (a unit's contact registers for her own unit, whatever the body says). */
+    public RegistrationRequest forUnit(String delegationUnit) {
+        return new RegistrationRequest(eventId, fullName, email, phone, delegationUnit, position, category, note);
+    }
 }

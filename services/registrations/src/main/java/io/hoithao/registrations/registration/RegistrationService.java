@@ -245,6 +245,19 @@ public class RegistrationService implements InitializingBean {
         if (unit != null && !unit.isBlank()) {
             criteria = criteria.and("unitKey").regex(Pattern.quote(Units.key(unit)));
         }
+        return page(criteria, page, size);
+    }
+
+    /** The registrations of one unit (by its exact key): what a unit's contact sees of an event. */
+    public Mono<Page<RegistrationView>> listOfUnit(String eventId, RegistrationStatus status, String unitKey, int page, int size) {
+        Criteria criteria = Criteria.where("eventId").is(eventId).and("unitKey").is(unitKey);
+        if (status != null) {
+            criteria = criteria.and("status").is(status);
+        }
+        return page(criteria, page, size);
+    }
+
+    private Mono<Page<RegistrationView>> page(Criteria criteria, int page, int size) {
         // The count has a query of its own: count(query) would honour the page's skip and limit.
         Mono<Long> total = mongo.count(Query.query(criteria), Registration.class);
         // In turn order: a waiting list reads as it will be promoted (registrations from before turns existed first).
