@@ -129,7 +129,8 @@ public class EventService {
     /**
      * Changes the descriptive details. Moving the event to another unit is for administrators, and
      * only before it is published (afterwards the other services know it by its unit): an organiser
-     * may only rewrite their own unit's name (another spelling of the same unit).
+     * may only rewrite their own unit's name (another spelling of the same unit). A {@code programmeId}
+     * puts the event in that programme, by the rule of creation, and an empty one takes it out.
      */
     public Mono<Event> update(String id, UpdateEvent request, Caller caller) {
         String joining = request.programmeId() == null ? null : blankToNull(request.programmeId());
