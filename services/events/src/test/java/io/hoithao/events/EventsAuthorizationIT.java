@@ -382,22 +382,204 @@ class EventsAuthorizationIT {
         String admins = programme(http);
         http.get().uri("/api/events/programmes/" + admins).exchange().expectBody().jsonPath("$.organiserUnit").doesNotExist();
 
-        // an event joins only a programme its creator's unit keeps (or any, for an administrator)
-        client(Who.OTHER_UNITS_ORGANISER).post().uri("/api/events").contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(inProgramme(newEvent(OTHER_UNIT, tag), programme))
+        // an event joins a programme its creator's unit keeps, or one of a unit above it (any, for an administrator)
+        String department = programme(identity.as(http, TestIdentity.organiser(UNIT)));
+        String office = programme(client(Who.OTHER_UNITS_ORGANISER));
+        directory(); // the office below the department
+        organiser.post().uri("/api/events").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(inProgramme(newEvent(UNIT, tag), office))
                 .exchange().expectStatus().isForbidden()
                 .expectBody().jsonPath("$.type").isEqualTo("https://hoithao.io/problems/forbidden");
         organiser.post().uri("/api/events").contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(inProgramme(newEvent(UNIT, tag), admins))
                 .exchange().expectStatus().isForbidden();
         assertThat(listed(http, "programmeId=" + programme)).isEmpty();
+        assertThat(listed(http, "programmeId=" + office)).isEmpty();
         organiser.post().uri("/api/events").contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(inProgramme(newEvent(UNIT, tag), programme))
+                .exchange().expectStatus().isCreated();
+        client(Who.OTHER_UNITS_ORGANISER).post().uri("/api/events").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(inProgramme(newEvent(OTHER_UNIT, tag), department))
                 .exchange().expectStatus().isCreated();
         http.post().uri("/api/events").contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(inProgramme(newEvent(OTHER_UNIT, tag), admins))
                 .exchange().expectStatus().isCreated();
         assertThat(listed(http, "programmeId=" + programme)).hasSize(1);
+        assertThat(listed(http, "programmeId=" + department)).hasSize(1);
+    }
+
+    // ---- the programmes of the units above: a school's event in its district office's programme ----------
+
+    /**
+     * Where a caller stands in a small directory made for these rows: a city department, below it the
+     * district office of Long Biên with a school, and a sibling district office (Cầu Giấy) with its school;
+     * a unit the directory does not have; an administrator. A programme's keeper is one of these too.
+     */
+    enum Place {
+        DEPARTMENT, LONG_BIEN, LONG_BIEN_SCHOOL, CAU_GIAY, CAU_GIAY_SCHOOL, NOT_IN_DIRECTORY, ADMIN;
+
+        /** The unit's official name (for {@link #ADMIN}: null, as the caller; the administrators, as a keeper). */
+        String unit() {
+            return switch (this) {
+                case DEPARTMENT -> "Sở GD&ĐT Hà Nội " + HIERARCHY_TAG;
+                case LONG_BIEN -> "Phòng GD&ĐT quận Long Biên " + HIERARCHY_TAG;
+                case LONG_BIEN_SCHOOL -> "Trường Mầm non Hoa Sữa " + HIERARCHY_TAG;
+                case CAU_GIAY -> "Phòng GD&ĐT quận Cầu Giấy " + HIERARCHY_TAG;
+                case CAU_GIAY_SCHOOL -> "Trường Mầm non Dịch Vọng " + HIERARCHY_TAG;
+                case NOT_IN_DIRECTORY -> "Trường Mầm non Ngoài Danh Bạ " + HIERARCHY_TAG;
+                case ADMIN -> null;
+            };
+        }
+    }
+
+    static final String HIERARCHY_TAG = UUID.randomUUID().toString().substring(0, 8);
+    static final String BELOW = "is not below it in the directory";
+    static final String UNKNOWN = "no unit of the directory has the official name";
+
+    record Joining(Place caller, Place keeper, int expected, String detail) {
+        @Override
+        public String toString() {
+            return caller + " adds its event to the programme of " + keeper + " → " + expected;
+        }
+    }
+
+    /** Each row twice: the event created in the programme, and an event of the unit put in it afterwards (PATCH). */
+    static Stream<Joining> joinings() {
+        return Stream.of(
+                new Joining(Place.LONG_BIEN_SCHOOL, Place.LONG_BIEN, 201, null),      // the Long Biên school, plan 35/KH-PGD&ĐT
+                new Joining(Place.LONG_BIEN_SCHOOL, Place.DEPARTMENT, 201, null),     // any unit above, not only the parent
+                new Joining(Place.LONG_BIEN, Place.DEPARTMENT, 201, null),
+                new Joining(Place.LONG_BIEN, Place.LONG_BIEN, 201, null),             // the keeper, as before
+                new Joining(Place.NOT_IN_DIRECTORY, Place.NOT_IN_DIRECTORY, 201, null), // the keeper, without the directory
+                new Joining(Place.ADMIN, Place.LONG_BIEN, 201, null),
+                new Joining(Place.CAU_GIAY_SCHOOL, Place.LONG_BIEN, 403, BELOW),      // a sibling district's school
+                new Joining(Place.CAU_GIAY, Place.LONG_BIEN, 403, BELOW),
+                new Joining(Place.LONG_BIEN_SCHOOL, Place.CAU_GIAY, 403, BELOW),
+                new Joining(Place.DEPARTMENT, Place.LONG_BIEN, 403, BELOW),           // above is not below
+                new Joining(Place.NOT_IN_DIRECTORY, Place.LONG_BIEN, 403, UNKNOWN + " " + Place.NOT_IN_DIRECTORY.unit()),
+                new Joining(Place.LONG_BIEN_SCHOOL, Place.NOT_IN_DIRECTORY, 403, UNKNOWN + " " + Place.NOT_IN_DIRECTORY.unit()),
+                new Joining(Place.LONG_BIEN_SCHOOL, Place.ADMIN, 403, "kept by the administrators"));
+    }
+
+    /** Made once for the class, by an administrator: the units of {@link Place} but the one not in the directory. */
+    private static boolean hierarchy;
+    private static final Map<Place, String> programmes = new EnumMap<>(Place.class);
+
+    void hierarchy() {
+        if (!hierarchy) {
+            String city = Units.create(http, Place.DEPARTMENT.unit(), "DEPARTMENT", "PROVINCE", null);
+            String longBien = Units.create(http, Place.LONG_BIEN.unit(), "DISTRICT_OFFICE", "DISTRICT", city);
+            Units.create(http, Place.LONG_BIEN_SCHOOL.unit(), "SCHOOL", "SCHOOL", longBien);
+            String cauGiay = Units.create(http, Place.CAU_GIAY.unit(), "DISTRICT_OFFICE", "DISTRICT", city);
+            Units.create(http, Place.CAU_GIAY_SCHOOL.unit(), "SCHOOL", "SCHOOL", cauGiay);
+            hierarchy = true;
+        }
+    }
+
+    WebTestClient at(Place place) {
+        return place == Place.ADMIN ? identity.as(http, TestIdentity.admin()) : identity.as(http, TestIdentity.organiser(place.unit()));
+    }
+
+    /** The programme the place keeps, made by its organiser (by an administrator for {@link Place#ADMIN}: kept by none). */
+    String programmeOf(Place keeper) {
+        hierarchy();
+        return programmes.computeIfAbsent(keeper, place -> {
+            String id = programme(at(place));
+            String issuer = place.unit() == null ? "Bộ GD&ĐT" : place.unit();
+            at(place).post().uri("/api/events/programmes/" + id + "/plans").contentType(MediaType.APPLICATION_JSON)
+                    .bodyValue(Map.of("number", "35/KH-PGD&ĐT", "issuer", issuer, "issuedOn", "2026-09-15", "level", "DISTRICT"))
+                    .exchange().expectStatus().isOk();
+            return id;
+        });
+    }
+
+    /** A thematic session (sinh hoạt chuyên đề) of the unit, in the programme if one is given. */
+    static Map<String, Object> thematicSession(String unit, String tag, String programmeId) {
+        Map<String, Object> body = new java.util.LinkedHashMap<>(Map.of(
+                "title", "Sinh hoạt chuyên đề Xây dựng trường mầm non lấy trẻ làm trung tâm " + tag,
+                "kind", "THEMATIC_SESSION", "level", "SCHOOL", "organiserUnit", unit,
+                "startDate", "2026-11-12", "endDate", "2026-11-12", "capacity", 40));
+        if (programmeId != null) {
+            body.put("programmeId", programmeId);
+        }
+        return body;
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("joinings")
+    void anOrganiserAddsHerUnitsEventsToTheProgrammesOfTheUnitsAboveHers(Joining row) {
+        String programme = programmeOf(row.keeper());
+        WebTestClient caller = at(row.caller());
+        String unit = row.caller() == Place.ADMIN ? Place.LONG_BIEN_SCHOOL.unit() : row.caller().unit();
+        String tag = "j" + UUID.randomUUID().toString().substring(0, 8);
+
+        // created in the programme
+        WebTestClient.ResponseSpec created = caller.post().uri("/api/events").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(thematicSession(unit, tag, programme)).exchange();
+        if (row.expected() == 201) {
+            String id = created.expectStatus().isCreated().expectBody(EventView.class).returnResult().getResponseBody().id();
+            assertThat(listed(http, "programmeId=" + programme)).contains(id);
+        } else {
+            refused(created, row.detail());
+            assertThat(listed(http, "q=" + tag)).isEmpty();
+        }
+
+        // created outside it, then put in it
+        String id = caller.post().uri("/api/events").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(thematicSession(unit, tag + "b", null)).exchange().expectStatus().isCreated()
+                .expectBody(EventView.class).returnResult().getResponseBody().id();
+        WebTestClient.ResponseSpec joined = caller.patch().uri("/api/events/" + id).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("programmeId", programme)).exchange();
+        if (row.expected() == 201) {
+            joined.expectStatus().isOk().expectBody().jsonPath("$.programmeId").isEqualTo(programme);
+            assertThat(listed(http, "programmeId=" + programme)).contains(id);
+        } else {
+            refused(joined, row.detail());
+            http.get().uri("/api/events/" + id).exchange().expectBody().jsonPath("$.programmeId").doesNotExist();
+        }
+    }
+
+    private static void refused(WebTestClient.ResponseSpec answer, String detail) {
+        answer.expectStatus().isForbidden()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.type").isEqualTo("https://hoithao.io/problems/forbidden")
+                .jsonPath("$.detail").value(String.class, text -> assertThat(text).contains(detail));
+    }
+
+    @Test
+    void theSchoolTakesItsEventOutOfTheDistrictsProgrammeWhichItsKeeperStillKeeps() {
+        String programme = programmeOf(Place.LONG_BIEN);
+        WebTestClient school = at(Place.LONG_BIEN_SCHOOL);
+        WebTestClient district = at(Place.LONG_BIEN);
+        String tag = "k" + UUID.randomUUID().toString().substring(0, 8);
+        String id = school.post().uri("/api/events").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(thematicSession(Place.LONG_BIEN_SCHOOL.unit(), tag, programme)).exchange()
+                .expectStatus().isCreated().expectBody(EventView.class).returnResult().getResponseBody().id();
+        http.post().uri("/api/events/" + id + "/publish").exchange().expectStatus().isOk();
+
+        // the programme's keeper keeps the programme, not the school's event: she cannot take it out
+        district.patch().uri("/api/events/" + id).contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("programmeId", ""))
+                .exchange().expectStatus().isForbidden();
+        assertThat(listed(http, "programmeId=" + programme)).contains(id);
+        // the school takes its own event out
+        school.patch().uri("/api/events/" + id).contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("programmeId", ""))
+                .exchange().expectStatus().isOk().expectBody().jsonPath("$.programmeId").doesNotExist();
+        assertThat(listed(http, "programmeId=" + programme)).doesNotContain(id);
+
+        // adding to an event's programme does not make one a keeper of the programme: its plans and phases stay the district's
+        String plan = "{\"number\": \"%s/KH-MNHS\", \"issuer\": \"Trường Mầm non Hoa Sữa\", \"issuedOn\": \"2026-10-01\", \"level\": \"SCHOOL\"}";
+        for (Place other : List.of(Place.LONG_BIEN_SCHOOL, Place.DEPARTMENT, Place.CAU_GIAY)) {
+            at(other).post().uri("/api/events/programmes/" + programme + "/plans").contentType(MediaType.APPLICATION_JSON)
+                    .bodyValue(plan.formatted(tag)).exchange().expectStatus().isForbidden()
+                    .expectBody().jsonPath("$.detail").value(String.class, text -> assertThat(text).contains(Place.LONG_BIEN.unit()));
+            at(other).post().uri("/api/events/programmes/" + programme + "/phases").contentType(MediaType.APPLICATION_JSON)
+                    .bodyValue(Map.of("name", "Giai đoạn " + tag, "fromYear", 2026, "toYear", 2030)).exchange().expectStatus().isForbidden();
+        }
+        district.post().uri("/api/events/programmes/" + programme + "/plans").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(plan.formatted(tag)).exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.plans[1].number").isEqualTo(tag + "/KH-MNHS");
+        district.post().uri("/api/events/programmes/" + programme + "/phases").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("name", "Giai đoạn " + tag, "fromYear", 2026, "toYear", 2030)).exchange().expectStatus().isOk();
     }
 
     private static String inProgramme(String event, String programmeId) {

@@ -90,7 +90,7 @@ class EventsHostileInputIT {
         organiser().patch().uri("/api/events/" + id).contentType(MediaType.APPLICATION_JSON).bodyValue("""
                         {"title": "Hội nghị sơ kết (đã sửa)", "id": "other", "_id": "other", "status": "CANCELLED",
                          "cancelledFrom": "DRAFT", "version": 0, "capacity": 1, "startDate": "2030-01-01",
-                         "endDate": "2030-01-02", "timeZone": "Europe/Paris", "kind": "WORKSHOP", "programmeId": "p",
+                         "endDate": "2030-01-02", "timeZone": "Europe/Paris", "kind": "WORKSHOP",
                          "organiserKey": "phong gd dt cho moi", "searchTerms": ["%1$s"], "createdAt": "2001-01-01T00:00:00Z",
                          "venues": [], "sessions": [], "outbox": [{"id": "m1", "type": "%1$s", "payload": "{}"}]}
                         """.formatted(planted))
@@ -105,6 +105,12 @@ class EventsHostileInputIT {
         }
         assertThat(after.get("programmeId")).isNull();
         assertThat(after.get("cancelledFrom")).isNull();
+        // a programme is a field of the PATCH, checked like any: one that does not exist changes nothing
+        organiser().patch().uri("/api/events/" + id).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"title\": \"Không đổi\", \"programmeId\": \"p\"}")
+                .exchange().expectStatus().isBadRequest().expectBody().jsonPath("$.errors[0].field").isEqualTo("programmeId");
+        assertThat(stored("events", id).getString("title")).isEqualTo("Hội nghị sơ kết (đã sửa)");
+        assertThat(stored("events", id).get("programmeId")).isNull();
         assertThat(((Number) after.get("version")).longValue()).isEqualTo(((Number) before.get("version")).longValue() + 1);
         assertThat(after.getList("searchTerms", String.class)).doesNotContain(planted).contains("sua");
         assertThat(after.getList("outbox", Document.class)).noneMatch(entry -> entry.toJson().contains(planted));

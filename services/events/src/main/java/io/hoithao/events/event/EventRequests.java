@@ -62,6 +62,8 @@ public final class EventRequests {
     /**
      * Changes to the descriptive details; absent fields stay as they are, and fields not listed here
      * (status, version, sessions, venues, capacity, dates...) change only through their own requests.
+     * {@code programmeId}: the programme the event joins (by the same rule as at creation), or an empty
+     * string to take it out of its programme.
      */
     public record UpdateEvent(
             @Size(min = 1, max = 300) String title,
@@ -69,7 +71,8 @@ public final class EventRequests {
             @Size(min = 1, max = 200) @Pattern(regexp = UNIT_NAME, message = UNIT_NAME_MESSAGE) String organiserUnit,
             Instant registrationOpensAt,
             Instant registrationClosesAt,
-            @Valid @Size(max = 100) List<NewOfficial> officials) {
+            @Valid @Size(max = 100) List<NewOfficial> officials,
+            @Size(max = 100) String programmeId) {
     }
 
     /** Moving the event to other days or another time zone; sessions keep their day offset and local times. */

@@ -18,6 +18,7 @@ import io.hoithao.events.event.EventRequests.Reschedule;
 import io.hoithao.events.event.EventRequests.UpdateEvent;
 import io.hoithao.events.session.Session;
 import io.hoithao.events.session.SessionStatus;
+import io.hoithao.events.unit.UnitHierarchy;
 import io.hoithao.platform.security.Caller;
 import io.hoithao.platform.security.Role;
 import io.hoithao.platform.text.Units;
@@ -59,11 +60,13 @@ public class EventService {
 
     private final EventStore store;
     private final ReactiveMongoTemplate mongo;
+    private final UnitHierarchy units;
     private final Clock clock;
 
-    EventService(EventStore store, ReactiveMongoTemplate mongo, Clock clock) {
+    EventService(EventStore store, ReactiveMongoTemplate mongo, UnitHierarchy units, Clock clock) {
         this.store = store;
         this.mongo = mongo;
+        this.units = units;
         this.clock = clock;
     }
 
@@ -106,7 +109,7 @@ public class EventService {
                 SearchText.fold(request.organiserUnit()),
                 searchTerms(request.title(), request.description(), request.organiserUnit(), venues),
                 now, now, List.of());
-        return programmeExists(event.programmeId(), caller).then(store.insert(event));
+        return mayJoin(event.programmeId(), caller).then(store.insert(event));
     }
 
     public Mono<Event> find(String id, Caller caller) {
@@ -126,10 +129,16 @@ public class EventService {
     /**
      * Changes the descriptive details. Moving the event to another unit is for administrators, and
      * only before it is published (afterwards the other services know it by its unit): an organiser
-     * may only rewrite their own unit's name (another spelling of the same unit).
+     * may only rewrite their own unit's name (another spelling of the same unit). A {@code programmeId}
+     * puts the event in that programme, by the rule of creation, and an empty one takes it out.
      */
     public Mono<Event> update(String id, UpdateEvent request, Caller caller) {
-        return store.change(id, caller, event -> {
+        String joining = request.programmeId() == null ? null : blankToNull(request.programmeId());
+        // The programme is checked against the event's managers first (404/403 as for any change), and the
+        // write is guarded by the version as usual; the programme's unit never changes, so the check holds.
+        Mono<Void> joinable = joining == null ? Mono.empty()
+                : store.find(id).map(event -> EventAccess.requireManager(event, caller)).then(mayJoin(joining, caller));
+        return joinable.then(Mono.defer(() -> store.change(id, caller, event -> {
             if (request.organiserUnit() != null && !caller.organises(request.organiserUnit())) {
                 throw ProblemException.forbidden("Only an administrator may move event " + id + " to another unit ("
                         + event.organiserUnit() + " → " + request.organiserUnit().strip() + ")").with("eventId", id);
@@ -161,8 +170,11 @@ public class EventService {
             if (request.officials() != null) {
                 update.set("officials", officials(request.officials()));
             }
+            if (request.programmeId() != null) {
+                update.set("programmeId", joining);
+            }
             return new EventStore.Change(update, List.of(), null);
-        });
+        })));
     }
 
     public Mono<Event> addVenue(String id, NewVenue request, Caller caller) {
@@ -302,17 +314,43 @@ public class EventService {
         }
     }
 
-    /** The programme exists, and is one the caller may add events to: their unit's, or any for an administrator. */
-    private Mono<Void> programmeExists(String programmeId, Caller caller) {
+    /**
+     * The programme exists, and the caller may put her unit's event in it: an administrator any; an
+     * organiser the programme her own unit keeps, or one kept by a unit above hers in the directory (a
+     * school's event in its district office's programme). When the directory does not know her unit or
+     * the programme's (no unit, or several, has that official name), only the first rule holds, and the
+     * refusal says so. A programme without a unit takes events from administrators only.
+     */
+    private Mono<Void> mayJoin(String programmeId, Caller caller) {
         if (programmeId == null) {
             return Mono.empty();
         }
         return mongo.findById(programmeId, org.bson.Document.class, "programmes")
                 .switchIfEmpty(Mono.error(() -> ProblemException.invalidField("programmeId", "no programme " + programmeId)))
-                .flatMap(programme -> caller.organises(programme.getString("organiserUnit")) ? Mono.<Void>empty()
-                        : Mono.error(ProblemException.forbidden("Programme " + programmeId + " is kept by "
-                                + (programme.getString("organiserUnit") == null ? "the administrators" : programme.getString("organiserUnit"))
-                                + "; only its organisers or an administrator may add events to it")));
+                .flatMap(programme -> {
+                    String keeper = programme.getString("organiserUnit");
+                    if (caller.organises(keeper)) {
+                        return Mono.<Void>empty();
+                    }
+                    if (keeper == null) {
+                        return Mono.error(ProblemException.forbidden("Programme " + programmeId
+                                + " is kept by the administrators; only an administrator may add events to it"));
+                    }
+                    if (!caller.has(Role.ORGANISER) || caller.unit() == null) {
+                        return Mono.error(ProblemException.forbidden("Programme " + programmeId + " is kept by " + keeper
+                                + "; only its organisers, the organisers of a unit below it, or an administrator may add events to it"));
+                    }
+                    return units.placement(caller.unit(), keeper).flatMap(placement -> switch (placement.relation()) {
+                        case BELOW -> Mono.<Void>empty();
+                        case NOT_BELOW -> Mono.error(ProblemException.forbidden("Programme " + programmeId + " is kept by "
+                                + keeper + ", and " + caller.unit() + " is not below it in the directory of units; an organiser adds"
+                                + " her unit's events only to programmes of her own unit or of a unit above it"));
+                        case UNKNOWN -> Mono.error(ProblemException.forbidden("Programme " + programmeId + " is kept by "
+                                + keeper + "; only its organisers or an administrator may add events to it, since the directory"
+                                + " of units cannot say whether " + caller.unit() + " is below " + keeper + " ("
+                                + placement.reason() + ")"));
+                    });
+                });
     }
 
     private static String zone(String requested) {

@@ -25,7 +25,8 @@ import reactor.core.publisher.Mono;
 /**
  * Programmes (chuyên đề) with their phases and plans; list their events with {@code GET /api/events?programmeId=}.
  * Anyone may read them; administrators and organisers create them; the organisers of the programme's
- * unit (or an administrator) add phases and plans.
+ * unit (or an administrator) add phases and plans. Events join a programme through the events API, from
+ * its unit and the units below it in the directory.
  */
 @RestController
 @Validated
