@@ -356,7 +356,7 @@ class WebJourneyIT {
         browser.findElement(By.id("unit")).sendKeys(UNIT);
         browser.findElement(By.cssSelector("button[type=submit]")).click();
         wait.until(ExpectedConditions.urlContains("/login?registered"));
-        verify(email); // the link mailed to her, or an administrator, verifies the address
+        confirmEmail(email, password); // she opens the link mailed to her and confirms with her password
         browser.findElement(By.id("username")).sendKeys(email);
         browser.findElement(By.id("password")).sendKeys(password);
         browser.findElement(By.cssSelector("button[type=submit]")).click();
@@ -527,23 +527,29 @@ class WebJourneyIT {
         }
     }
 
-    /** She signs up at the identity service with her unit; the administrator verifies her address. */
+    /** The administrator makes her a verified account at the identity service, with her unit. */
     private static void signUp(String email, String password, String name) throws Exception {
-        HttpResponse<String> signedUp = http.send(HttpRequest.newBuilder(stack.url(App.IDENTITY).resolve("/api/identity/users"))
-                .header("Content-Type", "application/json")
+        HttpResponse<String> made = http.send(HttpRequest.newBuilder(stack.url(App.IDENTITY).resolve("/api/identity/accounts"))
+                .header("Content-Type", "application/json").header("Authorization", "Bearer " + admin)
                 .POST(HttpRequest.BodyPublishers.ofString("""
                         {"email": "%s", "password": "%s", "fullName": "%s", "unit": "%s"}
                         """.formatted(email, password, name, UNIT))).build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(signedUp.statusCode()).as(signedUp.body()).isEqualTo(201);
-        verify(email);
+        assertThat(made.statusCode()).as(made.body()).isEqualTo(201);
     }
 
-    private static void verify(String email) throws Exception {
-        HttpResponse<String> verified = http.send(HttpRequest.newBuilder(stack.url(App.IDENTITY)
-                        .resolve("/api/identity/users/" + email + "/verification"))
-                .header("Authorization", "Bearer " + admin).POST(HttpRequest.BodyPublishers.noBody()).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(verified.statusCode()).as(verified.body()).isEqualTo(200);
+    /** The verification link mailed to her (read in the devstack's inbox), confirmed with the password she chooses. */
+    private static void confirmEmail(String email, String password) throws Exception {
+        URI inbox = URI.create(stack.inboxUrl()).resolve("/api/messages?to=" + java.net.URLEncoder.encode(email, java.nio.charset.StandardCharsets.UTF_8));
+        String[] link = new String[1];
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250)).until(() -> {
+            HttpResponse<String> mails = http.send(HttpRequest.newBuilder(inbox).build(), HttpResponse.BodyHandlers.ofString());
+            for (JsonNode mail : json.readTree(mails.body())) {
+                link[0] = mail.get("text").asString().lines().map(String::trim).filter(line -> line.contains("/verify-email?token="))
+                        .findFirst().orElse(link[0]);
+            }
+            return link[0] != null;
+        });
+        SignIn.confirmEmail(URI.create(link[0]), password);
     }
 
     private static HttpResponse<String> api(String token, String method, String path, String body) throws Exception {
