@@ -52,18 +52,10 @@ public final class SignIn {
         HttpResponse<String> loginPage = http.send(HttpRequest.newBuilder(issuer.resolve("/login")).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
         expect(loginPage, 200);
-        Matcher input = CSRF_INPUT.matcher(loginPage.body());
-        if (!input.find()) {
-            throw new IllegalStateException("No CSRF token on the login page: " + loginPage.body());
-        }
-        Matcher csrf = VALUE.matcher(input.group());
-        if (!csrf.find()) {
-            throw new IllegalStateException("No CSRF value in " + input.group());
-        }
         HttpResponse<String> loggedIn = http.send(HttpRequest.newBuilder(issuer.resolve("/login"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form(Map.of("username", email, "password", password,
-                        "_csrf", csrf.group(1).replace("&#45;", "-")))))
+                        "_csrf", csrf(loginPage)))))
                 .build(), HttpResponse.BodyHandlers.ofString());
         expect(loggedIn, 302);
         String afterLogin = loggedIn.headers().firstValue("Location").orElseThrow();
@@ -88,6 +80,40 @@ public final class SignIn {
                 .build(), HttpResponse.BodyHandlers.ofString());
         expect(token, 200);
         return JsonMapper.builder().build().readTree(token.body()).get("access_token").asString();
+    }
+
+    /**
+     * Confirms an address the way its owner does with the verification mail's link: opens the link (a page
+     * that changes nothing) and presses its button with the password she chooses (a POST with the page's CSRF
+     * token). Throws with the server's answer unless it ends at {@code /login?verified}.
+     */
+    public static void confirmEmail(URI link, String password) throws Exception {
+        HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager())
+                .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5)).build();
+        HttpResponse<String> page = http.send(HttpRequest.newBuilder(link).GET().build(), HttpResponse.BodyHandlers.ofString());
+        expect(page, 200);
+        HttpResponse<String> confirmed = http.send(HttpRequest.newBuilder(link.resolve("/verify-email"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form(Map.of("token", link.getRawQuery().substring("token=".length()),
+                        "password", password, "_csrf", csrf(page)))))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        expect(confirmed, 302);
+        String location = confirmed.headers().firstValue("Location").orElseThrow();
+        if (!location.endsWith("/login?verified")) {
+            throw new IllegalStateException("Confirming " + link.getPath() + " ended at " + location);
+        }
+    }
+
+    private static String csrf(HttpResponse<String> page) {
+        Matcher input = CSRF_INPUT.matcher(page.body());
+        if (!input.find()) {
+            throw new IllegalStateException("No CSRF token on " + page.uri() + ": " + page.body());
+        }
+        Matcher csrf = VALUE.matcher(input.group());
+        if (!csrf.find()) {
+            throw new IllegalStateException("No CSRF value in " + input.group());
+        }
+        return csrf.group(1).replace("&#45;", "-");
     }
 
     private static void expect(HttpResponse<String> response, int status) {

@@ -419,6 +419,19 @@ class ComposeFileTest {
                 .as("realm: Keycloak's verification mails go to Mailpit, readable in its web inbox")
                 .containsEntry("host", "mailpit").containsEntry("port", "1025");
         assertThat(services).as("compose runs the mail server Keycloak sends to").containsKey("mailpit");
+
+        // The seeded users' passwords are in this public file: each must be replaced at the first sign-in.
+        List<Map<String, Object>> users = (List<Map<String, Object>>) realm.get("users");
+        assertThat(users).as("realm: seeded users").isNotEmpty();
+        for (Map<String, Object> user : users) {
+            Object name = user.get("username");
+            assertThat((List<Object>) user.get("requiredActions")).as("realm user %s: must set a new password first", name)
+                    .contains("UPDATE_PASSWORD");
+            List<Map<String, Object>> credentials = (List<Map<String, Object>>) user.get("credentials");
+            assertThat(credentials).as("realm user %s: credentials", name).isNotEmpty();
+            assertThat(credentials).as("realm user %s: a fixed password is temporary", name)
+                    .allSatisfy(credential -> assertThat(credential.get("temporary")).isEqualTo(true));
+        }
         Map<String, Object> components = map(realm.get("components"), "realm: components");
         Map<String, Object> userProfile = ((List<Map<String, Object>>) components.get("org.keycloak.userprofile.UserProfileProvider")).get(0);
         String profileJson = ((List<String>) map(userProfile.get("config"), "user profile config").get("kc.user.profile.config")).get(0);

@@ -76,7 +76,7 @@ class AdminApiIT extends IdentityIT {
     @Test
     void aDelegateIsForbiddenButReadsThemselves() {
         String email = uniqueEmail("delegate");
-        assertThat(browser.json("POST", "/api/identity/users", signUpBody(email), null).statusCode()).isEqualTo(201);
+        assertThat(browser.json("POST", "/api/identity/users", signUpBody(email), null).statusCode()).isEqualTo(202);
         String delegate = Browser.accessToken(browser.base(), email, "long-enough-password");
 
         HttpResponse<String> list = browser.json("GET", "/api/identity/users", null, delegate);
@@ -125,7 +125,7 @@ class AdminApiIT extends IdentityIT {
     @Test
     void promotingADelegateToOrganiserShowsInTheirNextToken() throws Exception {
         String email = uniqueEmail("promoted");
-        assertThat(browser.json("POST", "/api/identity/users", signUpBody(email), null).statusCode()).isEqualTo(201);
+        assertThat(browser.json("POST", "/api/identity/users", signUpBody(email), null).statusCode()).isEqualTo(202);
         String admin = Browser.accessToken(browser.base(), "admin@hoithao.local", "admin-dev-password");
 
         HttpResponse<String> promoted = browser.json("PUT", "/api/identity/users/" + email.toUpperCase() + "/roles",
@@ -153,7 +153,7 @@ class AdminApiIT extends IdentityIT {
     @Test
     void wrongRoleChangesAreRefused() {
         String email = uniqueEmail("unchanged");
-        assertThat(browser.json("POST", "/api/identity/users", signUpBody(email), null).statusCode()).isEqualTo(201);
+        assertThat(browser.json("POST", "/api/identity/users", signUpBody(email), null).statusCode()).isEqualTo(202);
         String admin = Browser.accessToken(browser.base(), "admin@hoithao.local", "admin-dev-password");
         String path = "/api/identity/users/" + email + "/roles";
 

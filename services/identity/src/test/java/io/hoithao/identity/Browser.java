@@ -41,11 +41,22 @@ public final class Browser {
 
     private final URI base;
     private final HttpClient http;
+    private final String forwardedFor;
 
     public Browser(URI base) {
+        this(base, null);
+    }
+
+    private Browser(URI base, String forwardedFor) {
         this.base = base;
+        this.forwardedFor = forwardedFor;
         this.http = HttpClient.newBuilder().cookieHandler(new CookieManager())
                 .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5)).build();
+    }
+
+    /** A new browser (no cookies) at another client address, as a trusted proxy says ({@code X-Forwarded-For}). */
+    public static Browser at(URI base, String clientAddress) {
+        return new Browser(base, clientAddress);
     }
 
     public URI base() {
@@ -80,6 +91,9 @@ public final class Browser {
     }
 
     public HttpResponse<String> send(HttpRequest request) {
+        if (forwardedFor != null) {
+            request = HttpRequest.newBuilder(request, (name, value) -> true).header("X-Forwarded-For", forwardedFor).build();
+        }
         try {
             return http.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {

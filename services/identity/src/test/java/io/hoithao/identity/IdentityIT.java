@@ -21,7 +21,11 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "hoithao.identity.issuer=" + IdentityIT.ISSUER,
-        "hoithao.identity.access-token-ttl=7m"})
+        "hoithao.identity.access-token-ttl=7m",
+        // every test comes from 127.0.0.1 and some sign one address up many times: only ThrottleIT spends these
+        "hoithao.identity.throttle.sign-in-per-address.limit=100000",
+        "hoithao.identity.throttle.sign-up-per-address.limit=100000",
+        "hoithao.identity.throttle.sign-up-per-email.limit=100000"})
 @Import(RecordingMailer.Config.class)
 public abstract class IdentityIT {
 

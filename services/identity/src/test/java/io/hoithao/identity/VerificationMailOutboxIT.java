@@ -67,7 +67,7 @@ class VerificationMailOutboxIT {
         Browser browser = new Browser(URI.create("http://localhost:" + port));
         HttpResponse<String> created = browser.json("POST", "/api/identity/users",
                 "{\"email\": \"" + email + "\", \"password\": \"long-enough-password\", \"fullName\": \"Hoàng Thị Lan\"}", null);
-        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(202);
 
         List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
@@ -102,6 +102,10 @@ class VerificationMailOutboxIT {
         URI link = URI.create(message.link());
         HttpResponse<String> opened = browser.get(link.getRawPath() + "?" + link.getRawQuery());
         assertThat(opened.statusCode()).isEqualTo(200);
+        assertThat(mongo.findOne(Query.query(Criteria.where("email").is(email)), UserAccount.class).emailVerified()).isFalse();
+        HttpResponse<String> confirmed = browser.postForm("/verify-email", Map.of("token", link.getRawQuery().substring(6),
+                "password", "her-own-password", "_csrf", Browser.csrfOf(opened.body())));
+        assertThat(Browser.location(confirmed)).endsWith("/login?verified");
         assertThat(mongo.findOne(Query.query(Criteria.where("email").is(email)), UserAccount.class).emailVerified()).isTrue();
     }
 

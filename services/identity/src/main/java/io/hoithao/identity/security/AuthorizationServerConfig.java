@@ -157,6 +157,14 @@ public class AuthorizationServerConfig {
             }
             UserAccount user = users.find(context.getPrincipal().getName()).orElseThrow(() -> new OAuth2AuthenticationException(
                     new OAuth2Error(OAuth2ErrorCodes.INVALID_GRANT, "The signed-in user no longer exists", null)));
+            // Someone who signed up with another's address could sign in until its owner set her password by
+            // the link: a sign-in (session or refresh token) from before then gets nothing more.
+            users.credentialsChangedAt(user.email()).ifPresent(changed -> {
+                if (!(context.getPrincipal().getDetails() instanceof SignInDetails details) || details.signedInAt().isBefore(changed)) {
+                    throw new OAuth2AuthenticationException(new OAuth2Error(OAuth2ErrorCodes.INVALID_GRANT,
+                            "The password was set since this sign-in; sign in again", null));
+                }
+            });
             context.getClaims().subject(user.email()).claim("email", user.email())
                     .claim("email_verified", user.emailVerified()).claim("name", user.fullName());
             if (accessToken) {

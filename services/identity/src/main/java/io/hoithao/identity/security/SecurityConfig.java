@@ -1,6 +1,8 @@
 package io.hoithao.identity.security;
 
 import io.hoithao.identity.IdentityProperties;
+import io.hoithao.identity.throttle.SignInThrottleFilter;
+import io.hoithao.identity.throttle.Throttles;
 import io.hoithao.identity.web.Problems;
 import java.util.List;
 import org.springframework.context.annotation.Bean;
@@ -14,6 +16,7 @@ import org.springframework.security.config.annotation.web.configurers.AbstractHt
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.CorsConfigurationSource;
@@ -26,8 +29,9 @@ import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
  *     {@code /connect/logout}): a browser or script that is not signed in is sent to {@code /login};</li>
  * <li>the user API {@code /api/identity/**} (and its RFC 9728 metadata): stateless, bearer tokens only, no CSRF (no cookies are read),
  *     answers in problem+json; only the self sign-up {@code POST /api/identity/users} is open to anyone;</li>
- * <li>the pages: form sign-in at {@code /login}, sign-up at {@code /signup}, the email verification link
- *     {@code /verify-email} (open to anyone: the token is the proof), with CSRF protection.</li>
+ * <li>the pages: form sign-in at {@code /login} (throttled: {@link SignInThrottleFilter}), sign-up at
+ *     {@code /signup}, the email verification link {@code /verify-email} (open to anyone: the token is the
+ *     proof; its form confirms by POST), with CSRF protection.</li>
  * </ol>
  */
 @Configuration(proxyBeanMethods = false)
@@ -36,6 +40,7 @@ public class SecurityConfig {
 
     static final String API = "/api/identity/**";
     static final String USERS = "/api/identity/users";
+    static final String ACCOUNTS = "/api/identity/accounts";
     static final String PROTECTED_RESOURCE_METADATA = "/.well-known/oauth-protected-resource/**";
 
     @Bean
@@ -65,7 +70,7 @@ public class SecurityConfig {
                         .requestMatchers(HttpMethod.POST, USERS).permitAll()
                         .requestMatchers(HttpMethod.OPTIONS, API).permitAll()
                         .requestMatchers(USERS + "/me").authenticated()
-                        .requestMatchers(USERS, USERS + "/**").hasRole("ADMIN")
+                        .requestMatchers(USERS, USERS + "/**", ACCOUNTS).hasRole("ADMIN")
                         .anyRequest().authenticated())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(AbstractHttpConfigurer::disable)
@@ -80,12 +85,15 @@ public class SecurityConfig {
 
     @Bean
     @Order(3)
-    SecurityFilterChain pagesChain(HttpSecurity http) throws Exception {
+    SecurityFilterChain pagesChain(HttpSecurity http, Throttles throttles) throws Exception {
         http.authorizeHttpRequests(authorize -> authorize
-                        .requestMatchers("/login", "/signup", "/verify-email", "/forgot-password", "/reset-password", "/error", "/favicon.ico").permitAll()
+                        .requestMatchers("/login", SignInThrottleFilter.THROTTLED_PAGE, "/signup", "/verify-email", "/forgot-password", "/reset-password", "/error", "/favicon.ico").permitAll()
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
                         .anyRequest().authenticated())
-                .formLogin(form -> form.loginPage("/login").permitAll())
+                // the sign-in budgets are spent before the password is hashed and compared
+                .addFilterBefore(new SignInThrottleFilter(throttles), UsernamePasswordAuthenticationFilter.class)
+                // each sign-in remembers when it happened: one made before the password was last set gets no tokens
+                .formLogin(form -> form.loginPage("/login").authenticationDetailsSource(SignInDetails::new).permitAll())
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout"));
         return http.build();
     }

@@ -35,14 +35,17 @@ import org.springframework.stereotype.Service;
  *
  * <p>Email verification: a sign-up stores an unverified user together with the SHA-256 of a random
  * 256-bit token and its expiry ({@code hoithao.identity.email-verification-ttl}); the token itself is
- * only returned to be sent. Using it is one conditional write (hash matches, not expired: verified,
- * and the pending verification removed), so a token works once, and two uses racing cannot both win.
+ * only returned to be sent. Using it is one conditional write (hash matches, not expired: verified, the
+ * password the mailbox's owner chooses then, and the pending verification removed), so a token works
+ * once, and two uses racing cannot both win. Anyone may sign up with any address, so an unverified user
+ * is only a claim: the one who holds the mailbox decides the password when she verifies it.
  */
 @Service
 public class UserDirectory implements InitializingBean {
 
     static final String EMAIL_INDEX = "email_unique";
     static final String VERIFICATION_INDEX = "verification_token";
+    static final String CREDENTIALS_CHANGED_AT = "credentialsChangedAt";
 
     /** What a verification token looks like: 32 random bytes, base64url without padding. */
     private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9_-]{43}");
@@ -60,8 +63,15 @@ public class UserDirectory implements InitializingBean {
         this.clock = Clock.systemUTC();
     }
 
-    /** A stored sign-up and the verification token to send (only its hash is stored). */
-    public record SignUp(UserAccount user, String verificationToken) {
+    /**
+     * What a sign-up did: {@code CREATED} a new unverified user, {@code LINK_RENEWED} for an address that
+     * has an unverified user already (a new link replaces the pending one; nothing else changes), or nothing
+     * at all for an address that is {@code ALREADY_VERIFIED}. The token (only its hash is stored) is there to
+     * be sent for the first two, {@code null} for the third.
+     */
+    public record SignUp(Outcome outcome, UserAccount user, String verificationToken) {
+
+        public enum Outcome { CREATED, LINK_RENEWED, ALREADY_VERIFIED }
     }
 
     /** The unique index on the email, before the first request can arrive (creating it again is a no-op). */
@@ -73,23 +83,49 @@ public class UserDirectory implements InitializingBean {
     }
 
     /**
-     * Signs a person up: an unverified user with a fresh verification token (valid for the configured
-     * time). The unique index decides when two requests race for one address.
-     *
-     * @throws DuplicateEmailException when the email is taken
+     * Signs a person up. A new address: an unverified user with a fresh verification token (valid for the
+     * configured time); the unique index decides when two requests race for one address. An address whose
+     * user is not verified yet: only a new token (the password, name and unit stay as they are, and whoever
+     * opens the link sets the password there). A verified address: nothing changes.
      */
     public SignUp signUp(String email, String rawPassword, String fullName, String unit, Set<Role> roles) {
-        byte[] random = new byte[32];
-        RANDOM.nextBytes(random);
-        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
-        Instant now = Instant.now(clock).truncatedTo(ChronoUnit.MILLIS);
-        UserAccount user = insert(email, rawPassword, fullName, unit, roles, false,
-                new PendingVerification(hash(token), now.plus(verificationTtl)));
-        return new SignUp(user, token);
+        String token = newToken();
+        try {
+            UserAccount user = insert(email, rawPassword, fullName, unit, roles, false, pending(token));
+            return new SignUp(SignUp.Outcome.CREATED, user, token);
+        } catch (DuplicateEmailException taken) {
+            return renewLink(taken.email()).orElseGet(() -> new SignUp(SignUp.Outcome.ALREADY_VERIFIED,
+                    find(taken.email()).orElse(null), null));
+        }
     }
 
     /**
-     * Inserts a user whose address is known to be theirs (the configured seed users).
+     * A new verification link for an address whose user is not verified (the pending one stops working).
+     *
+     * @return empty when no unverified user has the address
+     */
+    public Optional<SignUp> renewLink(String email) {
+        String token = newToken();
+        Query unverified = Query.query(Criteria.where("email").is(Emails.normalise(email)).and("emailVerified").ne(true));
+        UserAccount renewed = mongo.findAndModify(unverified, new Update().set("verification", pending(token)),
+                FindAndModifyOptions.options().returnNew(true), UserAccount.class);
+        return Optional.ofNullable(renewed).map(user -> new SignUp(SignUp.Outcome.LINK_RENEWED, user, token));
+    }
+
+    private PendingVerification pending(String token) {
+        Instant now = Instant.now(clock).truncatedTo(ChronoUnit.MILLIS);
+        return new PendingVerification(hash(token), now.plus(verificationTtl));
+    }
+
+    private static String newToken() {
+        byte[] random = new byte[32];
+        RANDOM.nextBytes(random);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+    }
+
+    /**
+     * Inserts a user whose address is known to be theirs (the configured seed users, an administrator's
+     * account for someone).
      *
      * @throws DuplicateEmailException when the email is taken
      */
@@ -110,38 +146,53 @@ public class UserDirectory implements InitializingBean {
     }
 
     /**
-     * Uses a verification token: when it is one this server gave and has not expired, its user is
-     * verified and the token is gone (one conditional write). Anything else changes nothing.
-     *
-     * @return the verified user; empty for an unknown, used, expired or malformed token
+     * The user a verification token is pending for, when it is one this server gave and has not expired.
+     * Reading it changes nothing (a mail scanner fetching the link verifies nobody).
      */
-    public Optional<UserAccount> verifyEmail(String token) {
+    public Optional<UserAccount> pendingVerification(String token) {
         if (token == null || !TOKEN.matcher(token).matches()) {
             return Optional.empty();
         }
-        Query pending = Query.query(Criteria.where("verification.tokenHash").is(hash(token))
-                .and("verification.expiresAt").gt(Instant.now(clock)));
-        return Optional.ofNullable(mongo.findAndModify(pending, verified(), FindAndModifyOptions.options().returnNew(true),
-                UserAccount.class));
+        return Optional.ofNullable(mongo.findOne(usable(token), UserAccount.class));
     }
 
     /**
-     * An administrator's word that the address is the person's: verified (again is no change), any
-     * pending link removed.
+     * Uses a verification token: when it is one this server gave and has not expired, its user is verified,
+     * gets the password given here (whoever signed up chose the earlier one; the person who holds the mailbox
+     * chooses this one) and, when one is given, the full name; the token is gone and sign-ins made before now
+     * get no more tokens ({@link #credentialsChangedAt}). One conditional write: a token works once, and two
+     * uses racing cannot both win. Anything else changes nothing.
      *
-     * @throws UnknownUserException when no user has the email
+     * @return the verified user; empty for an unknown, used, expired or malformed token
      */
-    public UserAccount markVerified(String email) {
-        UserAccount changed = mongo.findAndModify(byEmail(Emails.normalise(email)), verified(),
-                FindAndModifyOptions.options().returnNew(true), UserAccount.class);
-        if (changed == null) {
-            throw new UnknownUserException(Emails.normalise(email));
+    public Optional<UserAccount> confirmEmail(String token, String rawPassword, String fullName) {
+        if (token == null || !TOKEN.matcher(token).matches()) {
+            return Optional.empty();
         }
-        return changed;
+        Update update = new Update().set("emailVerified", true).unset("verification")
+                .set("passwordHash", passwords.encode(rawPassword))
+                .set(CREDENTIALS_CHANGED_AT, Instant.now(clock));
+        if (fullName != null && !fullName.isBlank()) {
+            update.set("fullName", fullName.strip());
+        }
+        return Optional.ofNullable(mongo.findAndModify(usable(token), update, FindAndModifyOptions.options().returnNew(true),
+                UserAccount.class));
     }
 
-    private static Update verified() {
-        return new Update().set("emailVerified", true).unset("verification");
+    private Query usable(String token) {
+        return Query.query(Criteria.where("verification.tokenHash").is(hash(token))
+                .and("verification.expiresAt").gt(Instant.now(clock)));
+    }
+
+    /**
+     * When the user's password was last set by proving the mailbox (the verification link): a sign-in made
+     * before then belongs to whoever knew the earlier password, possibly not the owner, and gets no new tokens.
+     */
+    public Optional<Instant> credentialsChangedAt(String email) {
+        Query query = byEmail(Emails.normalise(email));
+        query.fields().include(CREDENTIALS_CHANGED_AT);
+        org.bson.Document found = mongo.findOne(query, org.bson.Document.class, UserAccount.COLLECTION);
+        return Optional.ofNullable(found).map(document -> document.getDate(CREDENTIALS_CHANGED_AT)).map(java.util.Date::toInstant);
     }
 
     /** The stored form of a verification token: SHA-256, in hex. */

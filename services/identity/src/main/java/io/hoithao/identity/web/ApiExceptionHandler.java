@@ -1,5 +1,6 @@
 package io.hoithao.identity.web;
 
+import io.hoithao.identity.throttle.ThrottledException;
 import io.hoithao.identity.user.DuplicateEmailException;
 import io.hoithao.identity.user.UnknownUserException;
 import java.util.ArrayList;
@@ -47,6 +48,14 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                 "A user with this email address already exists");
         problem.setProperty("email", e.email());
         return respond(problem);
+    }
+
+    @ExceptionHandler(ThrottledException.class)
+    ResponseEntity<Object> throttled(ThrottledException e) {
+        ProblemDetail problem = Problems.problem(HttpStatus.TOO_MANY_REQUESTS, Problems.TOO_MANY_REQUESTS, "Too many requests",
+                "Too many sign-ups from this address or for this email; retry after " + e.retryAfterSeconds() + " seconds");
+        return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .header(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfterSeconds())).body(problem);
     }
 
     @ExceptionHandler(UnknownUserException.class)

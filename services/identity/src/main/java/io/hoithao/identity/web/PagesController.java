@@ -1,7 +1,9 @@
 package io.hoithao.identity.web;
 
 import io.hoithao.identity.mail.PasswordResets;
-import io.hoithao.identity.user.DuplicateEmailException;
+import io.hoithao.identity.throttle.SignInThrottleFilter;
+import io.hoithao.identity.throttle.ThrottledException;
+import io.hoithao.identity.throttle.Throttles;
 import io.hoithao.identity.user.SignUpService;
 import io.hoithao.identity.user.UserDirectory;
 import io.hoithao.identity.user.UserView;
@@ -11,12 +13,14 @@ import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import java.security.Principal;
 import java.util.Comparator;
+import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /** The pages people see: sign-in (the form itself is Spring Security's), sign-up, email verification, the forgotten password, and who is signed in. */
@@ -27,8 +31,11 @@ public class PagesController {
     private final SignUpService signUps;
     private final Validator validator;
     private final PasswordResets resets;
+    private final Throttles throttles;
 
-    public PagesController(UserDirectory users, SignUpService signUps, Validator validator, PasswordResets resets) {
+    public PagesController(UserDirectory users, SignUpService signUps, Validator validator, PasswordResets resets,
+            Throttles throttles) {
+        this.throttles = throttles;
         this.users = users;
         this.signUps = signUps;
         this.validator = validator;
@@ -40,24 +47,40 @@ public class PagesController {
         return "login";
     }
 
+    /** A sign-in refused by its budget ({@link SignInThrottleFilter} set the status, 429, and Retry-After). */
+    @RequestMapping(SignInThrottleFilter.THROTTLED_PAGE)
+    public String throttled(HttpServletRequest request, HttpServletResponse response, Model model) {
+        Object seconds = request.getAttribute(SignInThrottleFilter.RETRY_AFTER);
+        response.setStatus(429);
+        model.addAttribute("retryAfter", seconds == null ? 60L : seconds);
+        return "login";
+    }
+
     @GetMapping("/signup")
     public String signUpForm(@ModelAttribute("form") SignUpForm form) {
         return "signup";
     }
 
-    /** Creates a delegate; on a mistake the form comes back with the values (not the password) and messages. */
+    /**
+     * Signs up (or mails the address's owner, see {@code SignUpService}); the same redirect for every valid form.
+     * On a mistake the form comes back with the values (not the password) and messages.
+     */
     @PostMapping("/signup")
-    public String signUp(@ModelAttribute("form") SignUpForm form, BindingResult result) {
+    public String signUp(@ModelAttribute("form") SignUpForm form, BindingResult result, HttpServletRequest http,
+            HttpServletResponse response, Model model) {
         SignUpRequest request = form.toRequest();
         validator.validate(request).stream()
                 .sorted(Comparator.comparing((ConstraintViolation<SignUpRequest> v) -> v.getPropertyPath().toString()))
                 .forEach(v -> result.rejectValue(v.getPropertyPath().toString(), "invalid", v.getMessage()));
         if (!result.hasErrors()) {
             try {
-                signUps.signUp(request.email(), request.password(), request.fullName(), request.unit());
+                throttles.signUp(http.getRemoteAddr(), request.email());
+                signUps.signUp(request.email(), request.password(), request.fullName(), request.unit(), language(http));
                 return "redirect:/login?registered";
-            } catch (DuplicateEmailException e) {
-                result.rejectValue("email", "duplicate", "is already registered; sign in instead");
+            } catch (ThrottledException e) {
+                response.setStatus(429);
+                response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfterSeconds()));
+                model.addAttribute("retryAfter", e.retryAfterSeconds());
             }
         }
         form.setPassword(null);
@@ -65,19 +88,56 @@ public class PagesController {
     }
 
     /**
-     * The link of the verification email: a token that matches and has not expired verifies its user
-     * (once); anything else shows the failure page with status 400 and changes nothing.
+     * The link of the verification email shows a form (status 200) and changes nothing: opening it, as a mail
+     * scanner or a preview does, verifies nobody. A wrong, used or expired token: the failure page, status 400.
      */
     @GetMapping("/verify-email")
-    public String verifyEmail(@RequestParam(required = false) String token, Model model, HttpServletResponse response) {
-        var verified = users.verifyEmail(token);
-        if (verified.isEmpty()) {
-            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-            model.addAttribute("verified", false);
-        } else {
-            model.addAttribute("verified", true);
-            model.addAttribute("email", verified.get().email());
+    public String verifyEmailForm(@RequestParam(required = false) String token, Model model, HttpServletResponse response) {
+        var pending = users.pendingVerification(token);
+        if (pending.isEmpty()) {
+            return failed(model, response);
         }
+        model.addAttribute("usable", true);
+        model.addAttribute("token", token);
+        model.addAttribute("email", pending.get().email());
+        model.addAttribute("fullName", pending.get().fullName());
+        return "verify-email";
+    }
+
+    /**
+     * The form's button (POST, CSRF-protected): the address is verified and the password is the one typed here
+     * (the sign-up's rules: 10 to 128 characters), then the sign-in page. Whoever signed up with the address
+     * before does not know it, so the account is the mailbox owner's.
+     */
+    @PostMapping("/verify-email")
+    public String verifyEmail(@RequestParam(required = false) String token, @RequestParam(required = false) String password,
+            @RequestParam(required = false) String fullName, Model model, HttpServletResponse response) {
+        var pending = users.pendingVerification(token);
+        if (pending.isEmpty()) {
+            return failed(model, response);
+        }
+        String name = fullName == null || fullName.isBlank() ? pending.get().fullName() : fullName.strip();
+        boolean badPassword = password == null || password.length() < 10 || password.length() > 128;
+        boolean badName = name == null || name.length() > 200;
+        if (badPassword || badName) {
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+            model.addAttribute("usable", true);
+            model.addAttribute("token", token);
+            model.addAttribute("email", pending.get().email());
+            model.addAttribute("fullName", name);
+            model.addAttribute("passwordError", badPassword);
+            model.addAttribute("nameError", badName);
+            return "verify-email";
+        }
+        if (users.confirmEmail(token, password, name).isEmpty()) { // used or expired meanwhile
+            return failed(model, response);
+        }
+        return "redirect:/login?verified";
+    }
+
+    private static String failed(Model model, HttpServletResponse response) {
+        response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+        model.addAttribute("usable", false);
         return "verify-email";
     }
 
@@ -92,13 +152,17 @@ public class PagesController {
      */
     @PostMapping("/forgot-password")
     public String forgotPassword(@RequestParam(required = false) String email, HttpServletRequest request) {
+        resets.request(email, language(request));
+        return "redirect:/forgot-password?sent";
+    }
+
+    /** The browser's first language when it is Vietnamese or English, else {@code null} (the mail's default). */
+    private static String language(HttpServletRequest request) {
         String accepted = request.getHeader("Accept-Language");
-        String language = accepted == null ? null : switch (request.getLocale().getLanguage()) {
+        return accepted == null ? null : switch (request.getLocale().getLanguage()) {
             case "vi", "en" -> request.getLocale().getLanguage();
             default -> null;
         };
-        resets.request(email, language);
-        return "redirect:/forgot-password?sent";
     }
 
     /** The link of the reset mail: the form for the new password, or (status 400) why the link no longer works. */

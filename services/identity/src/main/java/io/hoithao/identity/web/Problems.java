@@ -33,6 +33,7 @@ public class Problems {
     public static final String INVALID_TOKEN = "invalid-token";
     public static final String FORBIDDEN = "forbidden";
     public static final String INTERNAL = "internal";
+    public static final String TOO_MANY_REQUESTS = "too-many-requests";
 
     private final JsonMapper json;
 

@@ -1,15 +1,16 @@
 package io.hoithao.identity.web;
 
+import io.hoithao.identity.throttle.Throttles;
 import io.hoithao.identity.user.Role;
 import io.hoithao.identity.user.SignUpService;
 import io.hoithao.identity.user.UnknownUserException;
 import io.hoithao.identity.user.UserAccount;
 import io.hoithao.identity.user.UserDirectory;
 import io.hoithao.identity.user.UserView;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
-import java.net.URI;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -26,11 +27,11 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * The user API: anyone signs up as a delegate (unverified); a signed-in user reads themselves; an
- * administrator lists users, sets their roles and verifies their email (who may call what is decided in {@code SecurityConfig}).
+ * administrator lists users, sets their roles and has the verification link sent again (who may call what is
+ * decided in {@code SecurityConfig}). An administrator's accounts for people: {@link AccountsApiController}.
  */
 @RestController
 @RequestMapping(path = "/api/identity/users", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -38,17 +39,32 @@ public class UserApiController {
 
     private final UserDirectory users;
     private final SignUpService signUps;
+    private final Throttles throttles;
 
-    public UserApiController(UserDirectory users, SignUpService signUps) {
+    public UserApiController(UserDirectory users, SignUpService signUps, Throttles throttles) {
         this.users = users;
         this.signUps = signUps;
+        this.throttles = throttles;
     }
 
+    /**
+     * Self sign-up: 202 and the same body whatever the address (new, unverified or verified), so nobody
+     * learns which addresses have accounts; the mailbox gets the link or, for an existing account, a reset link.
+     */
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-    public ResponseEntity<UserView> signUp(@Valid @RequestBody SignUpRequest request) {
-        UserAccount user = signUps.signUp(request.email(), request.password(), request.fullName(), request.unit());
-        URI location = UriComponentsBuilder.fromPath("/api/identity/users/{email}").buildAndExpand(user.email()).encode().toUri();
-        return ResponseEntity.created(location).body(UserView.of(user));
+    public ResponseEntity<SignUpAccepted> signUp(@Valid @RequestBody SignUpRequest request, HttpServletRequest http) {
+        throttles.signUp(http.getRemoteAddr(), request.email());
+        signUps.signUp(request.email(), request.password(), request.fullName(), request.unit(), null);
+        return ResponseEntity.accepted().body(SignUpAccepted.of(request.email()));
+    }
+
+    /** The answer to every valid sign-up: nothing about whether the address had an account. */
+    record SignUpAccepted(String email, String next) {
+
+        static SignUpAccepted of(String email) {
+            return new SignUpAccepted(email, "Open the link mailed to this address to confirm it and choose your password;"
+                    + " if it already has an account, the mail says so and holds a password reset link instead");
+        }
     }
 
     @GetMapping("/me")
@@ -82,10 +98,14 @@ public class UserApiController {
         return UserView.of(users.changeRoles(email, roles, request.unit()));
     }
 
-    /** An administrator vouches for the person's address: {@code email_verified} is true in their next token. */
+    /**
+     * An administrator's "verify" of an account someone signed up for: a new link to the address (202 and the
+     * user, still unverified), never the address verified on their word; a verified user: 200, no change.
+     */
     @PostMapping("/{email}/verification")
-    public UserView verify(@PathVariable String email) {
-        return UserView.of(users.markVerified(email));
+    public ResponseEntity<UserView> verify(@PathVariable String email) {
+        UserAccount user = signUps.sendVerificationAgain(email);
+        return ResponseEntity.status(user.emailVerified() ? HttpStatus.OK : HttpStatus.ACCEPTED).body(UserView.of(user));
     }
 
     private static Role role(String name, String field) {

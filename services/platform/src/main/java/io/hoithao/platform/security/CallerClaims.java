@@ -31,12 +31,13 @@ public class CallerClaims implements Converter<Jwt, Mono<AbstractAuthenticationT
     }
 
     /**
-     * The caller. The email, which decides ownership, is taken only when the issuer does not say it is
-     * unverified: a token with {@code email_verified} other than {@code true} carries no email here.
+     * The caller. The email, which decides ownership, is taken only when the issuer says it is verified:
+     * a token whose {@code email_verified} is missing or anything but {@code true} carries no email here
+     * (an issuer that does not say has not proven the address).
      */
     public Caller caller(Jwt jwt) {
         Object verified = jwt.getClaims().get(EMAIL_VERIFIED);
-        String email = verified == null || Boolean.TRUE.equals(verified) || "true".equals(verified)
+        String email = Boolean.TRUE.equals(verified) || "true".equals(verified)
                 ? text(jwt, properties.emailClaim()) : null;
         return new Caller(jwt.getSubject(), email, text(jwt, properties.nameClaim()),
                 roles(jwt), text(jwt, properties.unitClaim()));

@@ -22,7 +22,7 @@ class CallerClaimsTest {
     void readsTheSuitesOwnClaims() {
         Caller caller = new CallerClaims(new SecurityProperties(null, null, null, null)).caller(jwt(Map.of(
                 "roles", List.of("organiser", "some-other-apps-role"), "unit", "Sở GD&ĐT Bắc Kạn",
-                "email", "To.Chuc@BacKan.edu.vn", "name", "Trần Thị Tổ Chức")));
+                "email", "To.Chuc@BacKan.edu.vn", "email_verified", true, "name", "Trần Thị Tổ Chức")));
         assertThat(caller.roles()).containsExactly(Role.ORGANISER);
         assertThat(caller.email()).isEqualTo("to.chuc@backan.edu.vn");
         assertThat(caller.organises("so gd&dt bac kan")).isTrue();
@@ -61,7 +61,18 @@ class CallerClaimsTest {
         assertThat(claims.caller(jwt(Map.of("email", "an@truong.edu.vn", "email_verified", false))).email()).isNull();
         assertThat(claims.caller(jwt(Map.of("email", "an@truong.edu.vn", "email_verified", true))).email())
                 .isEqualTo("an@truong.edu.vn");
-        assertThat(claims.caller(jwt(Map.of("email", "an@truong.edu.vn"))).email()).isEqualTo("an@truong.edu.vn");
+        assertThat(claims.caller(jwt(Map.of("email", "an@truong.edu.vn", "email_verified", "true"))).email())
+                .isEqualTo("an@truong.edu.vn");
+    }
+
+    @Test
+    void aTokenThatDoesNotSayTheEmailIsVerifiedOwnsNothing() {
+        CallerClaims claims = new CallerClaims(new SecurityProperties(null, null, null, null));
+        Caller silent = claims.caller(jwt(Map.of("email", "an@truong.edu.vn")));
+        assertThat(silent.email()).isNull();
+        assertThat(silent.owns("an@truong.edu.vn")).isFalse();
+        assertThat(claims.caller(jwt(Map.of("email", "an@truong.edu.vn", "email_verified", "yes"))).email()).isNull();
+        assertThat(claims.caller(jwt(Map.of("email", "an@truong.edu.vn", "email_verified", 1))).email()).isNull();
     }
 
     private static final class TestCallers {
