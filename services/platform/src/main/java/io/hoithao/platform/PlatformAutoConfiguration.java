@@ -1,6 +1,17 @@
 package io.hoithao.platform;
 
+import io.hoithao.platform.messaging.ConsumerRetries;
+import io.hoithao.platform.messaging.DeadLetters;
+import io.hoithao.platform.messaging.DeadLettersEndpoint;
+import io.hoithao.platform.messaging.MessagingProperties;
 import io.hoithao.platform.outbox.OutboxProperties;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.springframework.beans.factory.ObjectProvider;
 import io.hoithao.platform.outbox.OutboxRelay;
 import io.hoithao.platform.web.ProblemExceptionHandler;
 import io.hoithao.platform.web.RetryAfterFilter;
@@ -24,7 +35,7 @@ import org.springframework.kafka.core.KafkaTemplate;
 
 /** Wires the shared plumbing into every service: problem+json errors, the outbox relay, messaging defaults. */
 @AutoConfiguration
-@EnableConfigurationProperties(OutboxProperties.class)
+@EnableConfigurationProperties({OutboxProperties.class, MessagingProperties.class})
 @PropertySource("classpath:hoithao-platform.properties")
 public class PlatformAutoConfiguration {
 
@@ -55,6 +66,55 @@ public class PlatformAutoConfiguration {
         config.putIfAbsent(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000);
         config.putIfAbsent(ProducerConfig.MAX_BLOCK_MS_CONFIG, 5_000);
         return new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(config));
+    }
+
+    /** Writes dead letters and replays them: bytes as they were consumed, acknowledged by every in-sync replica. */
+    @Bean
+    @ConditionalOnMissingBean(name = "deadLetterKafkaTemplate")
+    KafkaTemplate<byte[], byte[]> deadLetterKafkaTemplate(KafkaProperties kafka,
+                                                          @Value("${spring.application.name:hoithao}") String application) {
+        Map<String, Object> config = new HashMap<>(kafka.buildProducerProperties());
+        config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+        config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+        config.put(ProducerConfig.ACKS_CONFIG, "all");
+        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        config.put(ProducerConfig.CLIENT_ID_CONFIG, application + "-dead-letters");
+        config.putIfAbsent(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 10_000);
+        config.putIfAbsent(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000);
+        config.putIfAbsent(ProducerConfig.MAX_BLOCK_MS_CONFIG, 5_000);
+        return new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(config));
+    }
+
+    @Bean
+    DeadLetters deadLetters(KafkaProperties kafka, KafkaTemplate<byte[], byte[]> deadLetterKafkaTemplate,
+                            ReactiveMongoTemplate mongo, MessagingProperties properties,
+                            ObjectProvider<MeterRegistry> meters) {
+        Map<String, Object> config = new HashMap<>(kafka.buildConsumerProperties());
+        // Reads by assignment only: no group, no commits, and never creates a topic by asking for it.
+        config.remove(ConsumerConfig.GROUP_ID_CONFIG);
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        config.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
+        config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
+        config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
+        Map<String, Object> adminConfig = new HashMap<>(kafka.buildAdminProperties());
+        adminConfig.putIfAbsent(org.apache.kafka.clients.admin.AdminClientConfig.CLIENT_ID_CONFIG, "dead-letters");
+        DeadLetters deadLetters = new DeadLetters(() -> new KafkaConsumer<>(config), () -> Admin.create(adminConfig),
+                deadLetterKafkaTemplate, mongo, properties.deadLetterRefresh());
+        meters.ifAvailable(registry -> Gauge.builder(DeadLetters.GAUGE, deadLetters, DeadLetters::unreplayed)
+                .description("Dead letters of this service's consumers not replayed yet")
+                .register(registry));
+        return deadLetters;
+    }
+
+    @Bean
+    ConsumerRetries consumerRetries(KafkaTemplate<byte[], byte[]> deadLetterKafkaTemplate, MessagingProperties properties,
+                                    DeadLetters deadLetters) {
+        return new ConsumerRetries(deadLetterKafkaTemplate, properties, deadLetters);
+    }
+
+    @Bean
+    DeadLettersEndpoint deadLettersEndpoint(DeadLetters deadLetters) {
+        return new DeadLettersEndpoint(deadLetters);
     }
 
     @Bean

@@ -85,7 +85,7 @@ class ConsumptionIT {
             assertThat(dead).hasSize(2);
             Map<String, String> headers = TestMessages.Subscription.headers(dead.get(0));
             assertThat(headers).containsEntry(CloudEventHeaders.TYPE, "events.EventPublished.v1")
-                    .containsKey("x-exception-message");
+                    .containsKey("kafka_dlt-exception-message");
         });
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 assertThat(mongo.findById(healthyId, SeenEvent.class).block()).isNotNull());

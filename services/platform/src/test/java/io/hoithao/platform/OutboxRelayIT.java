@@ -110,7 +110,7 @@ class OutboxRelayIT {
         mongo.insert(new Widget("w-" + eventId, "widget", Outbox.entries(List.of(message)))).block();
 
         OutboxRelay unreachable = new OutboxRelay(mongo, deadBroker(),
-                new OutboxProperties(List.of("widgets"), Duration.ofHours(1), "/test", Duration.ofSeconds(2)));
+                new OutboxProperties(List.of("widgets"), Duration.ofHours(1), "/test", Duration.ofSeconds(2), null));
         unreachable.relay("widgets", "w-" + eventId).block();
 
         assertThat(mongo.findById("w-" + eventId, Widget.class).block().outbox())
@@ -174,7 +174,7 @@ class OutboxRelayIT {
             }
         };
         OutboxRelay racing = new OutboxRelay(mongo, appendingWhileSending,
-                new OutboxProperties(List.of("widgets"), Duration.ofHours(1), "/test", Duration.ofSeconds(10)));
+                new OutboxProperties(List.of("widgets"), Duration.ofHours(1), "/test", Duration.ofSeconds(10), null));
         racing.relay("widgets", id).block();
 
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
@@ -183,6 +183,43 @@ class OutboxRelayIT {
         org.bson.Document stored = mongo.findById(id, org.bson.Document.class, "widgets").block();
         assertThat(stored.getList(Outbox.FIELD, Object.class)).isEmpty();
         assertThat(stored).doesNotContainKey(OutboxRelay.LEASE);
+    }
+
+    @Test
+    void aDatabaseCallThatNeverAnswersIsGivenUpAndTheNextSweepPublishes() {
+        String eventId = "evt-" + UUID.randomUUID();
+        String id = "w-" + eventId;
+        EventPublished message = published(eventId, "Cơ sở dữ liệu không trả lời");
+        mongo.insert(new Widget(id, "widget", Outbox.entries(List.of(message)))).block();
+        TestMessages.Subscription topic = messages.subscribe(Topics.EVENTS);
+
+        // The relay's first claim goes to a connection that never answers; later calls are answered.
+        AtomicBoolean hung = new AtomicBoolean();
+        ReactiveMongoTemplate hangsOnce = new ReactiveMongoTemplate(mongo.getMongoDatabaseFactory(), mongo.getConverter()) {
+            @Override
+            public <T> reactor.core.publisher.Mono<T> findAndModify(Query query, org.springframework.data.mongodb.core.query.UpdateDefinition update,
+                    org.springframework.data.mongodb.core.FindAndModifyOptions options, Class<T> entityClass, String collectionName) {
+                if (hung.compareAndSet(false, true)) {
+                    return reactor.core.publisher.Mono.never();
+                }
+                return super.findAndModify(query, update, options, entityClass, collectionName);
+            }
+        };
+        OutboxRelay relayWithHungCall = new OutboxRelay(hangsOnce, producersTemplate(),
+                new OutboxProperties(List.of("widgets"), Duration.ofHours(1), "/test", Duration.ofSeconds(10), Duration.ofMillis(500)));
+
+        // Completes (quietly, leaving the message for a sweep) instead of waiting for the answer for ever.
+        relayWithHungCall.relay("widgets", id).block(Duration.ofSeconds(10));
+        assertThat(hung).isTrue();
+
+        relayWithHungCall.sweep().block(Duration.ofSeconds(20));
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                assertThat(topic.messages(EventPublished.class)).contains(message));
+        assertThat(mongo.findById(id, Widget.class).block().outbox()).isEmpty();
+    }
+
+    private static KafkaTemplate<String, byte[]> producersTemplate() {
+        return new KafkaTemplate<>(producers(TestInfrastructure.get().bootstrapServers()));
     }
 
     private static DefaultKafkaProducerFactory<String, byte[]> producers(String bootstrapServers) {

@@ -7,6 +7,8 @@ import org.springframework.http.HttpMethod;
 
 import io.hoithao.contracts.IntegrationMessage;
 import io.hoithao.contracts.events.EventPublished;
+import io.hoithao.contracts.registrations.RegistrationCancelled;
+import io.hoithao.contracts.registrations.RegistrationConfirmed;
 import io.hoithao.platform.messaging.Idempotency;
 import io.hoithao.platform.messaging.InboundMessages;
 import io.hoithao.platform.outbox.OutboxEntry;
@@ -47,15 +49,57 @@ public class PlatformTestApplication {
     public record SeenEvent(@Id String id, String title, int applications) {
     }
 
+    /** A delegate's seat, held while her registration is confirmed and released when it is cancelled. */
+    @Document("seats")
+    public record Seat(@Id String id, String eventId, boolean held) {
+    }
+
+    /**
+     * An event whose messages the service cannot apply yet, as a bug would make it (the failure is
+     * neither the message's fault nor an outage); removing the document is the fix.
+     */
+    public static final String REFUSALS = "refusals";
+
+    /** How often a message was handed to the handler, by message id. */
+    public static final String ATTEMPTS = "attempts";
+
     @Bean
     Consumer<Message<byte[]>> eventsMessages(ReactiveMongoTemplate mongo) {
         return InboundMessages.consumer(message -> handle(mongo, message));
     }
 
+    @Bean
+    Consumer<Message<byte[]>> registrationsMessages(ReactiveMongoTemplate mongo) {
+        return InboundMessages.consumer(message -> seats(mongo, message));
+    }
+
     static Mono<?> handle(ReactiveMongoTemplate mongo, IntegrationMessage message) {
         if (message instanceof EventPublished published) {
-            return Idempotency.upsert(mongo, SeenEvent.class, published.eventId(), published,
-                    new Update().set("title", published.title()).inc("applications", 1));
+            if (published.title().startsWith("invalid")) {
+                // A message the service judges invalid: it can never be applied.
+                return mongo.upsert(org.springframework.data.mongodb.core.query.Query.query(
+                                org.springframework.data.mongodb.core.query.Criteria.where("_id").is(published.messageId().toString())),
+                                new Update().inc("count", 1), ATTEMPTS)
+                        .then(Mono.error(new jakarta.validation.ValidationException("the title of " + published.eventId() + " is invalid")));
+            }
+            return mongo.exists(org.springframework.data.mongodb.core.query.Query.query(
+                            org.springframework.data.mongodb.core.query.Criteria.where("_id").is(published.eventId())), REFUSALS)
+                    .flatMap(refused -> refused
+                            ? Mono.error(new IllegalStateException("event " + published.eventId() + " is refused"))
+                            : Idempotency.upsert(mongo, SeenEvent.class, published.eventId(), published,
+                                    new Update().set("title", published.title()).inc("applications", 1)));
+        }
+        return Mono.empty();
+    }
+
+    static Mono<?> seats(ReactiveMongoTemplate mongo, IntegrationMessage message) {
+        if (message instanceof RegistrationConfirmed confirmed) {
+            return Idempotency.upsert(mongo, Seat.class, confirmed.registrationId(), confirmed,
+                    new Update().set("eventId", confirmed.eventId()).set("held", true));
+        }
+        if (message instanceof RegistrationCancelled cancelled) {
+            return Idempotency.upsert(mongo, Seat.class, cancelled.registrationId(), cancelled,
+                    new Update().set("eventId", cancelled.eventId()).set("held", false));
         }
         return Mono.empty();
     }

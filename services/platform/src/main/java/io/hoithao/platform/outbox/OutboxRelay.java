@@ -70,11 +70,18 @@ public class OutboxRelay extends PeriodicTask {
         Query pending = Query.query(Criteria.where(Outbox.FIELD + ".0").exists(true));
         pending.fields().include("_id");
         return Flux.fromIterable(properties.collections())
-                .concatMap(collection -> mongo.find(pending, Document.class, collection)
-                        .concatMap(document -> drain(collection, document.get("_id"))
+                // The ids first, under one timeout, so that a slow document never holds the cursor open.
+                .concatMap(collection -> bounded(mongo.find(pending, Document.class, collection).map(document -> document.get("_id"))
+                                .collectList())
+                        .onErrorResume(e -> {
+                            log.warn("Outbox sweep of {} failed: {}", collection, e.toString());
+                            return Mono.just(List.of());
+                        })
+                        .flatMapIterable(ids -> ids)
+                        .concatMap(id -> drain(collection, id)
                                 .thenReturn(1L)
                                 .onErrorResume(e -> {
-                                    log.warn("Outbox sweep of {}/{} failed: {}", collection, document.get("_id"), e.toString());
+                                    log.warn("Outbox sweep of {}/{} failed: {}", collection, id, e.toString());
                                     return Mono.just(0L);
                                 })))
                 .reduce(0L, Long::sum)
@@ -94,16 +101,16 @@ public class OutboxRelay extends PeriodicTask {
                 .orOperator(Criteria.where(LEASE).exists(false), Criteria.where(LEASE).lt(now)));
         claimable.fields().include(Outbox.FIELD);
         Update claim = new Update().set(LEASE, now.plus(properties.sendTimeout().multipliedBy(3)));
-        return mongo.findAndModify(claimable, claim, FindAndModifyOptions.options().returnNew(true), Document.class, collection)
+        return bounded(mongo.findAndModify(claimable, claim, FindAndModifyOptions.options().returnNew(true), Document.class, collection))
                 .flatMap(document -> publishAll(collection, document)
                         // Give the claim up at once so the next attempt need not wait for it to expire.
-                        .onErrorResume(e -> mongo.updateFirst(Query.query(Criteria.where("_id").is(documentId)),
-                                new Update().unset(LEASE), collection).then(Mono.error(e))));
+                        .onErrorResume(e -> bounded(mongo.updateFirst(Query.query(Criteria.where("_id").is(documentId)),
+                                new Update().unset(LEASE), collection)).then(Mono.error(e))));
     }
 
     private Mono<Void> release(String collection, Object documentId) {
         Query emptied = Query.query(Criteria.where("_id").is(documentId).and(Outbox.FIELD).size(0));
-        return mongo.updateFirst(emptied, new Update().unset(LEASE), collection)
+        return bounded(mongo.updateFirst(emptied, new Update().unset(LEASE), collection))
                 .flatMap(result -> result.getMatchedCount() == 1 ? Mono.empty() : publishRest(collection, documentId));
     }
 
@@ -111,7 +118,7 @@ public class OutboxRelay extends PeriodicTask {
     private Mono<Void> publishRest(String collection, Object documentId) {
         Query id = Query.query(Criteria.where("_id").is(documentId));
         id.fields().include(Outbox.FIELD);
-        return mongo.findOne(id, Document.class, collection)
+        return bounded(mongo.findOne(id, Document.class, collection))
                 .flatMap(document -> publishAll(collection, document));
     }
 
@@ -139,7 +146,7 @@ public class OutboxRelay extends PeriodicTask {
         for (int i = 0; i < published.size(); i++) {
             unchanged = unchanged.and(Outbox.FIELD + "." + i + ".messageId").is(published.get(i));
         }
-        return mongo.updateFirst(Query.query(unchanged), new Update().set(Outbox.FIELD, List.of()).unset(LEASE), collection)
+        return bounded(mongo.updateFirst(Query.query(unchanged), new Update().set(Outbox.FIELD, List.of()).unset(LEASE), collection))
                 .flatMap(result -> result.getMatchedCount() == 1
                         ? Mono.empty()
                         : remove(collection, documentId, List.copyOf(published)).then(release(collection, documentId)));
@@ -163,7 +170,12 @@ public class OutboxRelay extends PeriodicTask {
             return Mono.empty();
         }
         Update pull = new Update().pull(Outbox.FIELD, new Document("messageId", new Document("$in", List.copyOf(messageIds))));
-        return mongo.updateFirst(Query.query(Criteria.where("_id").is(documentId)), pull, collection).then();
+        return bounded(mongo.updateFirst(Query.query(Criteria.where("_id").is(documentId)), pull, collection)).then();
+    }
+
+    /** Every database call of the relay has a deadline: a call that never answers must not stall the sweep for good. */
+    private <T> Mono<T> bounded(Mono<T> call) {
+        return call.timeout(properties.databaseTimeout());
     }
 
     @EventListener(ApplicationReadyEvent.class)

@@ -12,17 +12,28 @@ import reactor.core.scheduler.Schedulers;
 /**
  * Work repeated on a timer while the application runs (outbox sweeps, repairs of half-finished work).
  * Passes never overlap: a tick that comes while a pass is running is dropped. A failed pass is logged
- * and the timer carries on.
+ * and the timer carries on. A pass that has not finished within its timeout (a database call that
+ * never answers, a connection stuck half open) is cancelled and counts as failed, so one hung call
+ * cannot stop the timer for good: the next tick starts a fresh pass.
  */
 public abstract class PeriodicTask implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(PeriodicTask.class);
 
+    /** How long a pass may take unless the task says otherwise: far beyond any healthy pass. */
+    public static final Duration DEFAULT_PASS_TIMEOUT = Duration.ofMinutes(2);
+
     private final Duration interval;
+    private final Duration passTimeout;
     private volatile Disposable timer;
 
     protected PeriodicTask(Duration interval) {
+        this(interval, DEFAULT_PASS_TIMEOUT);
+    }
+
+    protected PeriodicTask(Duration interval, Duration passTimeout) {
         this.interval = interval;
+        this.passTimeout = passTimeout;
     }
 
     /** One pass of the work. */
@@ -32,8 +43,8 @@ public abstract class PeriodicTask implements SmartLifecycle {
     public void start() {
         timer = Flux.interval(interval, interval, Schedulers.boundedElastic())
                 .onBackpressureDrop()
-                .concatMap(tick -> runOnce().onErrorResume(e -> {
-                    log.warn("{} failed: {}", getClass().getSimpleName(), e.toString());
+                .concatMap(tick -> Mono.defer(this::runOnce).timeout(passTimeout).onErrorResume(e -> {
+                    log.warn("{} failed: {}", getClass().getName(), e.toString());
                     return Mono.empty();
                 }))
                 .subscribe();

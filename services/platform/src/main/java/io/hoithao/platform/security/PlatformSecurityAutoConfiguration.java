@@ -130,6 +130,8 @@ public class PlatformSecurityAutoConfiguration {
                         .accessDeniedHandler(forbidden))
                 .authorizeExchange(exchanges -> {
                     exchanges.pathMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll();
+                    // Dead letters hold people's messages, and a replay changes data: administrators only.
+                    exchanges.pathMatchers("/actuator/deadletters", "/actuator/deadletters/**").hasRole(Role.ADMIN.name());
                     exchanges.pathMatchers(HttpMethod.GET, "/api/*/v3/api-docs", "/api/*/v3/api-docs/**",
                             "/api/*/swagger-ui.html", "/api/*/swagger-ui/**", "/webjars/**", "/api/*/webjars/**").permitAll();
                     rules.orderedStream().forEach(rule -> rule.configure(exchanges));

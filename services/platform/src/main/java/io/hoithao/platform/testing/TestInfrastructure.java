@@ -121,7 +121,7 @@ public final class TestInfrastructure {
      * sends {@code hello}, and an unanswered {@code hello} would report the service DOWN.</li>
      * </ul>
      */
-    static final class FaithfulMemoryBackend extends MemoryBackend {
+    static class FaithfulMemoryBackend extends MemoryBackend {
 
         @Override
         public synchronized de.bwaldvogel.mongo.bson.Document handleCommand(io.netty.channel.Channel channel,

@@ -15,6 +15,7 @@ public class ProblemException extends RuntimeException {
     private final String type;
     private final String title;
     private final Map<String, Object> properties = new LinkedHashMap<>();
+    private java.time.Duration retryAfter;
 
     public ProblemException(HttpStatus status, String type, String title, String detail) {
         super(detail);
@@ -58,6 +59,16 @@ public class ProblemException extends RuntimeException {
     public ProblemException with(String name, Object value) {
         properties.put(name, value);
         return this;
+    }
+
+    /** When the client may try again: sent as {@code Retry-After} (a 429 or 503 otherwise gets the default). */
+    public ProblemException retryAfter(java.time.Duration delay) {
+        this.retryAfter = delay;
+        return this;
+    }
+
+    public java.time.Duration retryAfter() {
+        return retryAfter;
     }
 
     public HttpStatus status() {

@@ -75,7 +75,9 @@ public class ProblemExceptionHandler implements ErrorWebExceptionHandler {
         if (problem.getStatus() == 401 && !exchange.getResponse().getHeaders().containsHeader(HttpHeaders.WWW_AUTHENTICATE)) {
             builder.header(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
         }
-        if ((problem.getStatus() == 503 || problem.getStatus() == 429) && !(failure instanceof ResponseStatusException rse
+        if (failure instanceof ProblemException e && e.retryAfter() != null) {
+            builder.header(HttpHeaders.RETRY_AFTER, String.valueOf(Math.max(1, e.retryAfter().toSeconds())));
+        } else if ((problem.getStatus() == 503 || problem.getStatus() == 429) && !(failure instanceof ResponseStatusException rse
                 && rse.getHeaders().containsHeader(HttpHeaders.RETRY_AFTER))) {
             builder.header(HttpHeaders.RETRY_AFTER, String.valueOf(RetryAfterFilter.DEFAULT.toSeconds()));
         }
