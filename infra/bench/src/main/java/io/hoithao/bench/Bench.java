@@ -148,6 +148,9 @@ public final class Bench {
         deleteRecursively(data);
         DevStackConfig.Builder config = DevStackConfig.builder().repoRoot(options.repo).dataDir(data).freePorts()
                 .readyTimeout(Duration.ofSeconds(options.readyTimeout));
+        if (options.jvmOptions != null) {
+            config.jvmOptions(options.jvmOptions);
+        }
         STACK_ENVIRONMENT.forEach((app, env) -> env.forEach((name, value) -> config.environment(app, name, value)));
         options.env.forEach((app, env) -> env.forEach((name, value) -> config.environment(App.of(app), name, value)));
         IgnoredIndexes.listen();

@@ -54,6 +54,8 @@ final class FlashCrowd {
         byPath.put("gateway", new ArrayList<>());
         byPath.put("direct", new ArrayList<>());
         Map<String, Integer> exactRuns = new LinkedHashMap<>(Map.of("gateway", 0, "direct", 0));
+        Map<String, Map<String, Double>> cpuMs = new LinkedHashMap<>(Map.of("gateway", new LinkedHashMap<>(), "direct", new LinkedHashMap<>()));
+        Map<String, Long> decisions = new LinkedHashMap<>(Map.of("gateway", 0L, "direct", 0L));
         for (int run = 1; run <= options.p1Runs; run++) {
             List<String> order = run % 2 == 1 ? List.of("gateway", "direct") : List.of("direct", "gateway");
             for (String path : order) {
@@ -64,7 +66,12 @@ final class FlashCrowd {
                 if (firstEvent == null && path.equals("gateway")) {
                     firstEvent = event;
                 }
+                Map<String, java.time.Duration> before = target.cpu();
                 Series series = new Series(path + " run " + run, crowd(base(path), event, attempts));
+                Map<String, java.time.Duration> after = target.cpu();
+                after.forEach((process, used) -> cpuMs.get(path).merge(process,
+                        (used.toNanos() - before.getOrDefault(process, java.time.Duration.ZERO).toNanos()) / 1e6, Double::sum));
+                decisions.merge(path, series.countOutcome("CONFIRMED") + series.countOutcome("WAITLISTED"), Long::sum);
                 byPath.get(path).add(series);
                 if (verify(path, run, event, series, seats, quota)) {
                     exactRuns.merge(path, 1, Integer::sum);
@@ -86,6 +93,11 @@ final class FlashCrowd {
         report.row("P1", "5xx / no answer, all runs", fivexx(gw), fivexx(direct), "gateway | direct");
         report.row("P1", "runs with exactly " + seats + " confirmed and every quota kept",
                 exactRuns.get("gateway") + " of " + options.p1Runs, exactRuns.get("direct") + " of " + options.p1Runs, "gateway | direct");
+        if (!cpuMs.get("gateway").isEmpty()) {
+            report.row("P1", "CPU per decision during the crowds: registrations · gateway · " + Target.MONGO + " · all",
+                    cpuPerDecision(cpuMs.get("gateway"), decisions.get("gateway")) + " gateway",
+                    cpuPerDecision(cpuMs.get("direct"), decisions.get("direct")) + " direct", "ms of CPU, load-independent");
+        }
         report.row("P1", "answers, all runs", gw.statusSummary(), direct.statusSummary(), "gateway | direct");
         List<Series> plotted = new ArrayList<>();
         plotted.add(byPath.get("gateway").get(0));
@@ -147,6 +159,16 @@ final class FlashCrowd {
         List<Sample> all = new ArrayList<>();
         runs.forEach(s -> all.addAll(s.samples()));
         return new Series(name, all);
+    }
+
+    /** "registrations · gateway · Mongo · all" CPU milliseconds per decision; "all" is every app and the Mongo-wire server. */
+    private static String cpuPerDecision(Map<String, Double> ms, long decisions) {
+        if (decisions == 0) {
+            return "n/a";
+        }
+        double all = ms.values().stream().mapToDouble(Double::doubleValue).sum();
+        return String.format(Locale.ROOT, "%.1f · %.1f · %.1f · %.1f ms", ms.getOrDefault("registrations", Double.NaN) / decisions,
+                ms.getOrDefault("gateway", Double.NaN) / decisions, ms.getOrDefault(Target.MONGO, Double.NaN) / decisions, all / decisions);
     }
 
     static String fivexx(Series s) {

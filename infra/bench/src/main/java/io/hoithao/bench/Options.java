@@ -49,6 +49,8 @@ public final class Options {
     public final int p6Seconds;
     public final int mintThreads;
     public final int readyTimeout;
+    /** Every app's JVM options in the stack the bench starts; null: the devstack's own. */
+    public final String jvmOptions;
 
     private Options(Map<String, String> o) {
         form = o.getOrDefault("form", "long");
@@ -94,6 +96,7 @@ public final class Options {
         p6Seconds = number(o, "p6.seconds", smoke ? 2 : 10);
         mintThreads = number(o, "mint.threads", 4);
         readyTimeout = number(o, "timeout", 600);
+        jvmOptions = o.get("jvm.options");
         for (Map.Entry<String, String> e : o.entrySet()) {
             if (e.getKey().startsWith("env.")) {
                 String rest = e.getKey().substring(4);
@@ -169,6 +172,7 @@ public final class Options {
                   --p7.clients=50 --p7.seconds=20 --p7.warmup=5
                   --mint.threads=4         delegates signed up and signed in at once before the scenarios
                   --timeout=600            seconds for the stack the bench starts to be ready
+                  --jvm.options="..."      every app's JVM options (default: the devstack's jvm.options)
                 """;
     }
 }

@@ -1,5 +1,11 @@
 package io.hoithao.bench;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
+import java.lang.management.ThreadMXBean;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 import io.hoithao.devstack.App;
 import io.hoithao.devstack.ChildProcess;
 import io.hoithao.devstack.DevStack;
@@ -106,6 +112,35 @@ public final class Target implements AutoCloseable {
             }
         }
         return rows;
+    }
+
+    /** The Mongo-wire server's name in {@link #cpu()}. */
+    static final String MONGO = "Mongo-wire server";
+
+    /**
+     * CPU time used so far by each app of the stack the bench started and by the Mongo-wire server's
+     * threads in this JVM (its network workers and the store's background writer); empty for a
+     * running stack. On a machine shared with other work, CPU time per request changes far less with
+     * the load than requests per second do.
+     */
+    public Map<String, Duration> cpu() {
+        Map<String, Duration> used = new LinkedHashMap<>();
+        if (stack == null) {
+            return used;
+        }
+        for (ChildProcess child : stack.processes()) {
+            ProcessHandle.of(child.pid()).flatMap(p -> p.info().totalCpuDuration())
+                    .ifPresent(d -> used.put(child.app().id(), d));
+        }
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        long mongo = 0;
+        for (ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
+            if (info != null && (info.getThreadName().startsWith("mongo-server") || info.getThreadName().startsWith("MVStore"))) {
+                mongo += Math.max(0, threads.getThreadCpuTime(info.getThreadId()));
+            }
+        }
+        used.put(MONGO, Duration.ofNanos(mongo));
+        return used;
     }
 
     public List<String> processNames() {

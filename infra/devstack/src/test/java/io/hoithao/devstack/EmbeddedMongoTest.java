@@ -20,6 +20,10 @@ import de.bwaldvogel.mongo.ServerVersion;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.bson.Document;
 import org.bson.types.ObjectId;
 import org.junit.jupiter.api.Test;
@@ -87,6 +91,57 @@ class EmbeddedMongoTest {
             assertThat(registrations.updateOne(Filters.and(Filters.eq("_id", objectId), Filters.eq("status", "PENDING")),
                     Updates.set("status", "CONFIRMED")).getModifiedCount()).isEqualTo(1);
             assertThat(registrations.countDocuments(Filters.eq("status", "CONFIRMED"))).isEqualTo(3);
+        }
+    }
+
+    @Test
+    void racingConditionalWritesOnSeveralCollectionsAtOnceNeverTakeMoreThanTheSeats(@TempDir Path dir) throws Exception {
+        try (EmbeddedMongo mongo = new EmbeddedMongo(dir, 0).start();
+             MongoClient client = MongoClients.create(mongo.connectionString())) {
+            List<MongoCollection<Document>> lessons = List.of(
+                    client.getDatabase("hoithao_observations").getCollection("lessons"),
+                    client.getDatabase("hoithao_registrations").getCollection("events"));
+            for (MongoCollection<Document> collection : lessons) {
+                collection.insertOne(new Document("_id", "seats").append("seats", 8).append("holders", List.of()));
+            }
+            MongoCollection<Document> delegates = client.getDatabase("hoithao_registrations").getCollection("delegates");
+            delegates.createIndex(Indexes.ascending("email"), new IndexOptions().unique(true));
+
+            List<Callable<Boolean>> attempts = new ArrayList<>();
+            for (int i = 0; i < 400; i++) {
+                String holder = "d-" + i;
+                MongoCollection<Document> collection = lessons.get(i % 2);
+                // the seat claim's shape: a guard on the document's own fields beside its _id
+                var claimable = Filters.and(Filters.eq("_id", "seats"),
+                        Filters.expr(new Document("$lt", List.of(new Document("$size", "$holders"), "$seats"))));
+                attempts.add(i % 4 < 2
+                        ? () -> collection.updateOne(claimable, Updates.push("holders", holder)).getModifiedCount() == 1
+                        : () -> collection.findOneAndUpdate(claimable, Updates.push("holders", holder)) != null);
+                // and a unique index that admits one of many racing inserts
+                attempts.add(() -> {
+                    try {
+                        delegates.insertOne(new Document("_id", holder).append("email", "same@example.vn"));
+                        return false;
+                    } catch (MongoWriteException duplicate) {
+                        return false;
+                    }
+                });
+            }
+            ExecutorService pool = Executors.newFixedThreadPool(32);
+            long granted = 0;
+            try {
+                for (Future<Boolean> attempt : pool.invokeAll(attempts)) {
+                    granted += attempt.get() ? 1 : 0;
+                }
+            } finally {
+                pool.shutdownNow();
+            }
+
+            assertThat(granted).isEqualTo(16);
+            for (MongoCollection<Document> collection : lessons) {
+                assertThat(collection.find(Filters.eq("_id", "seats")).first().getList("holders", String.class)).hasSize(8);
+            }
+            assertThat(delegates.countDocuments()).isEqualTo(1);
         }
     }
 
