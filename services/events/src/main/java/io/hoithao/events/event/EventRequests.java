@@ -39,8 +39,8 @@ public final class EventRequests {
             @Size(max = 100) String programmeId,
             Instant registrationOpensAt,
             Instant registrationClosesAt,
-            @Valid @Size(max = 50) List<NewVenue> venues,
-            @Valid @Size(max = 100) List<NewOfficial> officials) {
+            @Valid @Size(max = EventLimits.VENUES, message = "at most {max} venues per event") List<NewVenue> venues,
+            @Valid @Size(max = EventLimits.OFFICIALS, message = "at most {max} officials per event") List<NewOfficial> officials) {
     }
 
     /** A host school or hall, with the classrooms demonstration lessons may use. */
@@ -48,7 +48,7 @@ public final class EventRequests {
             @NotBlank @Size(max = 200) String name,
             @NotNull VenueKind kind,
             @Size(max = 500) String address,
-            @Size(max = 50) List<@NotBlank @Size(max = 100) String> classrooms) {
+            @Size(max = EventLimits.CLASSROOMS, message = "at most {max} classrooms per venue") List<@NotBlank @Size(max = 100) String> classrooms) {
     }
 
     /** Someone directing, chairing or presenting at the event. */
@@ -71,7 +71,7 @@ public final class EventRequests {
             @Size(min = 1, max = 200) @Pattern(regexp = UNIT_NAME, message = UNIT_NAME_MESSAGE) String organiserUnit,
             Instant registrationOpensAt,
             Instant registrationClosesAt,
-            @Valid @Size(max = 100) List<NewOfficial> officials,
+            @Valid @Size(max = EventLimits.OFFICIALS, message = "at most {max} officials per event") List<NewOfficial> officials,
             @Size(max = 100) String programmeId) {
     }
 

@@ -87,8 +87,9 @@ public class EventService {
     }
 
     private Mono<Event> createDraft(CreateEvent request, Caller caller) {
-        if (request.endDate().isBefore(request.startDate())) {
-            return Mono.error(ProblemException.invalidField("endDate", "must not be before startDate"));
+        ProblemException days = daysProblem(request.startDate(), request.endDate());
+        if (days != null) {
+            return Mono.error(days);
         }
         String zone;
         try {
@@ -177,9 +178,30 @@ public class EventService {
         })));
     }
 
+    /**
+     * The days of an event run from the first to the last, at most {@link EventLimits#DAYS} of them: the public
+     * programme and the other services' seat and check-in reads walk them one by one.
+     */
+    static ProblemException daysProblem(LocalDate first, LocalDate last) {
+        if (last.isBefore(first)) {
+            return ProblemException.invalidField("endDate", "must not be before startDate");
+        }
+        if (ChronoUnit.DAYS.between(first, last) >= EventLimits.DAYS) {
+            return ProblemException.invalidField("endDate", "must be at most " + (EventLimits.DAYS - 1)
+                    + " days after startDate (an event lasts at most " + EventLimits.DAYS + " days); was "
+                    + first + " to " + last);
+        }
+        return null;
+    }
+
+    /** The venue is added by the version-guarded write, so two organisers adding at once cannot pass the limit. */
     public Mono<Event> addVenue(String id, NewVenue request, Caller caller) {
         return store.change(id, caller, event -> {
             requireEditable(event);
+            if (event.venues().size() >= EventLimits.VENUES) {
+                throw ProblemException.limitExceeded("venues", EventLimits.VENUES, "Event " + id + " already has "
+                        + event.venues().size() + " venues, the most an event may have (" + EventLimits.VENUES + ")");
+            }
             Venue venue = venue(request);
             List<Venue> venues = new ArrayList<>(event.venues());
             venues.add(venue);
@@ -204,8 +226,9 @@ public class EventService {
      * fall after the new last day makes the reschedule fail, naming it, rather than vanish silently.
      */
     public Mono<Event> reschedule(String id, Reschedule request, Caller caller) {
-        if (request.endDate().isBefore(request.startDate())) {
-            return Mono.error(ProblemException.invalidField("endDate", "must not be before startDate"));
+        ProblemException days = daysProblem(request.startDate(), request.endDate());
+        if (days != null) {
+            return Mono.error(days);
         }
         return store.change(id, caller, event -> {
             if (!event.status().reschedulable()) {

@@ -1,5 +1,6 @@
 package io.hoithao.events.programme;
 
+import io.hoithao.events.event.EventLimits;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -26,8 +27,8 @@ public final class ProgrammeRequests {
             @Size(max = 5000) String description,
             @Size(min = 1, max = 200) @Pattern(regexp = "(?s).*[\\p{L}\\p{N}].*", message = "must name a unit (letters or digits)")
             String organiserUnit,
-            @Size(max = 20) List<@NotNull @Valid NewPhase> phases,
-            @Size(max = 200) List<@NotNull @Valid NewPlan> plans) {
+            @Size(max = EventLimits.PHASES, message = "at most {max} phases per programme") List<@NotNull @Valid NewPhase> phases,
+            @Size(max = EventLimits.PLANS, message = "at most {max} plans per programme") List<@NotNull @Valid NewPlan> plans) {
     }
 
     public record NewPhase(@NotBlank @Size(max = 100) String name,

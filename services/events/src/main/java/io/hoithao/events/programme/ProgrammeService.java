@@ -1,5 +1,6 @@
 package io.hoithao.events.programme;
 
+import io.hoithao.events.event.EventLimits;
 import io.hoithao.events.programme.Programme.Phase;
 import io.hoithao.events.programme.Programme.Plan;
 import io.hoithao.events.programme.ProgrammeRequests.NewPhase;
@@ -13,6 +14,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import org.bson.Document;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
@@ -72,21 +74,40 @@ class ProgrammeService {
         return mongo.count(new Query(), Programme.class);
     }
 
+    /** The filter admits the phase only while the programme has fewer than {@link EventLimits#PHASES}, in the same write. */
     Mono<Programme> addPhase(String id, NewPhase request, Caller caller) {
-        return managed(id, caller).then(Mono.defer(() -> mongo.findAndModify(Query.query(Criteria.where("_id").is(id)),
+        Query room = Query.query(Criteria.where("_id").is(id).andOperator(below("phases", EventLimits.PHASES)));
+        return managed(id, caller).then(Mono.defer(() -> mongo.findAndModify(room,
                         new Update().push("phases", phase(request)), FindAndModifyOptions.options().returnNew(true),
                         Programme.class)))
-                .switchIfEmpty(Mono.error(() -> ProblemException.notFound("Programme", id)));
+                .switchIfEmpty(Mono.defer(() -> find(id).flatMap(existing -> Mono.error(full(existing, "phases",
+                        existing.phases().size(), EventLimits.PHASES)))));
     }
 
-    /** Plan numbers are unique within a programme: the filter refuses a second plan with the same number in the same write. */
+    /**
+     * Plan numbers are unique within a programme and there are at most {@link EventLimits#PLANS}: the filter
+     * refuses a second plan with the same number, or one too many, in the same write.
+     */
     Mono<Programme> addPlan(String id, NewPlan request, Caller caller) {
         Plan plan = plan(request);
-        Query unique = Query.query(Criteria.where("_id").is(id).and("plans.number").ne(plan.number()));
+        Query unique = Query.query(Criteria.where("_id").is(id).and("plans.number").ne(plan.number())
+                .andOperator(below("plans", EventLimits.PLANS)));
         return managed(id, caller).then(Mono.defer(() -> mongo.findAndModify(unique, new Update().push("plans", plan),
                         FindAndModifyOptions.options().returnNew(true), Programme.class)))
-                .switchIfEmpty(Mono.defer(() -> find(id).flatMap(existing -> Mono.error(ProblemException.conflict(
-                        "duplicate", "Programme " + id + " already has plan " + plan.number())))));
+                .switchIfEmpty(Mono.defer(() -> find(id).flatMap(existing -> Mono.error(
+                        existing.plans().stream().anyMatch(p -> p.number().equals(plan.number()))
+                                ? ProblemException.conflict("duplicate", "Programme " + id + " already has plan " + plan.number())
+                                : full(existing, "plans", existing.plans().size(), EventLimits.PLANS)))));
+    }
+
+    private static Criteria below(String list, int limit) {
+        return Criteria.expr(() -> new Document("$lt", List.of(
+                new Document("$size", new Document("$ifNull", List.of("$" + list, List.of()))), limit)));
+    }
+
+    private static ProblemException full(Programme programme, String list, int size, int limit) {
+        return ProblemException.limitExceeded(list, limit, "Programme " + programme.id() + " already has " + size + " "
+                + list + ", the most a programme may have (" + limit + ")");
     }
 
     /**

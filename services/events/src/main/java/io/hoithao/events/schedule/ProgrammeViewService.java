@@ -1,6 +1,7 @@
 package io.hoithao.events.schedule;
 
 import io.hoithao.events.event.Event;
+import io.hoithao.events.event.EventLimits;
 import io.hoithao.events.event.EventStore;
 import io.hoithao.events.schedule.ProgrammeView.Day;
 import io.hoithao.events.schedule.ProgrammeView.Item;
@@ -14,6 +15,7 @@ import io.hoithao.platform.security.Caller;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Date;
@@ -69,8 +71,10 @@ class ProgrammeViewService {
                 .sorted(Comparator.comparing(Session::date).thenComparing(Session::start).thenComparing(Session::id))
                 .toList();
         List<Day> days = new ArrayList<>();
-        for (LocalDate date = event.startDate(); !date.isAfter(event.endDate()); date = date.plusDays(1)) {
-            LocalDate day = date;
+        // an event stored before its days were limited may span years: its programme shows the first days only
+        long count = Math.min(ChronoUnit.DAYS.between(event.startDate(), event.endDate()) + 1, EventLimits.DAYS);
+        for (long offset = 0; offset < count; offset++) {
+            LocalDate day = event.startDate().plusDays(offset);
             List<Item> items = active.stream().filter(s -> s.date().equals(day)).map(session -> {
                 List<Paper> placed = papers.stream()
                         .filter(p -> "SCHEDULED".equals(p.getString("status")) && session.id().equals(p.getString("sessionId")))

@@ -1,5 +1,6 @@
 package io.hoithao.events.session;
 
+import io.hoithao.events.event.EventLimits;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -29,7 +30,7 @@ public final class SessionRequests {
             @NotBlank @Size(max = 100) String venueId,
             @Size(max = 100) String classroom,
             @Size(max = 200) String chair,
-            @Size(max = 50) List<@NotBlank @Size(max = 200) String> speakers,
+            @Size(max = EventLimits.SPEAKERS, message = "at most {max} speakers per session") List<@NotBlank @Size(max = 200) String> speakers,
             @Min(1) @Max(30) Integer seats) {
     }
 

@@ -4,6 +4,7 @@ import io.hoithao.contracts.events.SessionCancelled;
 import io.hoithao.contracts.events.SessionMoved;
 import io.hoithao.contracts.events.SessionScheduled;
 import io.hoithao.events.event.Event;
+import io.hoithao.events.event.EventLimits;
 import io.hoithao.events.event.EventService;
 import io.hoithao.events.event.EventStore;
 import io.hoithao.events.event.Venue;
@@ -47,6 +48,12 @@ class SessionService {
         String sessionId = UUID.randomUUID().toString();
         return store.change(eventId, caller, event -> {
             EventService.requireEditable(event);
+            // decided on the event as read; the version-guarded write makes a concurrent one re-check
+            if (event.sessions().size() >= EventLimits.SESSIONS) {
+                throw ProblemException.limitExceeded("sessions", EventLimits.SESSIONS, "Event " + eventId + " already has "
+                        + event.sessions().size() + " sessions (cancelled ones included), the most an event may have ("
+                        + EventLimits.SESSIONS + ")");
+            }
             Session session = new Session(sessionId, request.type(), request.title().strip(), request.description(),
                     request.date(), request.start(), request.end(), request.venueId(), blankToNull(request.classroom()),
                     blankToNull(request.chair()), request.speakers(), SessionStatus.SCHEDULED, 0, request.seats());

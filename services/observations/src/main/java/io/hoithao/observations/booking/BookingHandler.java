@@ -56,10 +56,11 @@ class BookingHandler {
         this.registrations = registrations;
     }
 
-    record BookingRequest(@NotBlank String registrationId) {
+    record BookingRequest(@NotBlank @Size(max = 100) String registrationId) {
     }
 
-    record AttendanceRequest(@NotEmpty @Size(max = 50) List<@NotBlank String> registrationIds, Boolean attended) {
+    record AttendanceRequest(@NotEmpty @Size(max = 50, message = "at most {max} registrations per call") List<@NotBlank @Size(max = 100) String> registrationIds,
+                             Boolean attended) {
     }
 
     record Observers(String lessonId, int seats, int seatsLeft, List<Booking> booked, List<Waiting> waiting) {

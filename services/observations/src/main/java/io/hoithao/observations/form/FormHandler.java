@@ -43,7 +43,7 @@ class FormHandler {
         this.registrations = registrations;
     }
 
-    record TemplateRequest(@NotEmpty @Size(max = 20) List<@NotNull @Valid Criterion> criteria) {
+    record TemplateRequest(@NotEmpty @Size(max = 20, message = "at most {max} criteria per form") List<@NotNull @Valid Criterion> criteria) {
     }
 
     @GetMapping("/events/{eventId}/form")

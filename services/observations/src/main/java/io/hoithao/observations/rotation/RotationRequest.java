@@ -12,6 +12,11 @@ import java.util.Map;
  * ones with free seats if empty), their preferences (lesson ids or developmental areas, per registration),
  * and at most how many lessons each (default: one per distinct start time).
  */
-record RotationRequest(@Size(max = 2000) List<String> registrationIds, @Size(max = 500) List<String> lessonIds,
-                       Map<String, @NotNull List<@NotNull String>> preferences, @Min(1) @Max(20) Integer maxPerDelegate) {
+record RotationRequest(@Size(max = 2000, message = "at most {max} delegates per plan") List<@NotNull @Size(max = 100) String> registrationIds,
+                       @Size(max = 500, message = "at most {max} lessons per plan") List<@NotNull @Size(max = 100) String> lessonIds,
+                       @Size(max = 2000, message = "at most {max} delegates' preferences per plan")
+                       Map<@NotNull @Size(max = 100) String,
+                               @NotNull @Size(max = 500, message = "at most {max} preferences per delegate")
+                               List<@NotNull @Size(max = 120) String>> preferences,
+                       @Min(1) @Max(20) Integer maxPerDelegate) {
 }

@@ -53,7 +53,16 @@ public class ProblemException extends RuntimeException {
         error.put("field", field);
         error.put("message", message);
         return new ProblemException(HttpStatus.BAD_REQUEST, ProblemTypes.VALIDATION, "Invalid request",
-                "The request has 1 invalid field(s)").with("errors", java.util.List.of(error));
+                "The request has 1 invalid field: " + field + " " + message).with("errors", java.util.List.of(error));
+    }
+
+    /**
+     * One more element than a documented limit allows in a list that grows one request at a time (an event's
+     * sessions, a programme's plans...). {@code detail} names the limit; {@code what} names the list.
+     */
+    public static ProblemException limitExceeded(String what, int limit, String detail) {
+        return new ProblemException(HttpStatus.BAD_REQUEST, ProblemTypes.LIMIT_EXCEEDED, "Limit exceeded", detail)
+                .with("limit", limit).with("list", what);
     }
 
     public ProblemException with(String name, Object value) {

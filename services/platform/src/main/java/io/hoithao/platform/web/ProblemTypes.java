@@ -14,6 +14,8 @@ public final class ProblemTypes {
     public static final String NOT_ACCEPTABLE = "not-acceptable";
     public static final String UNSUPPORTED_MEDIA_TYPE = "unsupported-media-type";
     public static final String PAYLOAD_TOO_LARGE = "payload-too-large";
+    /** A list the client grows one request at a time (sessions, venues, plans...) is at its documented limit. */
+    public static final String LIMIT_EXCEEDED = "limit-exceeded";
     public static final String CONCURRENT_MODIFICATION = "concurrent-modification";
     public static final String DUPLICATE = "duplicate";
     public static final String UNAUTHENTICATED = "unauthenticated";

@@ -47,7 +47,7 @@ class ConferenceEventHandler {
     record CallForPapersRequest(
             @NotNull OffsetDateTime opensAt,
             @NotNull OffsetDateTime closesAt,
-            @Size(max = 30) List<@NotBlank @Size(max = 200) String> topics,
+            @Size(max = 30, message = "at most {max} topics per call for papers") List<@NotBlank @Size(max = 200) String> topics,
             @Min(5) @Max(240) Integer maxMinutes) {
     }
 

@@ -10,6 +10,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -54,7 +55,8 @@ class PlacementHandler {
         this.clock = clock;
     }
 
-    record PlaceRequest(@NotBlank String paperId, @Min(1) Integer position, @Min(1) @Max(240) Integer minutes) {
+    record PlaceRequest(@NotBlank @Size(max = 100) String paperId, @Min(1) @Max(1000) Integer position,
+                        @Min(1) @Max(240) Integer minutes) {
     }
 
     record SessionView(String id, String title, String venue, OffsetDateTime startsAt, OffsetDateTime endsAt,

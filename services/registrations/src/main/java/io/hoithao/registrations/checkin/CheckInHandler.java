@@ -91,13 +91,15 @@ class CheckInHandler {
                 .body(("\uFEFF" + csv(attendance)).getBytes(StandardCharsets.UTF_8)));
     }
 
+    /** Every text cell goes through {@link SpreadsheetCells#inert}: a unit's name is whatever someone typed. */
     static String csv(Attendance attendance) {
         StringWriter out = new StringWriter();
         try (CSVPrinter printer = new CSVPrinter(out, CSVFormat.DEFAULT.builder()
                 .setHeader("day", "unit", "confirmed", "attended", "summary").get())) {
             for (Attendance.Day day : attendance.days()) {
                 for (Attendance.UnitDay unit : day.units()) {
-                    printer.printRecord(day.day(), unit.unit(), unit.confirmed(), unit.attended(), unit.summary());
+                    printer.printRecord(day.day(), SpreadsheetCells.inert(unit.unit()), unit.confirmed(), unit.attended(),
+                            SpreadsheetCells.inert(unit.summary()));
                 }
                 printer.printRecord(day.day(), "(all units)", day.confirmed(), day.attended(), day.summary());
             }

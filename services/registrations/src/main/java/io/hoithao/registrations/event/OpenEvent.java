@@ -3,6 +3,7 @@ package io.hoithao.registrations.event;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -69,12 +70,20 @@ public record OpenEvent(
         return timeZone == null ? DEFAULT_ZONE : ZoneId.of(timeZone);
     }
 
-    /** The event's days, first to last; empty while the event's schedule is unknown here. */
+    /**
+     * The events service refuses an event longer than this; the days that arrive in its messages are walked
+     * by every seats read and check-in, so this service does not trust them to be shorter.
+     */
+    public static final int MAX_DAYS = 31;
+
+    /** The event's days, first to last (at most {@link #MAX_DAYS}); empty while the event's schedule is unknown here. */
     public List<LocalDate> days() {
         List<LocalDate> days = new ArrayList<>();
         if (firstDay != null && lastDay != null) {
-            for (LocalDate day = LocalDate.parse(firstDay); !day.isAfter(LocalDate.parse(lastDay)); day = day.plusDays(1)) {
-                days.add(day);
+            LocalDate first = LocalDate.parse(firstDay);
+            long count = Math.min(ChronoUnit.DAYS.between(first, LocalDate.parse(lastDay)) + 1, MAX_DAYS);
+            for (long offset = 0; offset < count; offset++) {
+                days.add(first.plusDays(offset));
             }
         }
         return days;

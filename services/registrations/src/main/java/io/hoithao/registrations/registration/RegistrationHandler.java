@@ -183,11 +183,15 @@ class RegistrationHandler {
                         : registrations.listOfUnit(eventId, status, delegationFilter(delegation.get(), unit), page, size));
     }
 
-    record Quota(@NotBlank @Size(max = 200) String unit, @NotNull @Min(0) Integer seats) {
+    record Quota(@NotBlank @Size(max = 200) String unit, @NotNull @Min(0) @Max(100_000) Integer seats) {
     }
 
-    record Quotas(@NotNull @Size(max = 1000) List<@NotNull @Valid Quota> quotas) {
+    /** Replaces the event's quotas, so this list is the most an event ever holds. */
+    record Quotas(@NotNull @Size(max = MAX_QUOTAS, message = "at most {max} units' quotas per event")
+                  List<@NotNull @Valid Quota> quotas) {
     }
+
+    static final int MAX_QUOTAS = 1000;
 
     /** Sets the per-unit quotas (replacing earlier ones); raising one may promote from the waiting list. */
     @PutMapping("/events/{eventId}/quotas")

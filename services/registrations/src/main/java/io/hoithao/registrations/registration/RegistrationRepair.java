@@ -123,7 +123,11 @@ public class RegistrationRepair extends PeriodicTask {
         }
         return switch (registration.status()) {
             case CONFIRMED, PENDING -> Mono.just(Seat.KEPT);
-            case WAITLISTED -> registrations.settlePromoted(registration).map(r -> Seat.PROMOTED).defaultIfEmpty(Seat.KEPT);
+            case WAITLISTED -> registrations.finishPromotion(registration).map(end -> switch (end) {
+                case PROMOTED -> Seat.PROMOTED;
+                case KEPT -> Seat.KEPT;
+                case RELEASED -> Seat.RELEASED;
+            });
             case CANCELLED, REJECTED, AWAITING_APPROVAL ->
                     seats.release(event.id(), holder, registration.unitKey()).thenReturn(Seat.RELEASED);
         };

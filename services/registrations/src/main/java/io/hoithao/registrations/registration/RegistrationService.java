@@ -205,8 +205,36 @@ public class RegistrationService implements InitializingBean {
                         pending.email(), pending.fullName(), pending.unit(), pending.category().name()));
     }
 
+    /** How the promotion of a waiting-list registration that holds a seat ended. */
+    enum Promotion {
+        /** This call's write made it CONFIRMED. */
+        PROMOTED,
+        /** A concurrent write (another promotion, the repair sweep) confirmed it first: the seat stays its own. */
+        KEPT,
+        /** It was cancelled meanwhile: the seat went back. */
+        RELEASED
+    }
+
+    /**
+     * Finishes the promotion of a waiting-list registration that holds a seat. The waiting list's promotion and
+     * the repair sweep both end a promotion here, so they cannot disagree: the conditional write WAITLISTED →
+     * CONFIRMED decides who promotes, and a caller whose write did not match never concludes from its own
+     * failure that the seat is unwanted (a concurrent promotion may have won). It reads the registration again
+     * and gives the seat back only if the registration is cancelled, rejected or gone; those states are final,
+     * so what it read cannot change before the release.
+     */
+    Mono<Promotion> finishPromotion(Registration waiting) {
+        return settlePromoted(waiting).map(promoted -> Promotion.PROMOTED)
+                .switchIfEmpty(Mono.defer(() -> mongo.findById(waiting.id(), Registration.class)
+                        .map(Registration::status)
+                        .defaultIfEmpty(RegistrationStatus.CANCELLED)
+                        .flatMap(status -> status == RegistrationStatus.CANCELLED || status == RegistrationStatus.REJECTED
+                                ? seats.release(waiting.eventId(), waiting.id(), waiting.unitKey()).thenReturn(Promotion.RELEASED)
+                                : Mono.just(Promotion.KEPT))));
+    }
+
     /** A waiting-list registration that now holds a seat becomes CONFIRMED with its code. */
-    Mono<Registration> settlePromoted(Registration waiting) {
+    private Mono<Registration> settlePromoted(Registration waiting) {
         String code = ConfirmationCodes.next();
         return transition(waiting.id(), RegistrationStatus.WAITLISTED, new Update()
                         .set("status", RegistrationStatus.CONFIRMED).set("confirmationCode", code),
@@ -360,11 +388,7 @@ public class RegistrationService implements InitializingBean {
         return mongo.find(waiting, Registration.class)
                 .concatMap(candidate -> seats.claim(eventId, candidate.id(), candidate.unitKey())
                         .flatMap(claimed -> claimed
-                                ? settlePromoted(candidate)
-                                        .map(promoted -> Step.PROMOTED)
-                                        // it was cancelled meanwhile: give the seat back and go on
-                                        .switchIfEmpty(seats.release(eventId, candidate.id(), candidate.unitKey())
-                                                .thenReturn(Step.SKIPPED))
+                                ? finishPromotion(candidate).map(end -> end == Promotion.PROMOTED ? Step.PROMOTED : Step.SKIPPED)
                                 : seats.full(eventId).map(full -> full ? Step.STOP : Step.SKIPPED)))
                 .takeUntil(step -> step == Step.STOP)
                 .filter(step -> step == Step.PROMOTED)
