@@ -42,6 +42,8 @@ import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.web.util.HtmlUtils;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * "Forgot password" through the pages, with the real outbox relay and an embedded Kafka broker: the same
@@ -58,6 +60,11 @@ class PasswordResetIT {
     static final EmbeddedKafkaKraftBroker KAFKA = VerificationMailOutboxIT.KAFKA;
     private static final String OLD = "old-long-password";
     private static final String NEW = "mật-khẩu-mới-đủ-dài";
+    private static final String SITE = "hoithao-site";
+    private static final String SITE_SECRET = "site-dev-secret";
+    private static final String SITE_REDIRECT = "http://localhost:8080/login/oauth2/code/hoithao";
+    private static final String SITE_VERIFIER = "a-pkce-verifier-of-enough-length-for-the-site-client-0123456789";
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
@@ -175,6 +182,42 @@ class PasswordResetIT {
         assertThat(signsIn(email, OLD)).isTrue();
     }
 
+    @Test
+    void aResetCutsOffEverySignInMadeBeforeIt() {
+        String email = "hoa-" + UUID.randomUUID().toString().substring(0, 8) + "@truong.edu.vn";
+        users.createVerified(email, OLD, "Phạm Thị Hoa", null, Set.of(Role.DELEGATE));
+        // Someone who knows the old password signs in to the site: an open session and a refresh token.
+        Browser before = browser();
+        JsonNode tokens = siteTokens(before, siteCode(before, email, OLD));
+        String refreshToken = tokens.get("refresh_token").asString();
+        HttpResponse<String> refreshedBefore = refresh(before, refreshToken);
+        assertThat(refreshedBefore.statusCode()).as("refreshing works before the reset: %s", refreshedBefore.body()).isEqualTo(200);
+        refreshToken = JSON.readTree(refreshedBefore.body()).get("refresh_token").asString();
+        assertThat(siteTokens(before, siteCode(before, null, null)).has("access_token")).as("so does the open session").isTrue();
+
+        // The owner resets the password by the mailed link.
+        Browser owner = browser();
+        ask(owner, email);
+        String token = token(awaitMessageFor(email));
+        HttpResponse<String> set = owner.postForm("/reset-password", Map.of("token", token, "password", NEW,
+                "_csrf", Browser.csrfOf(owner.get("/reset-password?token=" + token).body())));
+        assertThat(Browser.location(set)).endsWith("/login?reset");
+
+        // The refresh token and the session from before the reset get no more tokens.
+        HttpResponse<String> refreshed = refresh(before, refreshToken);
+        assertThat(refreshed.statusCode()).as(refreshed.body()).isEqualTo(400);
+        assertThat(refreshed.body()).contains("invalid_grant").doesNotContain("access_token");
+        HttpResponse<String> fromSession = siteToken(before, siteCode(before, null, null));
+        assertThat(fromSession.statusCode()).as(fromSession.body()).isEqualTo(400);
+        assertThat(fromSession.body()).contains("invalid_grant").doesNotContain("access_token");
+
+        // A sign-in with the new password, after the reset, gets tokens and may refresh them.
+        Browser after = browser();
+        JsonNode fresh = siteTokens(after, siteCode(after, email, NEW));
+        assertThat(fresh.has("access_token")).isTrue();
+        assertThat(refresh(after, fresh.get("refresh_token").asString()).statusCode()).isEqualTo(200);
+    }
+
     private Browser browser() {
         return new Browser(URI.create("http://localhost:" + port));
     }
@@ -192,6 +235,50 @@ class PasswordResetIT {
         HttpResponse<String> response = fresh.postForm("/login",
                 Map.of("username", email, "password", password, "_csrf", fresh.csrf("/login")));
         return response.statusCode() == 302 && !Browser.location(response).contains("error");
+    }
+
+    /**
+     * An authorization code for the site's client (the one with refresh tokens): signs in through the form
+     * first as {@code email}, or (no email) with the browser's open session.
+     */
+    private static String siteCode(Browser browser, String email, String password) {
+        String authorize = "/oauth2/authorize?" + Browser.form(Map.of("response_type", "code", "client_id", SITE,
+                "redirect_uri", SITE_REDIRECT, "scope", "openid profile email", "state", "s",
+                "code_challenge", Browser.challenge(SITE_VERIFIER), "code_challenge_method", "S256"));
+        HttpResponse<String> answer = browser.get(authorize);
+        if (email != null) {
+            assertThat(Browser.location(answer)).endsWith("/login");
+            HttpResponse<String> signedIn = browser.postForm("/login", Map.of("username", email,
+                    "password", password, "_csrf", browser.csrf("/login")));
+            answer = browser.get(Browser.location(signedIn));
+        }
+        String callback = Browser.location(answer);
+        assertThat(callback).startsWith(SITE_REDIRECT + "?");
+        java.util.regex.Matcher code = java.util.regex.Pattern.compile("[?&]code=([^&]+)").matcher(callback);
+        assertThat(code.find()).as(callback).isTrue();
+        return java.net.URLDecoder.decode(code.group(1), StandardCharsets.UTF_8);
+    }
+
+    private static HttpResponse<String> siteToken(Browser browser, String code) {
+        return siteTokenRequest(browser, Map.of("grant_type", "authorization_code", "code", code, "redirect_uri", SITE_REDIRECT,
+                "code_verifier", SITE_VERIFIER));
+    }
+
+    private static JsonNode siteTokens(Browser browser, String code) {
+        HttpResponse<String> answer = siteToken(browser, code);
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+        return JSON.readTree(answer.body());
+    }
+
+    private static HttpResponse<String> refresh(Browser browser, String refreshToken) {
+        return siteTokenRequest(browser, Map.of("grant_type", "refresh_token", "refresh_token", refreshToken));
+    }
+
+    private static HttpResponse<String> siteTokenRequest(Browser browser, Map<String, String> fields) {
+        String basic = java.util.Base64.getEncoder().encodeToString((SITE + ":" + SITE_SECRET).getBytes(StandardCharsets.UTF_8));
+        return browser.send(java.net.http.HttpRequest.newBuilder(browser.base().resolve("/oauth2/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded").header("Authorization", "Basic " + basic)
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(Browser.form(fields))).build());
     }
 
     private static String token(PasswordResetRequested message) {

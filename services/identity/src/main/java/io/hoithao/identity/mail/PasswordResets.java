@@ -5,6 +5,7 @@ import io.hoithao.contracts.identity.PasswordResetRequested;
 import io.hoithao.identity.IdentityProperties;
 import io.hoithao.identity.user.Emails;
 import io.hoithao.identity.user.UserAccount;
+import io.hoithao.identity.user.UserDirectory;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -41,7 +42,9 @@ import org.springframework.stereotype.Service;
  * (1 minute) counts; others change nothing. The caller learns nothing either way (no account enumeration).
  *
  * <p>Using the token is one conditional write too (hash matches, not expired: the new password's hash set,
- * {@code passwordReset} removed), so a token works once, and two uses racing cannot both win.
+ * {@code passwordReset} removed, {@link UserDirectory#CREDENTIALS_CHANGED_AT} set), so a token works once, two
+ * uses racing cannot both win, and every sign-in made before the reset (a session, a refresh token, perhaps
+ * whoever learnt the old password) gets no more tokens.
  */
 @Service
 public class PasswordResets implements InitializingBean {
@@ -126,7 +129,8 @@ public class PasswordResets implements InitializingBean {
         if (token == null || !TOKEN.matcher(token).matches()) {
             return false;
         }
-        Update update = new Update().set("passwordHash", passwords.encode(rawPassword)).unset(FIELD);
+        Update update = new Update().set("passwordHash", passwords.encode(rawPassword)).unset(FIELD)
+                .set(UserDirectory.CREDENTIALS_CHANGED_AT, Date.from(clock.instant()));
         return mongo.updateFirst(usable(token), update, UserAccount.COLLECTION).getModifiedCount() == 1;
     }
 

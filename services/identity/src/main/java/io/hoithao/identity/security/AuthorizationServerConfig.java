@@ -158,7 +158,8 @@ public class AuthorizationServerConfig {
             UserAccount user = users.find(context.getPrincipal().getName()).orElseThrow(() -> new OAuth2AuthenticationException(
                     new OAuth2Error(OAuth2ErrorCodes.INVALID_GRANT, "The signed-in user no longer exists", null)));
             // Someone who signed up with another's address could sign in until its owner set her password by
-            // the link: a sign-in (session or refresh token) from before then gets nothing more.
+            // the link, and whoever learnt an old password until its owner reset it: a sign-in (session or
+            // refresh token) from before the password was last set gets nothing more.
             users.credentialsChangedAt(user.email()).ifPresent(changed -> {
                 if (!(context.getPrincipal().getDetails() instanceof SignInDetails details) || details.signedInAt().isBefore(changed)) {
                     throw new OAuth2AuthenticationException(new OAuth2Error(OAuth2ErrorCodes.INVALID_GRANT,

@@ -92,7 +92,7 @@ public class SecurityConfig {
                         .anyRequest().authenticated())
                 // the sign-in budgets are spent before the password is hashed and compared
                 .addFilterBefore(new SignInThrottleFilter(throttles), UsernamePasswordAuthenticationFilter.class)
-                // each sign-in remembers when it happened: one made before the password was last set gets no tokens
+                // each sign-in remembers when it happened: one made before the password was last set (verification, reset) gets no tokens
                 .formLogin(form -> form.loginPage("/login").authenticationDetailsSource(SignInDetails::new).permitAll())
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout"));
         return http.build();

@@ -7,7 +7,7 @@ import org.springframework.security.web.authentication.WebAuthenticationDetails;
 /**
  * What a form sign-in remembers besides the user: when it happened. Tokens are made from it for as long as
  * the session or the site's refresh token lasts; one made before the password was last set by proving the
- * mailbox is not trusted with more tokens (see {@code AuthorizationServerConfig#tokenClaims}).
+ * mailbox (the verification link, a password reset) is not trusted with more tokens (see {@code AuthorizationServerConfig#tokenClaims}).
  */
 final class SignInDetails extends WebAuthenticationDetails {
 

@@ -45,7 +45,11 @@ public class UserDirectory implements InitializingBean {
 
     static final String EMAIL_INDEX = "email_unique";
     static final String VERIFICATION_INDEX = "verification_token";
-    static final String CREDENTIALS_CHANGED_AT = "credentialsChangedAt";
+    /**
+     * The user's field holding when the password was last set by proving the mailbox (the verification link,
+     * a password reset link): sign-ins made before then get no more tokens.
+     */
+    public static final String CREDENTIALS_CHANGED_AT = "credentialsChangedAt";
 
     /** What a verification token looks like: 32 random bytes, base64url without padding. */
     private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9_-]{43}");
@@ -185,8 +189,9 @@ public class UserDirectory implements InitializingBean {
     }
 
     /**
-     * When the user's password was last set by proving the mailbox (the verification link): a sign-in made
-     * before then belongs to whoever knew the earlier password, possibly not the owner, and gets no new tokens.
+     * When the user's password was last set by proving the mailbox (the verification link or a password reset
+     * link): a sign-in made before then belongs to whoever knew the earlier password, possibly not the owner,
+     * and gets no new tokens.
      */
     public Optional<Instant> credentialsChangedAt(String email) {
         Query query = byEmail(Emails.normalise(email));
