@@ -498,6 +498,37 @@ class ComposeFileTest {
                 .as("gateway: the network's gateway (where published ports arrive from) is not trusted").isFalse();
     }
 
+    /**
+     * The events service limits live streams per client address; the gateway and the web site relay their
+     * callers' streams with X-Forwarded-For, which the service honours only from a proxy it trusts. Their
+     * fixed addresses must be trusted, or every browser counts as the gateway; nothing wider may be.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void theEventsServiceTrustsTheGatewayAndTheWebSiteAsProxiesOfItsStreams() {
+        List<Map<String, Object>> subnets = (List<Map<String, Object>>) map(map(map(compose.get("networks"), "networks")
+                .get("default"), "networks.default").get("ipam"), "networks.default.ipam").get("config");
+        String subnet = String.valueOf(subnets.get(0).get("subnet"));
+        String prefix = subnet.substring(0, subnet.indexOf(".0.0/")) + ".";
+        String trusted = environment("events").get("HOITHAO_EVENTS_STREAM_TRUSTEDPROXIES");
+        assertThat(trusted).as("events: trusted proxies of the live streams (hoithao.events.stream.trusted-proxies)").isNotNull();
+        Pattern proxies = Pattern.compile(trusted);
+        Set<String> addresses = new LinkedHashSet<>();
+        for (String proxy : List.of("gateway", "web")) {
+            Object networks = service(proxy).get("networks");
+            assertThat(networks).as("%s: a fixed address on the default network", proxy).isNotNull();
+            String address = String.valueOf(map(map(networks, proxy + ": networks").get("default"), proxy + ": networks.default")
+                    .get("ipv4_address"));
+            assertThat(address).as("%s: its address is in the default network's subnet %s", proxy, subnet).startsWith(prefix);
+            assertThat(proxies.matcher(address).matches()).as("events trusts the %s at %s", proxy, address).isTrue();
+            addresses.add(address);
+        }
+        assertThat(addresses).as("the gateway and the web site have addresses of their own").hasSize(2);
+        assertThat(proxies.matcher(prefix + "0.1").matches())
+                .as("events: the network's gateway (where published ports arrive from) is not trusted").isFalse();
+        assertThat(proxies.matcher(prefix + "0.2").matches()).as("events: another container is not trusted").isFalse();
+    }
+
     // ------------------------------------------------------------------ compose helpers
 
     private static Map<String, Object> service(String name) {

@@ -11,6 +11,7 @@ import io.hoithao.events.unit.UnitRequests.RenameUnit;
 import io.hoithao.platform.outbox.Outbox;
 import io.hoithao.platform.security.Caller;
 import io.hoithao.platform.web.ProblemException;
+import io.hoithao.platform.web.ProblemTypes;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -60,6 +61,7 @@ class UnitDirectory {
                     .switchIfEmpty(Mono.error(() -> ProblemException.invalidField("parentId", "no unit " + request.parentId().strip())));
             return parent.map(java.util.Optional::of).defaultIfEmpty(java.util.Optional.empty())
                     .flatMap(above -> rights.requirePlaceUnder(above.orElse(null), caller)
+                            .then(nameFreeForOrganiser(official, null, caller))
                             .then(Mono.fromCallable(() -> {
                                 UnitRules.placement(request.kind(), request.level(), above.orElse(null));
                                 return newUnit(UUID.randomUUID().toString(), official, shortName, request.kind(), request.level(),
@@ -90,16 +92,39 @@ class UnitDirectory {
                 if (official.equals(unit.officialName()) && shortName.equals(unit.shortName())) {
                     return Mono.empty();
                 }
-                Update update = new Update()
-                        .set("officialName", official)
-                        .set("shortName", shortName)
-                        .set("siblingKey", UnitRules.siblingKey(unit.parentId(), official))
-                        .set("searchTerms", UnitRules.searchTerms(official, shortName));
-                UnitRenamed renamed = new UnitRenamed(UUID.randomUUID(), clock.instant(), UnitsMessage.NO_EVENT, unit.id(),
-                        official, shortName, unit.officialName(), unit.version() + 1);
-                return Mono.just(new UnitStore.Change(update, List.of(renamed), unit.parentId(), official));
+                return (official.equals(unit.officialName()) ? Mono.<Void>empty() : nameFreeForOrganiser(official, unit.id(), caller))
+                        .then(Mono.fromCallable(() -> renaming(unit, official, shortName)));
             })));
         });
+    }
+
+    private UnitStore.Change renaming(Unit unit, String official, String shortName) {
+        Update update = new Update()
+                .set("officialName", official)
+                .set("shortName", shortName)
+                .set("siblingKey", UnitRules.siblingKey(unit.parentId(), official))
+                .set("searchTerms", UnitRules.searchTerms(official, shortName));
+        UnitRenamed renamed = new UnitRenamed(UUID.randomUUID(), clock.instant(), UnitsMessage.NO_EVENT, unit.id(),
+                official, shortName, unit.officialName(), unit.version() + 1);
+        return new UnitStore.Change(update, List.of(renamed), unit.parentId(), official);
+    }
+
+    /**
+     * Completes if an organiser may give a unit this official name: no other unit anywhere in the
+     * directory has it exactly. An organiser's rights are found by her token's unit name across the whole
+     * directory, so a namesake she made below her would leave the organisers of the unit she copied with
+     * no rights at all. Administrators may give one name to units in different places (two schools named
+     * alike in two districts); siblings never share one (the unique {@code siblingKey}).
+     */
+    private Mono<Void> nameFreeForOrganiser(String official, String unitId, Caller caller) {
+        if (caller.isAdmin()) {
+            return Mono.empty();
+        }
+        return store.named(official, 2).filter(other -> !other.id().equals(unitId)).next()
+                .flatMap(existing -> Mono.<Void>error(ProblemException.conflict(ProblemTypes.DUPLICATE, "There is already a unit named "
+                                + existing.officialName() + " (" + existing.id() + "); an organiser gives a unit a name no other"
+                                + " unit of the directory has, since organisers are known by their unit's name")
+                        .with("existingUnitId", existing.id())));
     }
 
     /**

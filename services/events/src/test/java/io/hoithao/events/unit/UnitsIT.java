@@ -4,6 +4,7 @@ import static io.hoithao.events.unit.Units.body;
 import static io.hoithao.events.unit.Units.create;
 import static io.hoithao.events.unit.Units.post;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
 import io.hoithao.contracts.Topics;
@@ -458,6 +459,40 @@ class UnitsIT {
         importCsv(TestIdentity.anonymous(http), csv.getBytes(StandardCharsets.UTF_8)).expectStatus().isUnauthorized();
         assertThat(names(page(http, "/api/events/units/" + department + "/descendants")))
                 .containsExactlyInAnyOrder(officeName, "Trường Mầm non Bằng Phúc " + tag);
+    }
+
+    @Test
+    void anOrganiserCannotGiveAUnitTheNameOfAnotherUnitAnywhereInTheDirectory() {
+        String tag = tag();
+        String departmentName = "Sở GD&ĐT thử nghiệm " + tag;
+        String department = create(http, departmentName, "DEPARTMENT", "PROVINCE", null);
+        String officeName = "Phòng GD&ĐT Ba Bể " + tag;
+        String office = create(http, officeName, "DISTRICT_OFFICE", "DISTRICT", department);
+        WebTestClient district = organiserOf(officeName);
+        String school = create(district, "Trường Tiểu học Chu Hương " + tag, "SCHOOL", "SCHOOL", office);
+
+        // the department's exact name below her office, by creating, renaming or importing, is refused naming the department
+        post(district, body(departmentName, "SCHOOL", "SCHOOL", office)).expectStatus().isEqualTo(409)
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.type").isEqualTo("https://hoithao.io/problems/duplicate")
+                .jsonPath("$.existingUnitId").isEqualTo(department);
+        district.post().uri("/api/events/units/" + school + "/rename").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("officialName", departmentName)).exchange()
+                .expectStatus().isEqualTo(409).expectBody().jsonPath("$.type").isEqualTo("https://hoithao.io/problems/duplicate")
+                .jsonPath("$.existingUnitId").isEqualTo(department);
+        UnitImport.Report report = report(district, "officialName,kind,level,parent\n" + departmentName + ",SCHOOL,SCHOOL," + office + "\n");
+        assertThat(report.rows()).extracting(UnitImport.RowResult::outcome, UnitImport.RowResult::unitId)
+                .containsExactly(tuple(UnitImport.Outcome.DUPLICATE, department));
+        // so the department's organisers keep their rights and the department its place in the hierarchy
+        create(organiserOf(departmentName), "Phòng GD&ĐT Pác Nặm " + tag, "DISTRICT_OFFICE", "DISTRICT", department);
+        assertThat(names(page(http, "/api/events/units/" + department + "/descendants")))
+                .containsExactlyInAnyOrder(officeName, "Phòng GD&ĐT Pác Nặm " + tag, "Trường Tiểu học Chu Hương " + tag);
+        // a rename that keeps the unit's own name, changing only its short name, is not a clash with itself
+        district.post().uri("/api/events/units/" + school + "/rename").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("officialName", "Trường Tiểu học Chu Hương " + tag, "shortName", "TH Chu Hương")).exchange()
+                .expectStatus().isOk();
+        // an administrator still names two units alike in two places
+        create(http, departmentName, "SCHOOL", "SCHOOL", office);
     }
 
     @Test

@@ -13,7 +13,8 @@ import reactor.core.publisher.Mono;
 /**
  * Frees classroom claims that no lesson stands behind (see {@link Classrooms#freeOrphans}): a lesson's room is
  * claimed before the lesson is written, and an old room released after the lesson left it, so a crash in
- * between leaves a claim that would block the room for good. Only claims older than the grace period are
+ * between leaves a claim that would block the room for good. A claim kept under another key than its lesson's
+ * (a change of room, or a claim written before the keys changed) is first claimed again under the lesson's key. Only claims older than the grace period are
  * looked at, so a lesson being written now is left alone. Runs on a timer.
  */
 @Component
@@ -33,9 +34,9 @@ class ClassroomRepair extends PeriodicTask {
         this.grace = grace;
     }
 
-    /** One pass as of {@code now}: frees the orphan claims taken before {@code now} less the grace period. */
+    /** One pass as of {@code now}: frees (or moves) the claims taken before {@code now} less the grace period. */
     Mono<Long> repair(Instant now) {
-        return classrooms.freeOrphans(now.minus(grace))
+        return classrooms.freeOrphans(now, now.minus(grace))
                 .doOnNext(freed -> {
                     if (freed > 0) {
                         log.info("Freed {} orphan classroom claim(s)", freed);

@@ -6,6 +6,8 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import org.bson.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -26,6 +28,7 @@ import reactor.core.publisher.Mono;
 class Classrooms {
 
     static final String COLLECTION = "classrooms";
+    private static final Logger log = LoggerFactory.getLogger(Classrooms.class);
 
     private final ReactiveMongoTemplate mongo;
 
@@ -34,12 +37,7 @@ class Classrooms {
     }
 
     Mono<Void> claim(Lesson lesson, Instant now) {
-        String key = key(lesson);
-        Map<String, Object> onInsert = new HashMap<>();
-        onInsert.put("hostSchool", lesson.hostSchool());
-        onInsert.put("classroom", lesson.classroom());
-        onInsert.put(lesson.venueId() != null ? "venueId" : "eventId", lesson.venueId() != null ? lesson.venueId() : lesson.eventId());
-        return IntervalClaims.claim(mongo, COLLECTION, key, Slot.of(lesson, now), onInsert)
+        return take(lesson, now)
                 .flatMap(claim -> claim instanceof IntervalClaims.Clash clash
                         ? Mono.error(ProblemException.conflict("classroom-clash", "Classroom " + lesson.classroom() + " at "
                                         + lesson.hostSchool() + " already has lesson " + clash.with().lessonId() + " ("
@@ -49,6 +47,14 @@ class Classrooms {
                                 .with("clashingStartsAt", LessonView.local(clash.with().startsAt()))
                                 .with("clashingEndsAt", LessonView.local(clash.with().endsAt())))
                         : Mono.empty());
+    }
+
+    private Mono<IntervalClaims.Claim> take(Lesson lesson, Instant now) {
+        Map<String, Object> onInsert = new HashMap<>();
+        onInsert.put("hostSchool", lesson.hostSchool());
+        onInsert.put("classroom", lesson.classroom());
+        onInsert.put(lesson.venueId() != null ? "venueId" : "eventId", lesson.venueId() != null ? lesson.venueId() : lesson.eventId());
+        return IntervalClaims.claim(mongo, COLLECTION, key(lesson), Slot.of(lesson, now), onInsert);
     }
 
     /** Gives the lesson's slot in the room it names back (nothing if it names none). */
@@ -65,22 +71,39 @@ class Classrooms {
 
     /**
      * Frees the claims nothing stands behind any more: a slot claimed before {@code claimedBefore} whose lesson
-     * does not exist, is cancelled, or is now in another room (a crash between a claim and the lesson's write, or
-     * between a lesson's change of room and the release of the old one, leaves such a slot). A slot claimed again
-     * since is kept. Emits how many were freed.
+     * does not exist or is cancelled (a crash between a claim and the lesson's write leaves such a slot). A slot
+     * of a lesson that is now kept in another timetable (a crash between a change of room and the release of the
+     * old one, or a claim written under an older key) is moved: the lesson's own timetable is claimed first (as
+     * of {@code now}), and the old slot given up only once that is held, so the lesson is never without its
+     * room; if another lesson holds that time there, the old slot is kept and a warning logged. A slot claimed
+     * again since is kept. Emits how many were freed.
      */
-    Mono<Long> freeOrphans(Instant claimedBefore) {
+    Mono<Long> freeOrphans(Instant now, Instant claimedBefore) {
         Query old = Query.query(Criteria.where(IntervalClaims.SLOTS + ".claimedAt").lte(claimedBefore));
         return mongo.find(old, Document.class, COLLECTION)
                 .concatMap(room -> Flux.fromIterable(IntervalClaims.slots(room))
                         .filter(slot -> !slot.claimedAt().isAfter(claimedBefore))
                         .concatMap(slot -> mongo.findById(slot.lessonId(), Lesson.class)
-                                .map(lesson -> lesson.bookable() && lesson.classroom() != null && key(lesson).equals(room.getString("_id")))
+                                .filter(lesson -> lesson.bookable() && lesson.classroom() != null)
+                                .flatMap(lesson -> key(lesson).equals(room.getString("_id")) ? Mono.just(true)
+                                        : heldElsewhere(lesson, room.getString("_id"), now).map(moved -> !moved))
                                 .defaultIfEmpty(false)
-                                .filter(held -> !held)
+                                .filter(kept -> !kept)
                                 .flatMap(orphan -> IntervalClaims.release(mongo, COLLECTION, room.getString("_id"), slot.lessonId(),
                                         slot.claimedAt()).thenReturn(1L))))
                 .count();
+    }
+
+    /** Claims the lesson's own timetable; whether it holds its slot there now (false: another lesson does, keep the old slot). */
+    private Mono<Boolean> heldElsewhere(Lesson lesson, String oldKey, Instant now) {
+        return take(lesson, now).map(claim -> {
+            if (claim instanceof IntervalClaims.Clash clash) {
+                log.warn("Lesson {} keeps its slot in timetable {}: its own timetable {} has lesson {} at that time",
+                        lesson.id(), oldKey, key(lesson), clash.with().lessonId());
+                return false;
+            }
+            return true;
+        });
     }
 
     /** The timetable a lesson's classroom is kept in. */

@@ -7,6 +7,7 @@ import io.hoithao.contracts.events.SessionScheduled;
 import io.hoithao.observations.Fixtures;
 import io.hoithao.platform.testing.IntegrationTest;
 import io.hoithao.platform.testing.TestMessages;
+import io.hoithao.platform.text.Units;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -164,6 +165,31 @@ class ClassroomTimetablesIT {
         http.post().uri("/api/observations/events/{e}/lessons", fixtures.eventId)
                 .bodyValue(Fixtures.lesson("Tạo hình", "C1", "2026-11-12T08:00:00+07:00", "2026-11-12T08:45:00+07:00", 4)).exchange()
                 .expectStatus().isEqualTo(HttpStatus.CONFLICT);
+    }
+
+    @Test
+    void aClaimWrittenUnderTheOldKeyIsClaimedAgainUnderTheNewOneBeforeItIsFreed() {
+        Fixtures fixtures = new Fixtures(http, mongo);
+        String id = fixtures.createLesson("Bé tìm hiểu về nước", "D1", "2026-11-13T08:00:00+07:00", "2026-11-13T08:45:00+07:00", 4);
+        Lesson lesson = mongo.findById(id, Lesson.class).block();
+        // Its claim as written before the timetables were keyed by venue or event: folded school and room, nothing else.
+        String oldKey = Units.fold(lesson.hostSchool()) + "|" + Units.fold(lesson.classroom());
+        Instant before = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        mongo.updateFirst(Query.query(Criteria.where("_id").is(Classrooms.key(lesson))),
+                new Update().pull(IntervalClaims.SLOTS, new Document("lessonId", id)), Classrooms.COLLECTION).block();
+        mongo.insert(new Document("_id", oldKey).append(IntervalClaims.SLOTS, List.of(IntervalClaims.slotDocument(
+                new Slot(id, lesson.title(), lesson.startsAt(), lesson.endsAt(), before)))), Classrooms.COLLECTION).block();
+        assertThat(holders(lesson)).isEmpty();
+
+        repair.repair(before.plus(Duration.ofHours(1))).block(Duration.ofSeconds(30));
+
+        // The lesson holds its room under the new key, and the old claim is gone: a clashing lesson there is refused.
+        assertThat(holders(lesson)).containsExactly(id);
+        assertThat(mongo.findById(oldKey, Document.class, Classrooms.COLLECTION).map(IntervalClaims::slots).block()).isEmpty();
+        http.post().uri("/api/observations/events/{e}/lessons", fixtures.eventId)
+                .bodyValue(Fixtures.lesson("Trò chơi", "D1", "2026-11-13T08:15:00+07:00", "2026-11-13T09:00:00+07:00", 4)).exchange()
+                .expectStatus().isEqualTo(HttpStatus.CONFLICT)
+                .expectBody().jsonPath("$.type").isEqualTo(PROBLEMS + "classroom-clash").jsonPath("$.clashingLessonId").isEqualTo(id);
     }
 
     private List<String> holders(Lesson lesson) {

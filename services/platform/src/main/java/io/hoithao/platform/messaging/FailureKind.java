@@ -11,11 +11,14 @@ import com.mongodb.MongoTimeoutException;
 import io.hoithao.contracts.MessageDecodingException;
 import jakarta.validation.ValidationException;
 import java.io.IOException;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeoutException;
+import java.util.stream.Stream;
 import org.apache.kafka.common.errors.RetriableException;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.TransientDataAccessException;
+import org.springframework.kafka.listener.ExceptionClassifier;
 
 /**
  * What a consumer's failure says about the message, which decides what happens to it: a message that
@@ -40,19 +43,37 @@ public enum FailureKind {
     private static final Set<String> RETRYABLE_LABELS = Set.of("RetryableWriteError", "TransientTransactionError",
             "ResumableChangeStreamError", "SystemOverloadedError");
 
-    /** Classifies a failure by the exception and its causes; the first cause that tells decides. */
+    /**
+     * Types the listener container never retries, whatever we configure: its own defaults (a record it could
+     * not deserialize or convert, a listener method it could not call) and ours. A failure holding one of them
+     * anywhere among its causes is not retried, so it is {@link #PERMANENT} even when a cause beneath it
+     * looks like an outage (a conversion that failed on Jackson's {@code IOException}).
+     */
+    static final List<Class<? extends Throwable>> NOT_RETRYABLE_TYPES = Stream.concat(
+            ExceptionClassifier.defaultFatalExceptionsList().stream(), PERMANENT_TYPES.stream()).toList();
+
+    /**
+     * Classifies a failure by the exception and its causes: permanent if any of them is of a type that is
+     * never retried (as the container decides), otherwise the first cause that tells decides.
+     */
     public static FailureKind of(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            for (Class<? extends Exception> type : PERMANENT_TYPES) {
+        for (Throwable t = failure; t != null; t = next(t)) {
+            for (Class<? extends Throwable> type : NOT_RETRYABLE_TYPES) {
                 if (type.isInstance(t)) {
                     return PERMANENT;
                 }
             }
+        }
+        for (Throwable t = failure; t != null; t = next(t)) {
             if (transientOutage(t)) {
                 return TRANSIENT;
             }
         }
         return OTHER;
+    }
+
+    private static Throwable next(Throwable t) {
+        return t.getCause() == t ? null : t.getCause();
     }
 
     private static boolean transientOutage(Throwable t) {

@@ -13,7 +13,13 @@ import java.util.concurrent.TimeoutException;
 import org.bson.BsonDocument;
 import org.junit.jupiter.api.Test;
 import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.kafka.listener.ExceptionClassifier;
+import org.springframework.kafka.listener.ListenerExecutionFailedException;
+import org.springframework.kafka.support.converter.ConversionException;
+import org.springframework.kafka.support.serializer.DeserializationException;
 import org.springframework.messaging.MessageHandlingException;
+import org.springframework.messaging.converter.MessageConversionException;
 import org.springframework.messaging.support.GenericMessage;
 
 class FailureKindTest {
@@ -27,6 +33,21 @@ class FailureKindTest {
         assertThat(FailureKind.of(wrapped(new MessageDecodingException("malformed", new IllegalArgumentException("x")))))
                 .isEqualTo(FailureKind.PERMANENT);
         assertThat(FailureKind.of(wrapped(new ValidationException("invalid unit")))).isEqualTo(FailureKind.PERMANENT);
+    }
+
+    @Test
+    void whatTheContainerNeverRetriesIsPermanentEvenOverAnIOException() {
+        // A payload Jackson could not read: the converter wraps Jackson's exception, an IOException.
+        IOException jackson = new IOException("Unexpected character ('}' (code 125))");
+        assertThat(FailureKind.of(wrapped(new MessageConversionException("Could not read JSON", jackson))))
+                .isEqualTo(FailureKind.PERMANENT);
+        assertThat(FailureKind.of(new ListenerExecutionFailedException("listener failed",
+                new DeserializationException("bad record", new byte[] {1}, false, jackson)))).isEqualTo(FailureKind.PERMANENT);
+        assertThat(FailureKind.of(wrapped(new ConversionException("no converter", jackson)))).isEqualTo(FailureKind.PERMANENT);
+        // the container agrees: it does not retry them
+        DefaultErrorHandler handler = new DefaultErrorHandler();
+        assertThat(FailureKind.NOT_RETRYABLE_TYPES).containsAll(ExceptionClassifier.defaultFatalExceptionsList());
+        assertThat(handler.removeClassification(MessageConversionException.class)).isFalse();
     }
 
     @Test
