@@ -37,21 +37,40 @@ public class UnitHierarchy {
 
     /** Where the unit named {@code unitName} stands against the unit named {@code aboveName}. */
     public Mono<Placement> placement(String unitName, String aboveName) {
-        return Mono.zip(resolve(unitName), resolve(aboveName)).flatMap(found -> {
-            Resolved unit = found.getT1();
-            Resolved above = found.getT2();
+        return Mono.zip(named(unitName), named(aboveName)).flatMap(found -> {
+            Named unit = found.getT1();
+            Named above = found.getT2();
             if (unit.unit() == null || above.unit() == null) {
                 return Mono.just(new Placement(Relation.UNKNOWN, unit.unit() == null ? unit.reason() : above.reason()));
             }
-            return store.ancestors(unit.unit()).any(ancestor -> ancestor.id().equals(above.unit().id()))
-                    .map(inside -> new Placement(inside ? Relation.BELOW : Relation.NOT_BELOW, null));
+            return isBelow(unit.unit(), above.unit()).map(inside -> new Placement(inside ? Relation.BELOW : Relation.NOT_BELOW, null));
         });
     }
 
-    private record Resolved(Unit unit, String reason) {
+    /** Why a name found no single unit. */
+    enum Miss {
+        /** No name, or none a unit could have. */
+        NO_NAME,
+        /** No unit has that official name. */
+        NONE,
+        /** Several units have it. */
+        SEVERAL
     }
 
-    private Mono<Resolved> resolve(String claimed) {
+    /** The one unit whose official name is exactly the name, or else why not ({@code miss}, with the name looked for). */
+    record Named(Unit unit, Miss miss, String name) {
+
+        String reason() {
+            return switch (miss) {
+                case NO_NAME -> "no unit is named";
+                case NONE -> "no unit of the directory has the official name " + name;
+                case SEVERAL -> "several units of the directory have the official name " + name;
+            };
+        }
+    }
+
+    /** The directory's name bridge: the unit whose official name is exactly {@code claimed} (composed, single spaces). */
+    Mono<Named> named(String claimed) {
         String name;
         try {
             name = claimed == null ? null : UnitRules.name("unit", claimed);
@@ -59,13 +78,18 @@ public class UnitHierarchy {
             name = null;
         }
         if (name == null) {
-            return Mono.just(new Resolved(null, "no unit is named"));
+            return Mono.just(new Named(null, Miss.NO_NAME, null));
         }
         String official = name;
         return store.named(official, 2).collectList().map((List<Unit> units) -> switch (units.size()) {
-            case 1 -> new Resolved(units.get(0), null);
-            case 0 -> new Resolved(null, "no unit of the directory has the official name " + official);
-            default -> new Resolved(null, "several units of the directory have the official name " + official);
+            case 1 -> new Named(units.get(0), null, official);
+            case 0 -> new Named(null, Miss.NONE, official);
+            default -> new Named(null, Miss.SEVERAL, official);
         });
+    }
+
+    /** Whether {@code above} is one of the unit's ancestors. */
+    Mono<Boolean> isBelow(Unit unit, Unit above) {
+        return store.ancestors(unit).any(ancestor -> ancestor.id().equals(above.id()));
     }
 }

@@ -17,10 +17,10 @@ import reactor.core.publisher.Mono;
 @Component
 class UnitRights {
 
-    private final UnitStore store;
+    private final UnitHierarchy hierarchy;
 
-    UnitRights(UnitStore store) {
-        this.store = store;
+    UnitRights(UnitHierarchy hierarchy) {
+        this.hierarchy = hierarchy;
     }
 
     /** Completes if the caller may put a unit under this parent (null: at the top, administrators only). */
@@ -56,28 +56,18 @@ class UnitRights {
 
     /** Whether {@code home} is one of the unit's ancestors. */
     private Mono<Boolean> below(Unit unit, Unit home) {
-        return store.ancestors(unit).any(ancestor -> ancestor.id().equals(home.id()));
+        return hierarchy.isBelow(unit, home);
     }
 
     /** The organiser's unit in the directory: the one unit whose official name is the token's unit name. */
     private Mono<Unit> home(Caller caller) {
-        String claimed = caller.unit();
-        String name;
-        try {
-            name = claimed == null ? null : UnitRules.name("unit", claimed);
-        } catch (ProblemException e) {
-            name = null;
-        }
-        if (name == null) {
-            return Mono.error(ProblemException.forbidden("Your access token names no unit of the directory, so you manage no units"));
-        }
-        String official = name;
-        return store.named(official, 2).collectList().flatMap(units -> switch (units.size()) {
-            case 1 -> Mono.just(units.get(0));
-            case 0 -> Mono.error(ProblemException.forbidden("No unit of the directory has the official name " + official
-                    + " (your access token's unit), so you manage no units; an administrator can add or rename it"));
-            default -> Mono.error(ProblemException.forbidden("Several units of the directory have the official name " + official
-                    + " (your access token's unit), so it does not say which is yours; an administrator manages them"));
-        });
+        return hierarchy.named(caller.unit()).flatMap(found -> found.unit() != null ? Mono.just(found.unit())
+                : Mono.error(ProblemException.forbidden(switch (found.miss()) {
+                    case NO_NAME -> "Your access token names no unit of the directory, so you manage no units";
+                    case NONE -> "No unit of the directory has the official name " + found.name()
+                            + " (your access token's unit), so you manage no units; an administrator can add or rename it";
+                    case SEVERAL -> "Several units of the directory have the official name " + found.name()
+                            + " (your access token's unit), so it does not say which is yours; an administrator manages them";
+                })));
     }
 }
