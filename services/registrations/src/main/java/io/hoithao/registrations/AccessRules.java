@@ -27,7 +27,8 @@ class AccessRules {
                 .pathMatchers(HttpMethod.POST, API + "/*/approve", API + "/*/reject", API + "/codes/*/check-ins",
                         API + "/events/*/imports").hasAnyRole("ADMIN", "ORGANISER")
                 .pathMatchers(HttpMethod.GET, API + "/events/*/registrations", API + "/events/*/attendance",
-                        API + "/events/*/attendance.csv").hasAnyRole("ADMIN", "ORGANISER")
+                        API + "/events/*/attendance.csv", API + "/events/*/delegates.xlsx", API + "/events/*/attendance.xlsx",
+                        API + "/events/*/badges.pdf", API + "/events/*/certificates.pdf").hasAnyRole("ADMIN", "ORGANISER")
                 .pathMatchers(HttpMethod.PUT, API + "/events/*/quotas", API + "/events/*/approval").hasAnyRole("ADMIN", "ORGANISER");
     }
 }
