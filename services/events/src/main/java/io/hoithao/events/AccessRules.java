@@ -8,7 +8,7 @@ import org.springframework.http.HttpMethod;
 /**
  * The coarse rules, by role, before any handler runs; the platform then requires sign-in for anything
  * not named here. What anyone may read: programmes (chuyên đề), events and their sessions, and an
- * event's programme as JSON, {@code .ics} and live stream; the handlers hide a draft event from all
+ * event's programme as JSON, {@code .ics}, PDF and live stream; the handlers hide a draft event from all
  * but its managers ({@code EventAccess}). Every change needs an administrator or an organiser, and the
  * handlers then check which unit's event (or programme) it is, so a rule missing here never opens a door.
  */
@@ -23,7 +23,7 @@ class AccessRules {
                 .pathMatchers(HttpMethod.GET,
                         API, API + "/programmes", API + "/programmes/**",
                         API + "/*", API + "/*/sessions", API + "/*/sessions/*",
-                        API + "/*/programme", API + "/*/programme.ics", API + "/*/programme/changes").permitAll()
+                        API + "/*/programme", API + "/*/programme.ics", API + "/*/programme.pdf", API + "/*/programme/changes").permitAll()
                 .pathMatchers(HttpMethod.POST, API, API + "/**").hasAnyRole("ADMIN", "ORGANISER")
                 .pathMatchers(HttpMethod.PATCH, API + "/**").hasAnyRole("ADMIN", "ORGANISER")
                 .pathMatchers(HttpMethod.PUT, API + "/**").hasAnyRole("ADMIN", "ORGANISER")
