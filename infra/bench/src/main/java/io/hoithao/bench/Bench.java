@@ -19,7 +19,8 @@ import java.util.stream.Stream;
 
 /**
  * The benchmark suite of issue 12: P1 flash crowd, P2 gateway overhead, P3 message hop, P4 lesson
- * seats, P5 footprint, P6 growth, P7 the web site's event page. Starts the embedded default on free ports (or measures a running
+ * seats, P5 footprint, P6 growth, P7 the web site's event page; and P8, an event's badges as PDF (issue 17),
+ * rendered in the bench JVM without a stack. Starts the embedded default on free ports (or measures a running
  * stack), prints one table with every figure beside its reference from the same run, checks the
  * invariants (exact seats, no 5xx) and writes an HTML report with plots.
  */
@@ -73,6 +74,21 @@ public final class Bench {
                 Runtime.getRuntime().availableProcessors(), Runtime.version().feature());
         Report report = new Report(title);
         Files.createDirectories(options.out);
+        if (options.runs("P8")) {
+            // before any stack: the bench JVM does not hold Kafka, Mongo and the harness yet, so its heap is the documents'
+            scenario("P8", report, out, () -> new BadgeRendering(options, report).run());
+        }
+        if (options.needsStack()) {
+            onStack(options, report, out);
+        }
+        report.print(out);
+        Path html = report.writeHtml(options.out);
+        out.println("Report: " + html + " (table: " + options.out.resolve("table.md") + ")");
+        return report;
+    }
+
+    /** The scenarios that drive a stack: the one the bench starts, or a running one. */
+    private static void onStack(Options options, Report report, PrintStream out) throws Exception {
         try (Target target = target(options, out); Load load = new Load()) {
             long rssAtReady = totalRss(target);
             Api api = new Api(target);
@@ -116,10 +132,6 @@ public final class Bench {
                 footprint(target, report, rssAtReady, out);
             }
         }
-        report.print(out);
-        Path html = report.writeHtml(options.out);
-        out.println("Report: " + html + " (table: " + options.out.resolve("table.md") + ")");
-        return report;
     }
 
     private interface Step {

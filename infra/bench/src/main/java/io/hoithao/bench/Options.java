@@ -47,6 +47,9 @@ public final class Options {
     public final int p4Seats;
     public final List<Integer> p6Sizes;
     public final int p6Seconds;
+    /** P8: the small and the large count of badges, and the timed runs of each. */
+    public final List<Integer> p8Counts;
+    public final int p8Runs;
     public final int mintThreads;
     public final int readyTimeout;
     /** Every app's JVM options in the stack the bench starts; null: the devstack's own. */
@@ -69,7 +72,7 @@ public final class Options {
         kafka = o.getOrDefault("kafka", host + ":9092");
         mongo = o.getOrDefault("mongo", "mongodb://" + (host.equals("localhost") ? "127.0.0.1" : host) + ":27017");
         only = new LinkedHashSet<>();
-        for (String s : o.getOrDefault("only", "P1,P2,P3,P4,P5,P6,P7").split(",")) {
+        for (String s : o.getOrDefault("only", "P1,P2,P3,P4,P5,P6,P7,P8").split(",")) {
             if (!s.isBlank()) {
                 only.add(s.trim().toUpperCase(Locale.ROOT));
             }
@@ -94,6 +97,15 @@ public final class Options {
         }
         p6Sizes = List.copyOf(sizes);
         p6Seconds = number(o, "p6.seconds", smoke ? 2 : 10);
+        List<Integer> counts = new ArrayList<>();
+        for (String s : o.getOrDefault("p8.counts", smoke ? "20,200" : "100,2000").split(",")) {
+            counts.add(Integer.parseInt(s.trim()));
+        }
+        if (counts.size() != 2 || counts.get(0) < 1 || counts.get(1) <= counts.get(0)) {
+            throw new IllegalArgumentException("--p8.counts is a small and a larger count, such as 100,2000");
+        }
+        p8Counts = List.copyOf(counts);
+        p8Runs = number(o, "p8.runs", smoke ? 1 : 3);
         mintThreads = number(o, "mint.threads", 4);
         readyTimeout = number(o, "timeout", 600);
         jvmOptions = o.get("jvm.options");
@@ -129,6 +141,11 @@ public final class Options {
         return only.contains(scenario);
     }
 
+    /** Whether a scenario that needs the stack runs (P8 does not: it renders documents in the bench JVM). */
+    public boolean needsStack() {
+        return only.stream().anyMatch(s -> !s.equals("P8"));
+    }
+
     /** How many delegates to sign up and sign in once, for every scenario. */
     public int delegatesNeeded() {
         int n = 0;
@@ -158,7 +175,8 @@ public final class Options {
 
                   --smoke                  small counts, seconds (what ./mvnw verify runs); default: the long form
                   --only=P1,P2,...         scenarios to run (P1 flash crowd, P2 gateway overhead, P3 message hop,
-                                           P4 lesson seats, P5 footprint, P6 growth, P7 event page)
+                                           P4 lesson seats, P5 footprint, P6 growth, P7 event page,
+                                           P8 badges PDF, which needs no stack: --only=P8 starts none)
                   --target=http://localhost:8080   a running stack's gateway; then also, if not the defaults,
                   --identity= --events= --registrations= --observations= (URLs), --kafka=host:port, --mongo=mongodb://...
                   --repo=<path>            repository root with the built jars (default: current directory)
@@ -170,6 +188,7 @@ public final class Options {
                   --p4.bookings=200 --p4.seats=8
                   --p6.sizes=1000,10000,100000 --p6.seconds=10
                   --p7.clients=50 --p7.seconds=20 --p7.warmup=5
+                  --p8.counts=100,2000 --p8.runs=3
                   --mint.threads=4         delegates signed up and signed in at once before the scenarios
                   --timeout=600            seconds for the stack the bench starts to be ready
                   --jvm.options="..."      every app's JVM options (default: the devstack's jvm.options)

@@ -29,7 +29,7 @@ class BenchSmokeIT {
 
         Report report = Bench.run(options, System.out);
 
-        assertThat(report.rows()).extracting(Report.Row::scenario).contains("P1", "P2", "P3", "P4", "P5", "P6", "P7");
+        assertThat(report.rows()).extracting(Report.Row::scenario).contains("P1", "P2", "P3", "P4", "P5", "P6", "P7", "P8");
         assertThat(report.checks()).isNotEmpty();
         assertThat(report.failedChecks()).as("invariants that did not hold").isEmpty();
         assertThat(Files.readString(out.resolve("report.html"))).contains("<svg", "P1 flash crowd");
