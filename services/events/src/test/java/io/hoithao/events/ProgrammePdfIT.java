@@ -11,6 +11,7 @@ import io.hoithao.contracts.presentations.PaperScheduled;
 import io.hoithao.events.event.EventView;
 import io.hoithao.events.session.SessionView;
 import io.hoithao.platform.testing.IntegrationTest;
+import io.hoithao.platform.testing.OpenApiContract;
 import io.hoithao.platform.testing.TestIdentity;
 import io.hoithao.platform.testing.TestMessages;
 import java.time.Duration;
@@ -89,6 +90,14 @@ class ProgrammePdfIT {
 
         TestIdentity.anonymous(http).get().uri("/api/events/evt-" + UUID.randomUUID() + "/programme.pdf").exchange()
                 .expectStatus().isNotFound().expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+    }
+
+    @Test
+    void theServicesDocumentDeclaresThePdf() {
+        var answers = new OpenApiContract(http, "/api/events/v3/api-docs").validated()
+                .getPaths().get("/api/events/{eventId}/programme.pdf").getGet().getResponses();
+        assertThat(answers.get("200").getContent()).containsOnlyKeys(MediaType.APPLICATION_PDF_VALUE);
+        assertThat(answers).containsKeys("401", "404");
     }
 
     private static byte[] pdf(WebTestClient client, String eventId) {

@@ -12,6 +12,7 @@ import io.hoithao.contracts.events.EventPublished;
 import io.hoithao.contracts.events.RegistrationOpened;
 import io.hoithao.platform.security.Caller;
 import io.hoithao.platform.testing.IntegrationTest;
+import io.hoithao.platform.testing.OpenApiContract;
 import io.hoithao.platform.testing.TestIdentity;
 import io.hoithao.platform.testing.TestMessages;
 import java.io.ByteArrayInputStream;
@@ -101,6 +102,17 @@ class EventDocumentsIT {
                     .expectStatus().isOk();
             http.get().uri(API + unknown + "/" + document).exchange().expectStatus().isNotFound()
                     .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        }
+    }
+
+    @Test
+    void theServicesDocumentDeclaresEachFileWithItsMediaType() {
+        var paths = new OpenApiContract(http, "/api/registrations/v3/api-docs").validated().getPaths();
+        for (String document : DOCUMENTS) {
+            var answers = paths.get("/api/registrations/events/{eventId}/" + document).getGet().getResponses();
+            assertThat(answers.get("200").getContent()).as(document)
+                    .containsOnlyKeys(document.endsWith(".pdf") ? MediaType.APPLICATION_PDF_VALUE : XLSX);
+            assertThat(answers).containsKeys("401", "403", "404");
         }
     }
 
