@@ -26,6 +26,8 @@ class CertificatesTest {
                 new Certificate("Hoàng Văn Ánh", "Phòng Giáo dục và Đào tạo huyện Ngân Sơn", "AB12-CD34", List.of(SECOND))), out);
 
         try (PDDocument pdf = PdfReading.load(out.toByteArray())) {
+            assertThat(PdfReading.embeddedFonts(pdf)).allMatch(name -> name.matches("[A-Z]{6}\\+DejaVuSans(-Bold)?"))
+                    .hasSize(2);
             assertThat(pdf.getNumberOfPages()).isEqualTo(2);
             String first = words(PdfReading.text(pdf, 1));
             assertThat(first).contains("GIẤY CHỨNG NHẬN", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc",

@@ -13,7 +13,12 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.apache.pdfbox.Loader;
+import java.util.Set;
+import java.util.TreeSet;
+import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.font.PDFont;
 import org.apache.pdfbox.rendering.ImageType;
 import org.apache.pdfbox.rendering.PDFRenderer;
 import org.apache.pdfbox.text.PDFTextStripper;
@@ -37,6 +42,21 @@ final class PdfReading {
 
     static String text(PDDocument document) throws IOException {
         return new PDFTextStripper().getText(document);
+    }
+
+    /** The names of the fonts the pages use, each checked to be embedded (a font of the reader's machine never stands in). */
+    static Set<String> embeddedFonts(PDDocument document) throws IOException {
+        Set<String> names = new TreeSet<>();
+        for (PDPage page : document.getPages()) {
+            for (COSName name : page.getResources().getFontNames()) {
+                PDFont font = page.getResources().getFont(name);
+                if (!font.isEmbedded()) {
+                    throw new AssertionError("font " + font.getName() + " is not embedded");
+                }
+                names.add(font.getName());
+            }
+        }
+        return names;
     }
 
     /** The page rendered at 150 dpi in grey, as a printer and a phone's camera would see it, and every QR code on it. */

@@ -36,6 +36,8 @@ class ProgrammeDocumentTest {
                 new Programme.Day(SECOND, List.of(lessons))), out);
 
         try (PDDocument pdf = PdfReading.load(out.toByteArray())) {
+            assertThat(PdfReading.embeddedFonts(pdf)).allMatch(name -> name.matches("[A-Z]{6}\\+DejaVuSans(-Bold)?"))
+                    .hasSize(2);
             String text = words(PdfReading.text(pdf));
             assertThat(text).contains("SỞ GIÁO DỤC VÀ ĐÀO TẠO BẮC KẠN", "CHƯƠNG TRÌNH", EVENT.title(),
                     "từ ngày 12/03/2026 đến ngày 13/03/2026",
