@@ -247,7 +247,9 @@ public final class DevStack implements AutoCloseable {
     Map<String, String> environment(App app) {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("SERVER_PORT", Integer.toString(config.port(app)));
-        String issuer = "http://localhost:" + config.port(App.IDENTITY);
+        String issuer = config.issuer().map(URI::toString).orElse("http://localhost:" + config.port(App.IDENTITY));
+        // Another issuer (a Keycloak realm): its keys are not at the identity service's /oauth2/jwks.
+        config.jwkSetUri().ifPresent(keys -> env.put("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_JWK_SET_URI", keys.toString()));
         // People open the site at the gateway; the site's sign-in comes back there.
         String site = "http://localhost:" + config.port(App.GATEWAY);
         if (app.isIdentity()) {
@@ -438,6 +440,7 @@ public final class DevStack implements AutoCloseable {
                 row(s, app.id(), url(app).toString());
             }
         }
+        config.issuer().ifPresent(issuer -> row(s, "token issuer", issuer.toString()));
         row(s, "Kafka", kafkaBootstrapServers());
         row(s, "MongoDB", mongoConnectionString());
         row(s, "mail inbox", inboxUrl() + "  (every mail sent; SMTP 127.0.0.1:" + smtp.smtpPort() + ")");
@@ -597,6 +600,10 @@ public final class DevStack implements AutoCloseable {
                   --observations.port=8083  --presentations.port=8084  --web.port=8085
                   --notifications.port=8086  --identity.port=9000
                   --smtp.port=3025  --inbox.port=8025   the development mail server and its inbox page
+                  --issuer=<url>           check the tokens of another issuer (a Keycloak realm, e.g.
+                                           http://localhost:8180/realms/hoithao) instead of running the identity
+                                           service; the web application is left out too
+                  --jwk.set.uri=<url>      that issuer's keys (default <issuer>/protocol/openid-connect/certs)
                   --timeout=300            seconds until every service must be ready
                   --jvm.options="%s"
                 """.formatted(DevStackConfig.DEFAULT_JVM_OPTIONS);

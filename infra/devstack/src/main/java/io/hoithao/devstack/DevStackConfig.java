@@ -5,6 +5,8 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -15,6 +17,7 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 
 /**
@@ -33,6 +36,10 @@ import java.util.Properties;
  *   <tr><td>gateway.port, events.port, registrations.port, observations.port, presentations.port, web.port,
  *       notifications.port, identity.port</td>
  *       <td>8080, 8081, 8082, 8083, 8084, 8085, 8086, 9000</td></tr>
+ *   <tr><td>issuer</td><td>none: the identity service (an app of the stack) issues the tokens; with a URL (a Keycloak
+ *       realm, say) the apps check that issuer's tokens instead, and the identity service and the web application
+ *       are left out</td></tr>
+ *   <tr><td>jwk.set.uri</td><td>with {@code issuer}: {@code <issuer>/protocol/openid-connect/certs} (Keycloak's)</td></tr>
  *   <tr><td>timeout</td><td>300 (seconds until every service must be ready)</td></tr>
  *   <tr><td>jvm.options</td><td>{@value #DEFAULT_JVM_OPTIONS}</td></tr>
  *   <tr><td>version</td><td>this build's project version (names the jars)</td></tr>
@@ -58,6 +65,8 @@ public final class DevStackConfig {
     private final String version;
     private final Path javaExecutable;
     private final Map<App, Map<String, String>> extraEnvironment;
+    private final URI issuer;
+    private final URI jwkSetUri;
 
     private DevStackConfig(Builder b) {
         this.repoRoot = b.repoRoot.toAbsolutePath().normalize();
@@ -68,7 +77,18 @@ public final class DevStackConfig {
         this.smtpPort = b.smtpPort;
         this.inboxPort = b.inboxPort;
         this.appPorts = Collections.unmodifiableMap(new EnumMap<>(b.appPorts));
-        this.apps = List.copyOf(b.apps);
+        this.issuer = b.issuer;
+        this.jwkSetUri = b.issuer == null ? null
+                : b.jwkSetUri != null ? b.jwkSetUri : URI.create(b.issuer + "/protocol/openid-connect/certs");
+        if (b.issuer != null && !b.servicesGiven) {
+            this.apps = b.apps.stream().filter(app -> !app.isIdentity() && !app.isWeb()).toList();
+        } else {
+            this.apps = List.copyOf(b.apps);
+        }
+        if (b.issuer != null && this.apps.stream().anyMatch(app -> app.isIdentity() || app.isWeb())) {
+            throw new DevStackException("With an issuer of its own (" + b.issuer + ") the stack runs neither the identity service"
+                    + " nor the web application (it signs in at the identity service); leave them out of --services");
+        }
         this.readyTimeout = b.readyTimeout;
         this.jvmOptions = List.copyOf(b.jvmOptions);
         this.version = b.version;
@@ -114,6 +134,8 @@ public final class DevStackConfig {
                 case "mongo.port" -> b.mongoPort(port(key, value));
                 case "smtp.port" -> b.smtpPort(port(key, value));
                 case "inbox.port" -> b.inboxPort(port(key, value));
+                case "issuer" -> b.issuer = uri(key, value);
+                case "jwk.set.uri" -> b.jwkSetUri = uri(key, value);
                 case "timeout" -> b.readyTimeout(Duration.ofSeconds(number(key, value)));
                 case "jvm.options" -> b.jvmOptions(value);
                 case "version" -> b.version(value);
@@ -193,6 +215,19 @@ public final class DevStackConfig {
         return extraEnvironment.getOrDefault(app, Map.of());
     }
 
+    /**
+     * The issuer whose tokens the apps check when it is not the stack's identity service (a Keycloak realm, say);
+     * empty by default.
+     */
+    public Optional<URI> issuer() {
+        return Optional.ofNullable(issuer);
+    }
+
+    /** Where the apps fetch the {@link #issuer()}'s signing keys; empty when the identity service issues the tokens. */
+    public Optional<URI> jwkSetUri() {
+        return Optional.ofNullable(jwkSetUri);
+    }
+
     /** The jar of an app, absolute. */
     public Path jar(App app) {
         return repoRoot.resolve(app.jar(version));
@@ -210,6 +245,18 @@ public final class DevStackConfig {
             throw new DevStackException("Option " + key + " must be a port (0-65535), not " + value);
         }
         return port;
+    }
+
+    private static URI uri(String key, String value) {
+        try {
+            URI uri = new URI(value.endsWith("/") ? value.substring(0, value.length() - 1) : value);
+            if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme()) || uri.getHost() == null) {
+                throw new URISyntaxException(value, "not an http(s) URL with a host");
+            }
+            return uri;
+        } catch (URISyntaxException e) {
+            throw new DevStackException("Option " + key + " must be an http(s) URL, not '" + value + "'");
+        }
     }
 
     private static int number(String key, String value) {
@@ -261,6 +308,9 @@ public final class DevStackConfig {
         private String version = buildVersion();
         private Path javaExecutable = currentJava();
         private final Map<App, Map<String, String>> extraEnvironment = new EnumMap<>(App.class);
+        private boolean servicesGiven;
+        private URI issuer;
+        private URI jwkSetUri;
 
         private Builder() {
             for (App app : App.values()) {
@@ -326,6 +376,7 @@ public final class DevStackConfig {
 
         public Builder services(List<App> apps) {
             this.apps = sorted(apps);
+            this.servicesGiven = true;
             return this;
         }
 
@@ -370,6 +421,18 @@ public final class DevStackConfig {
          */
         public Builder environment(App app, String name, String value) {
             extraEnvironment.computeIfAbsent(app, a -> new LinkedHashMap<>()).put(name, value);
+            return this;
+        }
+
+        /**
+         * The apps check tokens of this issuer (the {@code iss} they carry, e.g. a Keycloak realm's
+         * {@code http://localhost:8180/realms/hoithao}) with its keys from {@code jwkSetUri} (null: Keycloak's
+         * {@code <issuer>/protocol/openid-connect/certs}) instead of the identity service's; the identity service
+         * and the web application are then not run.
+         */
+        public Builder issuer(URI issuer, URI jwkSetUri) {
+            this.issuer = issuer;
+            this.jwkSetUri = jwkSetUri;
             return this;
         }
 

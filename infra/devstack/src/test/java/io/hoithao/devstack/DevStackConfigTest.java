@@ -77,6 +77,31 @@ class DevStackConfigTest {
     }
 
     @Test
+    void anotherIssuerReplacesTheIdentityServiceAndTheWebApplication() {
+        DevStackConfig keycloak = DevStackConfig.fromArgs(new String[] {"--issuer=http://localhost:8180/realms/hoithao/"},
+                new Properties(), cwd);
+        assertThat(keycloak.issuer()).hasValue(java.net.URI.create("http://localhost:8180/realms/hoithao"));
+        assertThat(keycloak.jwkSetUri()).hasValue(java.net.URI.create("http://localhost:8180/realms/hoithao/protocol/openid-connect/certs"));
+        assertThat(keycloak.apps()).containsExactly(App.EVENTS, App.REGISTRATIONS, App.OBSERVATIONS, App.PRESENTATIONS,
+                App.NOTIFICATIONS, App.GATEWAY);
+
+        DevStackConfig keys = DevStackConfig.fromArgs(new String[] {"--jwk.set.uri=http://127.0.0.1:8180/keys",
+                "--issuer=http://localhost:8180/realms/hoithao", "--services=events,gateway"}, new Properties(), cwd);
+        assertThat(keys.jwkSetUri()).hasValue(java.net.URI.create("http://127.0.0.1:8180/keys"));
+        assertThat(keys.apps()).containsExactly(App.EVENTS, App.GATEWAY);
+
+        DevStackConfig own = DevStackConfig.fromArgs(new String[0], new Properties(), cwd);
+        assertThat(own.issuer()).isEmpty();
+        assertThat(own.jwkSetUri()).isEmpty();
+
+        assertThatThrownBy(() -> DevStackConfig.fromArgs(new String[] {"--issuer=http://localhost:8180/realms/hoithao",
+                "--services=identity,events"}, new Properties(), cwd))
+                .isInstanceOf(DevStackException.class).hasMessageContaining("neither the identity service");
+        assertThatThrownBy(() -> DevStackConfig.fromArgs(new String[] {"--issuer=localhost:8180"}, new Properties(), cwd))
+                .isInstanceOf(DevStackException.class).hasMessageContaining("issuer must be an http(s) URL");
+    }
+
+    @Test
     void mistakesAreReportedClearly() {
         assertThatThrownBy(() -> DevStackConfig.fromArgs(new String[] {"--services=events,billing"}, new Properties(), cwd))
                 .isInstanceOf(DevStackException.class).hasMessageContaining("Unknown service 'billing'");
