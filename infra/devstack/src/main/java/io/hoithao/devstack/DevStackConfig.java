@@ -58,8 +58,10 @@ public final class DevStackConfig {
     private final String version;
     private final Path javaExecutable;
     private final Map<App, Map<String, String>> extraEnvironment;
+    private final boolean externalInfrastructure;
 
     private DevStackConfig(Builder b) {
+        this.externalInfrastructure = b.externalInfrastructure;
         this.repoRoot = b.repoRoot.toAbsolutePath().normalize();
         this.dataDir = this.repoRoot.resolve(b.dataDir).toAbsolutePath().normalize();
         this.kafkaPort = b.kafkaPort;
@@ -194,6 +196,11 @@ public final class DevStackConfig {
     }
 
     /** The jar of an app, absolute. */
+    /** Kafka and Mongo run elsewhere, on the configured ports (the fault suite runs each in a process of its own). */
+    public boolean externalInfrastructure() {
+        return externalInfrastructure;
+    }
+
     public Path jar(App app) {
         return repoRoot.resolve(app.jar(version));
     }
@@ -261,6 +268,7 @@ public final class DevStackConfig {
         private String version = buildVersion();
         private Path javaExecutable = currentJava();
         private final Map<App, Map<String, String>> extraEnvironment = new EnumMap<>(App.class);
+        private boolean externalInfrastructure;
 
         private Builder() {
             for (App app : App.values()) {
@@ -370,6 +378,15 @@ public final class DevStackConfig {
          */
         public Builder environment(App app, String name, String value) {
             extraEnvironment.computeIfAbsent(app, a -> new LinkedHashMap<>()).put(name, value);
+            return this;
+        }
+
+        /**
+         * Kafka and Mongo are not started here: they already run (another process) on the configured
+         * {@code kafkaPort} and {@code mongoPort}, which the apps are given as usual.
+         */
+        public Builder externalInfrastructure() {
+            this.externalInfrastructure = true;
             return this;
         }
 
