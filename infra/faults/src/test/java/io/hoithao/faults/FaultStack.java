@@ -152,6 +152,18 @@ final class FaultStack implements AutoCloseable {
         return new Scenario(eventId, lessonIds);
     }
 
+    /** Documents of a service's database with messages waiting in their outbox, read from the server itself (not through the proxy). */
+    long documentsWithOutbox(String database) {
+        try (com.mongodb.client.MongoClient client = com.mongodb.client.MongoClients.create("mongodb://127.0.0.1:" + mongoPort)) {
+            com.mongodb.client.MongoDatabase db = client.getDatabase(database);
+            long count = 0;
+            for (String collection : db.listCollectionNames()) {
+                count += db.getCollection(collection).countDocuments(com.mongodb.client.model.Filters.exists("outbox.0"));
+            }
+            return count;
+        }
+    }
+
     record Scenario(String eventId, java.util.List<String> lessonIds) {
     }
 
