@@ -7,7 +7,6 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
-import java.net.SocketException;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -153,9 +152,5 @@ final class FaultProxy implements AutoCloseable {
     @Override
     public String toString() {
         return "proxy " + name + " :" + port() + " -> :" + upstreamPort;
-    }
-
-    static boolean isSocketClosed(Throwable e) {
-        return e instanceof SocketException;
     }
 }
