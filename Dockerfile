@@ -25,15 +25,16 @@ COPY .mvn/ .mvn/
 COPY pom.xml ./
 COPY services/ services/
 COPY gateway/ gateway/
-# infra/devstack and infra/bench are listed in the parent's <modules>; their poms must exist even
-# though they are not built.
+# infra/devstack, infra/bench and infra/faults are listed in the parent's <modules>; their poms must
+# exist even though they are not built.
 COPY infra/devstack/pom.xml infra/devstack/
 COPY infra/bench/pom.xml infra/bench/
+COPY infra/faults/pom.xml infra/faults/
 
 # The devstack (embedded Kafka + Mongo for machines without Docker) is not part of the images.
 RUN --mount=type=cache,target=/root/.m2,sharing=locked \
     chmod +x mvnw \
-    && ./mvnw -B -q package -DskipTests -pl '!infra/devstack,!infra/bench'
+    && ./mvnw -B -q package -DskipTests -pl '!infra/devstack,!infra/bench,!infra/faults'
 
 ############################ jar: pick one module's fat jar ############################
 FROM build AS jar

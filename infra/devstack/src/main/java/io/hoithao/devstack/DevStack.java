@@ -128,9 +128,11 @@ public final class DevStack implements AutoCloseable {
 
     private void checkPortsFree() {
         Map<String, Integer> wanted = new LinkedHashMap<>();
-        wanted.put("kafka", config.kafkaPort());
-        wanted.put("kafka.controller", config.kafkaControllerPort());
-        wanted.put("mongo", config.mongoPort());
+        if (!config.externalInfrastructure()) {
+            wanted.put("kafka", config.kafkaPort());
+            wanted.put("kafka.controller", config.kafkaControllerPort());
+            wanted.put("mongo", config.mongoPort());
+        }
         wanted.put("smtp", config.smtpPort());
         wanted.put("inbox", config.inboxPort());
         for (App app : config.apps()) {
@@ -210,6 +212,14 @@ public final class DevStack implements AutoCloseable {
         // Initialise logging on this thread first: Kafka and Mongo start on two threads at once, and a
         // logger asked for while SLF4J is still initialising on the other one would be dropped.
         LoggerFactory.getILoggerFactory();
+        if (config.externalInfrastructure()) {
+            out.printf(Locale.ROOT, "  %-14s %-28s (running elsewhere)%n", "Kafka", kafka.bootstrapServers());
+            out.printf(Locale.ROOT, "  %-14s %-28s (running elsewhere)%n", "Mongo", mongo.connectionString());
+            Duration smtpStartup = timed(smtp::start);
+            out.printf(Locale.ROOT, "  %-14s %-28s started in %.1f s, inbox %s%n", "SMTP", "127.0.0.1:" + smtp.smtpPort(),
+                    seconds(smtpStartup), smtp.inboxUrl());
+            return;
+        }
         CompletableFuture<Duration> mongoStarted = CompletableFuture.supplyAsync(() -> timed(mongo::start),
                 runnable -> newDaemon("devstack-mongo-start", runnable).start());
         try {
@@ -378,6 +388,46 @@ public final class DevStack implements AutoCloseable {
 
     public DevStackConfig config() {
         return config;
+    }
+
+    /** SIGKILL of one app's JVM, as a crash: no shutdown hook, nothing flushed. Returns once it is gone. */
+    public void kill(App app) {
+        ChildProcess child = child(app);
+        ProcessHandle.of(child.pid()).ifPresent(ProcessHandle::destroyForcibly);
+        try {
+            if (!child.waitForExit(Duration.ofSeconds(30))) {
+                throw new DevStackException(app.id() + " (pid " + child.pid() + ") did not die");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new DevStackException("Interrupted while killing " + app.id(), e);
+        }
+    }
+
+    /** Starts an app that was killed (or exited) again, with the same port and environment, and waits until it is ready. */
+    public void restart(App app) {
+        ChildProcess old = child(app);
+        if (old.isAlive()) {
+            throw new DevStackException(app.id() + " is still running (pid " + old.pid() + ")");
+        }
+        ChildProcess child;
+        synchronized (lifecycle) {
+            if (closing) {
+                throw new DevStackException("Stopped");
+            }
+            child = ChildProcess.launch(app, config.port(app), config.javaExecutable(), config.jvmOptions(),
+                    config.jar(app), environment(app), config.repoRoot(), config.logDir().resolve(app.id() + ".log"));
+            synchronized (children) {
+                children.set(children.indexOf(old), child);
+            }
+        }
+        writePidFile();
+        awaitReady(System.nanoTime());
+    }
+
+    private ChildProcess child(App app) {
+        return snapshot().stream().filter(c -> c.app() == app).findFirst()
+                .orElseThrow(() -> new DevStackException(app.id() + " is not part of this stack"));
     }
 
     /** {@code localhost:<port>}. */

@@ -67,8 +67,10 @@ public final class DevStackConfig {
     private final Map<App, Map<String, String>> extraEnvironment;
     private final URI issuer;
     private final URI jwkSetUri;
+    private final boolean externalInfrastructure;
 
     private DevStackConfig(Builder b) {
+        this.externalInfrastructure = b.externalInfrastructure;
         this.repoRoot = b.repoRoot.toAbsolutePath().normalize();
         this.dataDir = this.repoRoot.resolve(b.dataDir).toAbsolutePath().normalize();
         this.kafkaPort = b.kafkaPort;
@@ -228,6 +230,11 @@ public final class DevStackConfig {
         return Optional.ofNullable(jwkSetUri);
     }
 
+    /** Kafka and Mongo run elsewhere, on the configured ports (the fault suite runs each in a process of its own). */
+    public boolean externalInfrastructure() {
+        return externalInfrastructure;
+    }
+
     /** The jar of an app, absolute. */
     public Path jar(App app) {
         return repoRoot.resolve(app.jar(version));
@@ -311,6 +318,7 @@ public final class DevStackConfig {
         private boolean servicesGiven;
         private URI issuer;
         private URI jwkSetUri;
+        private boolean externalInfrastructure;
 
         private Builder() {
             for (App app : App.values()) {
@@ -433,6 +441,11 @@ public final class DevStackConfig {
         public Builder issuer(URI issuer, URI jwkSetUri) {
             this.issuer = issuer;
             this.jwkSetUri = jwkSetUri;
+         * Kafka and Mongo are not started here: they already run (another process) on the configured
+         * {@code kafkaPort} and {@code mongoPort}, which the apps are given as usual.
+         */
+        public Builder externalInfrastructure() {
+            this.externalInfrastructure = true;
             return this;
         }
 

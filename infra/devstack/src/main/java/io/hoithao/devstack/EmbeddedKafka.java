@@ -29,6 +29,7 @@ public final class EmbeddedKafka implements AutoCloseable {
     private final Path dataDir;
     private final int port;
     private final int controllerPort;
+    private final int advertisedPort;
     private KafkaRaftServer server;
 
     /**
@@ -37,12 +38,21 @@ public final class EmbeddedKafka implements AutoCloseable {
      * @param controllerPort the KRaft CONTROLLER listener, on localhost
      */
     public EmbeddedKafka(Path dataDir, int port, int controllerPort) {
+        this(dataDir, port, controllerPort, port);
+    }
+
+    /**
+     * @param advertisedPort the port clients are told to connect to after bootstrapping: another than
+     *                       {@code port} when something (a proxy) stands between them and the broker
+     */
+    public EmbeddedKafka(Path dataDir, int port, int controllerPort, int advertisedPort) {
         if (port == controllerPort) {
             throw new IllegalArgumentException("broker and controller ports must differ: " + port);
         }
         this.dataDir = dataDir.toAbsolutePath();
         this.port = port;
         this.controllerPort = controllerPort;
+        this.advertisedPort = advertisedPort;
     }
 
     /** Formats the log directory if needed and starts the broker; returns once it accepts clients. */
@@ -135,7 +145,7 @@ public final class EmbeddedKafka implements AutoCloseable {
         p.setProperty("node.id", "1");
         p.setProperty("controller.quorum.voters", "1@localhost:" + controllerPort);
         p.setProperty("listeners", "PLAINTEXT://localhost:" + port + ",CONTROLLER://localhost:" + controllerPort);
-        p.setProperty("advertised.listeners", "PLAINTEXT://localhost:" + port);
+        p.setProperty("advertised.listeners", "PLAINTEXT://localhost:" + advertisedPort);
         p.setProperty("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
         p.setProperty("controller.listener.names", "CONTROLLER");
         p.setProperty("inter.broker.listener.name", "PLAINTEXT");

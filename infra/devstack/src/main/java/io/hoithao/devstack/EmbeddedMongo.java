@@ -5,9 +5,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Locale;
 import java.util.NoSuchElementException;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import de.bwaldvogel.mongo.MongoCollection;
@@ -31,6 +36,7 @@ import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.h2.H2Database;
 import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.bson.ObjectId;
+import de.bwaldvogel.mongo.wire.message.MongoMessage;
 import de.bwaldvogel.mongo.wire.bson.BsonDecoder;
 import de.bwaldvogel.mongo.wire.bson.BsonEncoder;
 import io.netty.buffer.ByteBuf;
@@ -57,62 +63,137 @@ import org.h2.mvstore.MVStore;
  * the collection, as MongoDB does with its {@code _id} index; documents are stored as BSON, not by
  * Java serialisation; unique indexes live in memory; and commands on different collections run at
  * the same time, each conditional write still atomic under its collection's lock.
+ *
+ * <p>A write is durable before it is acknowledged, as with MongoDB's journal: each change is appended
+ * to a journal ({@link Journal}) that is written and {@code fsync}ed, one write and one {@code fsync}
+ * for all the commands waiting at that moment, before the command answers; the store file is brought
+ * up to date by a checkpoint every second, and a start replays what the journal holds beyond it. So a
+ * SIGKILL loses nothing that was acknowledged. {@link Durability#DELAYED} is the former behaviour (the
+ * store written once a second, a kill loses up to that second), kept for measuring what the journal costs.
  */
 public final class EmbeddedMongo implements AutoCloseable {
+
+    /** When a write reaches the disk. */
+    public enum Durability {
+        /** Journalled and {@code fsync}ed before the answer (the default). */
+        JOURNALED,
+        /** Journalled before the answer, without {@code fsync}: survives a kill of the process, not of the machine. */
+        JOURNALED_NO_FSYNC,
+        /** No journal: the store is written in the background once a second; a kill loses the last second. */
+        DELAYED;
+
+        public static Durability of(String name) {
+            return valueOf(name.trim().toUpperCase(Locale.ROOT).replace('-', '_'));
+        }
+    }
+
 
     public static final String FILE_NAME = "mongo.mv";
     private static final String HOST = "127.0.0.1";
     private static final int UNSAVED_KB = 64 * 1024;
+    // A command waiting for the journal's fsync holds its worker thread, and each thread serves the
+    // connections given to it: enough threads that waiting commands join one fsync rather than queue.
+    private static final int WORKER_THREADS = 32;
+    private static final long CHECKPOINT_MILLIS = 1000;
 
     private final Path dataDir;
     private final int requestedPort;
+    private final Durability durability;
     private MongoServer server;
+    private ScheduledExecutorService checkpoints;
+    private FaithfulH2Backend crashing;
     private int port;
+    private long replayed;
 
     /**
      * @param dataDir where {@value #FILE_NAME} is kept (created if missing)
      * @param port    the port to bind on 127.0.0.1; 0 picks a free one (see {@link #port()})
      */
     public EmbeddedMongo(Path dataDir, int port) {
+        this(dataDir, port, Durability.JOURNALED);
+    }
+
+    public EmbeddedMongo(Path dataDir, int port, Durability durability) {
         this.dataDir = dataDir.toAbsolutePath();
         this.requestedPort = port;
         this.port = port;
+        this.durability = durability;
     }
 
     public synchronized EmbeddedMongo start() {
         if (server != null) {
             return this;
         }
-        H2Backend backend;
+        FaithfulH2Backend backend;
+        MVStore store = null;
         try {
             Files.createDirectories(dataDir);
-            backend = new FaithfulH2Backend(new MVStore.Builder().fileName(dataFile().toString())
-                    // Changes are written to the file once a second in the background; a write
-                    // command stores them itself, before it answers, only when this much is unsaved
-                    // (H2's default is 1 MB).
-                    .autoCommitBufferSize(UNSAVED_KB)
-                    .open());
+            MVStore.Builder builder = new MVStore.Builder().fileName(dataFile().toString());
+            if (durability == Durability.DELAYED) {
+                // Changes are written to the file once a second in the background; a write command
+                // stores them itself, before it answers, only when this much is unsaved (H2's default is 1 MB).
+                store = builder.autoCommitBufferSize(UNSAVED_KB).open();
+                backend = new FaithfulH2Backend(store, null);
+            } else {
+                // The journal makes writes durable; the store is committed by the checkpoints alone, on
+                // the calling thread (H2's background writer would commit on a thread of its own,
+                // after the call returned).
+                store = builder.autoCommitDisabled().open();
+                Journal.Recovery recovery = Journal.recover(dataDir, store, durability == Durability.JOURNALED);
+                replayed = recovery.replayed();
+                backend = new FaithfulH2Backend(store, recovery.journal());
+            }
         } catch (IOException | RuntimeException e) {
+            if (store != null) {
+                store.closeImmediately();
+            }
             throw new DevStackException("The Mongo data file " + dataFile() + " could not be opened"
                     + " (is another devstack using this data directory?): " + e.getMessage(), e);
         }
         backend.version(ServerVersion.MONGO_5_0);
         MongoServer mongoServer = new MongoServer(backend);
         try {
-            mongoServer.bind(HOST, requestedPort);
+            mongoServer.bind(new java.net.InetSocketAddress(HOST, requestedPort), 1, WORKER_THREADS);
         } catch (RuntimeException e) {
             backend.close();
             throw new DevStackException("Mongo could not listen on " + HOST + ":" + requestedPort + ": " + e, e);
         }
         port = mongoServer.getLocalAddress().getPort();
         server = mongoServer;
+        crashing = backend;
+        if (backend.journal != null) {
+            checkpoints = Executors.newSingleThreadScheduledExecutor(runnable -> {
+                Thread thread = new Thread(runnable, "mongo-checkpoint");
+                thread.setDaemon(true);
+                return thread;
+            });
+            checkpoints.scheduleWithFixedDelay(backend::checkpoint, CHECKPOINT_MILLIS, CHECKPOINT_MILLIS, TimeUnit.MILLISECONDS);
+        }
         return this;
+    }
+
+    /** How many journal records the last start applied again (what the store file did not have yet). */
+    public synchronized long replayedAtStart() {
+        return replayed;
+    }
+
+    public Durability durability() {
+        return durability;
     }
 
     /** Closes client connections, stops listening and closes (commits) the data file. Safe to call twice. */
     public synchronized void stop() {
         MongoServer running = server;
         server = null;
+        if (checkpoints != null) {
+            checkpoints.shutdownNow();
+            try {
+                checkpoints.awaitTermination(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            checkpoints = null;
+        }
         if (running != null) {
             running.shutdownNow();
         }
@@ -121,6 +202,31 @@ public final class EmbeddedMongo implements AutoCloseable {
     @Override
     public void close() {
         stop();
+    }
+
+    /**
+     * Stops as a SIGKILL of the process would: no checkpoint, the store file closed without writing
+     * what it holds in memory, the journal left as it is. For tests of the recovery in this JVM.
+     */
+    synchronized void crash() {
+        MongoServer running = server;
+        server = null;
+        if (checkpoints != null) {
+            checkpoints.shutdownNow();
+            try {
+                checkpoints.awaitTermination(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            checkpoints = null;
+        }
+        if (running != null) {
+            FaithfulH2Backend backend = crashing;
+            backend.crashed = true;
+            running.stopListening();
+            backend.getMvStore().closeImmediately();
+            running.shutdownNow();
+        }
     }
 
     public synchronized boolean isRunning() {
@@ -153,18 +259,98 @@ public final class EmbeddedMongo implements AutoCloseable {
      */
     static final class FaithfulH2Backend extends H2Backend {
 
+        /** Commands that create, drop or rename maps of the store, which the journal does not record: a checkpoint follows them. */
+        private static final Set<String> STRUCTURAL = Set.of("create", "createindexes", "drop", "dropdatabase",
+                "dropindexes", "deleteindexes", "renamecollection", "collmod");
+
+        /** Null without a journal ({@link Durability#DELAYED}). Read by the collections, which H2Backend's constructor opens before it is set. */
+        final Journal journal;
+        private final MVStore store;
+        volatile boolean crashed;
+
         FaithfulH2Backend(MVStore store) {
+            this(store, null);
+        }
+
+        FaithfulH2Backend(MVStore store, Journal journal) {
             super(store);
+            this.store = store;
+            this.journal = journal;
         }
 
         @Override
         public Document handleCommand(Channel channel, String databaseName, String command, Document query) {
-            if ("hello".equalsIgnoreCase(command)) {
-                Document response = super.handleCommand(channel, databaseName, "ismaster", query);
-                response.put("isWritablePrimary", Boolean.TRUE);
+            try {
+                if ("hello".equalsIgnoreCase(command)) {
+                    Document response = super.handleCommand(channel, databaseName, "ismaster", query);
+                    response.put("isWritablePrimary", Boolean.TRUE);
+                    return response;
+                }
+                Document response = super.handleCommand(channel, databaseName, command, query);
+                if (journal != null && STRUCTURAL.contains(command.toLowerCase(Locale.ROOT))) {
+                    journal.checkpoint(store);
+                }
                 return response;
+            } finally {
+                // the answer, success or error, goes out only once this command's changes are on disk
+                awaitJournal();
             }
-            return super.handleCommand(channel, databaseName, command, query);
+        }
+
+        @Override
+        public Document handleMessage(MongoMessage message) {
+            try {
+                return super.handleMessage(message);
+            } finally {
+                awaitJournal();
+            }
+        }
+
+        @Override
+        public void close() {
+            if (crashed) {
+                try {
+                    if (journal != null) {
+                        journal.close();
+                    }
+                } catch (IOException e) {
+                    // as after a kill
+                }
+                return;
+            }
+            if (journal != null) {
+                checkpoint();
+            }
+            super.close();
+            if (journal != null) {
+                try {
+                    journal.close();
+                    journal.deleteFiles();
+                } catch (IOException e) {
+                    // replaying them at the next start is harmless
+                }
+            }
+        }
+
+        void checkpoint() {
+            try {
+                journal.checkpoint(store);
+            } catch (RuntimeException e) {
+                // the journal still holds everything; the next checkpoint tries again
+                org.slf4j.LoggerFactory.getLogger(EmbeddedMongo.class).warn("Mongo checkpoint failed: {}", e.toString());
+            }
+        }
+
+        private void awaitJournal() {
+            if (journal != null) {
+                journal.awaitThisThreadsRecords();
+            }
+        }
+
+        void journal(String map, Object key, Object value) {
+            if (journal != null) {
+                journal.append(map, key, value);
+            }
         }
 
         @Override
@@ -195,7 +381,7 @@ public final class EmbeddedMongo implements AutoCloseable {
                 String fullName = getFullCollectionNamespace(collectionName);
                 MVMap<Object, Object> data = getMvStore().openMap(DATA_PREFIX + fullName);
                 MVMap<String, Object> meta = getMvStore().openMap(META_PREFIX + fullName);
-                return new BsonCollection(this, collectionName, options, data, meta, cursorRegistry);
+                return new BsonCollection(this, collectionName, options, data, meta, cursorRegistry, FaithfulH2Backend.this);
             }
 
             @Override
@@ -268,13 +454,28 @@ public final class EmbeddedMongo implements AutoCloseable {
 
         private final MVMap<Object, Object> data;
         private final MVMap<String, Object> meta;
+        private final FaithfulH2Backend backend;
 
         BsonCollection(MongoDatabase database, String collectionName, CollectionOptions options,
                        MVMap<Object, Object> data, MVMap<String, Object> meta, CursorRegistry cursorRegistry) {
+            this(database, collectionName, options, data, meta, cursorRegistry, null);
+        }
+
+        BsonCollection(MongoDatabase database, String collectionName, CollectionOptions options,
+                       MVMap<Object, Object> data, MVMap<String, Object> meta, CursorRegistry cursorRegistry,
+                       FaithfulH2Backend backend) {
             super(database, collectionName, options, cursorRegistry);
             this.data = data;
             this.meta = meta;
+            this.backend = backend;
             meta.putIfAbsent(DATA_SIZE_KEY, Long.valueOf(0));
+        }
+
+        /** Each change goes to the journal after it is made and under the same lock, so the journal has the changes of a key in their order. */
+        private void journal(MVMap<?, ?> map, Object key, Object value) {
+            if (backend != null) {
+                backend.journal(map.getName(), key, value);
+            }
         }
 
         static byte[] encode(Document document) {
@@ -327,7 +528,9 @@ public final class EmbeddedMongo implements AutoCloseable {
         protected void updateDataSize(int sizeDelta) {
             synchronized (meta) {
                 Number value = (Number) meta.get(DATA_SIZE_KEY);
-                meta.put(DATA_SIZE_KEY, Long.valueOf(value.longValue() + sizeDelta));
+                Long size = Long.valueOf(value.longValue() + sizeDelta);
+                meta.put(DATA_SIZE_KEY, size);
+                journal(meta, DATA_SIZE_KEY, size);
             }
         }
 
@@ -339,8 +542,11 @@ public final class EmbeddedMongo implements AutoCloseable {
         @Override
         protected Object addDocumentInternal(Document document) {
             Object key = getIdField() != null ? Utils.getSubdocumentValue(document, getIdField()) : UUID.randomUUID();
-            Object previous = data.put(Missing.ofNullable(key), encode(document));
+            byte[] bytes = encode(document);
+            Object position = Missing.ofNullable(key);
+            Object previous = data.put(position, bytes);
             Assert.isNull(previous, () -> "Document with key '" + key + "' already existed in " + this);
+            journal(data, position, bytes);
             return key;
         }
 
@@ -364,6 +570,7 @@ public final class EmbeddedMongo implements AutoCloseable {
             if (data.remove(position) == null) {
                 throw new NoSuchElementException("No document with key " + position);
             }
+            journal(data, position, null);
         }
 
         @Override
@@ -387,7 +594,10 @@ public final class EmbeddedMongo implements AutoCloseable {
 
         @Override
         protected void handleUpdate(Object position, Document oldDocument, Document newDocument) {
-            data.put(Missing.ofNullable(position), encode(newDocument));
+            byte[] bytes = encode(newDocument);
+            Object key = Missing.ofNullable(position);
+            data.put(key, bytes);
+            journal(data, key, bytes);
         }
     }
 

@@ -166,4 +166,69 @@ class EmbeddedMongoTest {
             assertThat(found.getString("title")).isEqualTo("Hội nghị sơ kết");
         }
     }
+
+    @Test
+    void everyAcknowledgedWriteSurvivesACrashAndIsReplayedFromTheJournal(@TempDir Path dir) throws Exception {
+        int writers = 8;
+        int perWriter = 150;
+        EmbeddedMongo mongo = new EmbeddedMongo(dir, 0).start();
+        try (MongoClient client = MongoClients.create(mongo.connectionString())) {
+            MongoCollection<Document> registrations = client.getDatabase("hoithao_registrations").getCollection("registrations");
+            registrations.createIndex(Indexes.ascending("email"), new IndexOptions().unique(true));
+            MongoCollection<Document> seats = client.getDatabase("hoithao_registrations").getCollection("seats");
+            seats.insertOne(new Document("_id", "event-1").append("confirmed", 0));
+            ExecutorService pool = Executors.newFixedThreadPool(writers);
+            List<Future<?>> done = new ArrayList<>();
+            for (int w = 0; w < writers; w++) {
+                int writer = w;
+                done.add(pool.submit(() -> {
+                    for (int i = 0; i < perWriter; i++) {
+                        String id = "r-" + writer + "-" + i;
+                        registrations.insertOne(new Document("_id", id).append("email", id + "@example.vn").append("status", "PENDING"));
+                        registrations.updateOne(Filters.eq("_id", id), Updates.set("status", "CONFIRMED"));
+                        seats.updateOne(Filters.eq("_id", "event-1"), Updates.inc("confirmed", 1));
+                        if (i % 10 == 0) {
+                            registrations.deleteOne(Filters.eq("_id", id));
+                        }
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> future : done) {
+                future.get();
+            }
+            pool.shutdown();
+        }
+        // every write above was acknowledged; the process dies before any checkpoint could write the store
+        mongo.crash();
+
+        try (EmbeddedMongo restarted = new EmbeddedMongo(dir, 0).start();
+             MongoClient client = MongoClients.create(restarted.connectionString())) {
+            MongoCollection<Document> registrations = client.getDatabase("hoithao_registrations").getCollection("registrations");
+            long kept = (long) writers * (perWriter - perWriter / 10);
+            assertThat(registrations.countDocuments()).isEqualTo(kept);
+            assertThat(registrations.countDocuments(Filters.eq("status", "CONFIRMED"))).isEqualTo(kept);
+            assertThat(registrations.find(Filters.eq("_id", "r-3-0")).first()).isNull();
+            assertThat(client.getDatabase("hoithao_registrations").getCollection("seats").find(Filters.eq("_id", "event-1"))
+                    .first().getInteger("confirmed")).isEqualTo(writers * perWriter);
+            // the unique index was rebuilt from the replayed documents
+            assertThatThrownBy(() -> registrations.insertOne(new Document("_id", "again").append("email", "r-3-5@example.vn")))
+                    .isInstanceOf(MongoWriteException.class)
+                    .hasMessageContaining("E11000");
+        }
+    }
+
+    @Test
+    void aCleanStopLeavesNoJournalBehindAndTheStoreHoldsEverything(@TempDir Path dir) throws Exception {
+        try (EmbeddedMongo mongo = new EmbeddedMongo(dir, 0).start();
+             MongoClient client = MongoClients.create(mongo.connectionString())) {
+            client.getDatabase("hoithao_events").getCollection("events").insertOne(new Document("_id", "e-1").append("title", "Hội thảo"));
+        }
+        assertThat(Journal.files(dir)).isEmpty();
+        try (EmbeddedMongo mongo = new EmbeddedMongo(dir, 0).start();
+             MongoClient client = MongoClients.create(mongo.connectionString())) {
+            assertThat(mongo.replayedAtStart()).isZero();
+            assertThat(client.getDatabase("hoithao_events").getCollection("events").countDocuments()).isEqualTo(1);
+        }
+    }
 }

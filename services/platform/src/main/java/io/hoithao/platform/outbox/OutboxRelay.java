@@ -21,6 +21,7 @@ import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.kafka.core.KafkaTemplate;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 /**
  * Publishes the messages waiting in documents' outboxes to Kafka, keyed by the conference event's id,
@@ -158,7 +159,11 @@ public class OutboxRelay extends PeriodicTask {
                 entry.getString("payload").getBytes(StandardCharsets.UTF_8));
         CloudEventHeaders.write(record.headers(), entry.getString("messageId"), entry.getString("type"),
                 properties.source(), entry.get("occurredAt"), entry.getString("key"));
+        // KafkaTemplate.send blocks its caller while the broker's metadata is unknown (up to max.block.ms):
+        // on a boundedElastic thread, so that an outage of the broker never holds the database driver's
+        // or the web server's threads, and with them every request of the service.
         return Mono.fromFuture(() -> kafka.send(record))
+                .subscribeOn(Schedulers.boundedElastic())
                 .timeout(properties.sendTimeout())
                 .doOnNext(result -> log.debug("Published {} {} to {}", entry.getString("type"),
                         entry.getString("messageId"), result.getRecordMetadata()))

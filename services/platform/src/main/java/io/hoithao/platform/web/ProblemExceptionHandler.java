@@ -1,5 +1,7 @@
 package io.hoithao.platform.web;
 
+import com.mongodb.MongoSocketException;
+import com.mongodb.MongoTimeoutException;
 import jakarta.validation.ConstraintViolationException;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -11,6 +13,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.webflux.error.ErrorWebExceptionHandler;
 import org.springframework.core.codec.DecodingException;
 import org.springframework.core.io.buffer.DataBufferLimitException;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpHeaders;
@@ -156,6 +159,11 @@ public class ProblemExceptionHandler implements ErrorWebExceptionHandler {
             return problem(HttpStatus.SERVICE_UNAVAILABLE, ProblemTypes.IDENTITY_UNAVAILABLE, "Identity provider unavailable",
                     "The access token could not be checked because the identity provider's keys are unreachable; try again shortly");
         }
+        if (databaseUnreachable(failure)) {
+            log.warn("The database is unreachable: {}", failure.toString());
+            return problem(HttpStatus.SERVICE_UNAVAILABLE, ProblemTypes.DATABASE_UNAVAILABLE, "Database unavailable",
+                    "The service cannot reach its database at the moment; nothing was changed, try again shortly");
+        }
         if (failure instanceof AccessDeniedException) {
             return problem(HttpStatus.FORBIDDEN, ProblemTypes.FORBIDDEN, "Forbidden", "You are not allowed to do this");
         }
@@ -195,6 +203,15 @@ public class ProblemExceptionHandler implements ErrorWebExceptionHandler {
             return "Invalid value for '" + e.getMethodParameter().getParameterName() + "'";
         }
         return e.getReason() == null ? "The request could not be read" : e.getReason();
+    }
+
+    /**
+     * The driver found no server in time, lost its connection, or could not open one: an outage of the
+     * database (a restart, a network cut), which a retry a moment later may outlive.
+     */
+    static boolean databaseUnreachable(Throwable failure) {
+        return causedBy(failure, MongoTimeoutException.class) || causedBy(failure, MongoSocketException.class)
+                || causedBy(failure, DataAccessResourceFailureException.class);
     }
 
     private static boolean causedBy(Throwable failure, Class<? extends Throwable> type) {

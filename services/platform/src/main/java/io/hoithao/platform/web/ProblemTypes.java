@@ -22,6 +22,7 @@ public final class ProblemTypes {
     public static final String INVALID_TOKEN = "invalid-token";
     public static final String FORBIDDEN = "forbidden";
     public static final String IDENTITY_UNAVAILABLE = "identity-unavailable";
+    public static final String DATABASE_UNAVAILABLE = "database-unavailable";
     public static final String INTERNAL = "internal";
 
     private ProblemTypes() {

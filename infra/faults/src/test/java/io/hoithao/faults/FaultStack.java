@@ -1,0 +1,191 @@
+package io.hoithao.faults;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Locale;
+
+import io.hoithao.devstack.App;
+import io.hoithao.devstack.DevStack;
+import io.hoithao.devstack.DevStackConfig;
+import io.hoithao.devstack.SignIn;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The stack under test: the broker and the Mongo-wire server each in a process of its own
+ * ({@link InfraProcess}), a {@link FaultProxy} in front of each, and the identity, events,
+ * registrations and observations services started from their jars as {@code ./devstack} starts them,
+ * reaching the broker and the database only through the proxies.
+ */
+final class FaultStack implements AutoCloseable {
+
+    static final Duration START = Duration.ofSeconds(120);
+    static final String ADMIN = "admin@hoithao.local";
+    static final String ADMIN_PASSWORD = "admin-dev-password";
+    static final App[] APPS = {App.IDENTITY, App.EVENTS, App.REGISTRATIONS, App.OBSERVATIONS};
+
+    final InfraProcess kafka;
+    final InfraProcess mongo;
+    final FaultProxy kafkaProxy;
+    final FaultProxy mongoProxy;
+    final int mongoPort;
+    final DevStack stack;
+    final JsonMapper json = JsonMapper.builder().build();
+    final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
+    private volatile String adminToken;
+    private volatile long adminTokenAt;
+
+    FaultStack(Path dataDir) throws Exception {
+        int[] ports = DevStackConfig.freePortNumbers(3);
+        mongoPort = ports[2];
+        mongoProxy = new FaultProxy("mongo", ports[2]);
+        kafkaProxy = new FaultProxy("kafka", ports[0]);
+        Path logs = dataDir.resolve("logs");
+        kafka = new InfraProcess("kafka", logs, "-Xmx512m -XX:+UseSerialGC -XX:TieredStopAtLevel=1",
+                "kafka", "--dir=" + dataDir.resolve("kafka"), "--port=" + ports[0], "--controller.port=" + ports[1],
+                "--advertised.port=" + kafkaProxy.port());
+        mongo = new InfraProcess("mongo", logs, "-Xmx384m -XX:+UseSerialGC -XX:TieredStopAtLevel=1",
+                "mongo", "--dir=" + dataDir.resolve("mongo"), "--port=" + ports[2]);
+        report("kafka started in %.1f s", kafka.start(START).toMillis() / 1000.0);
+        report("mongo started in %.1f s", mongo.start(START).toMillis() / 1000.0);
+        stack = DevStack.start(DevStackConfig.builder()
+                .repoRoot(Path.of("../..")) // Failsafe runs in infra/faults
+                .dataDir(dataDir)
+                .freePorts()
+                .kafkaPort(kafkaProxy.port())
+                .mongoPort(mongoProxy.port())
+                .externalInfrastructure()
+                .services(APPS)
+                .readyTimeout(Duration.ofSeconds(600))
+                .environment(App.IDENTITY, "HOITHAO_IDENTITY_THROTTLE_SIGNINPERADDRESS_LIMIT", "1000000")
+                .build());
+    }
+
+    /** The administrator's access token, signed in again before it expires (15 minutes). */
+    String admin() throws Exception {
+        if (adminToken == null || System.nanoTime() - adminTokenAt > Duration.ofMinutes(10).toNanos()) {
+            adminToken = SignIn.accessToken(stack.url(App.IDENTITY), ADMIN, ADMIN_PASSWORD);
+            adminTokenAt = System.nanoTime();
+        }
+        return adminToken;
+    }
+
+    URI url(App app, String path) {
+        return stack.url(app).resolve(path);
+    }
+
+    HttpResponse<String> send(String method, App app, String path, String body, Duration timeout) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(url(app, path)).timeout(timeout)
+                .header("Authorization", "Bearer " + admin());
+        if (body != null) {
+            request.header("Content-Type", "application/json");
+        }
+        request.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    JsonNode get(App app, String path) throws Exception {
+        HttpResponse<String> response = send("GET", app, path, null, Duration.ofSeconds(30));
+        assertThat(response.statusCode()).as("GET %s %s: %s", app.id(), path, response.body()).isEqualTo(200);
+        return json.readTree(response.body());
+    }
+
+    JsonNode post(App app, String path, String body, int expected) throws Exception {
+        HttpResponse<String> response = send("POST", app, path, body, Duration.ofSeconds(30));
+        assertThat(response.statusCode()).as("POST %s %s: %s", app.id(), path, response.body()).isEqualTo(expected);
+        return response.body().isEmpty() ? json.createObjectNode() : json.readTree(response.body());
+    }
+
+    /** The readiness probe's status (UP, DOWN, or NONE when it does not answer). */
+    String readiness(App app) {
+        try {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(url(app, "/actuator/health/readiness"))
+                    .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
+            return json.readTree(response.body()).path("status").asString("NONE");
+        } catch (Exception e) {
+            return "NONE";
+        }
+    }
+
+    void awaitReady(Duration atMost) {
+        await().atMost(atMost).pollInterval(Duration.ofMillis(250)).untilAsserted(() -> {
+            for (App app : APPS) {
+                assertThat(readiness(app)).as(app.id()).isEqualTo("UP");
+            }
+        });
+    }
+
+    /** An event open for registration, its lessons made, everything known to every service. */
+    Scenario openEvent(String title, int lessons) throws Exception {
+        JsonNode created = post(App.EVENTS, "/api/events", """
+                {"title": "%s", "kind": "CONFERENCE", "level": "PROVINCE", "organiserUnit": "Sở GD&ĐT Bắc Kạn",
+                 "startDate": "2027-10-25", "endDate": "2027-10-26", "capacity": 100000}
+                """.formatted(title), 201);
+        String eventId = created.get("id").asString();
+        post(App.EVENTS, "/api/events/" + eventId + "/publish", null, 200);
+        post(App.EVENTS, "/api/events/" + eventId + "/registration/open", null, 200);
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250)).untilAsserted(() ->
+                assertThat(get(App.REGISTRATIONS, "/api/registrations/events/" + eventId).get("registrationOpen").asBoolean()).isTrue());
+        java.util.List<String> lessonIds = new java.util.ArrayList<>();
+        for (int i = 0; i < lessons; i++) {
+            String body = """
+                    {"title": "Khám phá %d", "hostSchool": "Trường Mầm non Đồng Tâm", "classroom": "A%d",
+                     "className": "Mẫu giáo lớn A%d", "ageGroup": "MAU_GIAO_LON", "teacher": "Nguyễn Thị Hoà",
+                     "activity": "Thí nghiệm vật chìm – vật nổi", "developmentalArea": "Phát triển nhận thức",
+                     "startsAt": "2027-10-25T%02d:00:00+07:00", "endsAt": "2027-10-25T%02d:45:00+07:00", "seats": 30}
+                    """.formatted(i, i, i, 7 + i, 7 + i);
+            String path = "/api/observations/events/" + eventId + "/lessons";
+            JsonNode lesson = await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250)).until(() -> {
+                HttpResponse<String> response = send("POST", App.OBSERVATIONS, path, body, Duration.ofSeconds(30));
+                return response.statusCode() == 201 ? json.readTree(response.body()) : null;
+            }, java.util.Objects::nonNull);
+            lessonIds.add(lesson.get("id").asString());
+        }
+        return new Scenario(eventId, lessonIds);
+    }
+
+    /** Documents of a service's database with messages waiting in their outbox, read from the server itself (not through the proxy). */
+    long documentsWithOutbox(String database) {
+        try (com.mongodb.client.MongoClient client = com.mongodb.client.MongoClients.create("mongodb://127.0.0.1:" + mongoPort)) {
+            com.mongodb.client.MongoDatabase db = client.getDatabase(database);
+            long count = 0;
+            for (String collection : db.listCollectionNames()) {
+                count += db.getCollection(collection).countDocuments(com.mongodb.client.model.Filters.exists("outbox.0"));
+            }
+            return count;
+        }
+    }
+
+    record Scenario(String eventId, java.util.List<String> lessonIds) {
+    }
+
+    static void report(String format, Object... args) {
+        System.out.println("faults: " + String.format(Locale.ROOT, format, args));
+    }
+
+    static boolean full() {
+        return Boolean.getBoolean("faults.full");
+    }
+
+    @Override
+    public void close() throws Exception {
+        try {
+            if (stack != null) {
+                stack.close();
+            }
+        } finally {
+            mongo.close();
+            kafka.close();
+            kafkaProxy.close();
+            mongoProxy.close();
+        }
+    }
+}

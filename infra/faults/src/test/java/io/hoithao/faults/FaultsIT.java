@@ -1,0 +1,254 @@
+package io.hoithao.faults;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.CompletableFuture;
+
+import io.hoithao.devstack.App;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The fault scenarios on one stack ({@link FaultStack}), each on an event of its own, each checking
+ * the {@link Invariants} at its end and printing its figures (lines starting {@code faults:}). The
+ * short form runs in {@code ./mvnw verify}; {@code -Dfaults.full=true} runs the long one.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class FaultsIT {
+
+    static final boolean FULL = FaultStack.full();
+    static final Duration CONVERGE = Duration.ofSeconds(60);
+
+    @TempDir
+    static Path dataDir;
+
+    static FaultStack stack;
+
+    @BeforeAll
+    static void start() throws Exception {
+        stack = new FaultStack(dataDir);
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (stack != null) {
+            stack.close();
+        }
+    }
+
+    /**
+     * F3: the Mongo-wire server stopped cleanly, then SIGKILLed, under load. While it is away the
+     * services' readiness is DOWN and their answers are quick 503 problem+json; when it is back they
+     * are UP again unaided, and nothing acknowledged before the kill is missing.
+     */
+    @Test
+    @Order(1)
+    void f3DatabaseStoppedAndKilledUnderLoad() throws Exception {
+        FaultStack.Scenario scenario = stack.openEvent("F3 database restart", 3);
+        Workload workload = new Workload(stack, scenario, "f3");
+        int operations = FULL ? 2000 : 240;
+        double rate = FULL ? 20 : 8;
+        List<String> readinessSeen = new ArrayList<>();
+        int acknowledgedBefore = 0;
+        for (boolean kill : new boolean[] {false, true}) {
+            // the outage begins early in each half and the load goes on through it; the half ends once
+            // the database is back and every service is ready again
+            CompletableFuture<?>[] outage = {null};
+            workload.run(operations / 2, rate, i -> {
+                if (i == operations / 16) {
+                    outage[0] = CompletableFuture.runAsync(() -> outage(kill, readinessSeen));
+                }
+            });
+            outage[0].join();
+            // after the restart the services write again, unaided
+            int before = workload.registrations.size();
+            workload.run(10, rate, i -> { });
+            assertThat(workload.registrations.size() - before).as("registrations acknowledged after the restart").isPositive();
+            acknowledgedBefore = workload.registrations.size();
+        }
+        stack.awaitReady(Duration.ofSeconds(60));
+        FaultStack.report("F3 %s", workload.summary());
+        FaultStack.report("F3 readiness during the outages: %s", readinessSeen);
+        assertThat(readinessSeen).hasSize(2).allMatch(seen -> seen.contains("DOWN"));
+        assertThat(workload.refusals).as("4xx answers").isEmpty();
+        assertThat(acknowledgedBefore).as("registrations acknowledged").isPositive();
+        assertThat(workload.answers).as("some requests met the outage").containsKey("503");
+        // refused, not hung: every request was answered before the client's own timeout (a registration
+        // makes a few database calls, each given up after the driver's 3 s server selection)
+        assertThat(workload.answers).as("requests that hung").doesNotContainKeys("timeout", "io");
+        assertThat(Workload.percentile(workload.failureMillis, 1.0)).as("the slowest refusal, ms")
+                .isLessThan(Workload.REQUEST_TIMEOUT.toMillis());
+        Invariants.check(stack, scenario, workload, CONVERGE);
+    }
+
+    /** Stops (cleanly or by SIGKILL) the database for a few seconds and starts it again; notes what readiness said meanwhile. */
+    private static void outage(boolean kill, List<String> readinessSeen) {
+        try {
+            long t0 = System.nanoTime();
+            if (kill) {
+                stack.mongo.kill();
+            } else {
+                stack.mongo.stop();
+            }
+            StringBuilder seen = new StringBuilder(kill ? "SIGKILL:" : "stop:");
+            await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200))
+                    .until(() -> "DOWN".equals(stack.readiness(App.REGISTRATIONS)));
+            seen.append(" registrations DOWN after ").append((System.nanoTime() - t0) / 1_000_000).append(" ms");
+            Duration restart = stack.mongo.start(FaultStack.START);
+            long back = System.nanoTime();
+            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).until(() -> {
+                for (App app : FaultStack.APPS) {
+                    if (!"UP".equals(stack.readiness(app))) {
+                        return false;
+                    }
+                }
+                return true;
+            });
+            seen.append(", restarted in ").append(restart.toMillis()).append(" ms, every service UP ")
+                    .append((System.nanoTime() - back) / 1_000_000).append(" ms later");
+            synchronized (readinessSeen) {
+                readinessSeen.add(seen.toString());
+            }
+        } catch (Exception | AssertionError e) {
+            synchronized (readinessSeen) {
+                readinessSeen.add("failed: " + e);
+            }
+        }
+    }
+
+    /**
+     * F1: the broker SIGKILLed at random moments during registrations and bookings at a steady rate
+     * (short form one kill in 300 operations; full form five in 5,000): nothing acknowledged lost, the
+     * projections equal the producers' data within 60 s of the last restart.
+     */
+    @Test
+    @Order(2)
+    void f1BrokerKilledAtRandomMoments() throws Exception {
+        FaultStack.Scenario scenario = stack.openEvent("F1 broker killed", 4);
+        Workload workload = new Workload(stack, scenario, "f1");
+        int operations = FULL ? 5000 : 300;
+        int kills = FULL ? 5 : 1;
+        double rate = FULL ? 20 : 10;
+        Random random = new Random();
+        List<Integer> killAt = new ArrayList<>();
+        for (int k = 0; k < kills; k++) {
+            // one kill in each stretch of the run, at a random operation in it
+            int stretch = operations / (kills + 1);
+            killAt.add(stretch * k + stretch / 2 + random.nextInt(stretch));
+        }
+        List<String> restarts = new ArrayList<>();
+        CompletableFuture<?>[] pending = new CompletableFuture<?>[1];
+        pending[0] = CompletableFuture.completedFuture(null);
+        workload.run(operations, rate, i -> {
+            if (killAt.contains(i)) {
+                pending[0] = pending[0].thenRunAsync(() -> {
+                    try {
+                        stack.kafka.kill();
+                        Duration restart = stack.kafka.start(FaultStack.START);
+                        synchronized (restarts) {
+                            restarts.add("at operation " + i + ": killed, back in " + restart.toMillis() + " ms");
+                        }
+                    } catch (Exception e) {
+                        synchronized (restarts) {
+                            restarts.add("failed: " + e);
+                        }
+                    }
+                });
+            }
+        });
+        pending[0].join();
+        FaultStack.report("F1 %s", workload.summary());
+        FaultStack.report("F1 broker kills: %s", restarts);
+        assertThat(restarts).hasSize(kills).noneMatch(r -> r.startsWith("failed"));
+        assertThat(workload.refusals).as("4xx answers").isEmpty();
+        // the broker's outage never holds a request: a registration is one database write, its message waits in the outbox
+        assertThat(workload.answers).as("requests that hung").doesNotContainKeys("timeout", "io");
+        assertThat(workload.registrations.size()).as("registrations acknowledged").isGreaterThan(operations / 2);
+        assertThat(workload.bookings).as("bookings acknowledged").isNotEmpty();
+        Duration converged = Invariants.check(stack, scenario, workload, CONVERGE);
+        FaultStack.report("F1 projections equal %.1f s after the load ended", converged.toMillis() / 1000.0);
+    }
+
+    /**
+     * F2: each producing service SIGKILLed while messages it has written wait in its outbox (the broker
+     * cut off by the proxy, so none can be published): after the restart all are published, once as
+     * far as the consumers can tell (observers, the programme view's counts and seats exact).
+     */
+    @Test
+    @Order(3)
+    void f2ServiceKilledWithUnpublishedMessages() throws Exception {
+        FaultStack.Scenario scenario = stack.openEvent("F2 service killed before it published", 2);
+        Workload workload = new Workload(stack, scenario, "f2");
+        int operations = FULL ? 600 : 90;
+        workload.run(operations / 3, 10, i -> { });  // some confirmed delegates, known everywhere
+        Invariants.check(stack, scenario, workload, CONVERGE);
+
+        List<String> figures = new ArrayList<>();
+        for (App producer : new App[] {App.REGISTRATIONS, App.OBSERVATIONS}) {
+            stack.kafkaProxy.refuse(true);
+            stack.kafkaProxy.dropConnections();
+            // registrations' messages from new registrations; observations' from bookings of the delegates registered above
+            workload.run(operations / 3, 10, i -> { });
+            String database = producer.database();
+            long waiting = await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250))
+                    .until(() -> stack.documentsWithOutbox(database), count -> count > 0);
+            stack.stack.kill(producer);
+            stack.kafkaProxy.refuse(false);
+            long t0 = System.nanoTime();
+            stack.stack.restart(producer);
+            await().atMost(CONVERGE).pollInterval(Duration.ofMillis(250)).until(() -> stack.documentsWithOutbox(database) == 0);
+            figures.add(String.format(java.util.Locale.ROOT, "%s killed with %d document(s) waiting to publish; back and drained in %.1f s",
+                    producer.id(), waiting, (System.nanoTime() - t0) / 1e9));
+        }
+        FaultStack.report("F2 %s", workload.summary());
+        FaultStack.report("F2 %s", figures);
+        assertThat(workload.refusals).as("4xx answers").isEmpty();
+        assertThat(workload.bookings).as("bookings acknowledged").isNotEmpty();
+        Invariants.check(stack, scenario, workload, CONVERGE);
+    }
+
+    /**
+     * F4: latency between the services and both the broker and the database, then every connection
+     * to them dropped at once, under load: no duplicate effects, no request hangs, and the services
+     * recover by themselves.
+     */
+    @Test
+    @Order(4)
+    void f4SlowNetworkAndDroppedConnections() throws Exception {
+        FaultStack.Scenario scenario = stack.openEvent("F4 slow network", 3);
+        Workload workload = new Workload(stack, scenario, "f4");
+        int operations = FULL ? 1500 : 150;
+        int[] dropped = new int[2];
+        workload.run(operations, 8, i -> {
+            if (i == operations / 5) {
+                stack.kafkaProxy.latency(50);
+                stack.mongoProxy.latency(20);
+            } else if (i == operations / 2) {
+                dropped[0] = stack.mongoProxy.dropConnections();
+                dropped[1] = stack.kafkaProxy.dropConnections();
+            } else if (i == operations * 4 / 5) {
+                stack.kafkaProxy.latency(0);
+                stack.mongoProxy.latency(0);
+            }
+        });
+        stack.awaitReady(Duration.ofSeconds(60));
+        FaultStack.report("F4 %s", workload.summary());
+        FaultStack.report("F4 latency 20 ms to the database and 50 ms to the broker per forwarded chunk, then %d database"
+                + " and %d broker connections dropped at once", dropped[0], dropped[1]);
+        assertThat(workload.refusals).as("4xx answers").isEmpty();
+        assertThat(workload.answers).as("requests that hung").doesNotContainKeys("timeout");
+        assertThat(workload.registrations.size()).as("registrations acknowledged").isGreaterThan(operations / 2);
+        Invariants.check(stack, scenario, workload, CONVERGE);
+    }
+}
