@@ -441,6 +441,10 @@ public final class DevStackConfig {
         public Builder issuer(URI issuer, URI jwkSetUri) {
             this.issuer = issuer;
             this.jwkSetUri = jwkSetUri;
+            return this;
+        }
+
+        /**
          * Kafka and Mongo are not started here: they already run (another process) on the configured
          * {@code kafkaPort} and {@code mongoPort}, which the apps are given as usual.
          */
