@@ -31,7 +31,8 @@ class GatewayRoutingTest {
 
 	static final TestIssuer issuer = new TestIssuer();
 
-	static final List<String> SERVICES = List.of("events", "registrations", "observations", "presentations", "notifications");
+	static final List<String> SERVICES = List.of("events", "registrations", "observations", "presentations", "notifications",
+			"reports");
 
 	@DynamicPropertySource
 	static void routes(DynamicPropertyRegistry registry) {
@@ -54,7 +55,7 @@ class GatewayRoutingTest {
 	int port;
 
 	@ParameterizedTest
-	@ValueSource(strings = { "events", "registrations", "observations", "presentations", "notifications" })
+	@ValueSource(strings = { "events", "registrations", "observations", "presentations", "notifications", "reports" })
 	void routesEachPrefixWithPathQueryAndBodyUnchanged(String service) {
 		String path = "/api/" + service + "/v1/things/42";
 		String query = "q=H%E1%BB%99i%20th%E1%BA%A3o&page=2&tag=a&tag=b";
@@ -79,7 +80,7 @@ class GatewayRoutingTest {
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = { "events", "registrations", "observations", "presentations", "notifications" })
+	@ValueSource(strings = { "events", "registrations", "observations", "presentations", "notifications", "reports" })
 	void forwardsEachServicesApiDocsPath(String service) {
 		String path = "/api/" + service + "/v3/api-docs";
 		this.client.get().uri(path).exchange().expectStatus().isOk();
@@ -281,7 +282,7 @@ class GatewayRoutingTest {
 			.expectBody()
 			.jsonPath("$[*].route_id")
 			.value(ids -> assertThat(strings(ids)).containsExactlyInAnyOrder("events", "registrations",
-					"observations", "presentation-materials", "presentations", "notifications", "web-uploads", "web"));
+					"observations", "presentation-materials", "presentations", "notifications", "reports", "web-uploads", "web"));
 	}
 
 	@Test
@@ -294,7 +295,7 @@ class GatewayRoutingTest {
 			.jsonPath("$.urls[*].url")
 			.value(urls -> assertThat(strings(urls)).containsExactlyInAnyOrder("/api/events/v3/api-docs",
 					"/api/registrations/v3/api-docs", "/api/observations/v3/api-docs",
-					"/api/presentations/v3/api-docs", "/api/notifications/v3/api-docs"))
+					"/api/presentations/v3/api-docs", "/api/notifications/v3/api-docs", "/api/reports/v3/api-docs"))
 			.jsonPath("$.urls[*].name")
 			.value(names -> assertThat(strings(names)).containsExactlyInAnyOrderElementsOf(SERVICES));
 

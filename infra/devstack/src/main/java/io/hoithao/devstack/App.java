@@ -13,6 +13,7 @@ public enum App {
     OBSERVATIONS("observations", 8083, "services/observations"),
     PRESENTATIONS("presentations", 8084, "services/presentations"),
     NOTIFICATIONS("notifications", 8086, "services/notifications"),
+    REPORTS("reports", 8087, "services/reports"),
     WEB("web", 8085, "services/web"),
     GATEWAY("gateway", 8080, "gateway");
 

@@ -641,14 +641,14 @@ public final class DevStack implements AutoCloseable {
                 Each option may also be given as a system property -Ddevstack.<key>=<value>.
 
                   --services=<list>        comma list of identity,events,registrations,observations,presentations,
-                                           notifications,web,gateway
+                                           notifications,reports,web,gateway
                                            (default: all; empty: only Kafka and Mongo)
                   --dir=<path>             data directory (default .devstack); delete it to reset all data
                   --repo=<path>            repository root holding the built jars (default: current dir)
                   --kafka.port=9092  --kafka.controller.port=9093  --mongo.port=27017
                   --gateway.port=8080  --events.port=8081  --registrations.port=8082
                   --observations.port=8083  --presentations.port=8084  --web.port=8085
-                  --notifications.port=8086  --identity.port=9000
+                  --notifications.port=8086  --reports.port=8087  --identity.port=9000
                   --smtp.port=3025  --inbox.port=8025   the development mail server and its inbox page
                   --issuer=<url>           check the tokens of another issuer (a Keycloak realm, e.g.
                                            http://localhost:8180/realms/hoithao) instead of running the identity

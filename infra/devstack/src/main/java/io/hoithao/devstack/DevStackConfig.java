@@ -29,13 +29,13 @@ import java.util.Properties;
  *   <tr><th>key</th><th>default</th></tr>
  *   <tr><td>dir</td><td>{@code .devstack} under the current directory</td></tr>
  *   <tr><td>repo</td><td>the current directory</td></tr>
- *   <tr><td>services</td><td>{@code identity,events,registrations,observations,presentations,notifications,web,gateway} (empty: none)</td></tr>
+ *   <tr><td>services</td><td>{@code identity,events,registrations,observations,presentations,notifications,reports,web,gateway} (empty: none)</td></tr>
  *   <tr><td>kafka.port / kafka.controller.port</td><td>9092 / 9093</td></tr>
  *   <tr><td>mongo.port</td><td>27017</td></tr>
  *   <tr><td>smtp.port / inbox.port</td><td>3025 / 8025 (the development mail server and its inbox page)</td></tr>
  *   <tr><td>gateway.port, events.port, registrations.port, observations.port, presentations.port, web.port,
- *       notifications.port, identity.port</td>
- *       <td>8080, 8081, 8082, 8083, 8084, 8085, 8086, 9000</td></tr>
+ *       notifications.port, reports.port, identity.port</td>
+ *       <td>8080, 8081, 8082, 8083, 8084, 8085, 8086, 8087, 9000</td></tr>
  *   <tr><td>issuer</td><td>none: the identity service (an app of the stack) issues the tokens; with a URL (a Keycloak
  *       realm, say) the apps check that issuer's tokens instead, and the identity service and the web application
  *       are left out</td></tr>

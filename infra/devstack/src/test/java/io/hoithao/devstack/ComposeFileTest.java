@@ -45,16 +45,18 @@ class ComposeFileTest {
             "observations", "services/observations",
             "presentations", "services/presentations",
             "notifications", "services/notifications",
+            "reports", "services/reports",
             "web", "services/web",
             "gateway", "gateway");
 
-    private static final List<String> SERVICES = List.of("events", "registrations", "observations", "presentations", "notifications");
+    private static final List<String> SERVICES = List.of("events", "registrations", "observations", "presentations", "notifications",
+            "reports");
 
     private static final String PLATFORM_DEFAULTS = "services/platform/src/main/resources/hoithao-platform.properties";
 
     private static final Set<String> EXPECTED_SERVICES =
             Set.of("kafka", "mongo", "keycloak", "mailpit", "events", "registrations", "observations", "presentations",
-                    "notifications", "web", "gateway");
+                    "notifications", "reports", "web", "gateway");
 
     /** Environment variables read by the JVM or the OS, not by Spring: allowed without a property. */
     private static final Set<String> NON_SPRING_ENV = Set.of("JAVA_TOOL_OPTIONS", "JDK_JAVA_OPTIONS", "TZ");

@@ -54,7 +54,7 @@ import tools.jackson.databind.node.ObjectNode;
 class HostileInputIT {
 
     private static final String PROBLEMS = "https://hoithao.io/problems/";
-    private static final String[] SERVICES = {"events", "registrations", "observations", "presentations"};
+    private static final String[] SERVICES = {"events", "registrations", "observations", "presentations", "reports"};
     private static final String OPERATOR = "{\"$gt\": \"\"}";
     private static final String EVENT_DAY = "2026-12-21";
     private static final Pattern PATH_PARAM = Pattern.compile("\\{([^}/]+)}");
@@ -102,6 +102,8 @@ class HostileInputIT {
                 .repoRoot(Path.of("../..")) // Failsafe runs in infra/devstack
                 .dataDir(dataDir)
                 .freePorts()
+                // nine JVMs starting at once on a shared 2-core machine
+                .readyTimeout(Duration.ofSeconds(600))
                 // The sweep sends thousands of requests from one address; the gateway's per-client
                 // rate limit (429) would otherwise answer most of them instead of the services.
                 .jvmOptions(DevStackConfig.DEFAULT_JVM_OPTIONS

@@ -160,6 +160,9 @@ class AsyncApiCatalogueTest {
             expectedFormat = java == int.class ? "int32" : "int64";
         } else if (java == boolean.class) {
             expectedType = "boolean";
+        } else if (java == java.util.Map.class) {
+            expectedType = nullable ? List.of("object", "null") : "object";
+            assertThat(map(property, "additionalProperties")).as(label).containsEntry("type", "integer");
         } else if (java == List.class) {
             expectedType = "array";
             assertThat(map(property, "items")).as(label).containsEntry("type", "string");

@@ -43,9 +43,12 @@ class MessageRoundTripTest {
         String json = new String(codec.encode(message), StandardCharsets.UTF_8);
 
         assertThat(json).startsWith("{\"messageId\":\"" + message.messageId() + "\",\"occurredAt\":\"2025-10-25T01:30:00.123456Z\"");
-        // a person's message, and the directory's, concern no event
+        // a person's message, the directory's and the programmes' concern no event
         String eventId = message instanceof io.hoithao.contracts.identity.IdentityMessage ? io.hoithao.contracts.identity.IdentityMessage.NO_EVENT
-                : message instanceof io.hoithao.contracts.units.UnitsMessage ? io.hoithao.contracts.units.UnitsMessage.NO_EVENT : Samples.EVENT;
+                : message instanceof io.hoithao.contracts.units.UnitsMessage ? io.hoithao.contracts.units.UnitsMessage.NO_EVENT
+                : message instanceof io.hoithao.contracts.events.ProgrammeCreated
+                        || message instanceof io.hoithao.contracts.events.ProgrammePhaseAdded
+                        ? io.hoithao.contracts.events.EventsMessage.NO_EVENT : Samples.EVENT;
         assertThat(json).contains("\"eventId\":\"" + eventId + "\"");
         assertThat(json).doesNotContain("\\u").doesNotContain("@class").doesNotContain("io.hoithao");
     }

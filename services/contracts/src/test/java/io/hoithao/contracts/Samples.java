@@ -3,7 +3,11 @@ package io.hoithao.contracts;
 import io.hoithao.contracts.events.CapacityChanged;
 import io.hoithao.contracts.events.EventCancelled;
 import io.hoithao.contracts.events.EventCompleted;
+import io.hoithao.contracts.events.EventProgrammeChanged;
 import io.hoithao.contracts.events.EventPublished;
+import io.hoithao.contracts.events.EventsMessage;
+import io.hoithao.contracts.events.ProgrammeCreated;
+import io.hoithao.contracts.events.ProgrammePhaseAdded;
 import io.hoithao.contracts.events.EventRescheduled;
 import io.hoithao.contracts.events.EventStarted;
 import io.hoithao.contracts.events.RegistrationClosed;
@@ -37,6 +41,8 @@ import io.hoithao.contracts.registrations.RegistrationPendingApproval;
 import io.hoithao.contracts.registrations.RegistrationPromoted;
 import io.hoithao.contracts.registrations.RegistrationRejected;
 import io.hoithao.contracts.registrations.RegistrationWaitlisted;
+import io.hoithao.contracts.units.ModelSiteDesignated;
+import io.hoithao.contracts.units.ModelSiteWithdrawn;
 import io.hoithao.contracts.units.UnitCreated;
 import io.hoithao.contracts.units.UnitMoved;
 import io.hoithao.contracts.units.UnitRenamed;
@@ -85,7 +91,11 @@ final class Samples {
             "PaperRejected.submitterEmail",
             "PaperRevisionRequested.submitterEmail",
             "UnitCreated.parentId",
-            "UnitMoved.previousParentId");
+            "UnitMoved.previousParentId",
+            "EventPublished.programmeId",
+            "EventProgrammeChanged.programmeId",
+            "ProgrammeCreated.organiserUnit",
+            "ObservationFormSubmitted.scores");
 
     private Samples() {
     }
@@ -100,7 +110,8 @@ final class Samples {
                 new EventPublished(id(1), AT, EVENT,
                         "Hội nghị – hội thảo sơ kết 2 năm thực hiện chuyên đề \"Xây dựng trường mầm non lấy trẻ làm trung tâm\"",
                         "CONFERENCE", "PROVINCE", "Sở Giáo dục và Đào tạo Bắc Kạn",
-                        LocalDate.of(2025, 10, 25), LocalDate.of(2025, 10, 26), "Asia/Ho_Chi_Minh", 180),
+                        LocalDate.of(2025, 10, 25), LocalDate.of(2025, 10, 26), "Asia/Ho_Chi_Minh", 180,
+                        "0a6f0e52-2b7c-4f1d-8e3a-6c9d4b2f1a77"),
                 new RegistrationOpened(id(2), AT, EVENT, "Hội thảo sơ kết chuyên đề – Chợ Mới", 180,
                         Instant.parse("2025-10-20T10:00:00Z")),
                 new EventRescheduled(id(3), AT, EVENT, LocalDate.of(2025, 11, 1), LocalDate.of(2025, 11, 2),
@@ -118,6 +129,11 @@ final class Samples {
                         "Trường Mầm non Yên Đĩnh", null, 10, "ven-mn-yen-dinh"),
                 new SessionCancelled(id(10), AT, EVENT, "ses-du-gio-1", 11),
                 new EventStarted(id(110), AT, EVENT),
+                new EventProgrammeChanged(id(111), AT, EVENT, "0a6f0e52-2b7c-4f1d-8e3a-6c9d4b2f1a77", 12),
+                new ProgrammeCreated(id(112), AT, EventsMessage.NO_EVENT, "0a6f0e52-2b7c-4f1d-8e3a-6c9d4b2f1a77",
+                        "Xây dựng trường mầm non lấy trẻ làm trung tâm", "Sở Giáo dục và Đào tạo Bắc Kạn"),
+                new ProgrammePhaseAdded(id(113), AT, EventsMessage.NO_EVENT, "0a6f0e52-2b7c-4f1d-8e3a-6c9d4b2f1a77",
+                        "2021–2025", 2021, 2025),
                 // registrations
                 new RegistrationConfirmed(id(11), AT, EVENT, "reg-0001", EMAIL, NAME, UNIT, "TEACHER", "BK-7Q2M"),
                 new RegistrationWaitlisted(id(12), AT, EVENT, "reg-0002", "tran.van.duc@pgdchomoi.edu.vn",
@@ -137,7 +153,8 @@ final class Samples {
                         "Trường Mầm non Đồng Tâm", "Lớp Mẫu giáo lớn A1"),
                 new SeatBooked(id(17), AT, EVENT, "les-01", "bkg-01", "reg-0002", "tran.van.duc@pgdchomoi.edu.vn", 5, 2),
                 new SeatReleased(id(18), AT, EVENT, "les-01", "bkg-01", "reg-0002", 6, "Đại biểu huỷ đăng ký", 3),
-                new ObservationFormSubmitted(id(19), AT, EVENT, "les-01", "phieu-01", "reg-0002"),
+                new ObservationFormSubmitted(id(19), AT, EVENT, "les-01", "phieu-01", "reg-0002",
+                        java.util.Map.of("child-initiative", 5, "teacher-support", 4)),
                 new ObserverWaitlisted(id(901), AT, EVENT, "les-01", "reg-0003", "ly.thi.mai@mnbangphuc.edu.vn"),
                 new WaitlistLeft(id(902), AT, EVENT, "les-01", "reg-0003", "Đại biểu huỷ đăng ký"),
                 new LessonMoved(id(903), AT, EVENT, "les-01", Instant.parse("2025-10-26T01:30:00Z"),
@@ -169,6 +186,10 @@ final class Samples {
                 new UnitRenamed(id(81), AT, UnitsMessage.NO_EVENT, "7c0e6a52-1f7b-4d0e-9a55-5f3c2b8e0d11",
                         "Trường Mầm non Đồng Tâm – Chợ Mới", "MN Đồng Tâm", UNIT, 1),
                 new UnitMoved(id(82), AT, UnitsMessage.NO_EVENT, "7c0e6a52-1f7b-4d0e-9a55-5f3c2b8e0d11",
-                        "5d2a8f40-3b1c-4e6f-a7d9-0c4b6e8f2a13", "0b9f3d1e-6a8c-4c2e-8d47-2e1a9c5b7f30", 2));
+                        "5d2a8f40-3b1c-4e6f-a7d9-0c4b6e8f2a13", "0b9f3d1e-6a8c-4c2e-8d47-2e1a9c5b7f30", 2),
+                new ModelSiteDesignated(id(83), AT, UnitsMessage.NO_EVENT, "7c0e6a52-1f7b-4d0e-9a55-5f3c2b8e0d11",
+                        "0a6f0e52-2b7c-4f1d-8e3a-6c9d4b2f1a77", "2021–2025", "PROVINCE", 0),
+                new ModelSiteWithdrawn(id(84), AT, UnitsMessage.NO_EVENT, "7c0e6a52-1f7b-4d0e-9a55-5f3c2b8e0d11",
+                        "0a6f0e52-2b7c-4f1d-8e3a-6c9d4b2f1a77", "2021–2025", 1));
     }
 }

@@ -52,6 +52,7 @@ class FormIT {
     @Test
     void onlyAttendingObserversSubmitOnceEditUntilTheEventEndsAndOrganisersSeeAggregates() {
         Fixtures fixtures = new Fixtures(http, mongo);
+        TestMessages.Subscription told = messages.subscribe(io.hoithao.contracts.Topics.OBSERVATIONS);
         http.put().uri("/api/observations/events/{e}/form", fixtures.eventId)
                 .bodyValue(Map.of("criteria", List.of(Map.of("id", "initiative", "label", "Trẻ chủ động, tích cực"),
                         Map.of("id", "environment", "label", "Môi trường phù hợp"))))
@@ -90,6 +91,13 @@ class FormIT {
         submit(lesson, form(duc, 4, 4)).expectStatus().isCreated();
         http.put().uri("/api/observations/lessons/{l}/forms/{r}", lesson, duc).bodyValue(form(duc, 3, 5))
                 .exchange().expectStatus().isOk().expectBody().jsonPath("$.scores.initiative").isEqualTo(3);
+        // The messages tell the scores as the form holds them after each change (the review report averages them).
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> org.assertj.core.api.Assertions.assertThat(
+                        told.messages(io.hoithao.contracts.observations.ObservationFormSubmitted.class).stream()
+                                .filter(m -> m.lessonId().equals(lesson))
+                                .map(m -> (m.registrationId().equals(hoa) ? "hoa " : "duc ") + new java.util.TreeMap<>(m.scores())))
+                .containsExactlyInAnyOrder("hoa {environment=3, initiative=5}", "duc {environment=4, initiative=4}",
+                        "duc {environment=5, initiative=3}"));
 
         http.get().uri("/api/observations/lessons/{l}/forms/summary", lesson).exchange()
                 .expectStatus().isOk()

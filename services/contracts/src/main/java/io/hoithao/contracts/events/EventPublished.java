@@ -9,7 +9,11 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
 
-/** An organiser published an event: it is now visible and may open registration. */
+/**
+ * An organiser published an event: it is now visible and may open registration. {@code programmeId} is the
+ * programme (chuyên đề) the event belongs to when published, or null (none; and in messages from before it was
+ * told): a later change of programme is {@link EventProgrammeChanged}.
+ */
 @MessageType("events.EventPublished.v1")
 public record EventPublished(
         UUID messageId,
@@ -22,7 +26,14 @@ public record EventPublished(
         LocalDate startDate,
         LocalDate endDate,
         String timeZone,
-        int capacity) implements EventsMessage {
+        int capacity,
+        String programmeId) implements EventsMessage {
+
+    /** An event told without its programme (what messages before {@code programmeId} said). */
+    public EventPublished(UUID messageId, Instant occurredAt, String eventId, String title, String kind, String level,
+                          String organiserUnit, LocalDate startDate, LocalDate endDate, String timeZone, int capacity) {
+        this(messageId, occurredAt, eventId, title, kind, level, organiserUnit, startDate, endDate, timeZone, capacity, null);
+    }
 
     public EventPublished {
         present(messageId, "messageId");
@@ -36,6 +47,9 @@ public record EventPublished(
         present(endDate, "endDate");
         text(timeZone, "timeZone");
         notNegative(capacity, "capacity");
+        if (programmeId != null && programmeId.isBlank()) {
+            throw new IllegalArgumentException("field 'programmeId' is blank");
+        }
         if (endDate.isBefore(startDate)) {
             throw new IllegalArgumentException("field 'endDate' is before 'startDate'");
         }

@@ -10,7 +10,7 @@ import io.hoithao.contracts.IntegrationMessage;
  * on one partition, in the order they were published.
  */
 public sealed interface UnitsMessage extends IntegrationMessage
-        permits UnitCreated, UnitRenamed, UnitMoved {
+        permits UnitCreated, UnitRenamed, UnitMoved, ModelSiteDesignated, ModelSiteWithdrawn {
 
     /** The {@code eventId} of every units message. */
     String NO_EVENT = "-";

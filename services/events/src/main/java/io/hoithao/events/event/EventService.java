@@ -4,6 +4,7 @@ import io.hoithao.contracts.IntegrationMessage;
 import io.hoithao.contracts.events.CapacityChanged;
 import io.hoithao.contracts.events.EventCancelled;
 import io.hoithao.contracts.events.EventCompleted;
+import io.hoithao.contracts.events.EventProgrammeChanged;
 import io.hoithao.contracts.events.EventPublished;
 import io.hoithao.contracts.events.EventRescheduled;
 import io.hoithao.contracts.events.EventStarted;
@@ -174,7 +175,12 @@ public class EventService {
             if (request.programmeId() != null) {
                 update.set("programmeId", joining);
             }
-            return new EventStore.Change(update, List.of(), null);
+            // The other services learnt the programme from EventPublished: a later change is told (a draft's is not).
+            boolean programmeChanged = request.programmeId() != null && !event.neverPublished()
+                    && !java.util.Objects.equals(event.programmeId(), joining);
+            return new EventStore.Change(update, programmeChanged
+                    ? List.of(new EventProgrammeChanged(UUID.randomUUID(), clock.instant(), id, joining, event.version() + 1))
+                    : List.of(), null);
         })));
     }
 
@@ -274,7 +280,8 @@ public class EventService {
     public Mono<Event> publish(String id, Caller caller) {
         return transition(id, caller, EventStatus.PUBLISHED, event -> new Update(), event -> new EventPublished(
                 UUID.randomUUID(), clock.instant(), event.id(), event.title(), event.kind().name(), event.level().name(),
-                event.organiserUnit(), event.startDate(), event.endDate(), event.timeZone(), event.capacity()));
+                event.organiserUnit(), event.startDate(), event.endDate(), event.timeZone(), event.capacity(),
+                event.programmeId()));
     }
 
     public Mono<Event> openRegistration(String id, Instant requestedClosesAt, Caller caller) {

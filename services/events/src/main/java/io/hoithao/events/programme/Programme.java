@@ -1,5 +1,7 @@
 package io.hoithao.events.programme;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import io.hoithao.platform.outbox.OutboxEntry;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -11,6 +13,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * (2016–2020, 2021–2025) and the chain of plans (kế hoạch) that drive it; events belong to it.
  * {@code organiserUnit} is the unit that keeps it (its organisers add phases and plans); null for a
  * programme kept by the administrators alone (and for programmes recorded before units were kept).
+ * {@code outbox}: the messages of its creation and phases not yet published (never shown by the API).
  */
 @Document("programmes")
 public record Programme(
@@ -20,11 +23,15 @@ public record Programme(
         String organiserUnit,
         List<Phase> phases,
         List<Plan> plans,
-        Instant createdAt) {
+        Instant createdAt,
+        @JsonIgnore List<OutboxEntry> outbox) {
+
+    static final String COLLECTION = "programmes";
 
     public Programme {
         phases = phases == null ? List.of() : phases;
         plans = plans == null ? List.of() : plans;
+        outbox = outbox == null ? List.of() : outbox;
     }
 
     /** A phase of the programme, in school years' calendar years, e.g. 2021–2025. */

@@ -9,7 +9,14 @@ import io.hoithao.events.programme.ProgrammeRequests.NewProgramme;
 import io.hoithao.platform.security.Caller;
 import io.hoithao.platform.security.Role;
 import io.hoithao.platform.web.ProblemException;
+import io.hoithao.contracts.events.EventsMessage;
+import io.hoithao.contracts.events.ProgrammeCreated;
+import io.hoithao.contracts.events.ProgrammePhaseAdded;
+import io.hoithao.platform.outbox.Outbox;
+import io.hoithao.platform.outbox.OutboxRelay;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -27,18 +34,21 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * Programmes change by appending phases and plans, each one atomic {@code $push}; nothing else about
- * them travels on Kafka. A programme's unit is set when it is created and never changes, so checking
+ * Programmes change by appending phases and plans, each one atomic {@code $push}. Their creation and phases
+ * travel on Kafka ({@code ProgrammeCreated}, {@code ProgrammePhaseAdded}: the review report groups events and
+ * model sites by phase), through the programme document's outbox in the same write; plans do not. A programme's unit is set when it is created and never changes, so checking
  * the caller against the programme as read and then appending is safe.
  */
 @Service
 class ProgrammeService {
 
     private final ReactiveMongoTemplate mongo;
+    private final OutboxRelay relay;
     private final Clock clock;
 
-    ProgrammeService(ReactiveMongoTemplate mongo, Clock clock) {
+    ProgrammeService(ReactiveMongoTemplate mongo, OutboxRelay relay, Clock clock) {
         this.mongo = mongo;
+        this.relay = relay;
         this.clock = clock;
     }
 
@@ -58,8 +68,14 @@ class ProgrammeService {
                 return Mono.error(ProblemException.invalidField("plans", "plan " + plan.number() + " is listed twice"));
             }
         }
-        return mongo.insert(new Programme(UUID.randomUUID().toString(), request.name().strip(), request.description(),
-                unit, phases, plans, clock.instant()));
+        String id = UUID.randomUUID().toString();
+        Instant now = clock.instant();
+        List<EventsMessage> messages = new ArrayList<>();
+        messages.add(new ProgrammeCreated(UUID.randomUUID(), now, EventsMessage.NO_EVENT, id, request.name().strip(), unit));
+        phases.forEach(phase -> messages.add(phaseAdded(id, phase, now)));
+        return mongo.insert(new Programme(id, request.name().strip(), request.description(), unit, phases, plans, now,
+                        Outbox.entries(messages)))
+                .doOnNext(this::publish);
     }
 
     Mono<Programme> find(String id) {
@@ -77,9 +93,13 @@ class ProgrammeService {
     /** The filter admits the phase only while the programme has fewer than {@link EventLimits#PHASES}, in the same write. */
     Mono<Programme> addPhase(String id, NewPhase request, Caller caller) {
         Query room = Query.query(Criteria.where("_id").is(id).andOperator(below("phases", EventLimits.PHASES)));
-        return managed(id, caller).then(Mono.defer(() -> mongo.findAndModify(room,
-                        new Update().push("phases", phase(request)), FindAndModifyOptions.options().returnNew(true),
-                        Programme.class)))
+        return managed(id, caller).then(Mono.defer(() -> {
+                    Phase phase = phase(request);
+                    return mongo.findAndModify(room,
+                            Outbox.append(new Update().push("phases", phase), phaseAdded(id, phase, clock.instant())),
+                            FindAndModifyOptions.options().returnNew(true), Programme.class);
+                }))
+                .doOnNext(this::publish)
                 .switchIfEmpty(Mono.defer(() -> find(id).flatMap(existing -> Mono.error(full(existing, "phases",
                         existing.phases().size(), EventLimits.PHASES)))));
     }
@@ -98,6 +118,16 @@ class ProgrammeService {
                         existing.plans().stream().anyMatch(p -> p.number().equals(plan.number()))
                                 ? ProblemException.conflict("duplicate", "Programme " + id + " already has plan " + plan.number())
                                 : full(existing, "plans", existing.plans().size(), EventLimits.PLANS)))));
+    }
+
+    private static ProgrammePhaseAdded phaseAdded(String programmeId, Phase phase, Instant at) {
+        return new ProgrammePhaseAdded(UUID.randomUUID(), at, EventsMessage.NO_EVENT, programmeId, phase.name(),
+                phase.fromYear(), phase.toYear());
+    }
+
+    /** Publishes the programme's messages right away; an unreachable broker leaves them to the sweep. */
+    private void publish(Programme saved) {
+        relay.relay(Programme.COLLECTION, saved.id()).subscribe();
     }
 
     private static Criteria below(String list, int limit) {

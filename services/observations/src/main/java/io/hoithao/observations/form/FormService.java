@@ -69,7 +69,8 @@ public class FormService {
             String formId = "phieu-" + UUID.randomUUID();
             ObservationForm form = new ObservationForm(id, formId, lesson.eventId(), lessonId, registrationId,
                     request.scores(), request.comments(), false, 0, now, now, Outbox.entries(List.of(
-                            new ObservationFormSubmitted(UUID.randomUUID(), now, lesson.eventId(), lessonId, formId, registrationId))));
+                            new ObservationFormSubmitted(UUID.randomUUID(), now, lesson.eventId(), lessonId, formId, registrationId,
+                                    request.scores()))));
             return mongo.insert(form).onErrorMap(DuplicateKeyException.class, e -> ProblemException.conflict(
                     "form-already-submitted", "Registration " + registrationId + " already submitted a form for lesson "
                             + lessonId + "; edit it with PUT").with("formId", id));
@@ -87,7 +88,8 @@ public class FormService {
                 .flatMap(form -> {
                     Update update = Outbox.append(new Update().set("scores", request.scores()).set("comments", request.comments())
                                     .set("updatedAt", now).inc("version", 1),
-                            new ObservationFormSubmitted(UUID.randomUUID(), now, form.eventId(), lessonId, form.formId(), registrationId));
+                            new ObservationFormSubmitted(UUID.randomUUID(), now, form.eventId(), lessonId, form.formId(), registrationId,
+                                    request.scores()));
                     // Conditional on the form still being open: the event's completion locks every form of it.
                     return mongo.findAndModify(Query.query(Criteria.where("_id").is(id).and("locked").is(false)), update,
                                     FindAndModifyOptions.options().returnNew(true), ObservationForm.class)
