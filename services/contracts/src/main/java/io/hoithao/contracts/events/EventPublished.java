@@ -9,7 +9,11 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
 
-/** An organiser published an event: it is now visible and may open registration. */
+/**
+ * An organiser published an event: it is now visible and may open registration. {@code organiserUnitId} is the
+ * organising unit's id in the units directory (who manages the event everywhere; null in messages written before
+ * it existed); {@code organiserUnit} its name, for display.
+ */
 @MessageType("events.EventPublished.v1")
 public record EventPublished(
         UUID messageId,
@@ -22,7 +26,14 @@ public record EventPublished(
         LocalDate startDate,
         LocalDate endDate,
         String timeZone,
-        int capacity) implements EventsMessage {
+        int capacity,
+        String organiserUnitId) implements EventsMessage {
+
+    /** An event whose organising unit is known by name only (messages written before unit ids existed). */
+    public EventPublished(UUID messageId, Instant occurredAt, String eventId, String title, String kind, String level,
+            String organiserUnit, LocalDate startDate, LocalDate endDate, String timeZone, int capacity) {
+        this(messageId, occurredAt, eventId, title, kind, level, organiserUnit, startDate, endDate, timeZone, capacity, null);
+    }
 
     public EventPublished {
         present(messageId, "messageId");
@@ -36,6 +47,9 @@ public record EventPublished(
         present(endDate, "endDate");
         text(timeZone, "timeZone");
         notNegative(capacity, "capacity");
+        if (organiserUnitId != null && organiserUnitId.isBlank()) {
+            throw new IllegalArgumentException("field 'organiserUnitId' is blank");
+        }
         if (endDate.isBefore(startDate)) {
             throw new IllegalArgumentException("field 'endDate' is before 'startDate'");
         }
