@@ -437,7 +437,7 @@ class ComposeFileTest {
         String profileJson = ((List<String>) map(userProfile.get("config"), "user profile config").get("kc.user.profile.config")).get(0);
         List<Map<String, Object>> attributes = (List<Map<String, Object>>) map(
                 new org.yaml.snakeyaml.Yaml().load(profileJson), "user profile").get("attributes");
-        for (String attribute : List.of("email", "username", "unit")) {
+        for (String attribute : List.of("email", "username", "unit", "unit_id")) {
             assertThat(attributes).as("realm: only administrators edit a user's %s", attribute)
                     .anySatisfy(a -> {
                         assertThat(a.get("name")).isEqualTo(attribute);
@@ -473,6 +473,10 @@ class ComposeFileTest {
             assertThat(mappers).as("%s: the user's unit in the 'unit' claim", id)
                     .anySatisfy(mapper -> assertThat(map(mapper.get("config"), "config"))
                             .containsEntry("user.attribute", "unit").containsEntry("claim.name", "unit"));
+            assertThat(mappers).as("%s: the id of the user's unit in the 'unit_id' claim (hoithao.security.unit-id-claim)", id)
+                    .anySatisfy(mapper -> assertThat(map(mapper.get("config"), "config"))
+                            .containsEntry("user.attribute", "unit_id").containsEntry("claim.name", "unit_id")
+                            .containsEntry("access.token.claim", "true"));
         }
     }
 
