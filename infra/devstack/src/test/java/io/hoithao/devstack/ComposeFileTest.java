@@ -475,7 +475,7 @@ class ComposeFileTest {
             assertThat(mappers).as("%s: the user's unit in the 'unit' claim", id)
                     .anySatisfy(mapper -> assertThat(map(mapper.get("config"), "config"))
                             .containsEntry("user.attribute", "unit").containsEntry("claim.name", "unit"));
-            assertThat(mappers).as("%s: the user's unit id (the units directory's) in the 'unit_id' claim", id)
+            assertThat(mappers).as("%s: the id of the user's unit in the 'unit_id' claim (hoithao.security.unit-id-claim)", id)
                     .anySatisfy(mapper -> assertThat(map(mapper.get("config"), "config"))
                             .containsEntry("user.attribute", "unit_id").containsEntry("claim.name", "unit_id")
                             .containsEntry("access.token.claim", "true"));

@@ -43,7 +43,7 @@ class FlashCrowdIT {
     static final int SEATS = 40;
     static final List<String> UNITS = List.of(
             "Phòng GD&ĐT Chợ Mới", "Phòng GD&ĐT Bạch Thông", "Phòng GD&ĐT Ba Bể", "Phòng GD&ĐT Na Rì",
-            "Phòng GD&ĐT Ngân Sơn", "Phòng GD&ĐT Pác Nặm", "Phòng GD&ĐT Chợ Đồn", "Phòng GD&ĐT Thành phố Bắc Kạn");
+            "Phòng GD&ĐT Ngân Sơn", "Phòng GD&ĐT Pác Nặm", "Phòng GD&ĐT Chợ Đồn", "Phòng GD&ĐT TP Bắc Kạn");
     static final List<String> NAMES = List.of(
             "Nguyễn Thị Hoà", "Trần Văn Đức", "Lê Thị Thu Hà", "Phạm Minh Tuấn", "Hoàng Thị Lan", "Vũ Quốc Bảo",
             "Đặng Thị Mai", "Bùi Văn Long", "Đỗ Thị Hương", "Hà Văn Sơn", "Nông Thị Kim", "Triệu Văn Hùng");
@@ -88,7 +88,9 @@ class FlashCrowdIT {
     void fiveHundredDelegatesAtOnceThroughTheGatewayGetExactlyTheSeatsAndTheRestAreWaitlisted() throws Exception {
         String eventId = openEvent();
         ObjectNode quotas = json.createObjectNode();
-        UNITS.forEach(unit -> quotas.withArray("quotas").addObject().put("unit", unit).put("seats", QUOTA));
+        // the seeded district offices of the units directory, by id
+        UNITS.forEach(unit -> quotas.withArray("quotas").addObject().put("unitId", WalkingSkeletonIT.seededUnitId(unit))
+                .put("seats", QUOTA));
         HttpResponse<String> quotasSet = send(admin, "PUT", "/api/registrations/events/" + eventId + "/quotas", quotas.toString());
         assertThat(quotasSet.statusCode()).as(quotasSet.body()).isEqualTo(200);
 
@@ -100,7 +102,8 @@ class FlashCrowdIT {
         for (Delegate delegate : delegates) {
             ObjectNode body = json.createObjectNode().put("eventId", eventId).put("fullName", delegate.fullName())
                     .put("email", delegate.email()).put("phone", String.format("09%08d", delegate.index()))
-                    .put("unit", delegate.unit()).put("position", "Giáo viên").put("category", "TEACHER");
+                    .put("unit", delegate.unit()).put("unitId", WalkingSkeletonIT.seededUnitId(delegate.unit()))
+                    .put("position", "Giáo viên").put("category", "TEACHER");
             inFlight.add(http.sendAsync(HttpRequest.newBuilder(stack.gatewayUrl().resolve("/api/registrations"))
                     .timeout(Duration.ofSeconds(180)) // longer than the gateway's 120 s: its answer is what is tested
                     .header("Authorization", "Bearer " + delegate.token()).header("Content-Type", "application/json")
@@ -161,6 +164,12 @@ class FlashCrowdIT {
 
     /** Delegates whose verified accounts the administrator made at the identity service, signed in as a script does. */
     private List<Delegate> signUp(int count) throws Exception {
+        // each account is of her office (the administrator vouches for it): the identity service must have learnt the
+        // seeded directory from hoithao.units first
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).until(() -> post(
+                stack.url(App.IDENTITY).resolve("/api/identity/accounts"), admin, json.createObjectNode()
+                        .put("email", "probe@crowd.hoithao.edu.vn").put("password", "mat-khau-probe").put("fullName", "Thử")
+                        .put("unitId", WalkingSkeletonIT.seededUnitId(UNITS.get(UNITS.size() - 1))).toString()).statusCode() != 400);
         ExecutorService pool = Executors.newFixedThreadPool(4);
         try {
             List<Future<Delegate>> futures = new ArrayList<>();
@@ -171,7 +180,8 @@ class FlashCrowdIT {
                     String password = "mat-khau-" + index;
                     String fullName = NAMES.get(index % NAMES.size());
                     HttpResponse<String> made = post(stack.url(App.IDENTITY).resolve("/api/identity/accounts"), admin,
-                            json.createObjectNode().put("email", email).put("password", password).put("fullName", fullName).toString());
+                            json.createObjectNode().put("email", email).put("password", password).put("fullName", fullName)
+                                    .put("unitId", WalkingSkeletonIT.seededUnitId(UNITS.get(index % UNITS.size()))).toString());
                     assertThat(made.statusCode()).as(made.body()).isEqualTo(201);
                     return new Delegate(index, email, fullName, UNITS.get(index % UNITS.size()),
                             SignIn.accessToken(stack.url(App.IDENTITY), email, password));

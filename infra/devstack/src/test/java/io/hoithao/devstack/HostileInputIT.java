@@ -157,8 +157,8 @@ class HostileInputIT {
         for (String email : List.of(OPERATOR, json.writeValueAsString(OPERATOR))) {
             Response registered = send(new Probe("POST", "/api/registrations", "email " + email, """
                     {"eventId": "%s", "fullName": "Kẻ Gian", "email": %s, "phone": "0987654321",
-                     "unit": "Trường Mầm non Đồng Tâm", "position": "Giáo viên", "category": "TEACHER"}
-                    """.formatted(keptEvent, email), "application/json"));
+                     "unit": "Trường Mầm non Đồng Tâm", "unitId": "%s", "position": "Giáo viên", "category": "TEACHER"}
+                    """.formatted(keptEvent, email, WalkingSkeletonIT.seededUnitId("Trường Mầm non Đồng Tâm")), "application/json"));
             check(registered, problems);
             if (registered.status() != 400) {
                 problems.add("a registration with email " + email + " answered " + registered.status() + ": " + excerpt(registered.body()));
@@ -671,8 +671,8 @@ class HostileInputIT {
     private static JsonNode register(String eventId, String email) throws Exception {
         JsonNode registration = ok(send(new Probe("POST", "/api/registrations", "fixture", """
                 {"eventId": "%s", "fullName": "Lê Thị Thu Hà", "email": "%s", "phone": "0987654321",
-                 "unit": "Trường Mầm non Đồng Tâm", "position": "Giáo viên", "category": "TEACHER"}
-                """.formatted(eventId, email), "application/json")), 201);
+                 "unit": "Trường Mầm non Đồng Tâm", "unitId": "%s", "position": "Giáo viên", "category": "TEACHER"}
+                """.formatted(eventId, email, WalkingSkeletonIT.seededUnitId("Trường Mầm non Đồng Tâm")), "application/json")), 201);
         assertThat(registration.get("status").asString()).isEqualTo("CONFIRMED");
         return registration;
     }

@@ -80,27 +80,51 @@ class WalkingSkeletonIT {
             assertThat(json.readTree(seats.body()).get("registrationOpen").asBoolean()).isTrue();
         });
 
-        // The delegate signs up at the identity service, signs in like a script does, and registers herself.
-        HttpResponse<String> signedUp = http.send(HttpRequest.newBuilder(stack.url(App.IDENTITY).resolve("/api/identity/users"))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("""
-                        {"email": "ha.le@mndongtam.edu.vn", "password": "lop-hoc-hanh-phuc", "fullName": "Lê Thị Thu Hà"}
-                        """)).build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(signedUp.statusCode()).as(signedUp.body()).isEqualTo(202);
+        // Her school joins the directory (below the seeded district office of Chợ Mới) through the gateway.
+        String school = "Trường Mầm non Hạnh Phúc " + java.util.UUID.randomUUID().toString().substring(0, 6);
+        HttpResponse<String> unit = send(admin, "POST", "/api/events/units", """
+                {"officialName": "%s", "kind": "SCHOOL", "level": "SCHOOL", "parentId": "%s"}
+                """.formatted(school, seededUnitId("Phòng GD&ĐT Chợ Mới")));
+        assertThat(unit.statusCode()).as(unit.body()).isEqualTo(201);
+        String schoolId = json.readTree(unit.body()).get("id").asString();
+
+        // The delegate signs up at the identity service choosing her school, a request until someone above confirms it
+        // (the identity service learns the new unit from hoithao.units: until then the id is unknown there, 400).
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250)).untilAsserted(() -> {
+            HttpResponse<String> signedUp = http.send(HttpRequest.newBuilder(stack.url(App.IDENTITY).resolve("/api/identity/users"))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("""
+                            {"email": "ha.le@mndongtam.edu.vn", "password": "lop-hoc-hanh-phuc", "fullName": "Lê Thị Thu Hà",
+                             "unitId": "%s"}
+                            """.formatted(schoolId))).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(signedUp.statusCode()).as(signedUp.body()).isEqualTo(202);
+        });
         // until her email is verified she owns nothing: she opens the link mailed to her and confirms
         JsonNode verification = awaitMail("ha.le@mndongtam.edu.vn", "Xác nhận địa chỉ thư điện tử");
         String link = verification.get("text").asString().lines().filter(line -> line.contains("/verify-email?token="))
                 .findFirst().orElseThrow().trim();
         assertThat(link).startsWith(stack.url(App.IDENTITY) + "/verify-email?token=");
         SignIn.confirmEmail(URI.create(link), "lop-hoc-hanh-phuc");
+        // the administrator confirms the school she asked for; her next token carries it
+        HttpResponse<String> confirmed = http.send(HttpRequest.newBuilder(stack.url(App.IDENTITY)
+                        .resolve("/api/identity/unit-requests/ha.le@mndongtam.edu.vn"))
+                .header("Content-Type", "application/json").header("Authorization", "Bearer " + admin)
+                .POST(HttpRequest.BodyPublishers.ofString("{\"decision\": \"confirm\", \"unitId\": \"" + schoolId + "\"}"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(confirmed.statusCode()).as(confirmed.body()).isEqualTo(200);
         String delegate = SignIn.accessToken(stack.url(App.IDENTITY), "ha.le@mndongtam.edu.vn", "lop-hoc-hanh-phuc");
+        assertThat(claim(delegate, "unit_id")).isEqualTo(schoolId);
+        // she names another school in the body: she is registered for her own
         HttpResponse<String> registered = send(delegate, "POST", "/api/registrations", """
                 {"eventId": "%s", "fullName": "Lê Thị Thu Hà", "email": "ha.le@mndongtam.edu.vn",
-                 "phone": "0987654321", "unit": "Trường Mầm non Đồng Tâm", "position": "Giáo viên", "category": "TEACHER"}
-                """.formatted(eventId));
+                 "phone": "0987654321", "unit": "Trường Mầm non Đồng Tâm", "unitId": "%s", "position": "Giáo viên",
+                 "category": "TEACHER"}
+                """.formatted(eventId, seededUnitId("Trường Mầm non Đồng Tâm")));
         assertThat(registered.statusCode()).as(registered.body()).isEqualTo(201);
         JsonNode registration = json.readTree(registered.body());
         assertThat(registration.get("status").asString()).isEqualTo("CONFIRMED");
+        assertThat(registration.get("unitId").asString()).isEqualTo(schoolId);
+        assertThat(registration.get("unit").asString()).isEqualTo(school);
         // her own registration is hers to read; nobody else's token opens it
         String registrationPath = "/api/registrations/" + registration.get("id").asString();
         assertThat(send(delegate, "GET", registrationPath, null).statusCode()).isEqualTo(200);
@@ -126,6 +150,29 @@ class WalkingSkeletonIT {
         });
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250)).untilAsserted(() ->
                 assertThat(send(null, "GET", "/api/presentations/events/" + eventId, null).statusCode()).isEqualTo(200));
+
+        // The school is renamed in the directory: once the message is applied, her registration and her next token say so.
+        HttpResponse<String> renamed = send(admin, "POST", "/api/events/units/" + schoolId + "/rename",
+                "{\"officialName\": \"" + school + " (mới)\"}");
+        assertThat(renamed.statusCode()).as(renamed.body()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250)).untilAsserted(() -> {
+            assertThat(json.readTree(send(delegate, "GET", registrationPath, null).body()).get("unit").asString())
+                    .isEqualTo(school + " (mới)");
+            assertThat(claim(SignIn.accessToken(stack.url(App.IDENTITY), "ha.le@mndongtam.edu.vn", "lop-hoc-hanh-phuc"), "unit"))
+                    .isEqualTo(school + " (mới)");
+        });
+    }
+
+    /** The id the events service's seed (hoithao.units.seed=bac-kan) gives the unit of this official name. */
+    static String seededUnitId(String officialName) {
+        return java.util.UUID.nameUUIDFromBytes(("hoithao/units/seed/" + officialName)
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8)).toString();
+    }
+
+    /** A claim of an access token, read from its payload (its signature is the services' to check). */
+    private String claim(String token, String name) throws Exception {
+        JsonNode payload = json.readTree(java.util.Base64.getUrlDecoder().decode(token.split("\\.")[1]));
+        return payload.has(name) ? payload.get(name).asString() : null;
     }
 
     @Test

@@ -69,6 +69,7 @@ final class Samples {
     static final Set<String> NULLABLE = Set.of(
             "PasswordResetRequested.language",
             "RegistrationOpened.closesAt",
+            "EventPublished.organiserUnitId",
             "EventCancelled.reason",
             "RegistrationCancelled.reason",
             "RegistrationRejected.reason",
@@ -111,7 +112,7 @@ final class Samples {
                         "Hội nghị – hội thảo sơ kết 2 năm thực hiện chuyên đề \"Xây dựng trường mầm non lấy trẻ làm trung tâm\"",
                         "CONFERENCE", "PROVINCE", "Sở Giáo dục và Đào tạo Bắc Kạn",
                         LocalDate.of(2025, 10, 25), LocalDate.of(2025, 10, 26), "Asia/Ho_Chi_Minh", 180,
-                        "0a6f0e52-2b7c-4f1d-8e3a-6c9d4b2f1a77"),
+                        "0b6f6d0e-5c1a-3b8e-9a57-6d1b7c2f9a10", "0a6f0e52-2b7c-4f1d-8e3a-6c9d4b2f1a77"),
                 new RegistrationOpened(id(2), AT, EVENT, "Hội thảo sơ kết chuyên đề – Chợ Mới", 180,
                         Instant.parse("2025-10-20T10:00:00Z")),
                 new EventRescheduled(id(3), AT, EVENT, LocalDate.of(2025, 11, 1), LocalDate.of(2025, 11, 2),

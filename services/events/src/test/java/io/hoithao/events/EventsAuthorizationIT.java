@@ -582,6 +582,40 @@ class EventsAuthorizationIT {
                 .bodyValue(Map.of("name", "Giai đoạn " + tag, "fromYear", 2026, "toYear", 2030)).exchange().expectStatus().isOk();
     }
 
+    /**
+     * An organiser acts for her own unit's events only (docs/decisions.md, "Organisers act for their own unit only"):
+     * the department above a district office, and the district office above a school, manage none of their events.
+     */
+    @Test
+    void theUnitsAboveAUnitDoNotManageItsEvents() {
+        hierarchy();
+        String tag = "h" + UUID.randomUUID().toString().substring(0, 8);
+        String district = at(Place.LONG_BIEN).post().uri("/api/events").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(thematicSession(Place.LONG_BIEN.unit(), tag, null)).exchange().expectStatus().isCreated()
+                .expectBody(EventView.class).returnResult().getResponseBody().id();
+        String school = at(Place.LONG_BIEN_SCHOOL).post().uri("/api/events").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(thematicSession(Place.LONG_BIEN_SCHOOL.unit(), tag + "s", null)).exchange().expectStatus().isCreated()
+                .expectBody(EventView.class).returnResult().getResponseBody().id();
+        // their drafts are not even visible above them
+        at(Place.DEPARTMENT).post().uri("/api/events/" + district + "/publish").exchange().expectStatus().isNotFound();
+        at(Place.LONG_BIEN).post().uri("/api/events/" + school + "/publish").exchange().expectStatus().isNotFound();
+        at(Place.LONG_BIEN).post().uri("/api/events/" + district + "/publish").exchange().expectStatus().isOk();
+        at(Place.LONG_BIEN_SCHOOL).post().uri("/api/events/" + school + "/publish").exchange().expectStatus().isOk();
+        for (String[] above : List.of(new String[] {district, Place.DEPARTMENT.name()}, new String[] {school, Place.LONG_BIEN.name()},
+                new String[] {school, Place.DEPARTMENT.name()})) {
+            WebTestClient caller = at(Place.valueOf(above[1]));
+            caller.post().uri("/api/events/" + above[0] + "/registration/open").exchange().expectStatus().isForbidden()
+                    .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+            caller.patch().uri("/api/events/" + above[0]).contentType(MediaType.APPLICATION_JSON)
+                    .bodyValue(Map.of("title", "Đổi tên " + tag)).exchange().expectStatus().isForbidden();
+            // nor may she create an event in the name of a unit below hers
+            caller.post().uri("/api/events").contentType(MediaType.APPLICATION_JSON)
+                    .bodyValue(thematicSession(Place.LONG_BIEN_SCHOOL.unit(), tag + "x", null)).exchange().expectStatus().isForbidden();
+        }
+        at(Place.LONG_BIEN).post().uri("/api/events/" + district + "/registration/open").exchange().expectStatus().isOk();
+        at(Place.LONG_BIEN_SCHOOL).post().uri("/api/events/" + school + "/registration/open").exchange().expectStatus().isOk();
+    }
+
     private static String inProgramme(String event, String programmeId) {
         return event.replaceFirst("\\{", "{\"programmeId\": \"" + programmeId + "\", ");
     }

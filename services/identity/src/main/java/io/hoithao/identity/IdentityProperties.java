@@ -98,9 +98,11 @@ public record IdentityProperties(String issuer, Duration accessTokenTtl, String 
      * A user inserted at start-up unless one with the email exists (then it is left as it is).
      *
      * @param roles role names: {@code admin}, {@code organiser}, {@code reviewer}, {@code delegate}
-     * @param unit  the unit an organiser runs events for (required for organisers)
+     * @param unit   the name of the unit an organiser runs events for (required for organisers)
+     * @param unitId the unit's id in the units directory (the tokens' {@code unit_id}); without it the user's unit has
+     *               no rights in the services
      */
-    public record SeedUser(String email, String password, String fullName, List<String> roles, String unit) {
+    public record SeedUser(String email, String password, String fullName, List<String> roles, String unit, String unitId) {
     }
 
     private static boolean blank(String value) {

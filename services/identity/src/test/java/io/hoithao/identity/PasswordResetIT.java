@@ -104,7 +104,7 @@ class PasswordResetIT {
     void theLinkSetsANewPasswordOnceAndAnUnknownAddressGetsTheSameAnswerAndNoMail() {
         String email = "lan-" + UUID.randomUUID().toString().substring(0, 8) + "@truong.edu.vn";
         String unknown = "nobody-" + UUID.randomUUID().toString().substring(0, 8) + "@truong.edu.vn";
-        users.createVerified(email, OLD, "Hoàng Thị Lan", null, Set.of(Role.DELEGATE));
+        users.createVerified(email, OLD, "Hoàng Thị Lan", null, null, Set.of(Role.DELEGATE));
         Browser browser = browser();
 
         assertThat(browser.get("/login").body()).contains("href=\"/forgot-password\"");
@@ -158,7 +158,7 @@ class PasswordResetIT {
     @Test
     void aNewRequestReplacesTheOldLinkAndAnExpiredLinkIsRefused() {
         String email = "minh-" + UUID.randomUUID().toString().substring(0, 8) + "@truong.edu.vn";
-        users.createVerified(email, OLD, "Trần Văn Minh", null, Set.of(Role.DELEGATE));
+        users.createVerified(email, OLD, "Trần Văn Minh", null, null, Set.of(Role.DELEGATE));
         Browser browser = browser();
         ask(browser, email);
         String first = token(awaitMessageFor(email));
@@ -185,7 +185,7 @@ class PasswordResetIT {
     @Test
     void aResetCutsOffEverySignInMadeBeforeIt() {
         String email = "hoa-" + UUID.randomUUID().toString().substring(0, 8) + "@truong.edu.vn";
-        users.createVerified(email, OLD, "Phạm Thị Hoa", null, Set.of(Role.DELEGATE));
+        users.createVerified(email, OLD, "Phạm Thị Hoa", null, null, Set.of(Role.DELEGATE));
         // Someone who knows the old password signs in to the site: an open session and a refresh token.
         Browser before = browser();
         JsonNode tokens = siteTokens(before, siteCode(before, email, OLD));

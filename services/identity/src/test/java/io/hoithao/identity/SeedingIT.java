@@ -27,6 +27,9 @@ class SeedingIT extends IdentityIT {
         SEEDED.forEach(email -> assertThat(usersWithEmail(email)).as(email).isEqualTo(1));
         UserAccount organiser = users.find("organiser@backan.hoithao.local").orElseThrow();
         assertThat(organiser.unit()).isEqualTo("Sở GD&ĐT Bắc Kạn");
+        // the id the events service's seed gives the department (hoithao.units.seed=bac-kan)
+        assertThat(organiser.unitId()).isEqualTo(java.util.UUID.nameUUIDFromBytes(
+                "hoithao/units/seed/Sở GD&ĐT Bắc Kạn".getBytes(java.nio.charset.StandardCharsets.UTF_8)).toString());
         assertThat(organiser.roles()).extracting(Enum::name).containsExactly("ORGANISER");
     }
 

@@ -42,7 +42,10 @@ class SignUpIT extends IdentityIT {
 
         UserAccount stored = users.find(email).orElseThrow();
         assertThat(stored.fullName()).isEqualTo("Lê Thị Thu Hà");
-        assertThat(stored.unit()).isEqualTo("Trường Mầm non Đồng Tâm");
+        // what she typed is a request for whoever confirms her unit, not her unit
+        assertThat(stored.requestedUnit()).isEqualTo("Trường Mầm non Đồng Tâm");
+        assertThat(stored.unit()).isNull();
+        assertThat(stored.unitId()).isNull();
         assertThat(stored.roles()).extracting(Enum::name).containsExactly("DELEGATE");
         assertThat(stored.passwordHash()).startsWith("{bcrypt}$2").doesNotContain("lop-hoc-hanh-phuc");
 
@@ -50,7 +53,7 @@ class SignUpIT extends IdentityIT {
         JWTClaimsSet claims = Jwts.verified(token, browser.get("/oauth2/jwks").body());
         assertThat(claims.getSubject()).isEqualTo(email);
         assertThat(claims.getStringListClaim("roles")).containsExactly("delegate");
-        assertThat(claims.getStringClaim("unit")).isEqualTo("Trường Mầm non Đồng Tâm");
+        assertThat(claims.getClaims()).as("a unit declared at sign-up is only a request").doesNotContainKeys("unit", "unit_id");
         assertThat(claims.getStringClaim("name")).isEqualTo("Lê Thị Thu Hà");
 
         HttpResponse<String> me = browser.json("GET", "/api/identity/users/me", null, token);
@@ -137,7 +140,7 @@ class SignUpIT extends IdentityIT {
         assertThat(textual.statusCode()).as(textual.body()).isEqualTo(202);
         UserAccount stored = users.find(email).orElseThrow();
         assertThat(stored.fullName()).isEqualTo("{\"$where\": \"sleep(1000)\"}");
-        assertThat(stored.unit()).isEqualTo("$ne");
+        assertThat(stored.requestedUnit()).isEqualTo("$ne");
         // the operator-looking password is just this user's password
         assertThat(Browser.accessToken(browser.base(), email, "{\"$gt\": \"\"}-password")).isNotBlank();
 
@@ -207,6 +210,7 @@ class SignUpIT extends IdentityIT {
         UserAccount stored = users.find(email).orElseThrow();
         assertThat(stored.roles()).extracting(Enum::name).containsExactly("DELEGATE");
         assertThat(stored.unit()).isNull();
+        assertThat(stored.requestedUnit()).isNull();
         assertThat(stored.fullName()).isEqualTo("Nguyễn Văn An");
         String token = Browser.accessToken(browser.base(), email, "trang-dang-ky-1");
         assertThat(token).isNotBlank();

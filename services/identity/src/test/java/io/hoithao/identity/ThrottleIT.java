@@ -158,7 +158,7 @@ class ThrottleIT {
 
     private String account(String name) {
         String email = fresh(name);
-        users.createVerified(email, PASSWORD, name, null, Set.of(Role.DELEGATE));
+        users.createVerified(email, PASSWORD, name, null, null, Set.of(Role.DELEGATE));
         return email;
     }
 

@@ -42,7 +42,7 @@ class BulkImportIT {
         String eventId = f.openEvent(2);
 
         for (int upload = 0; upload < 2; upload++) { // the same upload again, same key: nobody registered twice
-            http.post().uri(b -> b.path("/api/registrations/events/{id}/imports").queryParam("unit", "Trường Mầm non Đồng Tâm")
+            http.post().uri(b -> b.path("/api/registrations/events/{id}/imports").queryParam("unitId", TestDirectory.id("Trường Mầm non Đồng Tâm"))
                             .build(eventId))
                     .header("Idempotency-Key", "upload-1")
                     .contentType(new MediaType("text", "csv")).bodyValue("\uFEFF" + CSV).exchange()

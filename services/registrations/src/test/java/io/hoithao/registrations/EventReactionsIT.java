@@ -106,7 +106,7 @@ class EventReactionsIT {
 
         EventPublished published = new EventPublished(UUID.randomUUID(), Instant.now(), eventId, "Hội nghị sơ kết",
                 "CONFERENCE", "PROVINCE", "Sở GD&ĐT Bắc Kạn", LocalDate.of(2027, 10, 25), LocalDate.of(2027, 10, 25),
-                "Asia/Ho_Chi_Minh", 40);
+                "Asia/Ho_Chi_Minh", 40, TestDirectory.id("Sở GD&ĐT Bắc Kạn"));
         f.send(published);
         f.send(published);
         // The unit and title are learnt; the days stay the newer reschedule's.
@@ -120,12 +120,16 @@ class EventReactionsIT {
         // Published first, then registration opened: the unit stays, and an organiser of it manages the event.
         String published2 = "evt-" + UUID.randomUUID();
         f.send(new EventPublished(UUID.randomUUID(), Instant.now(), published2, "Sinh hoạt chuyên đề", "THEMATIC_SESSION",
-                "SCHOOL", "Trường Mầm non Đồng Tâm", LocalDate.of(2027, 11, 2), LocalDate.of(2027, 11, 2), "Asia/Ho_Chi_Minh", 30));
+                "SCHOOL", "Trường Mầm non Đồng Tâm", LocalDate.of(2027, 11, 2), LocalDate.of(2027, 11, 2), "Asia/Ho_Chi_Minh", 30,
+                TestDirectory.id("Trường Mầm non Đồng Tâm")));
         f.send(new RegistrationOpened(UUID.randomUUID(), Instant.now(), published2, "Sinh hoạt chuyên đề", 30, null));
         f.awaitEvent(published2, seats -> seats.jsonPath("$.organiserUnit").isEqualTo("Trường Mầm non Đồng Tâm")
                 .jsonPath("$.registrationOpen").isEqualTo(true).jsonPath("$.days[0]").isEqualTo("2027-11-02"));
-        TestIdentity.get().as(http, TestIdentity.organiser("truong mam non dong tam")).get()
+        TestIdentity.get().as(http, TestIdentity.organiser("Trường Mầm non Đồng Tâm")).get()
                 .uri("/api/registrations/events/{id}/registrations", published2).exchange().expectStatus().isOk();
+        // a unit is its id: a name written another way is no organiser of it
+        TestIdentity.get().as(http, TestIdentity.organiser("truong mam non dong tam")).get()
+                .uri("/api/registrations/events/{id}/registrations", published2).exchange().expectStatus().isForbidden();
         TestIdentity.get().as(http, TestIdentity.organiser("Trường Mầm non Đồng Tâm")).get()
                 .uri("/api/registrations/events/{id}/registrations", eventId).exchange().expectStatus().isForbidden();
     }

@@ -50,7 +50,7 @@ final class Fixtures {
     void quotas(String eventId, Map<String, Integer> quotas) {
         http.put().uri("/api/registrations/events/" + eventId + "/quotas").contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(Map.of("quotas", quotas.entrySet().stream()
-                        .map(e -> Map.of("unit", e.getKey(), "seats", e.getValue())).toList()))
+                        .map(e -> Map.of("unitId", TestDirectory.id(e.getKey()), "seats", e.getValue())).toList()))
                 .exchange().expectStatus().isOk();
     }
 
@@ -61,6 +61,7 @@ final class Fixtures {
     static Map<String, Object> delegate(String eventId, String email, String unit) {
         Map<String, Object> body = new HashMap<>(Map.of("eventId", eventId, "fullName", "Nguyễn Thị Hồng Nhung",
                 "email", email, "phone", "0912 345 678", "unit", unit, "position", "Giáo viên", "category", "TEACHER"));
+        body.put("unitId", TestDirectory.id(unit));
         return body;
     }
 

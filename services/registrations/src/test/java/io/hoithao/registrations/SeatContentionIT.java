@@ -60,6 +60,9 @@ class SeatContentionIT {
     @Autowired
     ReactiveMongoTemplate mongo;
 
+    @Autowired
+    io.hoithao.platform.units.KnownUnits units;
+
     final TestMessages messages = new TestMessages();
 
     @AfterEach
@@ -74,6 +77,7 @@ class SeatContentionIT {
     @Test
     void concurrentRegistrationsGiveExactlyTheCapacityAndTheQuotas() {
         Fixtures fixtures = new Fixtures(http, messages);
+        IntStream.range(0, UNITS).forEach(n -> TestDirectory.add(units, unit(n)));
         TestMessages.Subscription topic = messages.subscribe(Topics.REGISTRATIONS);
         List<String> eventIds = new ArrayList<>();
         for (int round = 0; round < 3; round++) {
@@ -88,7 +92,7 @@ class SeatContentionIT {
             Collections.shuffle(order);
             List<Registration> results = Flux.fromIterable(order)
                     .flatMap(i -> registrations.register(new RegistrationRequest(eventId, "Đại biểu Số " + i,
-                            "db" + i + "@pgd.edu.vn", "0912345678", unit(i % UNITS), "Giáo viên",
+                            "db" + i + "@pgd.edu.vn", "0912345678", unit(i % UNITS), TestDirectory.id(unit(i % UNITS)), "Giáo viên",
                             DelegateCategory.TEACHER, null), null, "seat-contention"), 64)
                     .map(RegistrationService.Outcome::registration)
                     .collectList()
@@ -106,7 +110,7 @@ class SeatContentionIT {
             OpenEvent event = mongo.findById(eventId, OpenEvent.class).block();
             assertThat(event.seatHolders()).doesNotHaveDuplicates()
                     .containsExactlyInAnyOrderElementsOf(confirmed.stream().map(Registration::id).toList());
-            IntStream.range(0, UNITS).forEach(n -> assertThat(event.unitHolders().getOrDefault(Units.key(unit(n)), List.of()))
+            IntStream.range(0, UNITS).forEach(n -> assertThat(event.unitHolders().getOrDefault(TestDirectory.id(unit(n)), List.of()))
                     .doesNotHaveDuplicates().hasSize(perUnit.getOrDefault(unit(n), 0L).intValue()));
             assertThat(mongo.count(Query.query(Criteria.where("eventId").is(eventId)), Registration.class).block())
                     .isEqualTo(ATTEMPTS);

@@ -89,7 +89,8 @@ class WaitingListPositionIT {
     }
 
     WebTestClient as(String email) {
-        return identity.as(http, TestIdentity.delegate(email));
+        return identity.as(http, TestIdentity.person(email, "Đại biểu", "Trường Mầm non Đồng Tâm",
+                io.hoithao.platform.security.Role.DELEGATE));
     }
 
     /** Her registration read by herself, alone and in {@code /mine}, which must agree. */

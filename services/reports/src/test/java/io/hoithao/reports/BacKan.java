@@ -121,7 +121,7 @@ final class BacKan {
 
         // The review conference, 25–26/10/2023 in Chợ Mới: a delegate of each of the 109 facilities, plus the offices.
         tell(new EventPublished(id(), at(), conference, "Hội nghị – hội thảo sơ kết 02 năm thực hiện chuyên đề", "CONFERENCE",
-                "PROVINCE", departmentName, DAY_1, DAY_2, "Asia/Ho_Chi_Minh", 300, programme));
+                "PROVINCE", departmentName, DAY_1, DAY_2, "Asia/Ho_Chi_Minh", 300, null, programme));
         int delegate = 0;
         for (int d = 0; d < 8; d++) {
             for (int n = 0; n < schools.get(d).size(); n++) {
@@ -184,16 +184,16 @@ final class BacKan {
         for (int d = 0; d < 8; d++) {
             tell(new EventPublished(id(), at(), "hoi-thao-" + d + "-" + tag, "Hội thảo chuyên đề " + DISTRICTS[d], "WORKSHOP",
                     "DISTRICT", officeName(d), LocalDate.of(2022, 4, 10 + d), LocalDate.of(2022, 4, 10 + d), "Asia/Ho_Chi_Minh", 60,
-                    programme));
+                    null, programme));
             tell(new EventCompleted(id(), at(), "hoi-thao-" + d + "-" + tag));
         }
         tell(new EventPublished(id(), at(), "sinh-hoat-" + tag, "Sinh hoạt chuyên đề học kỳ I", "THEMATIC_SESSION", "SCHOOL",
                 schoolName(4, 1), LocalDate.of(2022, 12, 21), LocalDate.of(2022, 12, 21), "Asia/Ho_Chi_Minh", 36, null));
         tell(new EventProgrammeChanged(id(), at(), "sinh-hoat-" + tag, programme, 3));
         tell(new EventPublished(id(), at(), "cu-" + tag, "Hội thảo giai đoạn trước", "WORKSHOP", "DISTRICT", officeName(0),
-                LocalDate.of(2019, 5, 1), LocalDate.of(2019, 5, 1), "Asia/Ho_Chi_Minh", 60, programme));
+                LocalDate.of(2019, 5, 1), LocalDate.of(2019, 5, 1), "Asia/Ho_Chi_Minh", 60, null, programme));
         tell(new EventPublished(id(), at(), "huy-" + tag, "Hội thảo bị huỷ", "WORKSHOP", "DISTRICT", officeName(1),
-                LocalDate.of(2023, 3, 1), LocalDate.of(2023, 3, 1), "Asia/Ho_Chi_Minh", 60, programme));
+                LocalDate.of(2023, 3, 1), LocalDate.of(2023, 3, 1), "Asia/Ho_Chi_Minh", 60, null, programme));
         tell(new EventCancelled(id(), at(), "huy-" + tag, "Bão"));
         tell(new EventPublished(id(), at(), "khac-" + tag, "Hội thảo chuyên đề khác", "WORKSHOP", "PROVINCE", departmentName,
                 LocalDate.of(2023, 3, 1), LocalDate.of(2023, 3, 1), "Asia/Ho_Chi_Minh", 60, null));

@@ -53,7 +53,7 @@ public class RegistrationPages {
                     SignedInApi.Account account = both.getT2();
                     model.addAttribute("event", both.getT1());
                     model.addAttribute("email", account.email());
-                    model.addAttribute("form", new RegistrationForm(account.fullName(), "", account.unit(), "", "TEACHER", ""));
+                    model.addAttribute("form", new RegistrationForm(account.fullName(), "", account.unit(), account.unitId(), "", "TEACHER", ""));
                     model.addAttribute("categories", CATEGORIES);
                 })
                 .thenReturn("register");
@@ -68,7 +68,8 @@ public class RegistrationPages {
         body.put("fullName", form.fullName());
         body.put("email", user.getEmail());
         body.put("phone", form.phone());
-        body.put("unit", form.unit());
+        // she registers for her own confirmed unit of the directory, by id (the service takes it from her token anyway)
+        body.put("unitId", blankToNull(form.unitId()));
         body.put("position", blankToNull(form.position()));
         body.put("category", form.category());
         body.put("note", blankToNull(form.note()));
@@ -156,7 +157,8 @@ public class RegistrationPages {
     }
 
     /** What the registration form posts (her email is her account's, not a field). */
-    public record RegistrationForm(String fullName, String phone, String unit, String position, String category, String note) {
+    public record RegistrationForm(String fullName, String phone, String unit, String unitId, String position, String category,
+                                   String note) {
     }
 
     /** A registration with its event (null if the event is gone). */

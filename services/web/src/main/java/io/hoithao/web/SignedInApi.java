@@ -51,7 +51,8 @@ public class SignedInApi {
 
     /** Her account at the identity service: name, email and unit for the registration form. */
     public Mono<Account> account(org.springframework.security.oauth2.core.oidc.user.OidcUser user) {
-        Account fromIdToken = new Account(user.getEmail(), user.getFullName(), user.getClaimAsString("unit"), List.of());
+        Account fromIdToken = new Account(user.getEmail(), user.getFullName(), user.getClaimAsString("unit"), List.of(),
+                user.getClaimAsString("unit_id"));
         if (!properties.hasAccountApi()) {
             return Mono.just(fromIdToken);
         }
@@ -283,7 +284,8 @@ public class SignedInApi {
                           Integer waitlistPosition) {
     }
 
-    public record Account(String email, String fullName, String unit, List<String> roles) {
+    /** Who is signed in; {@code unitId} is her confirmed unit in the units directory (null: none confirmed yet). */
+    public record Account(String email, String fullName, String unit, List<String> roles, String unitId) {
     }
 
     public record Registration(String id, String eventId, String fullName, String email, String phone, String unit,

@@ -10,9 +10,11 @@ import java.time.LocalDate;
 import java.util.UUID;
 
 /**
- * An organiser published an event: it is now visible and may open registration. {@code programmeId} is the
- * programme (chuyên đề) the event belongs to when published, or null (none; and in messages from before it was
- * told): a later change of programme is {@link EventProgrammeChanged}.
+ * An organiser published an event: it is now visible and may open registration. {@code organiserUnitId} is the
+ * organising unit's id in the units directory (who manages the event everywhere; null in messages written before
+ * it existed); {@code organiserUnit} its name, for display. {@code programmeId} is the programme (chuyên đề) the
+ * event belongs to when published, or null (none; and in messages from before it was told): a later change of
+ * programme is {@link EventProgrammeChanged}.
  */
 @MessageType("events.EventPublished.v1")
 public record EventPublished(
@@ -27,12 +29,21 @@ public record EventPublished(
         LocalDate endDate,
         String timeZone,
         int capacity,
+        String organiserUnitId,
         String programmeId) implements EventsMessage {
+
+    /** An event whose organising unit is known by name only (messages written before unit ids existed). */
+    public EventPublished(UUID messageId, Instant occurredAt, String eventId, String title, String kind, String level,
+            String organiserUnit, LocalDate startDate, LocalDate endDate, String timeZone, int capacity) {
+        this(messageId, occurredAt, eventId, title, kind, level, organiserUnit, startDate, endDate, timeZone, capacity, null);
+    }
 
     /** An event told without its programme (what messages before {@code programmeId} said). */
     public EventPublished(UUID messageId, Instant occurredAt, String eventId, String title, String kind, String level,
-                          String organiserUnit, LocalDate startDate, LocalDate endDate, String timeZone, int capacity) {
-        this(messageId, occurredAt, eventId, title, kind, level, organiserUnit, startDate, endDate, timeZone, capacity, null);
+            String organiserUnit, LocalDate startDate, LocalDate endDate, String timeZone, int capacity,
+            String organiserUnitId) {
+        this(messageId, occurredAt, eventId, title, kind, level, organiserUnit, startDate, endDate, timeZone, capacity,
+                organiserUnitId, null);
     }
 
     public EventPublished {
@@ -47,6 +58,9 @@ public record EventPublished(
         present(endDate, "endDate");
         text(timeZone, "timeZone");
         notNegative(capacity, "capacity");
+        if (organiserUnitId != null && organiserUnitId.isBlank()) {
+            throw new IllegalArgumentException("field 'organiserUnitId' is blank");
+        }
         if (programmeId != null && programmeId.isBlank()) {
             throw new IllegalArgumentException("field 'programmeId' is blank");
         }

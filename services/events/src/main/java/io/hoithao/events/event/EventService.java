@@ -33,6 +33,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
 import org.springframework.data.domain.PageRequest;
@@ -277,11 +278,25 @@ public class EventService {
         });
     }
 
+    /**
+     * Publishes the event, telling the other services the organising unit's id in the directory (who manages the
+     * event there): the unit whose official name is exactly the event's unit, by the directory's name bridge. A
+     * name no unit or several units have goes out without an id, and then only administrators manage the event
+     * downstream.
+     */
     public Mono<Event> publish(String id, Caller caller) {
-        return transition(id, caller, EventStatus.PUBLISHED, event -> new Update(), event -> new EventPublished(
-                UUID.randomUUID(), clock.instant(), event.id(), event.title(), event.kind().name(), event.level().name(),
-                event.organiserUnit(), event.startDate(), event.endDate(), event.timeZone(), event.capacity(),
-                event.programmeId()));
+        return mongo.findById(id, Event.class)
+                .flatMap(found -> units.idOf(found.organiserUnit()).map(unitId -> new NamedUnit(found.organiserUnit(), unitId)))
+                .defaultIfEmpty(new NamedUnit(null, Optional.empty()))
+                .flatMap(named -> transition(id, caller, EventStatus.PUBLISHED, event -> new Update(), event -> new EventPublished(
+                        UUID.randomUUID(), clock.instant(), event.id(), event.title(), event.kind().name(), event.level().name(),
+                        event.organiserUnit(), event.startDate(), event.endDate(), event.timeZone(), event.capacity(),
+                        // the unit looked up is the event's unit still (an administrator may have moved it meanwhile)
+                        event.organiserUnit().equals(named.name()) ? named.unitId().orElse(null) : null,
+                        event.programmeId())));
+    }
+
+    private record NamedUnit(String name, Optional<String> unitId) {
     }
 
     public Mono<Event> openRegistration(String id, Instant requestedClosesAt, Caller caller) {

@@ -47,6 +47,11 @@ public class UnitHierarchy {
         });
     }
 
+    /** The id of the one unit whose official name is exactly this name; empty when no unit or several have it. */
+    public Mono<java.util.Optional<String>> idOf(String unitName) {
+        return named(unitName).map(found -> java.util.Optional.ofNullable(found.unit()).map(Unit::id));
+    }
+
     /** Why a name found no single unit. */
     enum Miss {
         /** No name, or none a unit could have. */

@@ -44,6 +44,7 @@ import org.springframework.security.oauth2.server.authorization.settings.ClientS
 import org.springframework.security.oauth2.server.authorization.settings.TokenSettings;
 import org.springframework.security.oauth2.server.authorization.token.JwtEncodingContext;
 import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenCustomizer;
+import io.hoithao.identity.unit.KnownUnits;
 
 /**
  * The authorization server's parts: the fixed issuer, the two public clients and the site's confidential one, the signing key, the
@@ -52,8 +53,9 @@ import org.springframework.security.oauth2.server.authorization.token.OAuth2Toke
  * <p>The access token's claims are the suite's contract (Keycloak is configured to give the same):
  * {@code iss} the configured issuer, {@code sub} and {@code email} the lower-case email, {@code email_verified}
  * (boolean: whether the person proved they own the address; also in the ID token), {@code aud}
- * containing {@value #AUDIENCE}, {@code name}, {@code roles} (lower-case role names) and {@code unit}
- * (only when the user has one).
+ * containing {@value #AUDIENCE}, {@code name}, {@code roles} (lower-case role names), {@code unit_id} (the id of
+ * the user's confirmed unit in the units directory, only when she has one) and {@code unit} (that unit's current
+ * name, for display; only when the user has a unit).
  */
 @Configuration(proxyBeanMethods = false)
 public class AuthorizationServerConfig {
@@ -148,7 +150,7 @@ public class AuthorizationServerConfig {
 
     /** The suite's claims, read from the user's record when the token is made (so role changes show at the next sign-in). */
     @Bean
-    OAuth2TokenCustomizer<JwtEncodingContext> tokenClaims(UserDirectory users) {
+    OAuth2TokenCustomizer<JwtEncodingContext> tokenClaims(UserDirectory users, KnownUnits knownUnits) {
         return context -> {
             boolean accessToken = OAuth2TokenType.ACCESS_TOKEN.equals(context.getTokenType());
             boolean idToken = OidcParameterNames.ID_TOKEN.equals(context.getTokenType().getValue());
@@ -179,10 +181,19 @@ public class AuthorizationServerConfig {
                     }
                     claims.put(JwtClaimNames.AUD, audience);
                     claims.put("roles", user.roles().stream().sorted().map(Role::claimValue).toList());
-                    if (user.unit() != null) {
-                        claims.put("unit", user.unit());
+                    // A unit of the directory: its id, and its current name (a rename shows in the next token).
+                    // A unit requested at sign-up is nothing here until confirmed.
+                    String unitName = user.unitId() == null ? user.unit()
+                            : knownUnits.find(user.unitId()).map(KnownUnits.KnownUnit::officialName).orElse(user.unit());
+                    if (unitName != null) {
+                        claims.put("unit", unitName);
                     } else {
                         claims.remove("unit");
+                    }
+                    if (user.unitId() != null) {
+                        claims.put("unit_id", user.unitId());
+                    } else {
+                        claims.remove("unit_id");
                     }
                 });
             }

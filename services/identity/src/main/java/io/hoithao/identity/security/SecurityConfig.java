@@ -41,6 +41,7 @@ public class SecurityConfig {
     static final String API = "/api/identity/**";
     static final String USERS = "/api/identity/users";
     static final String ACCOUNTS = "/api/identity/accounts";
+    static final String UNIT_REQUESTS = "/api/identity/unit-requests";
     static final String PROTECTED_RESOURCE_METADATA = "/.well-known/oauth-protected-resource/**";
 
     @Bean
@@ -70,6 +71,9 @@ public class SecurityConfig {
                         .requestMatchers(HttpMethod.POST, USERS).permitAll()
                         .requestMatchers(HttpMethod.OPTIONS, API).permitAll()
                         .requestMatchers(USERS + "/me").authenticated()
+                        // who belongs to a unit: administrators, and organisers of that unit or one above it (checked there)
+                        .requestMatchers(HttpMethod.PUT, USERS + "/*/unit").hasAnyRole("ADMIN", "ORGANISER")
+                        .requestMatchers(UNIT_REQUESTS, UNIT_REQUESTS + "/*").hasAnyRole("ADMIN", "ORGANISER")
                         .requestMatchers(USERS, USERS + "/**", ACCOUNTS).hasRole("ADMIN")
                         .anyRequest().authenticated())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))

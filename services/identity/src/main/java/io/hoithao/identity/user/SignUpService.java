@@ -34,8 +34,8 @@ public class SignUpService {
     }
 
     /** Signs up, or mails the address's owner; the caller cannot tell which (see the class comment). */
-    public void signUp(String email, String rawPassword, String fullName, String unit, String language) {
-        UserDirectory.SignUp signUp = users.signUp(email, rawPassword, fullName, unit, EnumSet.of(Role.DELEGATE));
+    public void signUp(String email, String rawPassword, String fullName, String unit, String unitId, String language) {
+        UserDirectory.SignUp signUp = users.signUp(email, rawPassword, fullName, unit, unitId, EnumSet.of(Role.DELEGATE));
         if (signUp.outcome() == UserDirectory.SignUp.Outcome.ALREADY_VERIFIED) {
             reminder.remind(Emails.normalise(email), language);
         } else {
@@ -63,8 +63,8 @@ public class SignUpService {
      *
      * @throws DuplicateEmailException when the email is taken
      */
-    public UserAccount createForSomeone(String email, String rawPassword, String fullName, String unit) {
-        return users.createVerified(email, rawPassword, fullName, unit, EnumSet.of(Role.DELEGATE));
+    public UserAccount createForSomeone(String email, String rawPassword, String fullName, String unit, String unitId) {
+        return users.createVerified(email, rawPassword, fullName, unit, unitId, EnumSet.of(Role.DELEGATE));
     }
 
     private void send(UserDirectory.SignUp signUp) {

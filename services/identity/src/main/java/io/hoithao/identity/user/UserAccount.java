@@ -10,7 +10,13 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * trimmed and in lower case, and unique (an index decides, so two sign-ups racing for one address
  * cannot both win). Only the password's hash is kept ({@code {bcrypt}...}).
  *
- * @param unit          the unit (school, office, department) the person belongs to; organisers must have one
+ * @param unit          the name of the person's unit as recorded when it was set (the tokens show the directory's
+ *                      current name instead when the unit has an id); organisers must have a unit
+ * @param unitId        the id, in the units directory, of the unit the person belongs to: set by an administrator or
+ *                      by an organiser of that unit or one above it (also by confirming her request); the tokens'
+ *                      {@code unit_id}, what every service's rights and counts use
+ * @param requestedUnit   the unit she typed at sign-up (for whoever confirms her unit to read); no rights
+ * @param requestedUnitId the unit of the directory she chose at sign-up: only a request until confirmed
  * @param emailVerified whether the person showed they own the address (the link sent at sign-up, or an
  *                      administrator); the tokens' {@code email_verified}. A document written before this
  *                      field existed reads as {@code false}
@@ -18,7 +24,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
  */
 @Document(UserAccount.COLLECTION)
 public record UserAccount(@Id String id, String email, String passwordHash, String fullName, String unit,
-        Set<Role> roles, Instant createdAt, boolean emailVerified, PendingVerification verification) {
+        Set<Role> roles, Instant createdAt, boolean emailVerified, PendingVerification verification, String unitId,
+        String requestedUnit, String requestedUnitId) {
 
     public static final String COLLECTION = "users";
 

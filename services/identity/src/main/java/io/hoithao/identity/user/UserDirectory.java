@@ -92,10 +92,12 @@ public class UserDirectory implements InitializingBean {
      * user is not verified yet: only a new token (the password, name and unit stay as they are, and whoever
      * opens the link sets the password there). A verified address: nothing changes.
      */
-    public SignUp signUp(String email, String rawPassword, String fullName, String unit, Set<Role> roles) {
+    public SignUp signUp(String email, String rawPassword, String fullName, String requestedUnit, String requestedUnitId,
+            Set<Role> roles) {
         String token = newToken();
         try {
-            UserAccount user = insert(email, rawPassword, fullName, unit, roles, false, pending(token));
+            UserAccount user = insert(email, rawPassword, fullName, null, null, requestedUnit, requestedUnitId, roles, false,
+                    pending(token));
             return new SignUp(SignUp.Outcome.CREATED, user, token);
         } catch (DuplicateEmailException taken) {
             return renewLink(taken.email()).orElseGet(() -> new SignUp(SignUp.Outcome.ALREADY_VERIFIED,
@@ -133,15 +135,17 @@ public class UserDirectory implements InitializingBean {
      *
      * @throws DuplicateEmailException when the email is taken
      */
-    public UserAccount createVerified(String email, String rawPassword, String fullName, String unit, Set<Role> roles) {
-        return insert(email, rawPassword, fullName, unit, roles, true, null);
+    public UserAccount createVerified(String email, String rawPassword, String fullName, String unit, String unitId,
+            Set<Role> roles) {
+        return insert(email, rawPassword, fullName, unit, unitId, null, null, roles, true, null);
     }
 
-    private UserAccount insert(String email, String rawPassword, String fullName, String unit, Set<Role> roles,
-            boolean emailVerified, PendingVerification verification) {
+    private UserAccount insert(String email, String rawPassword, String fullName, String unit, String unitId,
+            String requestedUnit, String requestedUnitId, Set<Role> roles, boolean emailVerified, PendingVerification verification) {
         String normalised = Emails.normalise(email);
         UserAccount user = new UserAccount(null, normalised, passwords.encode(rawPassword), fullName, unit, roles,
-                Instant.now(clock).truncatedTo(ChronoUnit.MILLIS), emailVerified, verification);
+                Instant.now(clock).truncatedTo(ChronoUnit.MILLIS), emailVerified, verification, unitId, requestedUnit,
+                requestedUnitId);
         try {
             return mongo.insert(user);
         } catch (DuplicateKeyException e) {
@@ -226,16 +230,22 @@ public class UserDirectory implements InitializingBean {
     }
 
     /**
-     * Replaces a user's roles and unit (a {@code null} unit removes it).
+     * Replaces a user's roles and unit: a unit of the directory ({@code unitId}, with its name), or a unit known by
+     * name only ({@code unitId} null: no rights in the services, which recognise units by id), or none.
      *
      * @throws UnknownUserException when no user has the email
      */
-    public UserAccount changeRoles(String email, Set<Role> roles, String unit) {
+    public UserAccount changeRoles(String email, Set<Role> roles, String unit, String unitId) {
         Update update = new Update().set("roles", roles.stream().sorted().map(Role::name).toList());
         if (unit == null) {
             update.unset("unit");
         } else {
             update.set("unit", unit);
+        }
+        if (unitId == null) {
+            update.unset("unitId");
+        } else {
+            update.set("unitId", unitId).unset("requestedUnit").unset("requestedUnitId");
         }
         UserAccount changed = mongo.findAndModify(byEmail(Emails.normalise(email)), update,
                 FindAndModifyOptions.options().returnNew(true), UserAccount.class);
@@ -243,6 +253,45 @@ public class UserDirectory implements InitializingBean {
             throw new UnknownUserException(Emails.normalise(email));
         }
         return changed;
+    }
+
+    /**
+     * Sets the user's unit (an administrator, or an organiser of that unit or one above it): the unit's id and its
+     * name; a pending request is settled by it.
+     *
+     * @throws UnknownUserException when no user has the email
+     */
+    public UserAccount setUnit(String email, String unitId, String unitName) {
+        UserAccount changed = mongo.findAndModify(byEmail(Emails.normalise(email)), new Update().set("unitId", unitId)
+                .set("unit", unitName).unset("requestedUnit").unset("requestedUnitId"),
+                FindAndModifyOptions.options().returnNew(true), UserAccount.class);
+        if (changed == null) {
+            throw new UnknownUserException(Emails.normalise(email));
+        }
+        return changed;
+    }
+
+    /**
+     * Settles a request for a unit, in one conditional write on the request still being the one decided on (two
+     * decisions at once: one wins, the other finds no request). Confirming makes the requested unit hers.
+     *
+     * @return the user after the decision; empty when she has no request for that unit (any more)
+     */
+    public Optional<UserAccount> settleUnitRequest(String email, String requestedUnitId, boolean confirm, String unitName) {
+        Query pending = Query.query(Criteria.where("email").is(Emails.normalise(email)).and("requestedUnitId").is(requestedUnitId));
+        Update update = new Update().unset("requestedUnit").unset("requestedUnitId");
+        if (confirm) {
+            update.set("unitId", requestedUnitId).set("unit", unitName);
+        }
+        return Optional.ofNullable(mongo.findAndModify(pending, update, FindAndModifyOptions.options().returnNew(true),
+                UserAccount.class));
+    }
+
+    /** The users with a pending request for one of these units (all units: {@code null}), by email, at most 200. */
+    public List<UserAccount> unitRequests(java.util.Collection<String> unitIds) {
+        Criteria criteria = unitIds == null ? Criteria.where("requestedUnitId").ne(null)
+                : Criteria.where("requestedUnitId").in(unitIds);
+        return mongo.find(Query.query(criteria).with(Sort.by("email")).limit(200), UserAccount.class);
     }
 
     private static Query byEmail(String email) {

@@ -49,7 +49,8 @@ public class UserSeeder implements ApplicationRunner {
             }
             String fullName = seed.fullName() == null || seed.fullName().isBlank() ? seed.email().strip() : seed.fullName().strip();
             try {
-                users.createVerified(seed.email(), seed.password(), fullName, unit, roles);
+                String unitId = seed.unitId() == null || seed.unitId().isBlank() ? null : seed.unitId().strip();
+                users.createVerified(seed.email(), seed.password(), fullName, unit, unitId, roles);
                 inserted++;
                 log.info("Seeded user {} with roles {}", Emails.normalise(seed.email()), roles);
             } catch (DuplicateEmailException e) {

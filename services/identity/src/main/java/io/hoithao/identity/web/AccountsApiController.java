@@ -1,5 +1,6 @@
 package io.hoithao.identity.web;
 
+import io.hoithao.identity.unit.KnownUnits;
 import io.hoithao.identity.user.SignUpService;
 import io.hoithao.identity.user.UserAccount;
 import io.hoithao.identity.user.UserView;
@@ -23,14 +24,19 @@ import org.springframework.web.util.UriComponentsBuilder;
 public class AccountsApiController {
 
     private final SignUpService signUps;
+    private final KnownUnits units;
 
-    public AccountsApiController(SignUpService signUps) {
+    public AccountsApiController(SignUpService signUps, KnownUnits units) {
         this.signUps = signUps;
+        this.units = units;
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     public ResponseEntity<UserView> create(@Valid @RequestBody SignUpRequest request) {
-        UserAccount user = signUps.createForSomeone(request.email(), request.password(), request.fullName(), request.unit());
+        // The administrator vouches for the person's unit as for her address: a unit of the directory is hers at once.
+        String unit = request.unitId() == null ? request.unit()
+                : UserApiController.knownUnit(units, request.unitId(), "unitId").officialName();
+        UserAccount user = signUps.createForSomeone(request.email(), request.password(), request.fullName(), unit, request.unitId());
         URI location = UriComponentsBuilder.fromPath("/api/identity/users/{email}").buildAndExpand(user.email()).encode().toUri();
         return ResponseEntity.created(location).body(UserView.of(user));
     }

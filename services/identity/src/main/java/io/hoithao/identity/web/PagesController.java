@@ -75,7 +75,7 @@ public class PagesController {
         if (!result.hasErrors()) {
             try {
                 throttles.signUp(http.getRemoteAddr(), request.email());
-                signUps.signUp(request.email(), request.password(), request.fullName(), request.unit(), language(http));
+                signUps.signUp(request.email(), request.password(), request.fullName(), request.unit(), null, language(http));
                 return "redirect:/login?registered";
             } catch (ThrottledException e) {
                 response.setStatus(429);

@@ -1,6 +1,7 @@
 package io.hoithao.identity.web;
 
 import io.hoithao.identity.throttle.Throttles;
+import io.hoithao.identity.unit.KnownUnits;
 import io.hoithao.identity.user.Role;
 import io.hoithao.identity.user.SignUpService;
 import io.hoithao.identity.user.UnknownUserException;
@@ -40,11 +41,13 @@ public class UserApiController {
     private final UserDirectory users;
     private final SignUpService signUps;
     private final Throttles throttles;
+    private final KnownUnits units;
 
-    public UserApiController(UserDirectory users, SignUpService signUps, Throttles throttles) {
+    public UserApiController(UserDirectory users, SignUpService signUps, Throttles throttles, KnownUnits units) {
         this.users = users;
         this.signUps = signUps;
         this.throttles = throttles;
+        this.units = units;
     }
 
     /**
@@ -54,7 +57,10 @@ public class UserApiController {
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     public ResponseEntity<SignUpAccepted> signUp(@Valid @RequestBody SignUpRequest request, HttpServletRequest http) {
         throttles.signUp(http.getRemoteAddr(), request.email());
-        signUps.signUp(request.email(), request.password(), request.fullName(), request.unit(), null);
+        if (request.unitId() != null) {
+            knownUnit(units, request.unitId(), "unitId");
+        }
+        signUps.signUp(request.email(), request.password(), request.fullName(), request.unit(), request.unitId(), null);
         return ResponseEntity.accepted().body(SignUpAccepted.of(request.email()));
     }
 
@@ -92,10 +98,11 @@ public class UserApiController {
         for (int i = 0; i < request.roles().size(); i++) {
             roles.add(role(request.roles().get(i), "roles[" + i + "]"));
         }
-        if (roles.contains(Role.ORGANISER) && request.unit() == null) {
+        if (roles.contains(Role.ORGANISER) && request.unit() == null && request.unitId() == null) {
             throw invalid("unit", "is required for an organiser (the unit whose events they run)");
         }
-        return UserView.of(users.changeRoles(email, roles, request.unit()));
+        String unit = request.unitId() == null ? request.unit() : knownUnit(units, request.unitId(), "unitId").officialName();
+        return UserView.of(users.changeRoles(email, roles, unit, request.unitId()));
     }
 
     /**
@@ -112,7 +119,12 @@ public class UserApiController {
         return Role.fromName(name).orElseThrow(() -> invalid(field, "is not a role; known roles: " + Role.known()));
     }
 
-    private static ProblemException invalid(String field, String message) {
+    /** The unit of the directory with this id, or a 400 naming the field: an id the directory does not have is nobody's unit. */
+    static KnownUnits.KnownUnit knownUnit(KnownUnits units, String unitId, String field) {
+        return units.find(unitId).orElseThrow(() -> invalid(field, "is not the id of a unit of the directory (GET /api/events/units)"));
+    }
+
+    static ProblemException invalid(String field, String message) {
         return new ProblemException(HttpStatus.BAD_REQUEST, Problems.VALIDATION, "Invalid request",
                 "The request has 1 invalid field(s)").with("errors", List.of(ApiExceptionHandler.fieldError(field, message)));
     }

@@ -15,15 +15,24 @@ import java.util.Set;
  * @param email   the verified email address, lower case; ownership of registrations, bookings, forms and papers
  * @param name    the person's name for display, may be null
  * @param roles   the roles the token grants
- * @param unit    the unit an organiser (or anyone) belongs to, may be null
+ * @param unit    the name of the unit the caller belongs to, for display only (a unit is never recognised by its
+ *                name: two units may have names that are equal once folded); may be null
+ * @param unitId  the id (in the units directory) of the unit the caller belongs to, as confirmed by the identity
+ *                service; what rights and counts use; null when the caller has no confirmed unit
  */
-public record Caller(String subject, String email, String name, Set<Role> roles, String unit) {
+public record Caller(String subject, String email, String name, Set<Role> roles, String unit, String unitId) {
 
-    private static final Caller ANONYMOUS = new Caller(null, null, null, Set.of(), null);
+    private static final Caller ANONYMOUS = new Caller(null, null, null, Set.of(), null, null);
 
     public Caller {
         roles = roles == null || roles.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(roles));
         email = email == null || email.isBlank() ? null : email.strip().toLowerCase(Locale.ROOT);
+        unitId = unitId == null || unitId.isBlank() ? null : unitId.strip();
+    }
+
+    /** A caller whose token names no unit id. */
+    public Caller(String subject, String email, String name, Set<Role> roles, String unit) {
+        this(subject, email, name, roles, unit, null);
     }
 
     public static Caller anonymous() {
@@ -42,9 +51,27 @@ public record Caller(String subject, String email, String name, Set<Role> roles,
         return has(Role.ADMIN);
     }
 
-    /** An administrator, or an organiser of exactly this unit ("Sở GD&ĐT Bắc Kạn" = "so gd&dt bac kan"). */
+    /**
+     * An administrator, or an organiser of exactly the unit with this id. Units are compared by id only: names
+     * that fold alike ("Tân Hòa", "Tân Hóa") are two units, and an organiser of a unit above another does not
+     * organise the other's events (see docs/decisions.md, "Units by id in every service").
+     */
+    public boolean organisesUnit(String organiserUnitId) {
+        return isAdmin() || has(Role.ORGANISER) && belongsTo(organiserUnitId);
+    }
+
+    /**
+     * An administrator, or an organiser of the unit of this name, names folded ("Sở GD&ĐT Bắc Kạn" =
+     * "so gd&dt bac kan"). The old rule, kept only where a service still records units by name; it merges units
+     * whose names fold alike, which {@link #organisesUnit} does not.
+     */
     public boolean organises(String organiserUnit) {
         return isAdmin() || has(Role.ORGANISER) && Units.same(unit, organiserUnit);
+    }
+
+    /** Whether the caller's confirmed unit is the unit with this id. */
+    public boolean belongsTo(String someUnitId) {
+        return unitId != null && someUnitId != null && unitId.equals(someUnitId.strip());
     }
 
     /**
@@ -56,7 +83,7 @@ public record Caller(String subject, String email, String name, Set<Role> roles,
         return email != null && ownerEmail != null && email.equals(ownerEmail.strip().toLowerCase(Locale.ROOT));
     }
 
-    /** Administrators and organisers of the unit manage it; the delegate who owns it may see it. */
+    /** Administrators and organisers of the unit (by name, the old rule) manage it; the delegate who owns it may see it. */
     public boolean mayRead(String organiserUnit, String ownerEmail) {
         return organises(organiserUnit) || owns(ownerEmail);
     }
@@ -80,7 +107,7 @@ public record Caller(String subject, String email, String name, Set<Role> roles,
         throw ProblemException.forbidden("This needs one of the roles " + java.util.Arrays.toString(anyOf));
     }
 
-    /** Refuses with 403 unless the caller is an administrator or an organiser of this unit. */
+    /** Refuses with 403 unless the caller is an administrator or an organiser of this unit (by name, the old rule). */
     public Caller requireOrganiserOf(String organiserUnit) {
         requireSignedIn();
         if (!organises(organiserUnit)) {

@@ -40,7 +40,7 @@ public class CallerClaims implements Converter<Jwt, Mono<AbstractAuthenticationT
         String email = Boolean.TRUE.equals(verified) || "true".equals(verified)
                 ? text(jwt, properties.emailClaim()) : null;
         return new Caller(jwt.getSubject(), email, text(jwt, properties.nameClaim()),
-                roles(jwt), text(jwt, properties.unitClaim()));
+                roles(jwt), text(jwt, properties.unitClaim()), text(jwt, properties.unitIdClaim()));
     }
 
     /** The OpenID Connect claim saying whether the issuer has verified the email address. */

@@ -14,10 +14,31 @@ import reactor.core.publisher.Mono;
 public abstract class EventManagers {
 
     private final Function<String, Mono<String>> organiserUnits;
+    private final Function<String, Mono<String>> organiserNames;
+    private final boolean byUnitId;
 
-    /** @param organiserUnits the unit organising an event, by event id; empty while not known here */
+    /** @param organiserUnits the name of the unit organising an event, by event id; empty while not known here */
     protected EventManagers(Function<String, Mono<String>> organiserUnits) {
         this.organiserUnits = organiserUnits;
+        this.organiserNames = organiserUnits;
+        this.byUnitId = false;
+    }
+
+    /**
+     * Managers recognised by unit id: the token's {@code unit_id} compared exactly with the organising unit's id.
+     *
+     * @param organiserUnitIds the id of the unit organising an event, by event id; empty while not known here
+     * @param organiserNames   its name, for the answers that refuse someone
+     */
+    protected EventManagers(Function<String, Mono<String>> organiserUnitIds, Function<String, Mono<String>> organiserNames) {
+        this.organiserUnits = organiserUnitIds;
+        this.organiserNames = organiserNames;
+        this.byUnitId = true;
+    }
+
+    /** Whether the caller manages an event organised by this unit (an id or a name, as this service records them). */
+    public boolean manages(String unit, Caller caller) {
+        return byUnitId ? caller.organisesUnit(unit) : caller.organises(unit);
     }
 
     /** The unit organising the event; empty while the event is unknown here or not published. */
@@ -35,7 +56,16 @@ public abstract class EventManagers {
             if (caller.isAdmin()) {
                 return Mono.empty();
             }
-            return organiserUnit(eventId).doOnNext(unit -> requireManager(eventId, unit.orElse(null), caller)).then();
+            return organiserUnit(eventId).flatMap(unit -> {
+                if (manages(unit.orElse(null), caller)) {
+                    return Mono.<Void>empty();
+                }
+                if (unit.isEmpty()) {
+                    return Mono.error(notManager(eventId, null));
+                }
+                return organiserNames.apply(eventId).defaultIfEmpty(unit.get())
+                        .flatMap(name -> Mono.<Void>error(notManager(eventId, name)));
+            }).then();
         });
     }
 
@@ -44,6 +74,14 @@ public abstract class EventManagers {
         caller.requireSignedIn();
         if (!caller.organises(unit)) {
             throw notManager(eventId, unit);
+        }
+    }
+
+    /** Refuses (403) a caller who does not manage the event organised by the unit with this id (null: not published here). */
+    public static void requireManagerOfUnit(String eventId, String unitId, Caller caller) {
+        caller.requireSignedIn();
+        if (!caller.organisesUnit(unitId)) {
+            throw notManager(eventId, unitId == null ? null : "unit " + unitId);
         }
     }
 

@@ -20,7 +20,7 @@ class CallerClaimsTest {
 
     @Test
     void readsTheSuitesOwnClaims() {
-        Caller caller = new CallerClaims(new SecurityProperties(null, null, null, null)).caller(jwt(Map.of(
+        Caller caller = new CallerClaims(new SecurityProperties(null, null, null, null, null)).caller(jwt(Map.of(
                 "roles", List.of("organiser", "some-other-apps-role"), "unit", "Sở GD&ĐT Bắc Kạn",
                 "email", "To.Chuc@BacKan.edu.vn", "email_verified", true, "name", "Trần Thị Tổ Chức")));
         assertThat(caller.roles()).containsExactly(Role.ORGANISER);
@@ -32,7 +32,7 @@ class CallerClaimsTest {
 
     @Test
     void readsKeycloaksRealmRolesThroughADottedPath() {
-        Caller caller = new CallerClaims(new SecurityProperties("realm_access.roles", null, null, null)).caller(jwt(Map.of(
+        Caller caller = new CallerClaims(new SecurityProperties("realm_access.roles", null, null, null, null)).caller(jwt(Map.of(
                 "realm_access", Map.of("roles", List.of("admin", "offline_access")))));
         assertThat(caller.roles()).containsExactly(Role.ADMIN);
         assertThat(caller.organises("any unit")).isTrue();
@@ -40,7 +40,7 @@ class CallerClaimsTest {
 
     @Test
     void aTokenWithoutRolesGrantsNothing() {
-        Caller caller = new CallerClaims(new SecurityProperties(null, null, null, null)).caller(jwt(Map.of("roles", "nonsense")));
+        Caller caller = new CallerClaims(new SecurityProperties(null, null, null, null, null)).caller(jwt(Map.of("roles", "nonsense")));
         assertThat(caller.roles()).isEmpty();
         assertThat(caller.signedIn()).isTrue();
         assertThat(caller.organises("x")).isFalse();
@@ -57,7 +57,7 @@ class CallerClaimsTest {
 
     @Test
     void anUnverifiedEmailOwnsNothing() {
-        CallerClaims claims = new CallerClaims(new SecurityProperties(null, null, null, null));
+        CallerClaims claims = new CallerClaims(new SecurityProperties(null, null, null, null, null));
         assertThat(claims.caller(jwt(Map.of("email", "an@truong.edu.vn", "email_verified", false))).email()).isNull();
         assertThat(claims.caller(jwt(Map.of("email", "an@truong.edu.vn", "email_verified", true))).email())
                 .isEqualTo("an@truong.edu.vn");
@@ -67,7 +67,7 @@ class CallerClaimsTest {
 
     @Test
     void aTokenThatDoesNotSayTheEmailIsVerifiedOwnsNothing() {
-        CallerClaims claims = new CallerClaims(new SecurityProperties(null, null, null, null));
+        CallerClaims claims = new CallerClaims(new SecurityProperties(null, null, null, null, null));
         Caller silent = claims.caller(jwt(Map.of("email", "an@truong.edu.vn")));
         assertThat(silent.email()).isNull();
         assertThat(silent.owns("an@truong.edu.vn")).isFalse();
@@ -86,5 +86,29 @@ class CallerClaimsTest {
         Caller caller = new Caller("u", "u@x.vn", null, Set.of(Role.ORGANISER), null);
         assertThat(caller.organises("")).isFalse();
         assertThat(caller.organises(null)).isFalse();
+    }
+
+    @Test
+    void unitsAreRecognisedByTheirIdNotByTheirFoldedNames() {
+        CallerClaims claims = new CallerClaims(new SecurityProperties(null, null, null, null, null));
+        Caller hoa = claims.caller(jwt(Map.of("roles", List.of("organiser"), "unit", "Trường Mầm non Tân Hòa",
+                "unit_id", "7d0e7a4e-0000-4000-8000-000000000001")));
+        assertThat(hoa.unitId()).isEqualTo("7d0e7a4e-0000-4000-8000-000000000001");
+        assertThat(hoa.unit()).isEqualTo("Trường Mầm non Tân Hòa");
+        assertThat(hoa.organisesUnit("7d0e7a4e-0000-4000-8000-000000000001")).isTrue();
+        // Tân Hóa folds like Tân Hòa, and is another unit
+        assertThat(hoa.organisesUnit("7d0e7a4e-0000-4000-8000-000000000002")).isFalse();
+        assertThat(hoa.organisesUnit(null)).isFalse();
+        assertThat(claims.caller(jwt(Map.of("roles", List.of("organiser"), "unit", "Trường Mầm non Tân Hòa")))
+                .organisesUnit("7d0e7a4e-0000-4000-8000-000000000001")).isFalse();
+    }
+
+    @Test
+    void theUnitIdClaimIsConfigurable() {
+        Caller caller = new CallerClaims(new SecurityProperties(null, null, null, null, "hoithao_unit")).caller(jwt(Map.of(
+                "roles", List.of("delegate"), "hoithao_unit", "u-1", "unit_id", "u-2")));
+        assertThat(caller.unitId()).isEqualTo("u-1");
+        assertThat(caller.belongsTo("u-1")).isTrue();
+        assertThat(caller.organisesUnit("u-1")).isFalse();
     }
 }

@@ -1,6 +1,7 @@
 package io.hoithao.registrations.bulk;
 
 import io.hoithao.platform.text.Units;
+import io.hoithao.platform.units.KnownUnits;
 import io.hoithao.platform.web.ProblemException;
 import io.hoithao.registrations.event.EventAccess;
 import io.hoithao.registrations.event.EventProjection;
@@ -43,8 +44,10 @@ class BulkImport {
     private final RegistrationService registrations;
     private final EventProjection events;
     private final Validator validator;
+    private final KnownUnits units;
 
-    BulkImport(RegistrationService registrations, EventProjection events, Validator validator) {
+    BulkImport(RegistrationService registrations, EventProjection events, Validator validator, KnownUnits units) {
+        this.units = units;
         this.registrations = registrations;
         this.events = events;
         this.validator = validator;
@@ -123,16 +126,30 @@ class BulkImport {
             return Mono.just(rejected(line, email, fullName, "validation", "category: '" + value(values, "category")
                     + "' is not one of " + List.of(DelegateCategory.values())));
         }
-        String unit = value(values, "unit") == null ? defaultUnit : value(values, "unit");
+        // a row's unit is a unit of the directory, by id (column unitId, or the upload's default)
+        String unitId = value(values, "unitId") == null ? defaultUnit : value(values, "unitId");
+        Mono<KnownUnits.KnownUnit> unit;
         if (delegation != null) {
-            if (!Units.same(unit, delegation.unit())) {
-                return Mono.just(rejected(line, email, fullName, "forbidden", "the row's unit '" + unit + "' is not "
-                        + delegation.unit() + ", whose delegation you manage"));
+            if (unitId != null && !unitId.equals(delegation.unitId())) {
+                return units.name(unitId, unitId).map(name -> rejected(line, email, fullName, "forbidden", "the row's unit "
+                        + name + " is not " + delegation.unit() + ", whose delegation you manage"));
             }
-            unit = delegation.unit();
+            unit = Mono.just(new KnownUnits.KnownUnit(delegation.unitId(), delegation.unit(), null, null));
+        } else if (unitId == null) {
+            return Mono.just(rejected(line, email, fullName, "validation", "unitId: is required (a column unitId, or ?unitId= for"
+                    + " every row)"));
+        } else {
+            unit = units.find(unitId);
         }
-        RegistrationRequest request = new RegistrationRequest(eventId, fullName, email, value(values, "phone"), unit,
-                value(values, "position"), category, value(values, "note"));
+        return unit.flatMap(found -> register(line, eventId, values, fullName, email, category, found, idempotencyKey, requester))
+                .switchIfEmpty(Mono.fromSupplier(() -> rejected(line, email, fullName, "validation",
+                        "unitId: " + unitId + " is not the id of a unit of the directory")));
+    }
+
+    private Mono<Row> register(long line, String eventId, Map<String, String> values, String fullName, String email,
+                               DelegateCategory category, KnownUnits.KnownUnit unit, String idempotencyKey, String requester) {
+        RegistrationRequest request = new RegistrationRequest(eventId, fullName, email, value(values, "phone"),
+                unit.officialName(), unit.id(), value(values, "position"), category, value(values, "note"));
         Set<ConstraintViolation<RegistrationRequest>> violations = validator.validate(request);
         if (!violations.isEmpty()) {
             return Mono.just(rejected(line, email, fullName, "validation", violations.stream()

@@ -1,7 +1,6 @@
 package io.hoithao.registrations.bulk;
 
 import io.hoithao.platform.security.Caller;
-import io.hoithao.platform.text.Units;
 import io.hoithao.registrations.event.EventAccess;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -30,24 +29,24 @@ class BulkImportHandler {
     }
 
     /**
-     * {@code unit} is used for rows without a unit column or value. With an Idempotency-Key, uploading the
+     * {@code unitId} (a unit of the directory) is used for rows without a unitId column or value. With an Idempotency-Key, uploading the
      * same file again answers the same rows instead of registering anyone twice.
      */
     @PostMapping(path = "/events/{eventId}/imports", consumes = {"text/csv", "text/plain"})
     Mono<BulkImport.Result> upload(@PathVariable String eventId, @RequestBody String csv,
-                                   @RequestParam(required = false) String unit,
+                                   @RequestParam(required = false) String unitId,
                                    @RequestHeader(name = "Idempotency-Key", required = false) String key,
                                    Caller caller) {
         return events.managerOrContact(eventId, caller).flatMap(delegation -> {
             if (delegation.isEmpty()) {
-                return bulk.importCsv(eventId, csv, unit, key, caller.subject(), null);
+                return bulk.importCsv(eventId, csv, unitId, key, caller.subject(), null);
             }
             // A unit's contact uploads her unit's delegation: its rows are of her unit, a default naming another is refused.
             EventAccess.Delegation hers = delegation.get();
-            if (unit != null && !unit.isBlank() && !Units.same(unit, hers.unit())) {
-                return Mono.error(EventAccess.notHerDelegation(hers, unit.strip()));
+            if (unitId != null && !unitId.isBlank() && !unitId.strip().equals(hers.unitId())) {
+                return Mono.error(EventAccess.notHerDelegation(hers, "unit " + unitId.strip()));
             }
-            return bulk.importCsv(eventId, csv, hers.unit(), key, caller.subject(), hers);
+            return bulk.importCsv(eventId, csv, hers.unitId(), key, caller.subject(), hers);
         });
     }
 }

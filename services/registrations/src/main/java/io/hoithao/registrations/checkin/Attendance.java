@@ -37,8 +37,8 @@ record Attendance(String eventId, int confirmed, List<Day> days) {
         Map<String, List<Registration>> byUnit = new TreeMap<>();
         Map<String, String> unitNames = new LinkedHashMap<>();
         confirmed.stream().sorted(Comparator.comparing(Registration::createdAt)).forEach(r -> {
-            byUnit.computeIfAbsent(r.unitKey(), k -> new ArrayList<>()).add(r);
-            unitNames.putIfAbsent(r.unitKey(), r.unit());
+            byUnit.computeIfAbsent(r.unitId(), k -> new ArrayList<>()).add(r);
+            unitNames.putIfAbsent(r.unitId(), r.unit());
         });
         List<Day> result = new ArrayList<>();
         for (LocalDate day : days) {

@@ -9,7 +9,6 @@ import io.hoithao.contracts.events.EventRescheduled;
 import io.hoithao.contracts.events.RegistrationClosed;
 import io.hoithao.contracts.events.RegistrationOpened;
 import io.hoithao.platform.messaging.Idempotency;
-import io.hoithao.platform.text.Units;
 import io.hoithao.platform.web.ProblemException;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -62,10 +61,14 @@ public class EventProjection {
             // has no revision, so it sets the days only if no reschedule got here first: a second write,
             // conditional on that, which sets the same values however often it runs, so a redelivery after a
             // crash between the two finishes the job.
-            Mono<OpenEvent> unit = upsert(published, null, created("capacity")
+            Update publishedUpdate = created("capacity")
                     .set("title", published.title())
                     .set("organiserUnit", published.organiserUnit().strip())
-                    .setOnInsert("capacity", published.capacity()));
+                    .setOnInsert("capacity", published.capacity());
+            if (published.organiserUnitId() != null) {
+                publishedUpdate.set("organiserUnitId", published.organiserUnitId());
+            }
+            Mono<OpenEvent> unit = upsert(published, null, publishedUpdate);
             Mono<OpenEvent> days = mongo.findAndModify(Query.query(Criteria.where("_id").is(published.eventId())
                             .and("scheduleRevision").exists(false)),
                     new Update().set("firstDay", published.startDate().toString())
@@ -111,21 +114,21 @@ public class EventProjection {
         return Mono.empty();
     }
 
-    /** Sets the per-unit quotas (replacing earlier ones); a unit without a quota is limited only by capacity. */
-    public Mono<OpenEvent> setQuotas(String eventId, Map<String, Integer> quotasByUnitName) {
-        Map<String, Integer> quotas = new LinkedHashMap<>();
-        Map<String, String> names = new LinkedHashMap<>();
-        quotasByUnitName.forEach((unit, seats) -> {
-            String key = Units.key(unit);
-            if (quotas.put(key, seats) != null) {
-                throw ProblemException.invalidField("quotas", "unit '" + unit + "' is listed twice");
-            }
-            names.put(key, unit.strip());
-        });
+    /**
+     * Sets the per-unit quotas (replacing earlier ones), by unit id, with the units' current names (kept in step
+     * by {@link #followRename}); a unit without a quota is limited only by capacity.
+     */
+    public Mono<OpenEvent> setQuotas(String eventId, Map<String, Integer> quotas, Map<String, String> names) {
         return mongo.findAndModify(Query.query(Criteria.where("_id").is(eventId)),
                         new Update().set("quotas", quotas).set("quotaUnits", names),
                         FindAndModifyOptions.options().returnNew(true), OpenEvent.class)
                 .switchIfEmpty(Mono.error(() -> ProblemException.notFound("Event", eventId)));
+    }
+
+    /** The quotas' copy of a unit's name follows the directory (a rename). */
+    public Mono<Void> followRename(String unitId, String officialName) {
+        return mongo.updateMulti(Query.query(Criteria.where("quotas." + unitId).exists(true)),
+                new Update().set("quotaUnits." + unitId, officialName), OpenEvent.class).then();
     }
 
     public Mono<OpenEvent> setApprovalRequired(String eventId, boolean required) {

@@ -16,7 +16,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * seat and {@code unitHolders} the same ids per unit key; a seat is taken by one conditional update that
  * adds to both only while the event and the unit are below capacity and quota.
  *
- * <p>{@code organiserUnit} is the unit that runs the event, from {@code EventPublished}: its organisers (and
+ * <p>{@code organiserUnitId} is the unit that runs the event, from {@code EventPublished} ({@code organiserUnit} its
+ * name as published, for display): its organisers (and
  * administrators) manage the event here. It is null while the event has not been published to this service,
  * and then only an administrator manages it.
  *
@@ -40,7 +41,8 @@ public record OpenEvent(
         String firstDay,
         String lastDay,
         String timeZone,
-        String organiserUnit) {
+        String organiserUnit,
+        String organiserUnitId) {
 
     public static final ZoneId DEFAULT_ZONE = ZoneId.of("Asia/Ho_Chi_Minh");
 
@@ -48,14 +50,14 @@ public record OpenEvent(
         return seatHolders == null ? 0 : seatHolders.size();
     }
 
-    public int confirmed(String unitKey) {
-        List<String> holders = unitHolders == null ? null : unitHolders.get(unitKey);
+    public int confirmed(String unitId) {
+        List<String> holders = unitHolders == null ? null : unitHolders.get(unitId);
         return holders == null ? 0 : holders.size();
     }
 
     /** The quota of a unit, or null when the unit is limited only by the event's capacity. */
-    public Integer quota(String unitKey) {
-        return quotas == null ? null : quotas.get(unitKey);
+    public Integer quota(String unitId) {
+        return quotas == null ? null : quotas.get(unitId);
     }
 
     public boolean overCapacity() {

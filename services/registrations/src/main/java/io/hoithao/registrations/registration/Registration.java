@@ -23,7 +23,7 @@ public record Registration(
         String email,
         String phone,
         String unit,
-        String unitKey,
+        String unitId,
         String position,
         DelegateCategory category,
         String note,

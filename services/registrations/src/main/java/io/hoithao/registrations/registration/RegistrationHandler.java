@@ -3,7 +3,7 @@ package io.hoithao.registrations.registration;
 import io.hoithao.platform.openapi.Answers;
 import io.hoithao.platform.security.Caller;
 import io.hoithao.platform.security.Role;
-import io.hoithao.platform.text.Units;
+import io.hoithao.platform.units.KnownUnits;
 import io.hoithao.platform.web.Page;
 import io.hoithao.platform.web.ProblemException;
 import io.hoithao.registrations.event.EventAccess;
@@ -55,10 +55,12 @@ class RegistrationHandler {
     private final EventAccess eventAccess;
     private final RegistrationAccess access;
     private final WaitingList waitingList;
+    private final KnownUnits units;
 
     RegistrationHandler(RegistrationService registrations, EventProjection events, EventAccess eventAccess,
-                        RegistrationAccess access, WaitingList waitingList) {
+                        RegistrationAccess access, WaitingList waitingList, KnownUnits units) {
         this.registrations = registrations;
+        this.units = units;
         this.waitingList = waitingList;
         this.events = events;
         this.eventAccess = eventAccess;
@@ -173,17 +175,18 @@ class RegistrationHandler {
     @GetMapping("/events/{eventId}/registrations")
     Mono<Page<RegistrationView>> list(@PathVariable String eventId,
                                       @RequestParam(required = false) RegistrationStatus status,
-                                      @RequestParam(required = false) String unit,
+                                      @RequestParam(required = false) String unitId,
                                       @RequestParam(defaultValue = "0") @Min(0) int page,
                                       @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size,
                                       Caller caller) {
         // A unit's contact reads her unit's delegation only: the list is narrowed to it, never widened by the filter.
         return eventAccess.managerOrContact(eventId, caller)
-                .flatMap(delegation -> delegation.isEmpty() ? registrations.list(eventId, status, unit, page, size)
-                        : registrations.listOfUnit(eventId, status, delegationFilter(delegation.get(), unit), page, size));
+                .flatMap(delegation -> delegation.isEmpty() ? registrations.list(eventId, status, unitId, page, size)
+                        : registrations.listOfUnit(eventId, status, delegationFilter(delegation.get(), unitId), page, size));
     }
 
-    record Quota(@NotBlank @Size(max = 200) String unit, @NotNull @Min(0) @Max(100_000) Integer seats) {
+    /** A unit's quota: the unit by its id in the directory. */
+    record Quota(@NotBlank @Size(max = 64) String unitId, @NotNull @Min(0) @Max(100_000) Integer seats) {
     }
 
     /** Replaces the event's quotas, so this list is the most an event ever holds. */
@@ -200,11 +203,21 @@ class RegistrationHandler {
                 .then(Mono.defer(() -> {
                     Map<String, Integer> quotas = new LinkedHashMap<>();
                     body.quotas().forEach(quota -> {
-                        if (quotas.put(quota.unit().strip(), quota.seats()) != null) {
-                            throw ProblemException.invalidField("quotas", "unit '" + quota.unit() + "' is listed twice");
+                        if (quotas.put(quota.unitId().strip(), quota.seats()) != null) {
+                            throw ProblemException.invalidField("quotas", "unit " + quota.unitId() + " is listed twice");
                         }
                     });
-                    return events.setQuotas(eventId, quotas);
+                    // every quota is a unit of the directory's: an id this service has not learnt is refused
+                    return units.find(quotas.keySet()).flatMap(known -> {
+                        List<String> unknown = quotas.keySet().stream().filter(id -> !known.containsKey(id)).toList();
+                        if (!unknown.isEmpty()) {
+                            return Mono.error(ProblemException.invalidField("quotas", "not units of the directory: " + unknown)
+                                    .with("unknownUnitIds", unknown));
+                        }
+                        Map<String, String> names = new LinkedHashMap<>();
+                        quotas.keySet().forEach(id -> names.put(id, known.get(id).officialName()));
+                        return events.setQuotas(eventId, quotas, names);
+                    });
                 }))
                 .flatMap(event -> registrations.promote(eventId))
                 .then(seats(eventId));
@@ -220,12 +233,12 @@ class RegistrationHandler {
                 .then(seats(eventId));
     }
 
-    /** The unit key a contact's list is narrowed to; a filter naming another unit is refused rather than emptied. */
-    private static String delegationFilter(EventAccess.Delegation delegation, String unit) {
-        if (unit != null && !unit.isBlank() && !delegation.unitKey().contains(Units.key(unit))) {
-            throw EventAccess.notHerDelegation(delegation, unit.strip());
+    /** The unit a contact's list is narrowed to; a filter naming another unit is refused rather than emptied. */
+    private static String delegationFilter(EventAccess.Delegation delegation, String unitId) {
+        if (unitId != null && !unitId.isBlank() && !delegation.unitId().equals(unitId.strip())) {
+            throw EventAccess.notHerDelegation(delegation, "unit " + unitId.strip());
         }
-        return delegation.unitKey();
+        return delegation.unitId();
     }
 
     /** The registration if the caller owns it or manages its event (else 401, 403 or 404, see {@link RegistrationAccess}). */
@@ -255,22 +268,26 @@ class RegistrationHandler {
         return body == null || body.reason() == null || body.reason().isBlank() ? fallback : body.reason().strip();
     }
 
-    record UnitSeats(String unit, Integer quota, int confirmed, boolean overQuota) {
+    /** A unit's seats: its id, its current name, its quota and confirmed delegates. */
+    record UnitSeats(String unitId, String unit, Integer quota, int confirmed, boolean overQuota) {
     }
 
-    /** {@code organiserUnit}: the unit that runs the event (whose organisers manage it here); null until published. */
-    record EventSeats(String eventId, String title, String organiserUnit, boolean registrationOpen, Instant closesAt,
+    /**
+     * {@code organiserUnitId}: the unit that runs the event (whose organisers manage it here; {@code organiserUnit}
+     * its name); null until published.
+     */
+    record EventSeats(String eventId, String title, String organiserUnit, String organiserUnitId, boolean registrationOpen, Instant closesAt,
                       boolean cancelled, boolean completed, boolean approvalRequired, int capacity, int confirmed, int seatsLeft,
                       boolean overCapacity, long waitlisted, List<LocalDate> days, String timeZone,
                       List<UnitSeats> quotas) {
 
         static EventSeats of(OpenEvent event, long waitlisted) {
             List<UnitSeats> units = event.quotas() == null ? List.of() : event.quotas().entrySet().stream()
-                    .map(quota -> new UnitSeats(
+                    .map(quota -> new UnitSeats(quota.getKey(),
                             event.quotaUnits() == null ? quota.getKey() : event.quotaUnits().getOrDefault(quota.getKey(), quota.getKey()),
                             quota.getValue(), event.confirmed(quota.getKey()), event.confirmed(quota.getKey()) > quota.getValue()))
                     .toList();
-            return new EventSeats(event.id(), event.title(), event.organiserUnit(), event.registrationOpen(), event.closesAt(),
+            return new EventSeats(event.id(), event.title(), event.organiserUnit(), event.organiserUnitId(), event.registrationOpen(), event.closesAt(),
                     event.cancelled(), event.completed(), event.approvalRequired(), event.capacity(), event.confirmed(),
                     Math.max(0, event.capacity() - event.confirmed()), event.overCapacity(), waitlisted, event.days(),
                     event.zone().getId(), units);

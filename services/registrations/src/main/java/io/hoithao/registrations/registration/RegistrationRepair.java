@@ -129,7 +129,7 @@ public class RegistrationRepair extends PeriodicTask {
                 case RELEASED -> Seat.RELEASED;
             });
             case CANCELLED, REJECTED, AWAITING_APPROVAL ->
-                    seats.release(event.id(), holder, registration.unitKey()).thenReturn(Seat.RELEASED);
+                    seats.release(event.id(), holder, registration.unitId()).thenReturn(Seat.RELEASED);
         };
     }
 

@@ -7,7 +7,8 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 /**
- * A delegate registering for an event on behalf of a unit. These are all the fields a client sets: the status,
+ * A delegate registering for an event on behalf of a unit of the directory ({@code unitId}; {@code unit}, its
+ * name, is only read when this service does not know the unit's name yet). These are all the fields a client sets: the status,
  * confirmation code, id, seats and messages are the service's, and the owner is the person the email names
  * (for a delegate registering themself, the email of their token).
  */
@@ -18,18 +19,25 @@ public record RegistrationRequest(
         String fullName,
         @NotBlank @Email @Size(max = 254) String email,
         @NotBlank @Pattern(regexp = PhoneNumbers.PATTERN, message = PhoneNumbers.MESSAGE) String phone,
-        @NotBlank @Size(max = 200) String unit,
+        @Size(max = 200) String unit,
+        @Pattern(regexp = UNIT_ID, message = "must be the id of a unit of the directory") String unitId,
         @Size(max = 200) String position,
         @NotNull DelegateCategory category,
         @Size(max = 1000) String note) {
 
+    /** What a unit id looks like (the directory's are UUIDs): letters, digits and dashes, so also a safe field name. */
+    public static final String UNIT_ID = "[A-Za-z0-9-]{1,64}";
+
     /** The same request for this email address (the caller's own, as their token says it). */
     public RegistrationRequest forEmail(String ownerEmail) {
-        return new RegistrationRequest(eventId, fullName, ownerEmail, phone, unit, position, category, note);
+        return new RegistrationRequest(eventId, fullName, ownerEmail, phone, unit, unitId, position, category, note);
     }
 
-    /** The same request for this unit (a unit's contact registers for her own unit, whatever the body says). */
-    public RegistrationRequest forUnit(String delegationUnit) {
-        return new RegistrationRequest(eventId, fullName, email, phone, delegationUnit, position, category, note);
+    /**
+     * The same request for this unit of the directory, whatever the body says (a delegate registering herself
+     * registers for her own confirmed unit, a unit's contact for her unit).
+     */
+    public RegistrationRequest forUnit(String unitName, String someUnitId) {
+        return new RegistrationRequest(eventId, fullName, email, phone, unitName, someUnitId, position, category, note);
     }
 }

@@ -9,7 +9,6 @@ import io.hoithao.contracts.registrations.RegistrationRejected;
 import io.hoithao.contracts.registrations.RegistrationWaitlisted;
 import io.hoithao.platform.outbox.Outbox;
 import io.hoithao.platform.outbox.OutboxRelay;
-import io.hoithao.platform.text.Units;
 import io.hoithao.platform.web.Page;
 import io.hoithao.platform.web.ProblemException;
 import io.hoithao.registrations.event.EventProjection;
@@ -22,7 +21,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
-import java.util.regex.Pattern;
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
@@ -152,15 +150,15 @@ public class RegistrationService implements InitializingBean {
 
     private static Registration newRegistration(RegistrationRequest request, String email, String scope, Instant now,
                                                 RegistrationStatus status) {
-        String unit = nfc(request.unit());
+        // the unit is the directory's (RegistrationAccess decided which); its name is a copy for display
         return new Registration(UUID.randomUUID().toString(), request.eventId(), nfc(request.fullName()), email,
-                PhoneNumbers.normalise(request.phone()), unit, Units.key(unit), blankToNull(nfc(request.position())),
+                PhoneNumbers.normalise(request.phone()), nfc(request.unit()), request.unitId(), blankToNull(nfc(request.position())),
                 request.category(), blankToNull(request.note() == null ? null : request.note().strip()), status, null, scope,
                 null, List.of(), 0, now, now, List.of(), null);
     }
 
     private static Registration withOutbox(Registration r, IntegrationMessage message) {
-        return new Registration(r.id(), r.eventId(), r.fullName(), r.email(), r.phone(), r.unit(), r.unitKey(), r.position(),
+        return new Registration(r.id(), r.eventId(), r.fullName(), r.email(), r.phone(), r.unit(), r.unitId(), r.position(),
                 r.category(), r.note(), r.status(), r.confirmationCode(), r.idempotencyScope(), r.reason(), r.checkIns(),
                 r.version(), r.createdAt(), r.updatedAt(), Outbox.entries(List.of(message)), r.turn());
     }
@@ -177,7 +175,7 @@ public class RegistrationService implements InitializingBean {
      * → CONFIRMED; no seat for the event or the unit → WAITLISTED.
      */
     Mono<Registration> decide(Registration pending) {
-        return seats.claimInTurn(pending.eventId(), pending.id(), pending.unitKey())
+        return seats.claimInTurn(pending.eventId(), pending.id(), pending.unitId())
                 .flatMap(decision -> (decision.claimed() ? Mono.just(true) : holdsSeat(pending))
                         .flatMap(holds -> holds ? settleConfirmed(pending, decision.turn())
                                 : settleWaitlisted(pending, decision.turn())))
@@ -229,7 +227,7 @@ public class RegistrationService implements InitializingBean {
                         .map(Registration::status)
                         .defaultIfEmpty(RegistrationStatus.CANCELLED)
                         .flatMap(status -> status == RegistrationStatus.CANCELLED || status == RegistrationStatus.REJECTED
-                                ? seats.release(waiting.eventId(), waiting.id(), waiting.unitKey()).thenReturn(Promotion.RELEASED)
+                                ? seats.release(waiting.eventId(), waiting.id(), waiting.unitId()).thenReturn(Promotion.RELEASED)
                                 : Mono.just(Promotion.KEPT))));
     }
 
@@ -265,20 +263,26 @@ public class RegistrationService implements InitializingBean {
                 .switchIfEmpty(Mono.error(() -> ProblemException.notFound("Confirmation code", canonical)));
     }
 
-    public Mono<Page<RegistrationView>> list(String eventId, RegistrationStatus status, String unit, int page, int size) {
+    public Mono<Page<RegistrationView>> list(String eventId, RegistrationStatus status, String unitId, int page, int size) {
         Criteria criteria = Criteria.where("eventId").is(eventId);
         if (status != null) {
             criteria = criteria.and("status").is(status);
         }
-        if (unit != null && !unit.isBlank()) {
-            criteria = criteria.and("unitKey").regex(Pattern.quote(Units.key(unit)));
+        if (unitId != null && !unitId.isBlank()) {
+            criteria = criteria.and("unitId").is(unitId.strip());
         }
         return page(criteria, page, size);
     }
 
-    /** The registrations of one unit (by its exact key): what a unit's contact sees of an event. */
-    public Mono<Page<RegistrationView>> listOfUnit(String eventId, RegistrationStatus status, String unitKey, int page, int size) {
-        Criteria criteria = Criteria.where("eventId").is(eventId).and("unitKey").is(unitKey);
+    /** The registrations' copy of a unit's name follows the directory (a rename). */
+    public Mono<Void> followRename(String unitId, String officialName) {
+        return mongo.updateMulti(Query.query(Criteria.where("unitId").is(unitId).and("unit").ne(officialName)),
+                new Update().set("unit", officialName), Registration.class).then();
+    }
+
+    /** The registrations of one unit (by its id): what a unit's contact sees of an event. */
+    public Mono<Page<RegistrationView>> listOfUnit(String eventId, RegistrationStatus status, String unitId, int page, int size) {
+        Criteria criteria = Criteria.where("eventId").is(eventId).and("unitId").is(unitId);
         if (status != null) {
             criteria = criteria.and("status").is(status);
         }
@@ -335,7 +339,7 @@ public class RegistrationService implements InitializingBean {
 
     /** Releases whatever seat a registration that no longer needs one holds, then promotes from the waiting list. */
     Mono<Void> freeSeat(Registration registration) {
-        return seats.release(registration.eventId(), registration.id(), registration.unitKey())
+        return seats.release(registration.eventId(), registration.id(), registration.unitId())
                 .flatMap(released -> released ? promote(registration.eventId()).then() : Mono.empty());
     }
 
@@ -386,7 +390,7 @@ public class RegistrationService implements InitializingBean {
         Query waiting = Query.query(Criteria.where("eventId").is(eventId).and("status").is(RegistrationStatus.WAITLISTED))
                 .with(Sort.by("turn", "createdAt", "_id")).limit(PROMOTION_BATCH);
         return mongo.find(waiting, Registration.class)
-                .concatMap(candidate -> seats.claim(eventId, candidate.id(), candidate.unitKey())
+                .concatMap(candidate -> seats.claim(eventId, candidate.id(), candidate.unitId())
                         .flatMap(claimed -> claimed
                                 ? finishPromotion(candidate).map(end -> end == Promotion.PROMOTED ? Step.PROMOTED : Step.SKIPPED)
                                 : seats.full(eventId).map(full -> full ? Step.STOP : Step.SKIPPED)))
@@ -408,7 +412,7 @@ public class RegistrationService implements InitializingBean {
                         new Update().set("status", RegistrationStatus.CANCELLED).set("reason", why),
                         new RegistrationCancelled(UUID.randomUUID(), clock.instant(), eventId, registration.id(),
                                 registration.email(), why, registration.status() == RegistrationStatus.CONFIRMED))
-                        .flatMap(cancelled -> seats.release(eventId, cancelled.id(), cancelled.unitKey()).thenReturn(cancelled)))
+                        .flatMap(cancelled -> seats.release(eventId, cancelled.id(), cancelled.unitId()).thenReturn(cancelled)))
                 .count();
     }
 

@@ -15,6 +15,7 @@ public record RegistrationView(
         String email,
         String phone,
         String unit,
+        String unitId,
         String position,
         DelegateCategory category,
         String note,
@@ -28,13 +29,13 @@ public record RegistrationView(
         Long waitlistPosition) {
 
     static RegistrationView of(Registration r) {
-        return new RegistrationView(r.id(), r.eventId(), r.fullName(), r.email(), r.phone(), r.unit(), r.position(),
+        return new RegistrationView(r.id(), r.eventId(), r.fullName(), r.email(), r.phone(), r.unit(), r.unitId(), r.position(),
                 r.category(), r.note(), r.status(), r.confirmationCode(), r.reason(), r.checkIns(), r.createdAt(),
                 r.updatedAt(), r.turn(), null);
     }
 
     RegistrationView withWaitlistPosition(long position) {
-        return new RegistrationView(id, eventId, fullName, email, phone, unit, this.position, category, note, status,
+        return new RegistrationView(id, eventId, fullName, email, phone, unit, unitId, this.position, category, note, status,
                 confirmationCode, reason, checkIns, createdAt, updatedAt, turn, position);
     }
 }

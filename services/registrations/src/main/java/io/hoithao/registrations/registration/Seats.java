@@ -45,8 +45,8 @@ class Seats {
      * every registration confirmed by its first decision has a lower turn than every one of its unit waitlisted
      * after it, whatever the order the requests were written in under a crowd.
      */
-    Mono<Decision> claimInTurn(String eventId, String registrationId, String unitKey) {
-        return claim(eventId, registrationId, unitKey, new Update().inc(TURNS, 1L))
+    Mono<Decision> claimInTurn(String eventId, String registrationId, String unitId) {
+        return claim(eventId, registrationId, unitId, new Update().inc(TURNS, 1L))
                 .map(event -> new Decision(true, event.getLong(TURNS)))
                 .switchIfEmpty(Mono.defer(() -> mongo.findAndModify(turnsOf(eventId),
                                 new Update().inc(TURNS, 1L), FindAndModifyOptions.options().returnNew(true), Document.class,
@@ -61,16 +61,16 @@ class Seats {
     }
 
     /** Emits true if the registration now holds a seat it did not hold before. */
-    Mono<Boolean> claim(String eventId, String registrationId, String unitKey) {
-        return claim(eventId, registrationId, unitKey, new Update()).map(event -> true).defaultIfEmpty(false);
+    Mono<Boolean> claim(String eventId, String registrationId, String unitId) {
+        return claim(eventId, registrationId, unitId, new Update()).map(event -> true).defaultIfEmpty(false);
     }
 
-    private Mono<Document> claim(String eventId, String registrationId, String unitKey, Update take) {
-        String unitHolders = "unitHolders." + unitKey;
+    private Mono<Document> claim(String eventId, String registrationId, String unitId, Update take) {
+        String unitHolders = "unitHolders." + unitId;
         Document belowCapacity = new Document("$lt", List.of(new Document("$size", "$seatHolders"), "$capacity"));
         Document belowQuota = new Document("$lt", List.of(
                 new Document("$size", new Document("$ifNull", List.of("$" + unitHolders, List.of()))),
-                new Document("$ifNull", List.of("$quotas." + unitKey, UNLIMITED))));
+                new Document("$ifNull", List.of("$quotas." + unitId, UNLIMITED))));
         Query available = Query.query(Criteria.where("_id").is(eventId)
                 .and("cancelled").is(false)
                 .and("seatHolders").ne(registrationId)
@@ -82,9 +82,9 @@ class Seats {
     }
 
     /** Gives a seat back; emits true if the registration held one. Releasing twice is harmless. */
-    Mono<Boolean> release(String eventId, String registrationId, String unitKey) {
+    Mono<Boolean> release(String eventId, String registrationId, String unitId) {
         Query held = Query.query(Criteria.where("_id").is(eventId).and("seatHolders").is(registrationId));
-        Update give = new Update().pull("seatHolders", registrationId).pull("unitHolders." + unitKey, registrationId);
+        Update give = new Update().pull("seatHolders", registrationId).pull("unitHolders." + unitId, registrationId);
         return mongo.updateFirst(held, give, OpenEvent.class).map(result -> result.getModifiedCount() > 0);
     }
 

@@ -11,7 +11,7 @@ class OpenEventTest {
 
     static OpenEvent event(String firstDay, String lastDay) {
         return new OpenEvent("evt", "Hội thảo", 10, true, null, false, false, List.of(), Map.of(), Map.of(), Map.of(),
-                false, firstDay, lastDay, null, null);
+                false, firstDay, lastDay, null, null, null);
     }
 
     @Test

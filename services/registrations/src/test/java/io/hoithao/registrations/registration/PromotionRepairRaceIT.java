@@ -77,19 +77,19 @@ class PromotionRepairRaceIT {
     String fullEvent() {
         String eventId = "evt-" + UUID.randomUUID();
         mongo.insert(new OpenEvent(eventId, "Hội thảo sơ kết chuyên đề – Chợ Mới", 1, true, null, false, false,
-                List.of(), Map.of(), Map.of(), Map.of(), false, null, null, null, null)).block();
+                List.of(), Map.of(), Map.of(), Map.of(), false, null, null, null, null, null)).block();
         return eventId;
     }
 
     Registration registration(String eventId, String name, RegistrationStatus status, long turn, boolean holdsSeat) {
         Instant now = Instant.now();
         Registration registration = new Registration(UUID.randomUUID().toString(), eventId, name, name + "@mn.edu.vn",
-                "0912345678", UNIT, Units.key(UNIT), null, DelegateCategory.TEACHER, null, status,
+                "0912345678", UNIT, io.hoithao.platform.testing.TestIdentity.unitId(UNIT), null, DelegateCategory.TEACHER, null, status,
                 status == RegistrationStatus.CONFIRMED ? ConfirmationCodes.next() : null, null, null,
                 List.of(), 0, now, now, List.of(), turn);
         mongo.insert(registration).block();
         if (holdsSeat) {
-            assertThat(new Seats(mongo).claim(eventId, registration.id(), registration.unitKey()).block()).isTrue();
+            assertThat(new Seats(mongo).claim(eventId, registration.id(), registration.unitId()).block()).isTrue();
         }
         return registration;
     }
