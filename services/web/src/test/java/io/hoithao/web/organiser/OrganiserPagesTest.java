@@ -85,6 +85,11 @@ class OrganiserPagesTest {
             {"type":"https://hoithao.io/problems/session-clash","status":409,"detail":"Clashes with Khai mạc",
              "clashingSession":{"id":"s1","title":"Khai mạc","venueId":"v2","date":"%s","start":"07:30","end":"08:00"}}""".formatted(START);
 
+    static final String IMPORTED = """
+            {"eventId":"e1","total":3,"registered":1,"waitlisted":0,"pendingApproval":0,"rejected":2,"rows":[
+              {"row":2,"email":"hoa@mndongtam.edu.vn","fullName":"Nguyễn Thị Hoà","outcome":"REGISTERED","registrationId":"r9"},
+              {"row":3,"email":"mai@chomoi.edu.vn","fullName":"Hà Thị Mai","outcome":"REJECTED","problemType":"duplicate-registration"},
+              {"row":4,"email":"=cmd","fullName":"Lỗi, dòng","outcome":"REJECTED","problemType":"malformed-csv"}]}""";
     static final List<String> calls = new CopyOnWriteArrayList<>();
     static final de.bwaldvogel.mongo.MongoServer mongo = new de.bwaldvogel.mongo.MongoServer(new de.bwaldvogel.mongo.backend.memory.MemoryBackend());
     static final java.net.InetSocketAddress mongoAddress = mongo.bind();
@@ -113,7 +118,20 @@ class OrganiserPagesTest {
             .get("/api/registrations/events/e1/attendance", (req, res) -> json(req, res, ATTENDANCE))
             .get("/api/registrations/events/e1/attendance.csv", (req, res) -> res.header("Content-Type", "text/csv")
                     .sendString(Mono.just("\uFEFFday,unit,confirmed,attended,summary\n")))
-            .get("/api/observations/events/e1/lessons", (req, res) -> json(req, res, LESSONS)))
+            .get("/api/observations/events/e1/lessons", (req, res) -> json(req, res, LESSONS))
+            .post("/api/registrations/{rid}/approve", (req, res) -> {
+                calls.add("POST approve " + req.param("rid"));
+                return "r2".equals(req.param("rid"))
+                        ? res.status(409).header("Content-Type", "application/problem+json").sendString(Mono.just(
+                                "{\"type\":\"https://hoithao.io/problems/invalid-transition\",\"status\":409}"))
+                        : res.header("Content-Type", "application/json").sendString(Mono.just(
+                                "{\"id\":\"" + req.param("rid") + "\",\"fullName\":\"Hà Thị Mai\",\"status\":\"CONFIRMED\"}"));
+            })
+            .post("/api/registrations/events/e1/imports", (req, res) -> req.receive().aggregate().asString(java.nio.charset.StandardCharsets.UTF_8)
+                    .flatMap(body -> {
+                        calls.add("POST import " + req.uri() + " " + req.requestHeaders().get(HttpHeaders.CONTENT_TYPE) + " " + body);
+                        return res.header("Content-Type", "application/json").sendString(Mono.just(IMPORTED)).then();
+                    })))
             .bindNow();
 
     private static org.reactivestreams.Publisher<Void> json(HttpServerRequest req, HttpServerResponse res, String body) {
@@ -248,5 +266,63 @@ class OrganiserPagesTest {
         String html = page(as("delegate"), "/organiser", "vi", 403);
         assertThat(html).contains("Trang này dành cho ban tổ chức");
         assertThat(calls).noneMatch(c -> c.startsWith("GET /api/events?"));
+    }
+
+    @Test
+    void theListIsSearchedIgnoringDiacritics() {
+        String html = page(web, "/organiser/events/e1/delegates?status=AWAITING_APPROVAL&q=ha thi MAI", "vi", 200);
+        assertThat(html).contains("Hà Thị Mai", "1 đăng ký").doesNotContain("Lý Văn Tú");
+        assertThat(calls).anySatisfy(c -> assertThat(c).contains("/registrations?").contains("status=AWAITING_APPROVAL"));
+        String all = page(web, "/organiser/events/e1/delegates?status=AWAITING_APPROVAL", "vi", 200);
+        assertThat(all).contains("Hà Thị Mai", "Lý Văn Tú", "2 đăng ký", "Duyệt từng đăng ký");
+    }
+
+    @Test
+    void aSelectionIsApprovedAfterItsNumberIsConfirmed() {
+        String confirm = web.post().uri("/organiser/events/e1/delegates/selection").header(HttpHeaders.ACCEPT_LANGUAGE, "vi")
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .body(BodyInserters.fromFormData("decision", "approve").with("ids", "r1").with("ids", "r2"))
+                .exchange().expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
+        assertThat(confirm).contains("Bạn sắp duyệt 2 đăng ký", "data-count=\"2\"");
+        assertThat(calls).noneMatch(c -> c.startsWith("POST approve"));
+
+        String done = web.post().uri("/organiser/events/e1/delegates/selection").header(HttpHeaders.ACCEPT_LANGUAGE, "vi")
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .body(BodyInserters.fromFormData("decision", "approve").with("ids", "r1").with("ids", "r2").with("confirmed", "yes"))
+                .exchange().expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
+        assertThat(calls).containsSubsequence("POST approve r1", "POST approve r2");
+        // the one a colleague decided first is said so; the other is confirmed
+        assertThat(done).contains("Đã xử lý 2 đăng ký", "Đã xác nhận", "Không thực hiện được");
+    }
+
+    @Test
+    void anImportShowsEachRowsResultAndTheResultsDownload() {
+        org.springframework.http.client.MultipartBodyBuilder parts = new org.springframework.http.client.MultipartBodyBuilder();
+        byte[] csv = ("\uFEFFfullName,email,phone,category\nNguyễn Thị Hoà,hoa@mndongtam.edu.vn,0912345678,TEACHER\n")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        parts.part("file", new org.springframework.core.io.ByteArrayResource(csv) {
+            @Override
+            public String getFilename() {
+                return "danh-sach.csv";
+            }
+        }).contentType(MediaType.parseMediaType("text/csv"));
+        parts.part("unit", "Trường Mầm non Đồng Tâm");
+        var imported = web.post().uri("/organiser/events/e1/imports").header(HttpHeaders.ACCEPT_LANGUAGE, "vi")
+                .body(BodyInserters.fromMultipartData(parts.build()))
+                .exchange().expectStatus().isOk().expectBody(String.class).returnResult();
+        String html = imported.getResponseBody();
+        String session = imported.getResponseCookies().getFirst("hoithao-session").getValue();
+        String results = web.get().uri("/organiser/events/e1/imports/last.csv").cookie("hoithao-session", session).exchange()
+                .expectStatus().isOk().expectHeader().contentType("text/csv;charset=UTF-8")
+                .expectBody(String.class).returnResult().getResponseBody();
+        assertThat(results).startsWith("\uFEFFrow,email,fullName,result,problem")
+                .contains("2,hoa@mndongtam.edu.vn,Nguyễn Thị Hoà,good,", "3,mai@chomoi.edu.vn,Hà Thị Mai,duplicate,duplicate-registration")
+                // a cell a spreadsheet would run as a formula is text; a comma is quoted
+                .contains("4,'=cmd,\"Lỗi, dòng\",malformed,malformed-csv");
+        assertThat(html).contains("3 dòng: 1 đã xác nhận", "data-result=\"good\"", "data-result=\"duplicate\"", "data-result=\"malformed\"")
+                .contains("Hợp lệ (đã xác nhận)", "Trùng (đã đăng ký)", "Sai định dạng");
+        // passed on as UTF-8 CSV without the byte order mark, with the default unit
+        assertThat(calls).anySatisfy(c -> assertThat(c).startsWith("POST import /api/registrations/events/e1/imports?unit=")
+                .contains("text/csv").contains(" fullName,email,phone,category\nNguyễn Thị Hoà"));
     }
 }
