@@ -47,6 +47,9 @@
 
   function start() {
     document.querySelectorAll('.chart[data-labels]').forEach(draw);
+    document.querySelectorAll('[data-print]').forEach(function (button) {
+      button.addEventListener('click', function () { window.print(); });
+    });
     // selections: a "select all" box and the number the confirmation will state
     document.querySelectorAll('[data-select-all]').forEach(function (all) {
       var form = document.getElementById(all.dataset.selectAll);

@@ -201,8 +201,16 @@ class OrganiserApi {
         return get(u -> u.path("/api/observations/lessons/{l}/forms/summary").build(lessonId), FormSummary.class);
     }
 
-    Mono<Rotation> rotation(String eventId, Map<String, Object> body) {
+    Mono<Rotation> planRotation(String eventId, Map<String, Object> body) {
         return send(HttpMethod.POST, "/api/observations/events/" + eventId + "/rotations", body, Rotation.class);
+    }
+
+    Mono<Rotation> rotation(String rotationId) {
+        return get(u -> u.path("/api/observations/rotations/{r}").build(rotationId), Rotation.class);
+    }
+
+    Mono<Rotation> applyRotation(String rotationId) {
+        return send(HttpMethod.POST, "/api/observations/rotations/" + rotationId + "/apply", null, Rotation.class);
     }
 
     // plumbing
@@ -427,14 +435,28 @@ class OrganiserApi {
     }
 
     public record CriterionSummary(String id, String label, Double mean, int count, Integer min, Integer max) {
+
+        /** The default set's "Vietnamese / English" labels in her language. */
+        public String labelIn(String language) {
+            int slash = label == null ? -1 : label.indexOf(" / ");
+            if (slash < 0) {
+                return label;
+            }
+            return "en".equals(language) ? label.substring(slash + 3).strip() : label.substring(0, slash).strip();
+        }
     }
 
     public record FormSummary(String lessonId, int forms, List<CriterionSummary> criteria) {
     }
 
-    public record Assignment(String registrationId, String lessonId, int round) {
+    public record Assignment(String registrationId, String lessonId, boolean preferred) {
     }
 
-    public record Rotation(String id, String eventId, String status, List<Assignment> assignments, List<String> unassigned) {
+    public record Rotation(String id, String eventId, String status, List<Assignment> assignments, List<String> unassigned,
+                           Integer booked) {
+
+        public List<Assignment> assignmentList() {
+            return assignments == null ? List.of() : assignments;
+        }
     }
 }

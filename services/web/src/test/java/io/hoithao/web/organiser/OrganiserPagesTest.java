@@ -77,10 +77,22 @@ class OrganiserPagesTest {
     static final String WAITING = """
             {"items":[{"id":"r3","eventId":"e1","fullName":"Đặng Thu","unit":"Trường Mầm non Đồng Tâm","status":"WAITLISTED"}],
              "page":0,"size":200,"total":1}""";
+    static final String CONFIRMED = """
+            {"items":[{"id":"c1","eventId":"e1","fullName":"Bế Thị Hồng","unit":"Phòng GD&ĐT Chợ Mới","status":"CONFIRMED"},
+                      {"id":"c2","eventId":"e1","fullName":"Âu Văn Nam","unit":"Trường Mầm non Đồng Tâm","status":"CONFIRMED"}],
+             "page":0,"size":200,"total":2}""";
+    static final String ROTATION = """
+            {"id":"rot1","eventId":"e1","status":"PREVIEW","assignments":[
+              {"registrationId":"c1","lessonId":"l1","preferred":false},{"registrationId":"c1","lessonId":"l2","preferred":false},
+              {"registrationId":"c2","lessonId":"l3","preferred":false}],"unassigned":[]}""";
     static final String LESSONS = """
-            {"items":[{"id":"l1","eventId":"e1","title":"Dự giờ lớp A1","hostSchool":"Trường Mầm non Đồng Tâm","classroom":"A1",
+            {"items":[{"id":"l2","eventId":"e1","title":"Âm nhạc","hostSchool":"Trường Mầm non Đồng Tâm","classroom":"A2",
+              "teacher":"Nông Thị Hương","startsAt":"%sT10:00:00+07:00","endsAt":"%sT10:45:00+07:00","seats":8,"seatsLeft":8,"waiting":0,"status":"SCHEDULED"},
+              {"id":"l3","eventId":"e1","title":"Toán","hostSchool":"Trường Mầm non Đồng Tâm","classroom":"A2",
+              "teacher":"Hoàng Văn Bình","startsAt":"%sT08:30:00+07:00","endsAt":"%sT09:15:00+07:00","seats":8,"seatsLeft":8,"waiting":0,"status":"SCHEDULED"},
+              {"id":"l1","eventId":"e1","title":"Dự giờ lớp A1","hostSchool":"Trường Mầm non Đồng Tâm","classroom":"A1",
               "startsAt":"%sT08:30:00+07:00","endsAt":"%sT09:15:00+07:00","seats":8,"seatsLeft":3,"waiting":0,"status":"SCHEDULED"}],
-             "page":0,"size":100,"total":1}""".formatted(START, START);
+             "page":0,"size":100,"total":3}""".formatted(START, START, START, START, START, START);
     static final String CLASH = """
             {"type":"https://hoithao.io/problems/session-clash","status":409,"detail":"Clashes with Khai mạc",
              "clashingSession":{"id":"s1","title":"Khai mạc","venueId":"v2","date":"%s","start":"07:30","end":"08:00"}}""".formatted(START);
@@ -114,7 +126,15 @@ class OrganiserPagesTest {
             }))
             .get("/api/registrations/events/e1", (req, res) -> json(req, res, SEATS))
             .get("/api/registrations/events/e1/registrations", (req, res) -> json(req, res,
-                    req.uri().contains("status=AWAITING_APPROVAL") ? AWAITING : WAITING))
+                    req.uri().contains("status=AWAITING_APPROVAL") ? AWAITING : req.uri().contains("status=CONFIRMED") ? CONFIRMED : WAITING))
+            .get("/api/observations/lessons/{l}/forms/summary", (req, res) -> json(req, res, """
+                    {"lessonId":"%s","forms":3,"criteria":[{"id":"child-initiative","label":"Trẻ được chủ động / Children take initiative",
+                     "mean":4.33,"count":3,"min":4,"max":5}]}""".formatted(req.param("l"))))
+            .post("/api/observations/events/e1/rotations", (req, res) -> req.receive().aggregate().asString().defaultIfEmpty("").flatMap(body -> {
+                calls.add("POST rotations " + body);
+                return res.status(201).header("Content-Type", "application/json").sendString(Mono.just(ROTATION)).then();
+            }))
+            .get("/api/observations/rotations/rot1", (req, res) -> json(req, res, ROTATION))
             .get("/api/registrations/events/e1/attendance", (req, res) -> json(req, res, ATTENDANCE))
             .get("/api/registrations/events/e1/attendance.csv", (req, res) -> res.header("Content-Type", "text/csv")
                     .sendString(Mono.just("\uFEFFday,unit,confirmed,attended,summary\n")))
@@ -245,8 +265,8 @@ class OrganiserPagesTest {
                 .contains("Thay đổi này ảnh hưởng tới 42 đại biểu đã đăng ký, 5 chỗ dự giờ đã đặt và 1 báo cáo tham luận");
 
         String cancel = page(web, "/organiser/events/e1/steps/cancel", "vi", 200);
-        // the programme's 5 booked seats, one paper placed and one waiting for a session, one lesson
-        assertThat(cancel).contains("data-registrations=\"42\"", "data-bookings=\"5\"", "data-papers=\"2\"", "data-lessons=\"1\"")
+        // the programme's 5 booked seats, one paper placed and one waiting for a session, three lessons
+        assertThat(cancel).contains("data-registrations=\"42\"", "data-bookings=\"5\"", "data-papers=\"2\"", "data-lessons=\"3\"")
                 .contains("Khi huỷ: 42 đăng ký đang có hiệu lực bị huỷ");
         web.post().uri("/organiser/events/e1/steps/cancel").contentType(MediaType.APPLICATION_FORM_URLENCODED)
                 .body(BodyInserters.fromFormData("reason", "Bão số 3"))
@@ -324,5 +344,24 @@ class OrganiserPagesTest {
         // passed on as UTF-8 CSV without the byte order mark, with the default unit
         assertThat(calls).anySatisfy(c -> assertThat(c).startsWith("POST import /api/registrations/events/e1/imports?unit=")
                 .contains("text/csv").contains(" fullName,email,phone,category\nNguyễn Thị Hoà"));
+    }
+
+    @Test
+    void lessonsShowTheirFormsAggregatesAndTheRotationIsATableOfDelegatesByRounds() {
+        String html = page(web, "/organiser/events/e1/lessons", "vi", 200);
+        assertThat(html).contains("Phiếu dự giờ: 3 phiếu", "Trẻ được chủ động", "4,33", "4–5", "Chưa có giáo viên dạy", "Đã đặt 5/8 chỗ")
+                .doesNotContain("Children take initiative");
+        assertThat(page(web, "/organiser/events/e1/lessons", "en", 200)).contains("Children take initiative", "Observation forms: 3", "4.33");
+
+        web.post().uri("/organiser/events/e1/rotations").contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .body(BodyInserters.fromFormData("maxPerDelegate", "2"))
+                .exchange().expectStatus().is3xxRedirection().expectHeader().location("/organiser/events/e1/rotations/rot1");
+        assertThat(calls).contains("POST rotations {\"maxPerDelegate\":2}");
+        String table = page(web, "/organiser/events/e1/rotations/rot1", "vi", 200);
+        // two rounds (08:30 and 10:00); delegates in name order; each in her round's column
+        String body = table.substring(table.indexOf("<tbody>"));
+        assertThat(table).contains("Lượt 1 (", " 08:30)", "Lượt 2 (", " 10:00)", "data-print");
+        assertThat(body).containsSubsequence("Âu Văn Nam (Trường Mầm non Đồng Tâm)", "A2 · Toán", "<td></td>",
+                "Bế Thị Hồng (Phòng GD&amp;ĐT Chợ Mới)", "A1 · Dự giờ lớp A1", "A2 · Âm nhạc");
     }
 }
