@@ -281,7 +281,7 @@ class GatewayRoutingTest {
 			.expectBody()
 			.jsonPath("$[*].route_id")
 			.value(ids -> assertThat(strings(ids)).containsExactlyInAnyOrder("events", "registrations",
-					"observations", "presentation-materials", "presentations", "notifications", "web-uploads", "web"));
+					"observations", "presentation-materials", "presentations", "notifications", "web-uploads", "web", "web-organiser"));
 	}
 
 	@Test

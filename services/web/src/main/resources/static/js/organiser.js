@@ -26,7 +26,7 @@
       height: 240,
       legend: {show: false},
       cursor: {show: false},
-      scales: {x: {time: false, range: [-0.5, labels.length - 0.5]}, y: {range: function (u, min, max) { return [0, Math.max(1, max)]; }}},
+      scales: {x: {time: false, range: function () { return [-0.5, labels.length - 0.5]; }}, y: {range: function (u, min, max) { return [0, Math.max(1, max)]; }}},
       axes: [
         {values: function (u, ticks) { return ticks.map(function (t) { return labels[t] || ''; }); }, incrs: [1]},
         {}

@@ -29,11 +29,15 @@ class ConsoleProblems {
 
     ProblemMessages.Shown show(ApiProblem problem, Locale locale) {
         ProblemMessages.Shown shown = problems.show(problem, locale);
-        String message = messages.getMessage("organiser.problem." + problem.type(),
-                new Object[] {problem.clashingTitle() == null ? "" : problem.clashingTitle()}, shown.message(), locale);
+        // no default here: a default message would be run through MessageFormat with the arguments
+        String own = messages.getMessage("organiser.problem." + problem.type(),
+                new Object[] {problem.clashingTitle() == null ? "" : problem.clashingTitle()}, null, locale);
+        String message = own != null ? own : shown.message();
         Map<String, String> fields = new LinkedHashMap<>();
-        shown.fields().forEach((field, text) -> fields.put(field,
-                messages.getMessage("organiser.problem.field." + field, null, text, locale)));
+        shown.fields().forEach((field, text) -> {
+            String mine = messages.getMessage("organiser.problem.field." + field, null, null, locale);
+            fields.put(field, mine != null ? mine : text);
+        });
         return new ProblemMessages.Shown(shown.type(), message, fields);
     }
 }

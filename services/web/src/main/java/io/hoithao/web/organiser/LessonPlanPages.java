@@ -74,11 +74,22 @@ class LessonPlanPages {
             body.put("seats", PlanPages.number(form.get("seats")));
             return api.addLesson(id, body).thenReturn("redirect:/organiser/events/" + id + "/lessons?added")
                     .onErrorResume(ApiProblem.class, problem -> {
-                        model.addAttribute("problem", problems.show(problem, PlanPages.locale(exchange)));
+                        model.addAttribute("problem", timesAtTheirFields(problems.show(problem, PlanPages.locale(exchange))));
                         exchange.getResponse().setRawStatusCode(problem.status());
                         return page(id, model, form);
                     });
         });
+    }
+
+    /** The API names the instants; the form has a day and two times: its problems go under the times. */
+    static io.hoithao.web.ProblemMessages.Shown timesAtTheirFields(io.hoithao.web.ProblemMessages.Shown shown) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        shown.fields().forEach((field, text) -> fields.put(switch (field) {
+            case "startsAt" -> "start";
+            case "endsAt" -> "end";
+            default -> field;
+        }, text));
+        return new io.hoithao.web.ProblemMessages.Shown(shown.type(), shown.message(), fields);
     }
 
     /** The day and local time in the event's zone, with its offset; null when either is missing (the API names the field). */
