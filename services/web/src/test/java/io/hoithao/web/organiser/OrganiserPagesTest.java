@@ -340,7 +340,9 @@ class OrganiserPagesTest {
                 // a cell a spreadsheet would run as a formula is text; a comma is quoted
                 .contains("4,'=cmd,\"Lỗi, dòng\",malformed,malformed-csv");
         assertThat(html).contains("3 dòng: 1 đã xác nhận", "data-result=\"good\"", "data-result=\"duplicate\"", "data-result=\"malformed\"")
-                .contains("Hợp lệ (đã xác nhận)", "Trùng (đã đăng ký)", "Sai định dạng");
+                .contains("Hợp lệ (đã xác nhận)", "Trùng (đã đăng ký)", "Sai định dạng")
+                // the sample file's two lines
+                .contains("fullName,email,phone,category,unit\nNguyễn Thị Hoà,hoa@mndongtam.edu.vn,0912345678,TEACHER");
         // passed on as UTF-8 CSV without the byte order mark, with the default unit
         assertThat(calls).anySatisfy(c -> assertThat(c).startsWith("POST import /api/registrations/events/e1/imports?unit=")
                 .contains("text/csv").contains(" fullName,email,phone,category\nNguyễn Thị Hoà"));
