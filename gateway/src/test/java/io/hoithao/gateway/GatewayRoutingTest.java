@@ -282,7 +282,8 @@ class GatewayRoutingTest {
 			.expectBody()
 			.jsonPath("$[*].route_id")
 			.value(ids -> assertThat(strings(ids)).containsExactlyInAnyOrder("events", "registrations",
-					"observations", "presentation-materials", "presentations", "notifications", "reports", "web-uploads", "web"));
+					"observations", "presentation-materials", "presentations", "notifications", "reports", "web-uploads", "web",
+					"web-organiser"));
 	}
 
 	@Test

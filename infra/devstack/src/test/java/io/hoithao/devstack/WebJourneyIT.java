@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -25,12 +24,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import tools.jackson.databind.JsonNode;
@@ -68,7 +64,6 @@ class WebJourneyIT {
     static URI site;
     static String admin;
     static String eventId;
-    static String axeSource;
     static String discovery;
     static String clashing;
     static String full;
@@ -95,9 +90,6 @@ class WebJourneyIT {
                 .build());
         site = stack.gatewayUrl();
         admin = SignIn.accessToken(stack.url(App.IDENTITY), "admin@hoithao.local", "admin-dev-password");
-        try (InputStream axe = WebJourneyIT.class.getResourceAsStream("/axe/axe.min.js")) {
-            axeSource = new String(axe.readAllBytes(), StandardCharsets.UTF_8);
-        }
         Files.createDirectories(SHOTS);
 
         HttpResponse<String> created = api(admin, "POST", "/api/events", """
@@ -195,18 +187,7 @@ class WebJourneyIT {
 
     @BeforeEach
     void openBrowser() {
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary("/usr/bin/chromium");
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
-                "--window-size=390,844", "--lang=vi-VN");
-        options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "vi-VN,vi"));
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(Path.of("/usr/bin/chromedriver").toFile()).usingAnyFreePort().build();
-        browser = new ChromeDriver(service, options);
-        browser.manage().timeouts().scriptTimeout(Duration.ofSeconds(30)).pageLoadTimeout(Duration.ofSeconds(30));
-        // a phone's viewport (headless Chromium keeps windows at least 500 pixels wide)
-        browser.executeCdpCommand("Emulation.setDeviceMetricsOverride",
-                Map.of("width", 390, "height", 844, "deviceScaleFactor", 1, "mobile", true));
+        browser = Journeys.browser();
         wait = new WebDriverWait(browser, Duration.ofSeconds(20));
         // htmx swaps fragments (outerHTML) while a condition reads them: look the element up again
         wait.ignoring(StaleElementReferenceException.class);
@@ -582,19 +563,7 @@ class WebJourneyIT {
 
     /** axe-core in the page: no serious or critical violation; then a screenshot at 390x844. */
     private void check(String page) throws IOException {
-        JavascriptExecutor js = browser;
-        js.executeScript(axeSource);
-        Object result = js.executeAsyncScript("""
-                var done = arguments[arguments.length - 1];
-                axe.run(document, {resultTypes: ['violations']}).then(function (r) {
-                  done(JSON.stringify(r.violations.filter(function (v) { return v.impact === 'serious' || v.impact === 'critical'; })
-                    .map(function (v) { return {id: v.id, impact: v.impact, help: v.help,
-                      nodes: v.nodes.map(function (n) { return n.target.join(' '); })}; })));
-                }).catch(function (e) { done('error: ' + e); });
-                """);
-        assertThat(String.valueOf(result)).as("axe-core on " + page + " (" + browser.getCurrentUrl() + ")").isEqualTo("[]");
-        byte[] png = browser.getScreenshotAs(OutputType.BYTES);
-        Files.write(SHOTS.resolve("%02d-%s.png".formatted(shot.incrementAndGet(), page)), png);
+        Journeys.check(browser, page, SHOTS.resolve("%02d-%s.png".formatted(shot.incrementAndGet(), page)));
     }
 
     private void assertImagesLoaded() {
@@ -698,15 +667,7 @@ class WebJourneyIT {
     }
 
     private static HttpResponse<String> api(String token, String method, String path, String body) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(site.resolve(path)).timeout(Duration.ofSeconds(15));
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
-        }
-        if (body != null) {
-            request.header("Content-Type", "application/json");
-        }
-        request.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return Journeys.api(site, token, method, path, body);
     }
 
     @SuppressWarnings("unused")

@@ -13,14 +13,14 @@ import reactor.core.publisher.Mono;
  * (the one the gateway gave this application when it forwarded the page's request). The gateway trusts it
  * from this machine's address only, so its per-address limits count the visitor, not the web application.
  */
-final class ForwardedFor {
+public final class ForwardedFor {
 
     static final String HEADER = "X-Forwarded-For";
 
     private ForwardedFor() {
     }
 
-    static ExchangeFilterFunction filter() {
+    public static ExchangeFilterFunction filter() {
         return (request, next) -> Mono.deferContextual(context -> {
             if (!context.hasKey(ServerWebExchange.class)) {
                 return next.exchange(request);

@@ -52,7 +52,7 @@ public class SecurityConfig {
         return http
                 .authorizeExchange(pages -> pages
                         .pathMatchers("/me", "/me/**", "/events/*/register", "/events/*/lessons", "/events/*/lessons/**",
-                                "/events/*/papers", "/events/*/papers/**").authenticated()
+                                "/events/*/papers", "/events/*/papers/**", "/organiser", "/organiser/**").authenticated()
                         .anyExchange().permitAll())
                 // the upload form without script posts multipart/form-data: its token is a part of it
                 .csrf(csrf -> csrf.csrfTokenRequestHandler(multipartTokens()))

@@ -1,0 +1,67 @@
+package io.hoithao.web.organiser;
+
+import java.util.List;
+
+import org.springframework.security.oauth2.core.oidc.user.OidcUser;
+import org.springframework.stereotype.Component;
+
+import io.hoithao.web.NotFoundException;
+import io.hoithao.web.SignedInApi;
+import reactor.core.publisher.Mono;
+
+/**
+ * Who runs the console: her account (unit and roles from the identity service). Only an organiser (her
+ * unit's events) or an administrator (every event) gets in; anyone else is told the console is not hers.
+ * The APIs decide again on every call, so this only spares her pages she could not use.
+ */
+@Component
+class Console {
+
+    private final SignedInApi signedIn;
+
+    Console(SignedInApi signedIn) {
+        this.signedIn = signedIn;
+    }
+
+    Mono<Organiser> organiser(OidcUser user) {
+        return signedIn.account(user).map(account -> {
+            // an account read from the ID token (an issuer without the user API) has its roles there, if anywhere
+            List<String> roles = account.roles() != null && !account.roles().isEmpty() ? account.roles()
+                    : user.getClaimAsStringList("roles") == null ? List.of() : user.getClaimAsStringList("roles");
+            boolean admin = roles.contains("admin");
+            if (!admin && !roles.contains("organiser")) {
+                throw new NotOrganiserException();
+            }
+            return new Organiser(account.fullName(), account.email(), account.unit(), admin);
+        });
+    }
+
+    /** An id as the APIs make them; anything else is no page. */
+    static String id(String id) {
+        if (id == null || id.length() > 64 || !id.chars().allMatch(c -> Character.isLetterOrDigit(c) && c < 128 || c == '-' || c == '_')) {
+            throw new NotFoundException("No such item");
+        }
+        return id;
+    }
+
+    /** A name without case, diacritics (đ as d) or repeated spaces: "Sở GD&ĐT Bắc Kạn" and "SO GD&DT BAC KAN" are one. */
+    static String fold(String text) {
+        if (text == null) {
+            return "";
+        }
+        String plain = java.text.Normalizer.normalize(text.replace('đ', 'd').replace('Đ', 'D'), java.text.Normalizer.Form.NFD)
+                .replaceAll("\\p{M}+", "");
+        return plain.toLowerCase(java.util.Locale.ROOT).strip().replaceAll("\\s+", " ");
+    }
+
+    /** @param unit her unit (an administrator's may be empty: she sees every unit's events) */
+    record Organiser(String name, String email, String unit, boolean admin) {
+    }
+
+    static class NotOrganiserException extends RuntimeException {
+
+        NotOrganiserException() {
+            super("The console is for organisers and administrators", null, false, false);
+        }
+    }
+}

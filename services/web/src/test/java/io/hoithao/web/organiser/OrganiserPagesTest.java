@@ -1,0 +1,369 @@
+package io.hoithao.web.organiser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.reactive.server.SecurityMockServerConfigurers.csrf;
+import static org.springframework.security.test.web.reactive.server.SecurityMockServerConfigurers.mockOidcLogin;
+import static org.springframework.security.test.web.reactive.server.SecurityMockServerConfigurers.springSecurity;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ApplicationContext;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.web.reactive.function.BodyInserters;
+
+import reactor.core.publisher.Mono;
+import reactor.netty.DisposableServer;
+import reactor.netty.http.server.HttpServer;
+import reactor.netty.http.server.HttpServerRequest;
+import reactor.netty.http.server.HttpServerResponse;
+
+/**
+ * The organiser's console, signed in as an organiser of the Bắc Kạn department, over a small HTTP server
+ * answering as the events, registrations and observations APIs do: the dashboard's to-do list and figures,
+ * one event's figures per day and unit with the chart's data, a clash explained naming the other session
+ * (in Vietnamese and English), a session's move and the event's cancellation confirmed with their counts,
+ * and someone who is not an organiser kept out.
+ */
+@SpringBootTest
+class OrganiserPagesTest {
+
+    static final String START = LocalDate.now(DashboardPages.VIETNAM).plusDays(3).toString();
+    static final String END = LocalDate.now(DashboardPages.VIETNAM).plusDays(4).toString();
+    static final String EVENT = """
+            {"id":"e1","title":"Hội nghị sơ kết chuyên đề","kind":"CONFERENCE","level":"PROVINCE","organiserUnit":"Sở GD&ĐT Bắc Kạn",
+             "startDate":"%s","endDate":"%s","timeZone":"Asia/Ho_Chi_Minh","capacity":180,"status":"REGISTRATION_OPEN",
+             "venues":[{"id":"v1","name":"Trường Mầm non Đồng Tâm","kind":"HOST_SCHOOL","address":"Chợ Mới","classrooms":["A1","A2"]},
+                       {"id":"v2","name":"Hội trường Sở","kind":"HALL"}],
+             "officials":[{"name":"Nguyễn Văn An","position":"Giám đốc","role":"DIRECTING"}]}""".formatted(START, END);
+    static final String PROGRAMME = """
+            {"eventId":"e1","title":"Hội nghị sơ kết chuyên đề","status":"REGISTRATION_OPEN","startDate":"%s","endDate":"%s",
+             "registrations":{"capacity":180,"confirmed":36,"waitlisted":4,"cancelled":1,"seatsLeft":144},
+             "days":[{"date":"%s","sessions":[
+               {"session":{"id":"s1","type":"OPENING","title":"Khai mạc","date":"%s","start":"07:30","end":"08:00","venueId":"v2",
+                 "venue":"Hội trường Sở","status":"SCHEDULED","speakers":[]},"papers":[],"lessons":[]},
+               {"session":{"id":"s2","type":"DEMONSTRATION_LESSON","title":"Dự giờ lớp A1","date":"%s","start":"08:30","end":"09:15",
+                 "venueId":"v1","venue":"Trường Mầm non Đồng Tâm","classroom":"A1","status":"SCHEDULED","speakers":[]},
+                 "papers":[{"paperId":"p1","title":"Lớp học hạnh phúc","unit":"Trường Mầm non Đồng Tâm","presenters":["Hoà"]}],
+                 "lessons":[{"lessonId":"l1","title":"Dự giờ lớp A1","classroom":"A1","seats":8,"seatsLeft":3}]}]},
+               {"date":"%s","sessions":[]}],
+             "acceptedPapers":[{"paperId":"p2","title":"Đồ dùng tự làm","unit":"Phòng GD&ĐT Chợ Mới","presenters":["Lan"]}],
+             "otherLessons":[]}""".formatted(START, END, START, START, START, END);
+    static final String SEATS = """
+            {"eventId":"e1","title":"Hội nghị sơ kết chuyên đề","organiserUnit":"Sở GD&ĐT Bắc Kạn","registrationOpen":true,
+             "approvalRequired":true,"capacity":180,"confirmed":36,"seatsLeft":144,"overCapacity":false,"waitlisted":4,
+             "days":["%s","%s"],"quotas":[{"unit":"Phòng GD&ĐT Chợ Mới","quota":20,"confirmed":12,"overQuota":false}]}""".formatted(START, END);
+    static final String ATTENDANCE = """
+            {"eventId":"e1","confirmed":36,"days":[
+              {"day":"%s","confirmed":36,"attended":36,"units":[{"unit":"Phòng GD&ĐT Chợ Mới","confirmed":12,"attended":12},
+                                                              {"unit":"Trường Mầm non Đồng Tâm","confirmed":24,"attended":24}]},
+              {"day":"%s","confirmed":36,"attended":30,"units":[{"unit":"Phòng GD&ĐT Chợ Mới","confirmed":12,"attended":10},
+                                                              {"unit":"Trường Mầm non Đồng Tâm","confirmed":24,"attended":20}]}]}"""
+            .formatted(START, END);
+    static final String AWAITING = """
+            {"items":[{"id":"r1","eventId":"e1","fullName":"Hà Thị Mai","unit":"Phòng GD&ĐT Chợ Mới","status":"AWAITING_APPROVAL"},
+                      {"id":"r2","eventId":"e1","fullName":"Lý Văn Tú","unit":"Phòng GD&ĐT Chợ Mới","status":"AWAITING_APPROVAL"}],
+             "page":0,"size":200,"total":2}""";
+    static final String WAITING = """
+            {"items":[{"id":"r3","eventId":"e1","fullName":"Đặng Thu","unit":"Trường Mầm non Đồng Tâm","status":"WAITLISTED"}],
+             "page":0,"size":200,"total":1}""";
+    static final String CONFIRMED = """
+            {"items":[{"id":"c1","eventId":"e1","fullName":"Bế Thị Hồng","unit":"Phòng GD&ĐT Chợ Mới","status":"CONFIRMED"},
+                      {"id":"c2","eventId":"e1","fullName":"Âu Văn Nam","unit":"Trường Mầm non Đồng Tâm","status":"CONFIRMED"}],
+             "page":0,"size":200,"total":2}""";
+    static final String ROTATION = """
+            {"id":"rot1","eventId":"e1","status":"PREVIEW","assignments":[
+              {"registrationId":"c1","lessonId":"l1","preferred":false},{"registrationId":"c1","lessonId":"l2","preferred":false},
+              {"registrationId":"c2","lessonId":"l3","preferred":false}],"unassigned":[]}""";
+    static final String LESSONS = """
+            {"items":[{"id":"l2","eventId":"e1","title":"Âm nhạc","hostSchool":"Trường Mầm non Đồng Tâm","classroom":"A2",
+              "teacher":"Nông Thị Hương","startsAt":"%sT10:00:00+07:00","endsAt":"%sT10:45:00+07:00","seats":8,"seatsLeft":8,"waiting":0,"status":"SCHEDULED"},
+              {"id":"l3","eventId":"e1","title":"Toán","hostSchool":"Trường Mầm non Đồng Tâm","classroom":"A2",
+              "teacher":"Hoàng Văn Bình","startsAt":"%sT08:30:00+07:00","endsAt":"%sT09:15:00+07:00","seats":8,"seatsLeft":8,"waiting":0,"status":"SCHEDULED"},
+              {"id":"l1","eventId":"e1","title":"Dự giờ lớp A1","hostSchool":"Trường Mầm non Đồng Tâm","classroom":"A1",
+              "startsAt":"%sT08:30:00+07:00","endsAt":"%sT09:15:00+07:00","seats":8,"seatsLeft":3,"waiting":0,"status":"SCHEDULED"}],
+             "page":0,"size":100,"total":3}""".formatted(START, START, START, START, START, START);
+    static final String CLASH = """
+            {"type":"https://hoithao.io/problems/session-clash","status":409,"detail":"Clashes with Khai mạc",
+             "clashingSession":{"id":"s1","title":"Khai mạc","venueId":"v2","date":"%s","start":"07:30","end":"08:00"}}""".formatted(START);
+
+    static final String IMPORTED = """
+            {"eventId":"e1","total":3,"registered":1,"waitlisted":0,"pendingApproval":0,"rejected":2,"rows":[
+              {"row":2,"email":"hoa@mndongtam.edu.vn","fullName":"Nguyễn Thị Hoà","outcome":"REGISTERED","registrationId":"r9"},
+              {"row":3,"email":"mai@chomoi.edu.vn","fullName":"Hà Thị Mai","outcome":"REJECTED","problemType":"duplicate-registration"},
+              {"row":4,"email":"=cmd","fullName":"Lỗi, dòng","outcome":"REJECTED","problemType":"malformed-csv"}]}""";
+    static final List<String> calls = new CopyOnWriteArrayList<>();
+    static final de.bwaldvogel.mongo.MongoServer mongo = new de.bwaldvogel.mongo.MongoServer(new de.bwaldvogel.mongo.backend.memory.MemoryBackend());
+    static final java.net.InetSocketAddress mongoAddress = mongo.bind();
+    static final DisposableServer api = HttpServer.create().port(0).route(routes -> routes
+            .get("/api/events", (req, res) -> json(req, res, "{\"items\":[" + EVENT + "],\"page\":0,\"size\":100,\"total\":1}"))
+            .get("/api/events/units", (req, res) -> json(req, res, """
+                    {"items":[{"id":"u1","officialName":"Sở GD&ĐT Bắc Kạn","kind":"DEPARTMENT","level":"PROVINCE"},
+                              {"id":"u2","officialName":"Phòng GD&ĐT Chợ Mới","kind":"DISTRICT_OFFICE","level":"DISTRICT","parentId":"u1"}],
+                     "page":0,"size":200,"total":2}"""))
+            .get("/api/events/e1", (req, res) -> json(req, res, EVENT))
+            .get("/api/events/e1/programme", (req, res) -> json(req, res, PROGRAMME))
+            .get("/api/events/e1/sessions/s2", (req, res) -> json(req, res, """
+                    {"id":"s2","type":"DEMONSTRATION_LESSON","title":"Dự giờ lớp A1","date":"%s","start":"08:30","end":"09:15",
+                     "venueId":"v1","venue":"Trường Mầm non Đồng Tâm","classroom":"A1","status":"SCHEDULED"}""".formatted(START)))
+            .post("/api/events/e1/sessions", (req, res) -> req.receive().aggregate().asString().flatMap(body -> {
+                calls.add("POST sessions " + body);
+                return res.status(409).header("Content-Type", "application/problem+json").sendString(Mono.just(CLASH)).then();
+            }))
+            .post("/api/events/e1/cancel", (req, res) -> req.receive().aggregate().asString().defaultIfEmpty("").flatMap(body -> {
+                calls.add("POST cancel " + body);
+                return res.header("Content-Type", "application/json").sendString(Mono.just(EVENT.replace("REGISTRATION_OPEN", "CANCELLED"))).then();
+            }))
+            .get("/api/registrations/events/e1", (req, res) -> json(req, res, SEATS))
+            .get("/api/registrations/events/e1/registrations", (req, res) -> json(req, res,
+                    req.uri().contains("status=AWAITING_APPROVAL") ? AWAITING : req.uri().contains("status=CONFIRMED") ? CONFIRMED : WAITING))
+            .get("/api/observations/lessons/{l}/forms/summary", (req, res) -> json(req, res, """
+                    {"lessonId":"%s","forms":3,"criteria":[{"id":"child-initiative","label":"Trẻ được chủ động / Children take initiative",
+                     "mean":4.33,"count":3,"min":4,"max":5}]}""".formatted(req.param("l"))))
+            .post("/api/observations/events/e1/rotations", (req, res) -> req.receive().aggregate().asString().defaultIfEmpty("").flatMap(body -> {
+                calls.add("POST rotations " + body);
+                return res.status(201).header("Content-Type", "application/json").sendString(Mono.just(ROTATION)).then();
+            }))
+            .get("/api/observations/rotations/rot1", (req, res) -> json(req, res, ROTATION))
+            .get("/api/registrations/events/e1/attendance", (req, res) -> json(req, res, ATTENDANCE))
+            .get("/api/registrations/events/e1/attendance.csv", (req, res) -> res.header("Content-Type", "text/csv")
+                    .sendString(Mono.just("\uFEFFday,unit,confirmed,attended,summary\n")))
+            .get("/api/observations/events/e1/lessons", (req, res) -> json(req, res, LESSONS))
+            .post("/api/registrations/{rid}/approve", (req, res) -> {
+                calls.add("POST approve " + req.param("rid"));
+                return "r2".equals(req.param("rid"))
+                        ? res.status(409).header("Content-Type", "application/problem+json").sendString(Mono.just(
+                                "{\"type\":\"https://hoithao.io/problems/invalid-transition\",\"status\":409}"))
+                        : res.header("Content-Type", "application/json").sendString(Mono.just(
+                                "{\"id\":\"" + req.param("rid") + "\",\"fullName\":\"Hà Thị Mai\",\"status\":\"CONFIRMED\"}"));
+            })
+            .post("/api/registrations/events/e1/imports", (req, res) -> req.receive().aggregate().asString(java.nio.charset.StandardCharsets.UTF_8)
+                    .flatMap(body -> {
+                        calls.add("POST import " + req.uri() + " " + req.requestHeaders().get(HttpHeaders.CONTENT_TYPE) + " " + body);
+                        return res.header("Content-Type", "application/json").sendString(Mono.just(IMPORTED)).then();
+                    })))
+            .bindNow();
+
+    private static org.reactivestreams.Publisher<Void> json(HttpServerRequest req, HttpServerResponse res, String body) {
+        calls.add("GET " + req.uri() + " " + req.requestHeaders().get(HttpHeaders.AUTHORIZATION));
+        return res.header("Content-Type", "application/json").sendString(Mono.just(body));
+    }
+
+    @DynamicPropertySource
+    static void apiUri(DynamicPropertyRegistry registry) {
+        registry.add("hoithao.web.api-uri", () -> "http://localhost:" + api.port());
+        registry.add("hoithao.web.issuer", () -> "http://issuer.example:9000");
+        registry.add("hoithao.web.account-uri", () -> "none");
+        registry.add("spring.mongodb.uri", () -> "mongodb://127.0.0.1:" + mongoAddress.getPort() + "/hoithao_web");
+    }
+
+    @AfterAll
+    static void stop() {
+        api.disposeNow();
+        mongo.shutdownNow();
+    }
+
+    @Autowired
+    ApplicationContext context;
+    WebTestClient web;
+
+    @BeforeEach
+    void client() {
+        calls.clear();
+        web = as("organiser");
+    }
+
+    private WebTestClient as(String role) {
+        return WebTestClient.bindToApplicationContext(context).apply(springSecurity()).configureClient()
+                .responseTimeout(java.time.Duration.ofSeconds(30)).build()
+                .mutateWith(mockOidcLogin().idToken(t -> t.claim("email", "organiser@backan.hoithao.local")
+                        .claim("name", "Ban tổ chức Sở GD&ĐT Bắc Kạn").claim("unit", "Sở GD&ĐT Bắc Kạn").claim("roles", List.of(role))))
+                .mutateWith(csrf());
+    }
+
+    private String page(WebTestClient client, String uri, String language, int status) {
+        return client.get().uri(uri).header(HttpHeaders.ACCEPT_LANGUAGE, language).exchange()
+                .expectStatus().isEqualTo(status).expectBody(String.class).returnResult().getResponseBody();
+    }
+
+    @Test
+    void theDashboardListsWhatNeedsHerAndHerUnitsEventsWithTheirFigures() {
+        String html = page(web, "/organiser", "vi", 200);
+        assertThat(html).contains("Bảng điều khiển ban tổ chức", "Sở GD&amp;ĐT Bắc Kạn", "Việc cần làm ngay")
+                .contains("2 đăng ký chờ duyệt: Hội nghị sơ kết chuyên đề")
+                .contains("4 người trong danh sách chờ: Hội nghị sơ kết chuyên đề")
+                .contains("1 báo cáo đã nhận chưa xếp vào phiên: Hội nghị sơ kết chuyên đề")
+                .contains("1 tiết dự giờ chưa có giáo viên dạy: Hội nghị sơ kết chuyên đề")
+                .contains("Bắt đầu trong tuần này")
+                .contains("36 / 180")
+                .doesNotContain("What needs you now", "awaiting approval");
+        // her unit's events, with her token
+        assertThat(calls).anySatisfy(c -> assertThat(c).startsWith("GET /api/events?").contains("organiser=").contains("Bearer "));
+
+        String english = page(web, "/organiser", "en", 200);
+        assertThat(english).contains("What needs you now", "2 registrations awaiting approval: Hội nghị sơ kết chuyên đề")
+                .doesNotContain("Việc cần làm ngay");
+    }
+
+    @Test
+    void anEventsFiguresPerDayAndUnitWithTheChartsData() {
+        String html = page(web, "/organiser/events/e1", "vi", 200);
+        assertThat(html).contains("id=\"attendance-chart\"", "role=\"img\"")
+                .contains("data-confirmed=\"36,36\"", "data-attended=\"36,30\"")
+                .contains("36 / 36", "30 / 36", "12 / 12", "10 / 12", "20 / 24")
+                .contains("/webjars/uplot/dist/uPlot.iife.min.js");
+        // per unit: the quota, those awaiting approval and waiting
+        String units = html.substring(html.indexOf("id=\"units\""));
+        assertThat(units.substring(units.indexOf("Phòng GD&amp;ĐT Chợ Mới"))).containsSubsequence("20", "12", "0", "2");
+        assertThat(units.substring(units.indexOf("Trường Mầm non Đồng Tâm"))).containsSubsequence("—", "24", "1", "0");
+
+        byte[] csv = web.get().uri("/organiser/events/e1/attendance.csv").exchange().expectStatus().isOk()
+                .expectHeader().valueMatches(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"attendance-e1.csv\"")
+                .expectBody(byte[].class).returnResult().getResponseBody();
+        assertThat(new String(csv, java.nio.charset.StandardCharsets.UTF_8)).contains("day,unit,confirmed,attended");
+    }
+
+    @Test
+    void aClashIsExplainedNamingTheOtherSessionInHerLanguage() {
+        String html = web.post().uri("/organiser/events/e1/sessions").header(HttpHeaders.ACCEPT_LANGUAGE, "vi")
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .body(BodyInserters.fromFormData("type", "PLENARY").with("title", "Báo cáo đề dẫn").with("date", START)
+                        .with("start", "07:45").with("end", "09:00").with("venueId", "v2"))
+                .exchange().expectStatus().isEqualTo(409).expectBody(String.class).returnResult().getResponseBody();
+        assertThat(html).contains("data-problem=\"session-clash\"")
+                .contains("Phiên này trùng địa điểm và giờ với phiên “Khai mạc")
+                .contains("07:30–08:00")
+                .doesNotContain("Clashes with")
+                // what she typed is kept
+                .contains("value=\"Báo cáo đề dẫn\"");
+        assertThat(calls).anySatisfy(c -> assertThat(c).startsWith("POST sessions").contains("\"start\":\"07:45\"")
+                .contains("\"venueId\":\"v2\"").contains("\"type\":\"PLENARY\""));
+
+        String english = web.post().uri("/organiser/events/e1/sessions").header(HttpHeaders.ACCEPT_LANGUAGE, "en")
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .body(BodyInserters.fromFormData("type", "PLENARY").with("title", "Keynote").with("date", START)
+                        .with("start", "07:45").with("end", "09:00").with("venueId", "v2"))
+                .exchange().expectStatus().isEqualTo(409).expectBody(String.class).returnResult().getResponseBody();
+        assertThat(english).contains("This session clashes with “Khai mạc");
+    }
+
+    @Test
+    void movingASessionAndCancellingTheEventAreConfirmedWithWhoTheyTouch() {
+        String move = page(web, "/organiser/events/e1/sessions/s2/move", "vi", 200);
+        // 36 confirmed + 4 waiting + 2 awaiting approval; 5 of 8 seats booked; one paper placed in it
+        assertThat(move).contains("data-registrations=\"42\"", "data-bookings=\"5\"", "data-papers=\"1\"")
+                .contains("Thay đổi này ảnh hưởng tới 42 đại biểu đã đăng ký, 5 chỗ dự giờ đã đặt và 1 báo cáo tham luận");
+
+        String cancel = page(web, "/organiser/events/e1/steps/cancel", "vi", 200);
+        // the programme's 5 booked seats, one paper placed and one waiting for a session, three lessons
+        assertThat(cancel).contains("data-registrations=\"42\"", "data-bookings=\"5\"", "data-papers=\"2\"", "data-lessons=\"3\"")
+                .contains("Khi huỷ: 42 đăng ký đang có hiệu lực bị huỷ");
+        web.post().uri("/organiser/events/e1/steps/cancel").contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .body(BodyInserters.fromFormData("reason", "Bão số 3"))
+                .exchange().expectStatus().is3xxRedirection().expectHeader().location("/organiser/events/e1?step=cancel");
+        assertThat(calls).contains("POST cancel {\"reason\":\"Bão số 3\"}");
+    }
+
+    @Test
+    void theEventFormOffersTheUnitsOfTheDirectory() {
+        String html = page(web, "/organiser/events/new", "vi", 200);
+        assertThat(html).contains("<option value=\"Phòng GD&amp;ĐT Chợ Mới\"", "Tạo sự kiện mới")
+                .containsPattern("<option value=\"Sở GD&amp;ĐT Bắc Kạn\"\\s+selected");
+    }
+
+    @Test
+    void someoneWhoIsNotAnOrganiserIsKeptOut() {
+        String html = page(as("delegate"), "/organiser", "vi", 403);
+        assertThat(html).contains("Trang này dành cho ban tổ chức");
+        assertThat(calls).noneMatch(c -> c.startsWith("GET /api/events?"));
+    }
+
+    @Test
+    void theListIsSearchedIgnoringDiacritics() {
+        String html = page(web, "/organiser/events/e1/delegates?status=AWAITING_APPROVAL&q=ha thi MAI", "vi", 200);
+        assertThat(html).contains("Hà Thị Mai", "1 đăng ký").doesNotContain("Lý Văn Tú");
+        assertThat(calls).anySatisfy(c -> assertThat(c).contains("/registrations?").contains("status=AWAITING_APPROVAL"));
+        String all = page(web, "/organiser/events/e1/delegates?status=AWAITING_APPROVAL", "vi", 200);
+        assertThat(all).contains("Hà Thị Mai", "Lý Văn Tú", "2 đăng ký", "Duyệt từng đăng ký");
+    }
+
+    @Test
+    void aSelectionIsApprovedAfterItsNumberIsConfirmed() {
+        String confirm = web.post().uri("/organiser/events/e1/delegates/selection").header(HttpHeaders.ACCEPT_LANGUAGE, "vi")
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .body(BodyInserters.fromFormData("decision", "approve").with("ids", "r1").with("ids", "r2"))
+                .exchange().expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
+        assertThat(confirm).contains("Bạn sắp duyệt 2 đăng ký", "data-count=\"2\"");
+        assertThat(calls).noneMatch(c -> c.startsWith("POST approve"));
+
+        String done = web.post().uri("/organiser/events/e1/delegates/selection").header(HttpHeaders.ACCEPT_LANGUAGE, "vi")
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .body(BodyInserters.fromFormData("decision", "approve").with("ids", "r1").with("ids", "r2").with("confirmed", "yes"))
+                .exchange().expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
+        assertThat(calls).containsSubsequence("POST approve r1", "POST approve r2");
+        // the one a colleague decided first is said so; the other is confirmed
+        assertThat(done).contains("Đã xử lý 2 đăng ký", "Đã xác nhận", "Không thực hiện được");
+    }
+
+    @Test
+    void anImportShowsEachRowsResultAndTheResultsDownload() {
+        org.springframework.http.client.MultipartBodyBuilder parts = new org.springframework.http.client.MultipartBodyBuilder();
+        byte[] csv = ("\uFEFFfullName,email,phone,category\nNguyễn Thị Hoà,hoa@mndongtam.edu.vn,0912345678,TEACHER\n")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        parts.part("file", new org.springframework.core.io.ByteArrayResource(csv) {
+            @Override
+            public String getFilename() {
+                return "danh-sach.csv";
+            }
+        }).contentType(MediaType.parseMediaType("text/csv"));
+        parts.part("unit", "Trường Mầm non Đồng Tâm");
+        var imported = web.post().uri("/organiser/events/e1/imports").header(HttpHeaders.ACCEPT_LANGUAGE, "vi")
+                .body(BodyInserters.fromMultipartData(parts.build()))
+                .exchange().expectStatus().isOk().expectBody(String.class).returnResult();
+        String html = imported.getResponseBody();
+        String session = imported.getResponseCookies().getFirst("hoithao-session").getValue();
+        String results = web.get().uri("/organiser/events/e1/imports/last.csv").cookie("hoithao-session", session).exchange()
+                .expectStatus().isOk().expectHeader().contentType("text/csv;charset=UTF-8")
+                .expectBody(String.class).returnResult().getResponseBody();
+        assertThat(results).startsWith("\uFEFFrow,email,fullName,result,problem")
+                .contains("2,hoa@mndongtam.edu.vn,Nguyễn Thị Hoà,good,", "3,mai@chomoi.edu.vn,Hà Thị Mai,duplicate,duplicate-registration")
+                // a cell a spreadsheet would run as a formula is text; a comma is quoted
+                .contains("4,'=cmd,\"Lỗi, dòng\",malformed,malformed-csv");
+        assertThat(html).contains("3 dòng: 1 đã xác nhận", "data-result=\"good\"", "data-result=\"duplicate\"", "data-result=\"malformed\"")
+                .contains("Hợp lệ (đã xác nhận)", "Trùng (đã đăng ký)", "Sai định dạng")
+                // the sample file's two lines
+                .contains("fullName,email,phone,category,unit\nNguyễn Thị Hoà,hoa@mndongtam.edu.vn,0912345678,TEACHER");
+        // passed on as UTF-8 CSV without the byte order mark, with the default unit
+        assertThat(calls).anySatisfy(c -> assertThat(c).startsWith("POST import /api/registrations/events/e1/imports?unit=")
+                .contains("text/csv").contains(" fullName,email,phone,category\nNguyễn Thị Hoà"));
+    }
+
+    @Test
+    void lessonsShowTheirFormsAggregatesAndTheRotationIsATableOfDelegatesByRounds() {
+        String html = page(web, "/organiser/events/e1/lessons", "vi", 200);
+        assertThat(html).contains("Phiếu dự giờ: 3 phiếu", "Trẻ được chủ động", "4,33", "4–5", "Chưa có giáo viên dạy", "Đã đặt 5/8 chỗ")
+                .doesNotContain("Children take initiative");
+        assertThat(page(web, "/organiser/events/e1/lessons", "en", 200)).contains("Children take initiative", "Observation forms: 3", "4.33");
+
+        web.post().uri("/organiser/events/e1/rotations").contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .body(BodyInserters.fromFormData("maxPerDelegate", "2"))
+                .exchange().expectStatus().is3xxRedirection().expectHeader().location("/organiser/events/e1/rotations/rot1");
+        assertThat(calls).contains("POST rotations {\"maxPerDelegate\":2}");
+        String table = page(web, "/organiser/events/e1/rotations/rot1", "vi", 200);
+        // two rounds (08:30 and 10:00); delegates in name order; each in her round's column
+        String body = table.substring(table.indexOf("<tbody>"));
+        assertThat(table).contains("Lượt 1 (", " 08:30)", "Lượt 2 (", " 10:00)", "data-print");
+        assertThat(body).containsSubsequence("Âu Văn Nam (Trường Mầm non Đồng Tâm)", "A2 · Toán", "<td></td>",
+                "Bế Thị Hồng (Phòng GD&amp;ĐT Chợ Mới)", "A1 · Dự giờ lớp A1", "A2 · Âm nhạc");
+    }
+}
