@@ -42,6 +42,12 @@ import org.springframework.kafka.core.KafkaTemplate;
 @PropertySource("classpath:hoithao-platform.properties")
 public class PlatformAutoConfiguration {
 
+    /** Messages waiting in outboxes, per collection. */
+    public static final String OUTBOX_BACKLOG = "hoithao.outbox.backlog";
+
+    /** Age of the oldest message waiting in an outbox, per collection. */
+    public static final String OUTBOX_OLDEST_AGE = "hoithao.outbox.oldest.age";
+
     @Bean
     @Order(-2) // before Boot's DefaultErrorWebExceptionHandler (-1)
     ProblemExceptionHandler problemExceptionHandler(ServerCodecConfigurer codecs) {
@@ -146,10 +152,4 @@ public class PlatformAutoConfiguration {
         }
         return relay;
     }
-
-    /** Messages waiting in outboxes, per collection. */
-    public static final String OUTBOX_BACKLOG = "hoithao.outbox.backlog";
-
-    /** Age of the oldest message waiting in an outbox, per collection. */
-    public static final String OUTBOX_OLDEST_AGE = "hoithao.outbox.oldest.age";
 }

@@ -53,7 +53,7 @@ public class OutboxRelay extends PeriodicTask {
     private final OutboxProperties properties;
     private final AtomicBoolean sweeping = new AtomicBoolean();
     private final MeterRegistry meters;
-    private final Map<String, Counter> published = new ConcurrentHashMap<>();
+    private final Map<String, Counter> publishedByType = new ConcurrentHashMap<>();
     private final Map<String, Backlog> backlogs = new ConcurrentHashMap<>();
 
     /**
@@ -230,7 +230,7 @@ public class OutboxRelay extends PeriodicTask {
                 .doOnNext(result -> {
                     log.debug("Published {} {} to {}", entry.getString("type"), entry.getString("messageId"),
                             result.getRecordMetadata());
-                    published.computeIfAbsent(entry.getString("type"), type -> Counter.builder(PUBLISHED)
+                    publishedByType.computeIfAbsent(entry.getString("type"), type -> Counter.builder(PUBLISHED)
                             .description("Messages the outbox relay published, by type")
                             .tag("type", type)
                             .register(meters)).increment();
