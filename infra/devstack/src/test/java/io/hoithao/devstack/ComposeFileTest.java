@@ -56,10 +56,38 @@ class ComposeFileTest {
 
     private static final Set<String> EXPECTED_SERVICES =
             Set.of("kafka", "mongo", "keycloak", "mailpit", "events", "registrations", "observations", "presentations",
-                    "notifications", "reports", "web", "gateway");
+                    "notifications", "reports", "web", "gateway", "otel-collector", "jaeger", "prometheus", "grafana");
 
     /** Environment variables read by the JVM or the OS, not by Spring: allowed without a property. */
     private static final Set<String> NON_SPRING_ENV = Set.of("JAVA_TOOL_OPTIONS", "JDK_JAVA_OPTIONS", "TZ");
+
+    /** Spring Boot's own settings that the modules leave unset on purpose: without an OTLP endpoint no trace is exported. */
+    private static final Set<String> UNSET_BOOT_SETTINGS = Set.of("MANAGEMENT_OPENTELEMETRY_TRACING_EXPORT_OTLP_ENDPOINT");
+
+    private static final String OBSERVABILITY = "infra/compose/observability/";
+
+    /**
+     * The figures the dashboard shows, as Prometheus names them, and where each is made: a meter of the suite's
+     * own code (file, meter name), or of Spring's (null).
+     */
+    private static final Map<String, String[]> FIGURES = new LinkedHashMap<>();
+
+    static {
+        FIGURES.put("http_server_requests_seconds_count", null);
+        FIGURES.put("http_client_requests_seconds_count", null);
+        FIGURES.put("spring_cloud_stream_binder_kafka_offset", null);
+        FIGURES.put("hoithao_outbox_published_total", new String[] {
+                "services/platform/src/main/java/io/hoithao/platform/outbox/OutboxRelay.java", "hoithao.outbox.published"});
+        FIGURES.put("hoithao_outbox_backlog", new String[] {
+                "services/platform/src/main/java/io/hoithao/platform/PlatformAutoConfiguration.java", "hoithao.outbox.backlog"});
+        FIGURES.put("hoithao_outbox_oldest_age_seconds", new String[] {
+                "services/platform/src/main/java/io/hoithao/platform/PlatformAutoConfiguration.java", "hoithao.outbox.oldest.age"});
+        FIGURES.put("hoithao_messaging_dead_letters", new String[] {
+                "services/platform/src/main/java/io/hoithao/platform/messaging/DeadLetters.java", "hoithao.messaging.dead.letters"});
+        FIGURES.put("hoithao_notifications_mails_waiting", new String[] {
+                "services/notifications/src/main/java/io/hoithao/notifications/delivery/MailsWaiting.java",
+                "hoithao.notifications.mails.waiting"});
+    }
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([^}:$]+)");
     private static final Pattern LOCAL_ADDRESS = Pattern.compile("(?i)(?<![\\w.-])(localhost|127\\.0\\.0\\.1)(?![\\w-])");
@@ -293,7 +321,7 @@ class ComposeFileTest {
         Set<String> known = new LinkedHashSet<>(properties.keySet());
         known.addAll(placeholderNames(properties));
         for (String variable : environment(app).keySet()) {
-            if (NON_SPRING_ENV.contains(variable)) {
+            if (NON_SPRING_ENV.contains(variable) || UNSET_BOOT_SETTINGS.contains(variable)) {
                 continue;
             }
             assertThat(known.stream().anyMatch(property -> environmentNames(property).contains(variable)))
@@ -536,6 +564,117 @@ class ComposeFileTest {
     }
 
     // ------------------------------------------------------------------ compose helpers
+
+    // ------------------------------------------------------------------ seeing inside
+
+    @Test
+    void prometheusScrapesEveryAppWhereItServesItsFiguresAndTheGatewayNotOnItsPublicPort() throws IOException {
+        Map<String, Object> config = map(loadYaml(mounted("prometheus", "/etc/prometheus/prometheus.yml")).get(0), "prometheus.yml");
+        List<Map<String, Object>> jobs = listOfMaps(config.get("scrape_configs"), "prometheus.yml: scrape_configs");
+        Set<String> targets = new LinkedHashSet<>();
+        for (Map<String, Object> job : jobs) {
+            assertThat(job.get("metrics_path")).as("prometheus.yml: job %s scrapes the actuator's endpoint", job.get("job_name"))
+                    .isEqualTo("/actuator/prometheus");
+            for (Map<String, Object> group : listOfMaps(job.get("static_configs"), "static_configs")) {
+                ((List<?>) group.get("targets")).forEach(target -> targets.add(String.valueOf(target)));
+            }
+        }
+        for (String app : APP_MODULES.keySet()) {
+            Map<String, Object> properties = properties(app);
+            String exposed = string(properties.getOrDefault("management.endpoints.web.exposure.include", ""));
+            if (app.equals("gateway")) {
+                assertThat(exposed).as("gateway: its public port does not serve the figures").doesNotContain("prometheus");
+                assertThat(properties).as("gateway: application.yml has the metrics port").containsKey("hoithao.gateway.metrics-port");
+                String port = environment("gateway").get("HOITHAO_GATEWAY_METRICSPORT");
+                assertThat(port).as("gateway: HOITHAO_GATEWAY_METRICSPORT, the port Prometheus scrapes").isNotBlank()
+                        .isNotEqualTo(String.valueOf(serverPort("gateway")));
+                assertThat(targets).as("prometheus.yml: scrapes the gateway's metrics port").contains("gateway:" + port);
+                assertThat(publishedPorts("gateway")).as("gateway: the metrics port is not published on the host")
+                        .doesNotContainKey(Integer.parseInt(port));
+            } else {
+                assertThat(exposed).as("%s: management.endpoints.web.exposure.include has prometheus", app).contains("prometheus");
+                assertThat(targets).as("prometheus.yml: scrapes %s on its own port", app).contains(app + ":" + serverPort(app));
+            }
+        }
+        assertThat(publishedPorts("prometheus")).as("prometheus: its page, on this machine only").containsEntry(9090, 9090);
+    }
+
+    @Test
+    void everyAppSendsItsTracesThroughTheCollectorToJaeger() throws IOException {
+        for (String app : APP_MODULES.keySet()) {
+            assertThat(environment(app)).as("%s: exports its spans to the collector (OTLP over HTTP)", app)
+                    .containsEntry("MANAGEMENT_OPENTELEMETRY_TRACING_EXPORT_OTLP_ENDPOINT", "http://otel-collector:4318/v1/traces");
+            String sampling = environment(app).get("MANAGEMENT_TRACING_SAMPLING_PROBABILITY");
+            assertThat(sampling).as("%s: the sampling is a probability", app).isNotNull();
+            assertThat(Double.parseDouble(sampling)).isBetween(0.0, 1.0);
+        }
+        Map<String, Object> collector = map(loadYaml(mounted("otel-collector", "/etc/otelcol/config.yaml")).get(0), "otel-collector.yaml");
+        Map<String, Object> protocols = map(map(map(collector.get("receivers"), "receivers").get("otlp"), "receivers.otlp")
+                .get("protocols"), "receivers.otlp.protocols");
+        assertThat(string(map(protocols.get("http"), "otlp http").get("endpoint"))).as("collector: OTLP over HTTP on 4318").endsWith(":4318");
+        Map<String, Object> traces = map(map(map(collector.get("service"), "service").get("pipelines"), "pipelines").get("traces"),
+                "pipelines.traces");
+        assertThat(((List<?>) traces.get("receivers")).stream().map(String::valueOf)).as("collector: the traces pipeline receives OTLP").contains("otlp");
+        Map<String, Object> exporters = map(collector.get("exporters"), "exporters");
+        assertThat((List<?>) traces.get("exporters")).as("collector: the traces pipeline exports to Jaeger")
+                .anySatisfy(name -> assertThat(string(map(exporters.get(String.valueOf(name)), "exporter " + name).get("endpoint")))
+                        .isEqualTo("jaeger:4317"));
+        assertThat(string(service("jaeger").get("image"))).as("jaeger: image").startsWith("jaegertracing/all-in-one:");
+        assertThat(environment("jaeger")).as("jaeger: receives OTLP").containsEntry("COLLECTOR_OTLP_ENABLED", "true");
+        assertThat(publishedPorts("jaeger")).as("jaeger: its page, on this machine only").containsEntry(16686, 16686);
+    }
+
+    @Test
+    void grafanaShowsADashboardOfTheFiguresTheAppsMake() throws IOException {
+        Path provisioning = mounted("grafana", "/etc/grafana/provisioning");
+        Map<String, Object> datasources = map(loadYaml(provisioning.resolve("datasources/datasources.yml")).get(0), "datasources.yml");
+        assertThat(listOfMaps(datasources.get("datasources"), "datasources"))
+                .as("grafana: Prometheus and Jaeger as data sources, by their compose names")
+                .anySatisfy(source -> assertThat(source).containsEntry("type", "prometheus").containsEntry("url", "http://prometheus:9090"))
+                .anySatisfy(source -> assertThat(source).containsEntry("type", "jaeger").containsEntry("url", "http://jaeger:16686"));
+        Map<String, Object> providers = map(loadYaml(provisioning.resolve("dashboards/dashboards.yml")).get(0), "dashboards.yml");
+        String dashboardsPath = string(map(listOfMaps(providers.get("providers"), "providers").get(0).get("options"), "options").get("path"));
+        Path dashboards = mounted("grafana", dashboardsPath);
+        Path dashboard = dashboards.resolve("hoithao.json");
+        assertThat(dashboard).as("grafana: the hoithao dashboard").isRegularFile();
+
+        Map<String, Object> json = map(loadYaml(dashboard).get(0), "hoithao.json");
+        List<String> expressions = new ArrayList<>();
+        for (Map<String, Object> panel : listOfMaps(json.get("panels"), "panels")) {
+            for (Map<String, Object> target : listOfMaps(panel.get("targets"), "targets")) {
+                expressions.add(string(target.get("expr")));
+            }
+        }
+        for (Map.Entry<String, String[]> figure : FIGURES.entrySet()) {
+            assertThat(expressions).as("the dashboard shows %s", figure.getKey()).anySatisfy(expr -> assertThat(expr).contains(figure.getKey()));
+            if (figure.getValue() != null) {
+                assertThat(Files.readString(root.resolve(figure.getValue()[0])))
+                        .as("%s is the meter %s, made in %s", figure.getKey(), figure.getValue()[1], figure.getValue()[0])
+                        .contains("\"" + figure.getValue()[1] + "\"");
+            }
+        }
+        assertThat(publishedPorts("grafana")).as("grafana: its page, on this machine only").containsEntry(3000, 3000);
+    }
+
+    /** The file or folder of this repository that a service mounts at the given path in its container. */
+    private static Path mounted(String name, String containerPath) {
+        for (Object volume : (List<?>) service(name).get("volumes")) {
+            String[] parts = String.valueOf(volume).split(":");
+            if (parts.length >= 2 && parts[1].equals(containerPath)) {
+                Path source = root.resolve(parts[0]).normalize();
+                assertThat(source).as("%s: the mounted %s exists", name, parts[0]).exists();
+                assertThat(parts[0]).as("%s: %s comes from %s", name, containerPath, OBSERVABILITY).startsWith("./" + OBSERVABILITY);
+                return source;
+            }
+        }
+        return fail(name + ": nothing mounted at " + containerPath);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> listOfMaps(Object value, String what) {
+        assertThat(value).as(what).isInstanceOf(List.class);
+        return (List<Map<String, Object>>) value;
+    }
 
     private static Map<String, Object> service(String name) {
         return map(services.get(name), "docker-compose.yml: services." + name);

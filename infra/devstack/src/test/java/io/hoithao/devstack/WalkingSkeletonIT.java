@@ -42,6 +42,8 @@ class WalkingSkeletonIT {
                 .repoRoot(Path.of("../..")) // Failsafe runs in infra/devstack
                 .dataDir(dataDir)
                 .freePorts()
+                // the consumer's line for each message it handles, with its trace id
+                .environment(App.OBSERVATIONS, "LOGGING_LEVEL_IO_HOITHAO_PLATFORM_MESSAGING", "debug")
                 .build());
         gateway = stack.gatewayUrl();
         try {
@@ -114,12 +116,20 @@ class WalkingSkeletonIT {
         assertThat(confirmed.statusCode()).as(confirmed.body()).isEqualTo(200);
         String delegate = SignIn.accessToken(stack.url(App.IDENTITY), "ha.le@mndongtam.edu.vn", "lop-hoc-hanh-phuc");
         assertThat(claim(delegate, "unit_id")).isEqualTo(schoolId);
-        // she names another school in the body: she is registered for her own
-        HttpResponse<String> registered = send(delegate, "POST", "/api/registrations", """
-                {"eventId": "%s", "fullName": "Lê Thị Thu Hà", "email": "ha.le@mndongtam.edu.vn",
-                 "phone": "0987654321", "unit": "Trường Mầm non Đồng Tâm", "unitId": "%s", "position": "Giáo viên",
-                 "category": "TEACHER"}
-                """.formatted(eventId, seededUnitId("Trường Mầm non Đồng Tâm")));
+        // She names another school in the body: she is registered for her own. Her request comes with a trace of its
+        // own (as from a traced client): one trace id from the gateway to the consumers.
+        String traceId = java.util.UUID.randomUUID().toString().replace("-", "");
+        HttpResponse<String> registered = http.send(HttpRequest.newBuilder(gateway.resolve("/api/registrations"))
+                .timeout(Duration.ofSeconds(15))
+                .header("Authorization", "Bearer " + delegate)
+                .header("Content-Type", "application/json")
+                .header("traceparent", "00-" + traceId + "-00f067aa0ba902b7-01")
+                .POST(HttpRequest.BodyPublishers.ofString("""
+                        {"eventId": "%s", "fullName": "Lê Thị Thu Hà", "email": "ha.le@mndongtam.edu.vn",
+                         "phone": "0987654321", "unit": "Trường Mầm non Đồng Tâm", "unitId": "%s", "position": "Giáo viên",
+                         "category": "TEACHER"}
+                        """.formatted(eventId, seededUnitId("Trường Mầm non Đồng Tâm")))).build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(registered.statusCode()).as(registered.body()).isEqualTo(201);
         JsonNode registration = json.readTree(registered.body());
         assertThat(registration.get("status").asString()).isEqualTo("CONFIRMED");
@@ -148,6 +158,13 @@ class WalkingSkeletonIT {
             assertThat(observers.get(0).get("registrationId").asString()).isEqualTo(registration.get("id").asString());
             assertThat(observers.get(0).get("fullName").asString()).isEqualTo("Lê Thị Thu Hà");
         });
+        // The observations service applied her RegistrationConfirmed in the trace her request began at the gateway:
+        // through the registrations service, its outbox (the traceparent kept with the entry) and the Kafka record.
+        Path observationsLog = dataDir.resolve("logs").resolve(App.OBSERVATIONS.id() + ".log");
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250)).untilAsserted(() ->
+                assertThat(java.nio.file.Files.readAllLines(observationsLog))
+                        .as("the observations service's log line for her confirmation")
+                        .anySatisfy(line -> assertThat(line).contains("Handling RegistrationConfirmed", traceId)));
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250)).untilAsserted(() ->
                 assertThat(send(null, "GET", "/api/presentations/events/" + eventId, null).statusCode()).isEqualTo(200));
 

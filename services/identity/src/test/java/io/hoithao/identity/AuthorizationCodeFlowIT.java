@@ -175,4 +175,13 @@ class AuthorizationCodeFlowIT extends IdentityIT {
         assertThat(browser.get("/actuator/health").statusCode()).isEqualTo(200);
         assertThat(browser.get("/actuator/health/liveness").statusCode()).isEqualTo(200);
     }
+
+    @Test
+    void theFiguresAreThereForPrometheusWithoutSigningIn() {
+        browser.get("/login");
+        HttpResponse<String> scrape = browser.get("/actuator/prometheus");
+        assertThat(scrape.statusCode()).isEqualTo(200);
+        assertThat(scrape.body().lines().filter(line -> line.startsWith("http_server_requests_seconds_count{")))
+                .anySatisfy(line -> assertThat(line).contains("application=\"identity\"", "uri=\"/login\""));
+    }
 }

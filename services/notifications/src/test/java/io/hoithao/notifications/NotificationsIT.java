@@ -317,6 +317,8 @@ class NotificationsIT {
         // ... trying again with a growing wait: each attempt fails at once, so without the back-off a dispatcher
         // running every 200 ms would have tried well over a hundred times.
         assertThat(deliveries(eventId)).allSatisfy(d -> assertThat(d.attempts()).isBetween(4, 20));
+        // The operators' figure says so: mails waiting, at least these five.
+        double waiting = await().atMost(Duration.ofSeconds(40)).until(this::mailsWaiting, count -> count >= 5);
 
         smtp = startSmtp();
         for (RegistrationConfirmed confirmed : sent) {
@@ -328,6 +330,17 @@ class NotificationsIT {
             assertThat(mailsTo(confirmed.delegateEmail())).as(confirmed.delegateEmail()).hasSize(1);
         }
         assertThat(deliveries(eventId)).hasSize(5);
+        await().atMost(Duration.ofSeconds(40)).until(this::mailsWaiting, count -> count <= waiting - 5);
+    }
+
+    /** {@code hoithao_notifications_mails_waiting} as Prometheus reads it. */
+    private double mailsWaiting() {
+        String scrape = http.mutate().codecs(codecs -> codecs.defaultCodecs().maxInMemorySize(8 * 1024 * 1024)).build()
+                .get().uri("/actuator/prometheus").header("Authorization", "")
+                .exchange().expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
+        return scrape.lines().filter(line -> line.startsWith("hoithao_notifications_mails_waiting"))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).findFirst()
+                .orElseThrow(() -> new AssertionError("no hoithao_notifications_mails_waiting in the scrape"));
     }
 
     @Test

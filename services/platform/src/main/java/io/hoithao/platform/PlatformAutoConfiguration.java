@@ -7,6 +7,9 @@ import io.hoithao.platform.messaging.MessagingProperties;
 import io.hoithao.platform.outbox.OutboxProperties;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
+import java.time.Instant;
+import org.springframework.kafka.core.MicrometerProducerListener;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -39,6 +42,12 @@ import org.springframework.kafka.core.KafkaTemplate;
 @PropertySource("classpath:hoithao-platform.properties")
 public class PlatformAutoConfiguration {
 
+    /** Messages waiting in outboxes, per collection. */
+    public static final String OUTBOX_BACKLOG = "hoithao.outbox.backlog";
+
+    /** Age of the oldest message waiting in an outbox, per collection. */
+    public static final String OUTBOX_OLDEST_AGE = "hoithao.outbox.oldest.age";
+
     @Bean
     @Order(-2) // before Boot's DefaultErrorWebExceptionHandler (-1)
     ProblemExceptionHandler problemExceptionHandler(ServerCodecConfigurer codecs) {
@@ -54,7 +63,8 @@ public class PlatformAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean(name = "outboxKafkaTemplate")
     KafkaTemplate<String, byte[]> outboxKafkaTemplate(KafkaProperties kafka,
-                                                      @Value("${spring.application.name:hoithao}") String application) {
+                                                      @Value("${spring.application.name:hoithao}") String application,
+                                                      ObjectProvider<MeterRegistry> meters) {
         Map<String, Object> config = new HashMap<>(kafka.buildProducerProperties());
         config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
         config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
@@ -65,7 +75,12 @@ public class PlatformAutoConfiguration {
         config.putIfAbsent(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 10_000);
         config.putIfAbsent(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000);
         config.putIfAbsent(ProducerConfig.MAX_BLOCK_MS_CONFIG, 5_000);
-        return new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(config));
+        DefaultKafkaProducerFactory<String, byte[]> factory = new DefaultKafkaProducerFactory<>(config);
+        meters.ifAvailable(registry -> factory.addListener(new MicrometerProducerListener<>(registry)));
+        KafkaTemplate<String, byte[]> template = new KafkaTemplate<>(factory);
+        // A span per send, and the trace context in the record's headers (traceparent), for the consumers to continue.
+        template.setObservationEnabled(true);
+        return template;
     }
 
     /** Writes dead letters and replays them: bytes as they were consumed, acknowledged by every in-sync replica. */
@@ -119,7 +134,22 @@ public class PlatformAutoConfiguration {
 
     @Bean
     OutboxRelay outboxRelay(ReactiveMongoTemplate mongo, KafkaTemplate<String, byte[]> outboxKafkaTemplate,
-                            OutboxProperties properties) {
-        return new OutboxRelay(mongo, outboxKafkaTemplate, properties);
+                            OutboxProperties properties, ObjectProvider<MeterRegistry> meters) {
+        MeterRegistry registry = meters.getIfAvailable(CompositeMeterRegistry::new);
+        OutboxRelay relay = new OutboxRelay(mongo, outboxKafkaTemplate, properties, registry);
+        // What waits to be published, as the last sweep found it (every hoithao.outbox.sweep-interval): a backlog
+        // that grows, or an oldest message that ages, means the broker is out of reach or the relay behind.
+        for (String collection : properties.collections()) {
+            Gauge.builder(OUTBOX_BACKLOG, relay, r -> r.backlog(collection).messages())
+                    .description("Messages waiting in the outboxes of a collection's documents")
+                    .tag("collection", collection)
+                    .register(registry);
+            Gauge.builder(OUTBOX_OLDEST_AGE, relay, r -> r.backlog(collection).oldestAge(Instant.now()).toMillis() / 1000.0)
+                    .description("How long the oldest message waiting in a collection's outboxes has waited")
+                    .tag("collection", collection)
+                    .baseUnit("seconds")
+                    .register(registry);
+        }
+        return relay;
     }
 }

@@ -63,6 +63,12 @@ public class PlatformTestApplication {
     /** How often a message was handed to the handler, by message id. */
     public static final String ATTEMPTS = "attempts";
 
+    /**
+     * Events whose messages meet an outage while a document here names them (the handler's database seems
+     * unreachable): the consumer waits and retries, and the messages behind pile up as lag.
+     */
+    public static final String HOLDS = "holds";
+
     @Bean
     Consumer<Message<byte[]>> eventsMessages(ReactiveMongoTemplate mongo) {
         return InboundMessages.consumer(message -> handle(mongo, message));
@@ -83,7 +89,11 @@ public class PlatformTestApplication {
                         .then(Mono.error(new jakarta.validation.ValidationException("the title of " + published.eventId() + " is invalid")));
             }
             return mongo.exists(org.springframework.data.mongodb.core.query.Query.query(
-                            org.springframework.data.mongodb.core.query.Criteria.where("_id").is(published.eventId())), REFUSALS)
+                            org.springframework.data.mongodb.core.query.Criteria.where("_id").is(published.eventId())), HOLDS)
+                    .flatMap(held -> held
+                            ? Mono.error(new org.springframework.dao.DataAccessResourceFailureException("event " + published.eventId() + " is held"))
+                            : mongo.exists(org.springframework.data.mongodb.core.query.Query.query(
+                            org.springframework.data.mongodb.core.query.Criteria.where("_id").is(published.eventId())), REFUSALS))
                     .flatMap(refused -> refused
                             ? Mono.error(new IllegalStateException("event " + published.eventId() + " is refused"))
                             : Idempotency.upsert(mongo, SeenEvent.class, published.eventId(), published,
@@ -112,11 +122,32 @@ public class PlatformTestApplication {
     EndpointRules probeRules() {
         return exchanges -> exchanges
                 .pathMatchers(HttpMethod.GET, "/api/probe/public/**").permitAll()
+                .pathMatchers(HttpMethod.POST, "/api/probe/public/widgets/**").permitAll()
                 .pathMatchers("/api/probe/admin/**").hasRole(Role.ADMIN.name());
     }
 
     @RestController
     static class ProbeController {
+
+        private final ReactiveMongoTemplate mongo;
+        private final io.hoithao.platform.outbox.OutboxRelay relay;
+
+        ProbeController(ReactiveMongoTemplate mongo, io.hoithao.platform.outbox.OutboxRelay relay) {
+            this.mongo = mongo;
+            this.relay = relay;
+        }
+
+        /** A change that produces a message, as a service's write does: the document with its outbox, then the relay. */
+        @PostMapping("/api/probe/public/widgets/{eventId}")
+        @ResponseStatus(HttpStatus.CREATED)
+        Mono<String> widget(@PathVariable String eventId) {
+            return Mono.fromSupplier(() -> new Widget("w-" + eventId, "widget", io.hoithao.platform.outbox.Outbox.entries(List.of(
+                            new EventPublished(java.util.UUID.randomUUID(), java.time.Instant.now(), eventId, "Hội thảo " + eventId,
+                                    "CONFERENCE", "PROVINCE", "Sở GD&ĐT Bắc Kạn", java.time.LocalDate.of(2026, 10, 25),
+                                    java.time.LocalDate.of(2026, 10, 26), "Asia/Ho_Chi_Minh", 300)))))
+                    .flatMap(mongo::insert)
+                    .flatMap(widget -> relay.relay("widgets", widget.id()).thenReturn(widget.id()));
+        }
 
         @GetMapping("/api/probe/public/caller")
         Mono<Caller> publicCaller(Caller caller) {

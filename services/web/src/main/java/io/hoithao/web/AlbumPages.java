@@ -1,5 +1,6 @@
 package io.hoithao.web;
 
+import io.micrometer.observation.ObservationRegistry;
 import java.util.List;
 
 import org.springframework.core.ParameterizedTypeReference;
@@ -33,9 +34,9 @@ public class AlbumPages {
     private final WebClient http;
     private final WebProperties properties;
 
-    public AlbumPages(EventsClient events, WebProperties properties) {
+    public AlbumPages(EventsClient events, WebProperties properties, ObservationRegistry observations) {
         this.events = events;
-        this.http = WebClient.builder().baseUrl(properties.apiUri()).filter(ForwardedFor.filter()).build();
+        this.http = WebClient.builder().observationRegistry(observations).baseUrl(properties.apiUri()).filter(ForwardedFor.filter()).build();
         this.properties = properties;
     }
 

@@ -1,5 +1,6 @@
 package io.hoithao.web;
 
+import io.micrometer.observation.ObservationRegistry;
 import java.util.concurrent.TimeoutException;
 
 import org.springframework.core.ParameterizedTypeReference;
@@ -29,8 +30,8 @@ public class EventsClient {
     private final WebClient http;
     private final WebProperties properties;
 
-    public EventsClient(WebProperties properties) {
-        this.http = WebClient.builder().baseUrl(properties.apiUri()).filter(ForwardedFor.filter()).build();
+    public EventsClient(WebProperties properties, ObservationRegistry observations) {
+        this.http = WebClient.builder().observationRegistry(observations).baseUrl(properties.apiUri()).filter(ForwardedFor.filter()).build();
         this.properties = properties;
     }
 

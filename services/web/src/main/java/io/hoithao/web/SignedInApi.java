@@ -1,5 +1,6 @@
 package io.hoithao.web;
 
+import io.micrometer.observation.ObservationRegistry;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -40,12 +41,12 @@ public class SignedInApi {
     private final WebClient issuer;
     private final WebProperties properties;
 
-    public SignedInApi(WebProperties properties, ReactiveOAuth2AuthorizedClientManager clients) {
+    public SignedInApi(WebProperties properties, ReactiveOAuth2AuthorizedClientManager clients, ObservationRegistry observations) {
         ServerOAuth2AuthorizedClientExchangeFilterFunction tokens = new ServerOAuth2AuthorizedClientExchangeFilterFunction(clients);
         tokens.setDefaultOAuth2AuthorizedClient(true);
-        this.gateway = WebClient.builder().baseUrl(properties.apiUri()).filter(tokens).filter(ForwardedFor.filter()).build();
+        this.gateway = WebClient.builder().observationRegistry(observations).baseUrl(properties.apiUri()).filter(tokens).filter(ForwardedFor.filter()).build();
         // the identity service's own user API (the gateway does not route the issuer)
-        this.issuer = WebClient.builder().filter(tokens).build();
+        this.issuer = WebClient.builder().observationRegistry(observations).filter(tokens).build();
         this.properties = properties;
     }
 

@@ -45,11 +45,13 @@ class EventPagesTest {
 
     static final List<String> calls = new CopyOnWriteArrayList<>();
     static final List<String> forwardedFor = new CopyOnWriteArrayList<>();
+    static final List<String> traceparents = new CopyOnWriteArrayList<>();
     static volatile boolean down;
     static final DisposableServer api = HttpServer.create().port(0).route(routes -> routes
             .get("/api/events", (req, res) -> {
                 calls.add(req.uri());
                 forwardedFor.add(String.valueOf(req.requestHeaders().get("X-Forwarded-For")));
+                traceparents.add(String.valueOf(req.requestHeaders().get("traceparent")));
                 return down ? res.status(503).send()
                         : res.header("Content-Type", "application/json")
                         .sendString(Mono.just("{\"items\":[" + EVENT + "],\"page\":0,\"size\":20,\"total\":1}"));
@@ -80,6 +82,7 @@ class EventPagesTest {
     void reset() {
         calls.clear();
         forwardedFor.clear();
+        traceparents.clear();
         down = false;
         web = web.mutate().responseTimeout(java.time.Duration.ofSeconds(30)).build();
     }
@@ -95,6 +98,19 @@ class EventPagesTest {
         return request.exchange().expectStatus().isOk()
                 .expectHeader().valueEquals("Content-Security-Policy", SecurityConfig.CSP.formatted("http://issuer.example:9000"))
                 .expectBody(String.class).returnResult().getResponseBody();
+    }
+
+    @Test
+    void aPageCarriesItsTraceToTheApiAndItsFiguresAreOnTheSitesOwnPort() {
+        page("/events", null, null);
+        // The trace context of the page's request goes on to the gateway (and from there to the service).
+        assertThat(traceparents).singleElement().satisfies(header -> assertThat(header).matches("00-[0-9a-f]{32}-[0-9a-f]{16}-0[01]"));
+        String scrape = web.get().uri("/actuator/prometheus").exchange().expectStatus().isOk()
+                .expectBody(String.class).returnResult().getResponseBody();
+        assertThat(scrape.lines().filter(line -> line.startsWith("http_server_requests_seconds_count{")))
+                .anySatisfy(line -> assertThat(line).contains("application=\"web\"", "uri=\"/events\"", "status=\"200\""));
+        assertThat(scrape.lines().filter(line -> line.startsWith("http_client_requests_seconds_count{")))
+                .as("the calls to the API").anySatisfy(line -> assertThat(line).contains("application=\"web\"", "status=\"200\""));
     }
 
     @Test

@@ -93,6 +93,8 @@ public class SecurityConfig {
         http.authorizeHttpRequests(authorize -> authorize
                         .requestMatchers("/login", SignInThrottleFilter.THROTTLED_PAGE, "/signup", "/verify-email", "/forgot-password", "/reset-password", "/error", "/favicon.ico").permitAll()
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
+                        // The figures, for Prometheus; this issuer serves the embedded default, on the operators' machine.
+                        .requestMatchers(HttpMethod.GET, "/actuator/prometheus").permitAll()
                         .anyRequest().authenticated())
                 // the sign-in budgets are spent before the password is hashed and compared
                 .addFilterBefore(new SignInThrottleFilter(throttles), UsernamePasswordAuthenticationFilter.class)

@@ -37,6 +37,11 @@ public class Deliveries {
         return mongo.insert(delivery).onErrorResume(DuplicateKeyException.class, e -> Mono.empty());
     }
 
+    /** How many mails wait to be sent (PENDING, due or waiting out a back-off). */
+    Mono<Long> waiting() {
+        return mongo.count(Query.query(Criteria.where("state").is(DeliveryState.PENDING)), Delivery.class);
+    }
+
     /** PENDING deliveries whose next attempt is due. */
     Flux<Delivery> due(int limit) {
         Query query = Query.query(Criteria.where("state").is(DeliveryState.PENDING).and("nextAttemptAt").lte(clock.instant()))

@@ -1,6 +1,14 @@
 package io.hoithao.platform.outbox;
 
 import io.hoithao.platform.messaging.CloudEventHeaders;
+import io.hoithao.platform.observability.TraceContext;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
+import java.time.Duration;
+import java.util.Date;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -38,16 +46,49 @@ public class OutboxRelay extends PeriodicTask {
     /** When the current publisher's claim on a document's outbox expires. */
     public static final String LEASE = "outboxLeaseUntil";
 
+    /** Messages published, by type (at least once: a message published twice counts twice). */
+    public static final String PUBLISHED = "hoithao.outbox.published";
+
     private final ReactiveMongoTemplate mongo;
     private final KafkaTemplate<String, byte[]> kafka;
     private final OutboxProperties properties;
     private final AtomicBoolean sweeping = new AtomicBoolean();
+    private final MeterRegistry meters;
+    private final Map<String, Counter> publishedByType = new ConcurrentHashMap<>();
+    private final Map<String, Backlog> backlogs = new ConcurrentHashMap<>();
+
+    /**
+     * What the last sweep found waiting in one collection's outboxes, before it published them.
+     *
+     * @param messages unpublished messages
+     * @param oldest when the oldest of them occurred, null when there is none
+     */
+    public record Backlog(long messages, Instant oldest) {
+
+        static final Backlog NONE = new Backlog(0, null);
+
+        /** How long the oldest unpublished message has waited, as of {@code now}; zero when none waits. */
+        public Duration oldestAge(Instant now) {
+            return oldest == null || oldest.isAfter(now) ? Duration.ZERO : Duration.between(oldest, now);
+        }
+    }
 
     public OutboxRelay(ReactiveMongoTemplate mongo, KafkaTemplate<String, byte[]> kafka, OutboxProperties properties) {
+        this(mongo, kafka, properties, new CompositeMeterRegistry());
+    }
+
+    public OutboxRelay(ReactiveMongoTemplate mongo, KafkaTemplate<String, byte[]> kafka, OutboxProperties properties,
+                       MeterRegistry meters) {
         super(properties.sweepInterval());
         this.mongo = mongo;
         this.kafka = kafka;
         this.properties = properties;
+        this.meters = meters;
+    }
+
+    /** The outbox backlog of one collection as the last sweep found it (none before the first sweep). */
+    public Backlog backlog(String collection) {
+        return backlogs.getOrDefault(collection, Backlog.NONE);
     }
 
     /**
@@ -69,11 +110,13 @@ public class OutboxRelay extends PeriodicTask {
             return Mono.just(0L);
         }
         Query pending = Query.query(Criteria.where(Outbox.FIELD + ".0").exists(true));
-        pending.fields().include("_id");
+        // The entries' times, not their payloads: what the backlog figures need.
+        pending.fields().include("_id").include(Outbox.FIELD + ".occurredAt");
         return Flux.fromIterable(properties.collections())
                 // The ids first, under one timeout, so that a slow document never holds the cursor open.
-                .concatMap(collection -> bounded(mongo.find(pending, Document.class, collection).map(document -> document.get("_id"))
-                                .collectList())
+                .concatMap(collection -> bounded(mongo.find(pending, Document.class, collection).collectList())
+                        .doOnNext(documents -> backlogs.put(collection, backlogOf(documents)))
+                        .map(documents -> documents.stream().map(document -> document.get("_id")).toList())
                         .onErrorResume(e -> {
                             log.warn("Outbox sweep of {} failed: {}", collection, e.toString());
                             return Mono.just(List.of());
@@ -87,6 +130,29 @@ public class OutboxRelay extends PeriodicTask {
                                 })))
                 .reduce(0L, Long::sum)
                 .doFinally(signal -> sweeping.set(false));
+    }
+
+    private static Backlog backlogOf(List<Document> documents) {
+        long messages = 0;
+        Instant oldest = null;
+        for (Document document : documents) {
+            List<?> entries = document.get(Outbox.FIELD, List.class);
+            if (entries == null) {
+                continue;
+            }
+            for (Object entry : entries) {
+                messages++;
+                Instant occurredAt = entry instanceof Document fields ? instant(fields.get("occurredAt")) : null;
+                if (occurredAt != null && (oldest == null || occurredAt.isBefore(oldest))) {
+                    oldest = occurredAt;
+                }
+            }
+        }
+        return new Backlog(messages, oldest);
+    }
+
+    private static Instant instant(Object value) {
+        return value instanceof Date date ? date.toInstant() : value instanceof Instant instant ? instant : null;
     }
 
     /**
@@ -162,11 +228,18 @@ public class OutboxRelay extends PeriodicTask {
         // KafkaTemplate.send blocks its caller while the broker's metadata is unknown (up to max.block.ms):
         // on a boundedElastic thread, so that an outage of the broker never holds the database driver's
         // or the web server's threads, and with them every request of the service.
-        return Mono.fromFuture(() -> kafka.send(record))
+        // In the trace of the change that wrote the entry: the send's span, and the record's traceparent header, continue it.
+        return Mono.fromFuture(() -> TraceContext.within(entry.getString("traceparent"), () -> kafka.send(record)))
                 .subscribeOn(Schedulers.boundedElastic())
                 .timeout(properties.sendTimeout())
-                .doOnNext(result -> log.debug("Published {} {} to {}", entry.getString("type"),
-                        entry.getString("messageId"), result.getRecordMetadata()))
+                .doOnNext(result -> {
+                    log.debug("Published {} {} to {}", entry.getString("type"), entry.getString("messageId"),
+                            result.getRecordMetadata());
+                    publishedByType.computeIfAbsent(entry.getString("type"), type -> Counter.builder(PUBLISHED)
+                            .description("Messages the outbox relay published, by type")
+                            .tag("type", type)
+                            .register(meters)).increment();
+                })
                 .then();
     }
 

@@ -130,6 +130,8 @@ public class PlatformSecurityAutoConfiguration {
                         .accessDeniedHandler(forbidden))
                 .authorizeExchange(exchanges -> {
                     exchanges.pathMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll();
+                    // Figures for Prometheus, which scrapes the service's own port; the gateway never routes /actuator.
+                    exchanges.pathMatchers(HttpMethod.GET, "/actuator/prometheus").permitAll();
                     // Dead letters hold people's messages, and a replay changes data: administrators only.
                     exchanges.pathMatchers("/actuator/deadletters", "/actuator/deadletters/**").hasRole(Role.ADMIN.name());
                     exchanges.pathMatchers(HttpMethod.GET, "/api/*/v3/api-docs", "/api/*/v3/api-docs/**",
