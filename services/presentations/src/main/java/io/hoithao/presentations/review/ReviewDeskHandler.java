@@ -3,6 +3,8 @@ package io.hoithao.presentations.review;
 import io.hoithao.platform.security.Caller;
 import io.hoithao.platform.security.Role;
 import io.hoithao.platform.text.Units;
+import io.hoithao.platform.web.ProblemException;
+import io.hoithao.presentations.event.ConferenceEvent;
 import io.hoithao.presentations.event.EventAccess;
 import io.hoithao.presentations.event.ReviewerAssignments;
 import io.hoithao.presentations.paper.Paper;
@@ -99,13 +101,14 @@ class ReviewDeskHandler {
     record EventReviews(String eventId, List<PaperReviews> papers) {
     }
 
-    /** Every paper of the event but the withdrawn ones, oldest first, with their reviews (who, score, comment). */
+    /** Every paper of the event but the withdrawn ones, oldest first, with their reviews (who, score, comment); 404 for an event not known here. */
     @GetMapping("/api/presentations/events/{eventId}/reviews")
     Mono<EventReviews> ofEvent(@PathVariable String eventId, Caller caller) {
         return Mono.defer(() -> {
             caller.requireAny(Role.ADMIN, Role.ORGANISER);
             return events.requireManager(eventId, caller);
-        }).then(placements.placements(eventId)).flatMap(placed -> mongo.find(Query.query(Criteria.where("eventId").is(eventId)
+        }).then(mongo.exists(Query.query(Criteria.where("_id").is(eventId)), ConferenceEvent.class))
+                .flatMap(known -> known ? placements.placements(eventId) : Mono.error(ProblemException.notFound("Event", eventId))).flatMap(placed -> mongo.find(Query.query(Criteria.where("eventId").is(eventId)
                                 .and("status").ne(PaperStatus.WITHDRAWN)).with(Sort.by("submittedAt", "_id")).limit(LIMIT), Paper.class)
                 .map(p -> new PaperReviews(PaperView.of(p, placed.get(p.id())), p.reviews(), average(p)))
                 .collectList()
