@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -15,8 +14,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -25,12 +22,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import tools.jackson.databind.JsonNode;
@@ -54,13 +48,14 @@ import tools.jackson.databind.json.JsonMapper;
  * screenshots at 390x844 go to target/screenshots.
  *
  * <p>Only the services these journeys use are started (identity, events, registrations, observations,
- * presentations, notifications for the verification mail, web, gateway), to keep CI time small.
+ * presentations, notifications for the verification mail, web, gateway), to keep CI time small; the stack
+ * ({@link WebStack}) and the browser's set-up ({@link JourneyBrowser}) are shared with the other browser journeys.
  */
 class WebJourneyIT {
 
-    static final Path SHOTS = Path.of("target", "screenshots");
     static final String UNIT = "Trường Mầm non Đồng Tâm";
 
+    /** The files the presenter uploads. */
     @TempDir
     static Path dataDir;
 
@@ -68,7 +63,6 @@ class WebJourneyIT {
     static URI site;
     static String admin;
     static String eventId;
-    static String axeSource;
     static String discovery;
     static String clashing;
     static String full;
@@ -77,28 +71,15 @@ class WebJourneyIT {
 
     static final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     static final JsonMapper json = JsonMapper.builder().build();
-    static final AtomicInteger shot = new AtomicInteger();
 
     ChromeDriver browser;
     WebDriverWait wait;
 
     @BeforeAll
     static void start() throws Exception {
-        stack = DevStack.start(DevStackConfig.builder()
-                .repoRoot(Path.of("../..")) // Failsafe runs in infra/devstack
-                .dataDir(dataDir)
-                .freePorts()
-                // eight JVMs starting at once on a shared 2-core machine
-                .readyTimeout(Duration.ofSeconds(600))
-                .services(App.IDENTITY, App.EVENTS, App.REGISTRATIONS, App.OBSERVATIONS, App.PRESENTATIONS, App.NOTIFICATIONS,
-                        App.WEB, App.GATEWAY)
-                .build());
+        stack = WebStack.get();
         site = stack.gatewayUrl();
         admin = SignIn.accessToken(stack.url(App.IDENTITY), "admin@hoithao.local", "admin-dev-password");
-        try (InputStream axe = WebJourneyIT.class.getResourceAsStream("/axe/axe.min.js")) {
-            axeSource = new String(axe.readAllBytes(), StandardCharsets.UTF_8);
-        }
-        Files.createDirectories(SHOTS);
 
         HttpResponse<String> created = api(admin, "POST", "/api/events", """
                 {"title": "Hội thảo chuyên đề: Lớp học hạnh phúc", "description": "Chia sẻ kinh nghiệm xây dựng lớp học hạnh phúc",
@@ -186,27 +167,9 @@ class WebJourneyIT {
                         .contains(registrationId));
     }
 
-    @AfterAll
-    static void stop() {
-        if (stack != null) {
-            stack.close();
-        }
-    }
-
     @BeforeEach
     void openBrowser() {
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary("/usr/bin/chromium");
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
-                "--window-size=390,844", "--lang=vi-VN");
-        options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "vi-VN,vi"));
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(Path.of("/usr/bin/chromedriver").toFile()).usingAnyFreePort().build();
-        browser = new ChromeDriver(service, options);
-        browser.manage().timeouts().scriptTimeout(Duration.ofSeconds(30)).pageLoadTimeout(Duration.ofSeconds(30));
-        // a phone's viewport (headless Chromium keeps windows at least 500 pixels wide)
-        browser.executeCdpCommand("Emulation.setDeviceMetricsOverride",
-                Map.of("width", 390, "height", 844, "deviceScaleFactor", 1, "mobile", true));
+        browser = JourneyBrowser.open();
         wait = new WebDriverWait(browser, Duration.ofSeconds(20));
         // htmx swaps fragments (outerHTML) while a condition reads them: look the element up again
         wait.ignoring(StaleElementReferenceException.class);
@@ -577,21 +540,9 @@ class WebJourneyIT {
         assertThat(scores.get(criteria.get(0).getAttribute("data-criterion")).asInt()).isEqualTo(4);
     }
 
-    /** axe-core in the page: no serious or critical violation; then a screenshot at 390x844. */
+    /** axe-core in the page: no serious or critical violation; then a screenshot at 390x844 (JourneyBrowser). */
     private void check(String page) throws IOException {
-        JavascriptExecutor js = browser;
-        js.executeScript(axeSource);
-        Object result = js.executeAsyncScript("""
-                var done = arguments[arguments.length - 1];
-                axe.run(document, {resultTypes: ['violations']}).then(function (r) {
-                  done(JSON.stringify(r.violations.filter(function (v) { return v.impact === 'serious' || v.impact === 'critical'; })
-                    .map(function (v) { return {id: v.id, impact: v.impact, help: v.help,
-                      nodes: v.nodes.map(function (n) { return n.target.join(' '); })}; })));
-                }).catch(function (e) { done('error: ' + e); });
-                """);
-        assertThat(String.valueOf(result)).as("axe-core on " + page + " (" + browser.getCurrentUrl() + ")").isEqualTo("[]");
-        byte[] png = browser.getScreenshotAs(OutputType.BYTES);
-        Files.write(SHOTS.resolve("%02d-%s.png".formatted(shot.incrementAndGet(), page)), png);
+        JourneyBrowser.check(browser, page);
     }
 
     private void assertImagesLoaded() {
