@@ -14,8 +14,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -50,13 +48,14 @@ import tools.jackson.databind.json.JsonMapper;
  * screenshots at 390x844 go to target/screenshots.
  *
  * <p>Only the services these journeys use are started (identity, events, registrations, observations,
- * presentations, notifications for the verification mail, web, gateway), to keep CI time small.
+ * presentations, notifications for the verification mail, web, gateway), to keep CI time small; the stack
+ * ({@link WebStack}) and the browser's set-up ({@link JourneyBrowser}) are shared with the other browser journeys.
  */
 class WebJourneyIT {
 
-    static final Path SHOTS = Path.of("target", "screenshots");
     static final String UNIT = "Trường Mầm non Đồng Tâm";
 
+    /** The files the presenter uploads. */
     @TempDir
     static Path dataDir;
 
@@ -72,25 +71,15 @@ class WebJourneyIT {
 
     static final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     static final JsonMapper json = JsonMapper.builder().build();
-    static final AtomicInteger shot = new AtomicInteger();
 
     ChromeDriver browser;
     WebDriverWait wait;
 
     @BeforeAll
     static void start() throws Exception {
-        stack = DevStack.start(DevStackConfig.builder()
-                .repoRoot(Path.of("../..")) // Failsafe runs in infra/devstack
-                .dataDir(dataDir)
-                .freePorts()
-                // eight JVMs starting at once on a shared 2-core machine
-                .readyTimeout(Duration.ofSeconds(600))
-                .services(App.IDENTITY, App.EVENTS, App.REGISTRATIONS, App.OBSERVATIONS, App.PRESENTATIONS, App.NOTIFICATIONS,
-                        App.WEB, App.GATEWAY)
-                .build());
+        stack = WebStack.get();
         site = stack.gatewayUrl();
         admin = SignIn.accessToken(stack.url(App.IDENTITY), "admin@hoithao.local", "admin-dev-password");
-        Files.createDirectories(SHOTS);
 
         HttpResponse<String> created = api(admin, "POST", "/api/events", """
                 {"title": "Hội thảo chuyên đề: Lớp học hạnh phúc", "description": "Chia sẻ kinh nghiệm xây dựng lớp học hạnh phúc",
@@ -178,16 +167,9 @@ class WebJourneyIT {
                         .contains(registrationId));
     }
 
-    @AfterAll
-    static void stop() {
-        if (stack != null) {
-            stack.close();
-        }
-    }
-
     @BeforeEach
     void openBrowser() {
-        browser = Journeys.browser();
+        browser = JourneyBrowser.open();
         wait = new WebDriverWait(browser, Duration.ofSeconds(20));
         // htmx swaps fragments (outerHTML) while a condition reads them: look the element up again
         wait.ignoring(StaleElementReferenceException.class);
@@ -561,9 +543,9 @@ class WebJourneyIT {
         assertThat(scores.get(criteria.get(0).getAttribute("data-criterion")).asInt()).isEqualTo(4);
     }
 
-    /** axe-core in the page: no serious or critical violation; then a screenshot at 390x844. */
+    /** axe-core in the page: no serious or critical violation; then a screenshot at 390x844 (JourneyBrowser). */
     private void check(String page) throws IOException {
-        Journeys.check(browser, page, SHOTS.resolve("%02d-%s.png".formatted(shot.incrementAndGet(), page)));
+        JourneyBrowser.check(browser, page);
     }
 
     private void assertImagesLoaded() {

@@ -36,6 +36,8 @@ class AccessRules {
                 .pathMatchers(API + "/events/*/sessions", API + "/events/*/sessions/**").hasAnyRole("ADMIN", "ORGANISER")
                 .pathMatchers(HttpMethod.POST, API + "/papers/*/decision").hasAnyRole("ADMIN", "ORGANISER")
                 .pathMatchers(HttpMethod.POST, API + "/papers/*/reviews").hasAnyRole("ADMIN", "REVIEWER")
-                .pathMatchers(HttpMethod.GET, API + "/papers/*/reviews").hasAnyRole("ADMIN", "ORGANISER", "REVIEWER");
+                .pathMatchers(HttpMethod.GET, API + "/papers/*/reviews").hasAnyRole("ADMIN", "ORGANISER", "REVIEWER")
+                .pathMatchers(HttpMethod.GET, API + "/review-desk").hasAnyRole("ADMIN", "REVIEWER")
+                .pathMatchers(HttpMethod.GET, API + "/events/*/reviews").hasAnyRole("ADMIN", "ORGANISER");
     }
 }

@@ -39,6 +39,10 @@ import reactor.core.publisher.Flux;
 @IntegrationTest
 class RegistrationLifecycleIT {
 
+    private static final org.springframework.core.ParameterizedTypeReference<Map<String, Object>> MAP =
+            new org.springframework.core.ParameterizedTypeReference<>() {
+            };
+
     @Autowired
     WebTestClient http;
 
@@ -182,10 +186,17 @@ class RegistrationLifecycleIT {
         Map<String, Object> waiting = f.registered(Fixtures.delegate(eventId, "gv4@mn.edu.vn"));
         assertThat(waiting.get("status")).isEqualTo("WAITLISTED");
 
-        checkIn(code, day1).expectStatus().isOk().expectBody().jsonPath("$.alreadyCheckedIn").isEqualTo(false);
+        Instant before = Instant.now();
+        Map<String, Object> first = checkIn(code, day1).expectStatus().isOk().expectBody(MAP).returnResult().getResponseBody();
+        assertThat(first).containsEntry("alreadyCheckedIn", false).containsEntry("fullName", "Nguyễn Thị Hồng Nhung");
+        Instant firstAt = Instant.parse((String) first.get("checkedInAt"));
+        assertThat(firstAt).isBetween(before.minusSeconds(1), Instant.now());
+        // scanned again: the answer says when the first scan was, not now
         checkIn(code, day1).expectStatus().isOk().expectBody().jsonPath("$.alreadyCheckedIn").isEqualTo(true)
+                .jsonPath("$.checkedInAt").isEqualTo(first.get("checkedInAt"))
                 .jsonPath("$.checkIns.length()").isEqualTo(1);
-        checkIn(code, day2).expectStatus().isOk().expectBody().jsonPath("$.alreadyCheckedIn").isEqualTo(false);
+        checkIn(code, day2).expectStatus().isOk().expectBody().jsonPath("$.alreadyCheckedIn").isEqualTo(false)
+                .jsonPath("$.checkedInAt").value(at -> assertThat(Instant.parse((String) at)).isAfterOrEqualTo(firstAt));
         checkIn(code, day2.plusDays(1)).expectStatus().isBadRequest()
                 .expectBody().jsonPath("$.errors[0].field").isEqualTo("day");
         checkIn("ZZZZ-ZZZZ", day1).expectStatus().isNotFound();

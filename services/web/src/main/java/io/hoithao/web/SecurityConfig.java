@@ -53,6 +53,7 @@ public class SecurityConfig {
                 .authorizeExchange(pages -> pages
                         .pathMatchers("/me", "/me/**", "/events/*/register", "/events/*/lessons", "/events/*/lessons/**",
                                 "/events/*/papers", "/events/*/papers/**", "/organiser", "/organiser/**").authenticated()
+                        .pathMatchers("/checkin", "/checkin/**", "/review", "/review/**").authenticated()
                         .anyExchange().permitAll())
                 // the upload form without script posts multipart/form-data: its token is a part of it
                 .csrf(csrf -> csrf.csrfTokenRequestHandler(multipartTokens()))

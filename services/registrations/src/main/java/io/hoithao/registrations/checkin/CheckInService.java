@@ -10,6 +10,7 @@ import io.hoithao.registrations.registration.Registration;
 import io.hoithao.registrations.registration.RegistrationService;
 import io.hoithao.registrations.registration.RegistrationStatus;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
@@ -43,8 +44,9 @@ class CheckInService {
         this.events = events;
     }
 
+    /** {@code checkedInAt}: the day's first check-in (this one, or the earlier one when already checked in); null for a check-in recorded before times were kept. */
     record CheckIn(String registrationId, String fullName, String unit, String category, LocalDate day,
-                   boolean alreadyCheckedIn, List<String> checkIns) {
+                   boolean alreadyCheckedIn, Instant checkedInAt, List<String> checkIns) {
     }
 
     /** Checks in the delegate of this registration (found by its code) on the requested day, or today. */
@@ -59,8 +61,11 @@ class CheckInService {
                     if (registration.checkIns().contains(iso)) {
                         return Mono.just(answer(registration, day, true));
                     }
-                    Update update = Outbox.append(new Update().push("checkIns", iso).set("updatedAt", clock.instant()).inc("version", 1),
-                            new DelegateCheckedIn(UUID.randomUUID(), clock.instant(), registration.eventId(), registration.id(), day));
+                    Instant now = clock.instant();
+                    // the time goes with the day in the same conditional write, so the first scan's time is the one kept
+                    Update update = Outbox.append(new Update().push("checkIns", iso).set("checkedInAt." + iso, now)
+                                    .set("updatedAt", now).inc("version", 1),
+                            new DelegateCheckedIn(UUID.randomUUID(), now, registration.eventId(), registration.id(), day));
                     Query notYet = Query.query(Criteria.where("_id").is(registration.id())
                             .and("status").is(RegistrationStatus.CONFIRMED).and("checkIns").ne(iso));
                     return mongo.findAndModify(notYet, update, FindAndModifyOptions.options().returnNew(true), Registration.class)
@@ -85,7 +90,8 @@ class CheckInService {
     }
 
     private static CheckIn answer(Registration r, LocalDate day, boolean already) {
-        return new CheckIn(r.id(), r.fullName(), r.unit(), r.category().name(), day, already, r.checkIns());
+        return new CheckIn(r.id(), r.fullName(), r.unit(), r.category().name(), day, already,
+                r.checkedInAt().get(day.toString()), r.checkIns());
     }
 
     private static ProblemException notConfirmed(Registration registration) {

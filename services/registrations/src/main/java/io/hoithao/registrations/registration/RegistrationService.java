@@ -154,13 +154,13 @@ public class RegistrationService implements InitializingBean {
         return new Registration(UUID.randomUUID().toString(), request.eventId(), nfc(request.fullName()), email,
                 PhoneNumbers.normalise(request.phone()), nfc(request.unit()), request.unitId(), blankToNull(nfc(request.position())),
                 request.category(), blankToNull(request.note() == null ? null : request.note().strip()), status, null, scope,
-                null, List.of(), 0, now, now, List.of(), null);
+                null, List.of(), 0, now, now, List.of(), null, null);
     }
 
     private static Registration withOutbox(Registration r, IntegrationMessage message) {
         return new Registration(r.id(), r.eventId(), r.fullName(), r.email(), r.phone(), r.unit(), r.unitId(), r.position(),
                 r.category(), r.note(), r.status(), r.confirmationCode(), r.idempotencyScope(), r.reason(), r.checkIns(),
-                r.version(), r.createdAt(), r.updatedAt(), Outbox.entries(List.of(message)), r.turn());
+                r.version(), r.createdAt(), r.updatedAt(), Outbox.entries(List.of(message)), r.turn(), r.checkedInAt());
     }
 
     private Mono<Registration> insert(Registration registration) {
