@@ -15,6 +15,7 @@ import io.hoithao.platform.testing.IntegrationTest;
 import io.hoithao.platform.testing.OpenApiContract;
 import io.hoithao.platform.testing.TestIdentity;
 import io.hoithao.platform.testing.TestMessages;
+import io.hoithao.platform.units.KnownUnits;
 import java.io.ByteArrayInputStream;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -56,6 +57,9 @@ class EventDocumentsIT {
     @Autowired
     WebTestClient http;
 
+    @Autowired
+    KnownUnits units;
+
     final TestMessages messages = new TestMessages();
     final TestIdentity identity = TestIdentity.get();
 
@@ -70,9 +74,11 @@ class EventDocumentsIT {
 
     Event event() {
         Fixtures f = new Fixtures(http, messages);
+        // a unit of the directory whose name a spreadsheet would run as a formula
+        TestDirectory.add(units, FORMULA);
         String eventId = "evt-" + UUID.randomUUID();
         f.send(new EventPublished(UUID.randomUUID(), Instant.now(), eventId, "Hội thảo chuyên đề Giáo dục mầm non", "WORKSHOP",
-                "PROVINCE", UNIT, FIRST_DAY, FIRST_DAY.plusDays(1), "Asia/Ho_Chi_Minh", 3));
+                "PROVINCE", UNIT, FIRST_DAY, FIRST_DAY.plusDays(1), "Asia/Ho_Chi_Minh", 3, TestDirectory.id(UNIT)));
         f.send(new RegistrationOpened(UUID.randomUUID(), Instant.now(), eventId, "Hội thảo chuyên đề Giáo dục mầm non", 3, null));
         f.awaitEvent(eventId, seats -> seats.jsonPath("$.registrationOpen").isEqualTo(true)
                 .jsonPath("$.organiserUnit").isEqualTo(UNIT).jsonPath("$.days.length()").isEqualTo(2));
@@ -98,7 +104,7 @@ class EventDocumentsIT {
                 identity.as(http, refused).get().uri(API + eventId + "/" + document).exchange().expectStatus().isForbidden()
                         .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
             }
-            identity.as(http, TestIdentity.organiser("so gd&dt  bac kan")).get().uri(API + eventId + "/" + document).exchange()
+            identity.as(http, TestIdentity.organiser(UNIT)).get().uri(API + eventId + "/" + document).exchange()
                     .expectStatus().isOk();
             http.get().uri(API + unknown + "/" + document).exchange().expectStatus().isNotFound()
                     .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
