@@ -1,5 +1,6 @@
-// The organiser's console: draws the attendance chart (uPlot, from its webjar) from the figures the page
-// carries in data attributes; the table under it has the same figures for anyone who cannot see the chart.
+// The organiser's console: draws its bar charts (uPlot, from its webjar) from the figures the page carries in
+// data attributes: the event's attendance (confirmed and checked in per day) and the review report's model sites
+// (previous phase and this one per level); the table under each has the same figures for anyone who cannot see it.
 (function () {
   'use strict';
 
@@ -33,15 +34,17 @@
       ],
       series: [
         {},
-        {label: el.dataset.seriesConfirmed, fill: '#0b5394', stroke: '#0b5394', paths: bars, points: {show: false}},
-        {label: el.dataset.seriesAttended, fill: '#1e6b33', stroke: '#1e6b33', paths: bars, points: {show: false}}
+        {label: el.dataset.seriesFirst || el.dataset.seriesConfirmed, fill: '#0b5394', stroke: '#0b5394', paths: bars, points: {show: false}},
+        {label: el.dataset.seriesSecond || el.dataset.seriesAttended, fill: '#1e6b33', stroke: '#1e6b33', paths: bars, points: {show: false}}
       ]
     };
     // uPlot's own DOM is decoration: the figure's label and the table say what it shows
     var holder = document.createElement('div');
     holder.setAttribute('aria-hidden', 'true');
     el.appendChild(holder);
-    new uPlot(options, [x, numbers(el.dataset.confirmed), numbers(el.dataset.attended)], holder);
+    var first = el.dataset.first !== undefined ? el.dataset.first : el.dataset.confirmed;
+    var second = el.dataset.second !== undefined ? el.dataset.second : el.dataset.attended;
+    new uPlot(options, [x, numbers(first), numbers(second)], holder);
     el.dataset.drawn = 'true';
   }
 

@@ -11,9 +11,13 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 
 import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.oauth2.client.ReactiveOAuth2AuthorizedClientManager;
 import org.springframework.security.oauth2.client.web.reactive.function.client.ServerOAuth2AuthorizedClientExchangeFilterFunction;
 import org.springframework.stereotype.Component;
@@ -28,6 +32,7 @@ import io.hoithao.web.ApiUnavailableException;
 import io.hoithao.web.ForwardedFor;
 import io.hoithao.web.SignInAgainException;
 import io.hoithao.web.WebProperties;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -46,6 +51,8 @@ class OrganiserApi {
     private static final ParameterizedTypeReference<Page<Delegate>> DELEGATES = new ParameterizedTypeReference<>() {
     };
     private static final ParameterizedTypeReference<Page<Lesson>> LESSONS = new ParameterizedTypeReference<>() {
+    };
+    private static final ParameterizedTypeReference<Page<ProgrammeInfo>> PROGRAMMES = new ParameterizedTypeReference<>() {
     };
 
     private final WebClient gateway;
@@ -123,6 +130,46 @@ class OrganiserApi {
     /** The units directory (public), for the event's organising unit. */
     Mono<List<Unit>> units() {
         return get(u -> u.path("/api/events/units").queryParam("size", 200).build(), UNITS).map(Page::items);
+    }
+
+    /** The programmes (chuyên đề) with their phases (public). */
+    Mono<List<ProgrammeInfo>> programmes() {
+        return get(u -> u.path("/api/events/programmes").queryParam("size", 100).build(), PROGRAMMES).map(Page::items);
+    }
+
+    // reports
+
+    /** The review report of a programme's phase for a unit and the units below it, counting participation at {@code level}. */
+    Mono<ReviewReport> report(String programmeId, String unitId, String phase, String level) {
+        return get(u -> u.path("/api/reports/programmes/{p}/units/{u}").queryParam("phase", "{phase}").queryParam("level", "{level}")
+                .build(Map.of("p", programmeId, "u", unitId, "phase", phase, "level", level)), ReviewReport.class);
+    }
+
+    /**
+     * A document an API makes (XLSX, DOCX, PDF), streamed on with its type, length and file name as the API gives
+     * them ({@code fallbackName} if it gives none), never cached.
+     */
+    Mono<ResponseEntity<Flux<DataBuffer>>> download(Function<UriBuilder, java.net.URI> uri, String fallbackName) {
+        return gateway.get().uri(uri).retrieve()
+                .onStatus(status -> !status.is2xxSuccessful(), OrganiserApi::<Throwable>problem)
+                .toEntityFlux(DataBuffer.class)
+                .map(answer -> {
+                    HttpHeaders headers = new HttpHeaders();
+                    for (String name : List.of(HttpHeaders.CONTENT_TYPE, HttpHeaders.CONTENT_LENGTH, HttpHeaders.CONTENT_DISPOSITION)) {
+                        List<String> values = answer.getHeaders().get(name);
+                        if (values != null && !values.isEmpty()) {
+                            headers.put(name, values);
+                        }
+                    }
+                    if (headers.getContentDisposition().getFilename() == null) {
+                        headers.setContentDisposition(ContentDisposition.attachment()
+                                .filename(fallbackName, java.nio.charset.StandardCharsets.UTF_8).build());
+                    }
+                    headers.setCacheControl("private, no-store");
+                    return ResponseEntity.ok().headers(headers).body(answer.getBody());
+                })
+                .timeout(properties.apiTimeout())
+                .onErrorMap(OrganiserApi::translate);
     }
 
     // registrations
@@ -458,5 +505,59 @@ class OrganiserApi {
         public List<Assignment> assignmentList() {
             return assignments == null ? List.of() : assignments;
         }
+    }
+
+    public record Phase(String name, int fromYear, int toYear) {
+    }
+
+    public record ProgrammeInfo(String id, String name, String organiserUnit, List<Phase> phases) {
+
+        public List<Phase> phaseList() {
+            return phases == null ? List.of() : phases;
+        }
+    }
+
+    /** The reports API's review report (services/reports README). */
+    public record ReviewReport(Named programme, Phase phase, String previousPhase, ReportUnit unit, List<ReportEvent> events,
+                               List<EventCount> eventCounts, Participation participation, List<ModelSites> modelSites,
+                               ReportAttendance attendance, List<PaperRow> papers, ReportLessons lessons,
+                               List<CriterionAverage> criteria) {
+    }
+
+    public record Named(String id, String name) {
+    }
+
+    public record ReportUnit(String id, String officialName, String level) {
+    }
+
+    public record ReportEvent(String eventId, String title, String level, String kind, String organiserUnit, LocalDate startDate,
+                              LocalDate endDate, String status, List<String> units) {
+    }
+
+    public record EventCount(String level, String kind, int events) {
+    }
+
+    public record Participation(String level, int tookPart, int total, String text, List<ReportUnit> notTakingPart) {
+    }
+
+    public record ModelSites(String level, int count, int previous, String change, List<ReportUnit> units) {
+    }
+
+    public record DayCount(LocalDate day, int checkedIn) {
+    }
+
+    public record AttendanceRow(String unit, String category, int registered, int confirmed, List<DayCount> checkedIn) {
+    }
+
+    public record ReportAttendance(int registered, int confirmed, List<DayCount> checkedIn, List<AttendanceRow> rows) {
+    }
+
+    public record PaperRow(String unit, int submitted, int accepted, int presented) {
+    }
+
+    public record ReportLessons(int held, int observed) {
+    }
+
+    public record CriterionAverage(String criterion, int forms, double average) {
     }
 }

@@ -222,6 +222,10 @@ class OrganiserPagesTest {
                 .contains("data-confirmed=\"36,36\"", "data-attended=\"36,30\"")
                 .contains("36 / 36", "30 / 36", "12 / 12", "10 / 12", "20 / 24")
                 .contains("/webjars/uplot/dist/uPlot.iife.min.js");
+        // the event's documents, through this site (ReportPagesTest downloads them)
+        assertThat(html).contains("href=\"/organiser/events/e1/documents/delegates.xlsx\"", "href=\"/organiser/events/e1/documents/attendance.xlsx\"",
+                "href=\"/organiser/events/e1/documents/badges.pdf\"", "href=\"/organiser/events/e1/documents/certificates.pdf\"",
+                "href=\"/organiser/events/e1/documents/programme.pdf\"", "Danh sách đại biểu (Excel, XLSX)", "Giấy chứng nhận tham dự (PDF)");
         // per unit: the quota, those awaiting approval and waiting
         String units = html.substring(html.indexOf("id=\"units\""));
         assertThat(units.substring(units.indexOf("Phòng GD&amp;ĐT Chợ Mới"))).containsSubsequence("20", "12", "0", "2");
