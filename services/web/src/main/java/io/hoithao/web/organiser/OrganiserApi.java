@@ -547,6 +547,11 @@ class OrganiserApi {
     }
 
     public record AttendanceRow(String unit, String category, int registered, int confirmed, List<DayCount> checkedIn) {
+
+        /** Checked in on that day (0 if the row has no such day). */
+        public int checkedInOn(LocalDate day) {
+            return checkedIn == null ? 0 : checkedIn.stream().filter(d -> day.equals(d.day())).mapToInt(DayCount::checkedIn).sum();
+        }
     }
 
     public record ReportAttendance(int registered, int confirmed, List<DayCount> checkedIn, List<AttendanceRow> rows) {

@@ -59,7 +59,8 @@ class ReportPagesTest {
              "modelSites":[{"level":"PROVINCE","count":8,"previous":0,"change":"+8","units":[{"id":"s1","officialName":"Trường MN Đồng Tâm","level":"SCHOOL"}]},
                            {"level":"DISTRICT","count":28,"previous":14,"change":"+14","units":[]}],
              "attendance":{"registered":118,"confirmed":112,"checkedIn":[{"day":"2025-10-25","checkedIn":111},{"day":"2025-10-26","checkedIn":97}],
-               "rows":[]},
+               "rows":[{"unit":"Trường MN Đồng Tâm","category":"TEACHER","registered":4,"confirmed":3,
+                        "checkedIn":[{"day":"2025-10-25","checkedIn":3},{"day":"2025-10-26","checkedIn":2}]}]},
              "papers":[{"unit":"Trường MN Đồng Tâm","submitted":3,"accepted":2,"presented":2},{"unit":"Tổng cộng","submitted":3,"accepted":2,"presented":2}],
              "lessons":{"held":6,"observed":5},
              "criteria":[{"criterion":"child-initiative","forms":12,"average":4.25}]}""";
@@ -163,6 +164,10 @@ class ReportPagesTest {
         assertThat(html).contains("id=\"model-sites-chart\"", "role=\"img\"", "aria-label=\"Biểu đồ cột: số mô hình điểm")
                 .contains("data-labels=\"Cấp tỉnh,Cấp huyện\"", "data-first=\"0,14\"", "data-second=\"8,28\"")
                 .contains("/webjars/uplot/dist/uPlot.iife.min.js", "/js/organiser.js");
+        // attendance by unit and category, checked in on each day
+        String attendance = html.substring(html.indexOf("id=\"report-attendance\""));
+        assertThat(attendance).containsSubsequence("Điểm danh 25/10", "Điểm danh 26/10", "Trường MN Đồng Tâm", "Giáo viên",
+                "<td>4</td>", "<td>3</td>", "<td>3</td>", "<td>2</td>");
         // the documents, through this site
         assertThat(html).contains("href=\"/organiser/reports/p1/units/u1/report.docx?phase=2021%E2%80%932025&amp;level=SCHOOL\"")
                 .contains("href=\"/organiser/reports/p1/units/u1/report.xlsx?phase=2021%E2%80%932025&amp;level=SCHOOL\"")
@@ -176,7 +181,7 @@ class ReportPagesTest {
     void theReportInEnglish() {
         String html = page(web, "/organiser/reports?programme=p1&phase=2021–2025&unit=u1&level=SCHOOL", "en", 200);
         assertThat(html).contains("Programme review report", "Participation", "108 / 109", "Units that did not take part")
-                .contains("Model sites", "Previous phase", "This phase", "+14", "Province", "District", "Conference", "Workshop")
+                .contains("Model sites", "Previous phase", "This phase", "+14", "Teacher", "Delegates by unit and category", "Province", "District", "Conference", "Workshop")
                 .contains("data-labels=\"Province,District\"", "aria-label=\"Bar chart: model sites per level")
                 .contains("6 demonstration lessons, 5 of them with observation forms.", "4.25")
                 .contains("Download the report (Word, DOCX)")
