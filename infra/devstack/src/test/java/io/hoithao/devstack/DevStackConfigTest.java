@@ -83,7 +83,7 @@ class DevStackConfigTest {
         assertThat(keycloak.issuer()).hasValue(java.net.URI.create("http://localhost:8180/realms/hoithao"));
         assertThat(keycloak.jwkSetUri()).hasValue(java.net.URI.create("http://localhost:8180/realms/hoithao/protocol/openid-connect/certs"));
         assertThat(keycloak.apps()).containsExactly(App.EVENTS, App.REGISTRATIONS, App.OBSERVATIONS, App.PRESENTATIONS,
-                App.NOTIFICATIONS, App.GATEWAY);
+                App.NOTIFICATIONS, App.REPORTS, App.GATEWAY);
 
         DevStackConfig keys = DevStackConfig.fromArgs(new String[] {"--jwk.set.uri=http://127.0.0.1:8180/keys",
                 "--issuer=http://localhost:8180/realms/hoithao", "--services=events,gateway"}, new Properties(), cwd);
