@@ -176,11 +176,13 @@ class OrganiserJourneyIT {
 
         // a quota for the Chợ Mới office, and every registration approved by the organisers
         browser.get(site + "/organiser/events/" + eventId + "/delegates");
-        type("quotaUnit-0", "Phòng GD&ĐT Chợ Mới");
+        // the unit chosen from the directory by its name; the quota is sent with its id
+        new Select(browser.findElement(By.id("quotaUnit-0"))).selectByVisibleText("Phòng GD&ĐT Chợ Mới");
         type("quotaSeats-0", "2");
         go("save-quotas");
         assertThat(wait.until(ExpectedConditions.presenceOfElementLocated(By.id("done"))).getAttribute("data-done")).isEqualTo("quotas");
-        assertThat(browser.findElement(By.id("quotaUnit-0")).getDomProperty("value")).isEqualTo("Phòng GD&ĐT Chợ Mới");
+        assertThat(new Select(browser.findElement(By.id("quotaUnit-0"))).getFirstSelectedOption().getText()).isEqualTo("Phòng GD&ĐT Chợ Mới");
+        assertThat(browser.findElement(By.id("quotaUnit-0")).getDomProperty("value")).isEqualTo(WalkingSkeletonIT.seededUnitId("Phòng GD&ĐT Chợ Mới"));
         assertThat(browser.findElement(By.id("quotaSeats-0")).getDomProperty("value")).isEqualTo("2");
         click("approval-on");
         go("save-approval");
@@ -190,16 +192,19 @@ class OrganiserJourneyIT {
 
         // a CSV of four people, one of them twice, and a broken row
         Path csv = files.resolve("dai-bieu.csv");
+        // (units by their directory id, column unitId; the Chợ Mới office's rows take the import's default unit)
+        String school = WalkingSkeletonIT.seededUnitId("Trường Mầm non Đồng Tâm");
         Files.writeString(csv, """
-                fullName,email,phone,category,unit
-                Nguyễn Thị Hoà,hoa.nguyen@mndongtam.edu.vn,0912345678,TEACHER,Trường Mầm non Đồng Tâm
-                Hà Thị Mai,mai.ha@pgdchomoi.edu.vn,0912345679,MANAGER,Phòng GD&ĐT Chợ Mới
-                Lý Văn Tú,tu.ly@pgdchomoi.edu.vn,0912345680,TEACHER,Phòng GD&ĐT Chợ Mới
-                Nguyễn Thị Hoà,hoa.nguyen@mndongtam.edu.vn,0912345678,TEACHER,Trường Mầm non Đồng Tâm
+                fullName,email,phone,category,unitId
+                Nguyễn Thị Hoà,hoa.nguyen@mndongtam.edu.vn,0912345678,TEACHER,%1$s
+                Hà Thị Mai,mai.ha@pgdchomoi.edu.vn,0912345679,MANAGER,
+                Lý Văn Tú,tu.ly@pgdchomoi.edu.vn,0912345680,TEACHER,
+                Nguyễn Thị Hoà,hoa.nguyen@mndongtam.edu.vn,0912345678,TEACHER,%1$s
                 Dòng hỏng,thieu-cot@example.vn
-                """, StandardCharsets.UTF_8);
+                """.formatted(school), StandardCharsets.UTF_8);
         go("import-link");
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("file"))).sendKeys(csv.toAbsolutePath().toString());
+        new Select(browser.findElement(By.id("unit"))).selectByVisibleText("Phòng GD&ĐT Chợ Mới");
         check("organiser-import");
         go("import-submit");
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("import-rows")));

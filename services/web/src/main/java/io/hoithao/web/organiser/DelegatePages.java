@@ -60,13 +60,14 @@ class DelegatePages {
 
     @GetMapping("/organiser/events/{id}/delegates")
     Mono<String> list(@PathVariable String id, @RequestParam(required = false) String status,
-                      @RequestParam(required = false) String unit, @RequestParam(required = false) String q,
+                      @RequestParam(required = false) String unitId, @RequestParam(required = false) String q,
                       @RequestParam(defaultValue = "0") int page, @RequestParam(required = false) String done,
                       @AuthenticationPrincipal OidcUser user, Model model) {
         Console.id(id);
         String s = status != null && STATUSES.contains(status) ? status : null;
         model.addAttribute("status", s == null ? "" : s);
-        model.addAttribute("unit", unit == null ? "" : unit.strip());
+        String unit = unitId == null || unitId.isBlank() ? null : unitId.strip();
+        model.addAttribute("unitId", unit == null ? "" : unit);
         model.addAttribute("q", q == null ? "" : q.strip());
         if (done != null && Set.of("approved", "rejected", "quotas", "approval", "registered").contains(done)) {
             model.addAttribute("done", done);
@@ -81,8 +82,7 @@ class DelegatePages {
         });
         Mono<java.util.Optional<OrganiserApi.Seats>> seats = api.seats(id).map(java.util.Optional::of)
                 .onErrorResume(ApiProblem.class, e -> Mono.just(java.util.Optional.empty()));
-        Mono<List<String>> units = api.units().map(l -> l.stream().map(OrganiserApi.Unit::officialName).toList())
-                .onErrorResume(e -> Mono.just(List.of()));
+        Mono<List<OrganiserApi.Unit>> units = api.units().onErrorResume(e -> Mono.just(List.of()));
         return Mono.zip(api.event(id), all, seats, units).doOnNext(t -> {
             List<OrganiserApi.Delegate> found = t.getT2();
             int from = Math.min(page * PAGE, found.size());
@@ -97,11 +97,12 @@ class DelegatePages {
             model.addAttribute("seats", s);
             List<OrganiserApi.UnitSeats> quotas = new ArrayList<>(s == null ? List.of() : s.quotaList());
             for (int i = 0; i < QUOTA_ROWS; i++) {
-                quotas.add(new OrganiserApi.UnitSeats("", null, 0, false));
+                quotas.add(new OrganiserApi.UnitSeats("", "", null, 0, false));
             }
             model.addAttribute("quotas", quotas);
             model.addAttribute("units", t.getT3().isPresent() ? t.getT4() : List.of());
             model.addAttribute("directory", t.getT4());
+            model.addAttribute("directoryIds", t.getT4().stream().map(OrganiserApi.Unit::id).toList());
             if (!model.containsAttribute("person")) {
                 model.addAttribute("person", Map.of("category", "TEACHER"));
             }
@@ -185,6 +186,7 @@ class DelegatePages {
     Mono<String> quotas(@PathVariable String id, @AuthenticationPrincipal OidcUser user, Model model, ServerWebExchange exchange) {
         Console.id(id);
         return console.organiser(user).then(exchange.getFormData()).flatMap(data -> {
+            // each row's unit by its id in the directory (the select's value), as the registrations service takes it
             List<String> units = data.getOrDefault("quotaUnit", List.of());
             List<String> seats = data.getOrDefault("quotaSeats", List.of());
             List<Map<String, Object>> quotas = new ArrayList<>();
@@ -195,7 +197,7 @@ class DelegatePages {
                     continue;
                 }
                 Map<String, Object> quota = new LinkedHashMap<>();
-                quota.put("unit", unit);
+                quota.put("unitId", unit);
                 quota.put("seats", PlanPages.number(n));
                 quotas.add(quota);
             }
@@ -225,7 +227,8 @@ class DelegatePages {
             Map<String, String> form = PlanPages.flat(data);
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("eventId", id);
-            for (String field : List.of("fullName", "email", "phone", "unit", "position", "category", "note")) {
+            // her unit by its id in the directory
+            for (String field : List.of("fullName", "email", "phone", "unitId", "position", "category", "note")) {
                 body.put(field, PlanPages.blankToNull(form.get(field)));
             }
             return api.register(body).thenReturn("redirect:/organiser/events/" + id + "/delegates?done=registered")
@@ -243,16 +246,20 @@ class DelegatePages {
     @GetMapping("/organiser/events/{id}/imports")
     Mono<String> importForm(@PathVariable String id, @AuthenticationPrincipal OidcUser user, Model model) {
         Console.id(id);
-        return console.organiser(user).then(api.event(id)).doOnNext(e -> model.addAttribute("event", e)).thenReturn("organiser/import");
+        return console.organiser(user).then(Mono.zip(api.event(id), directory())).doOnNext(t -> {
+            model.addAttribute("event", t.getT1());
+            model.addAttribute("directory", t.getT2());
+        }).thenReturn("organiser/import");
     }
 
     @PostMapping("/organiser/events/{id}/imports")
     Mono<String> importCsv(@PathVariable String id, @AuthenticationPrincipal OidcUser user, Model model, ServerWebExchange exchange) {
         Console.id(id);
-        return console.organiser(user).then(Mono.zip(api.event(id), exchange.getMultipartData())).flatMap(both -> {
+        return console.organiser(user).then(Mono.zip(api.event(id), exchange.getMultipartData(), directory())).flatMap(both -> {
             model.addAttribute("event", both.getT1());
+            model.addAttribute("directory", both.getT3());
             MultiValueMap<String, Part> parts = both.getT2();
-            String unit = parts.getFirst("unit") instanceof FormFieldPart f ? PlanPages.blankToNull(f.value()) : null;
+            String unit = parts.getFirst("unitId") instanceof FormFieldPart f ? PlanPages.blankToNull(f.value()) : null;
             if (!(parts.getFirst("file") instanceof FilePart file)) {
                 model.addAttribute("missing", true);
                 exchange.getResponse().setRawStatusCode(400);
@@ -327,6 +334,11 @@ class DelegatePages {
             v = "'" + v;
         }
         return v.matches(".*[,\"\r\n].*") || v.contains(",") ? "\"" + v.replace("\"", "\"\"") + "\"" : v;
+    }
+
+    /** The units directory, to choose a unit by name and send its id; empty when it cannot be read. */
+    private Mono<List<OrganiserApi.Unit>> directory() {
+        return api.units().onErrorResume(e -> Mono.just(List.of()));
     }
 
     private static byte[] withoutBom(byte[] bytes) {

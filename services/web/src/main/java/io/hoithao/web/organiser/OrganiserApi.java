@@ -178,16 +178,17 @@ class OrganiserApi {
         return get(u -> u.path("/api/registrations/events/{e}").build(eventId), Seats.class);
     }
 
-    Mono<Page<Delegate>> delegates(String eventId, String status, String unit, int page, int size) {
+    /** @param unitId the directory's id of the unit whose delegates are listed; null for every unit */
+    Mono<Page<Delegate>> delegates(String eventId, String status, String unitId, int page, int size) {
         return get(u -> {
             u.path("/api/registrations/events/{e}/registrations").queryParam("page", page).queryParam("size", size);
             if (status != null && !status.isBlank()) {
                 u.queryParam("status", "{status}");
             }
-            if (unit != null && !unit.isBlank()) {
-                u.queryParam("unit", "{unit}");
+            if (unitId != null && !unitId.isBlank()) {
+                u.queryParam("unitId", "{unitId}");
             }
-            return u.build(Map.of("e", eventId, "status", status == null ? "" : status, "unit", unit == null ? "" : unit));
+            return u.build(Map.of("e", eventId, "status", status == null ? "" : status, "unitId", unitId == null ? "" : unitId));
         }, DELEGATES);
     }
 
@@ -200,6 +201,7 @@ class OrganiserApi {
                 .exchangeToMono(r -> body(r, byte[].class)));
     }
 
+    /** @param quotas each {@code unitId} (the directory's id) and {@code seats} */
     Mono<Void> quotas(String eventId, List<Map<String, Object>> quotas) {
         return send(HttpMethod.PUT, "/api/registrations/events/" + eventId + "/quotas", Map.of("quotas", quotas), Map.class).then();
     }
@@ -220,13 +222,14 @@ class OrganiserApi {
         return send(HttpMethod.POST, "/api/registrations", body, Delegate.class);
     }
 
-    Mono<ImportResult> importCsv(String eventId, String unit, byte[] csv) {
+    /** @param unitId the directory's id of the unit of rows without a {@code unitId} column; null for none */
+    Mono<ImportResult> importCsv(String eventId, String unitId, byte[] csv) {
         return call(gateway.post().uri(u -> {
                     u.path("/api/registrations/events/{e}/imports");
-                    if (unit != null && !unit.isBlank()) {
-                        u.queryParam("unit", "{unit}");
+                    if (unitId != null && !unitId.isBlank()) {
+                        u.queryParam("unitId", "{unitId}");
                     }
-                    return u.build(Map.of("e", eventId, "unit", unit == null ? "" : unit));
+                    return u.build(Map.of("e", eventId, "unitId", unitId == null ? "" : unitId));
                 })
                 .contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
                 .accept(MediaType.APPLICATION_JSON).bodyValue(csv)
@@ -427,7 +430,8 @@ class OrganiserApi {
         }
     }
 
-    public record UnitSeats(String unit, Integer quota, int confirmed, boolean overQuota) {
+    /** A unit's seats: {@code unitId} its id in the directory, {@code unit} its current name. */
+    public record UnitSeats(String unitId, String unit, Integer quota, int confirmed, boolean overQuota) {
     }
 
     public record Seats(String eventId, String title, String organiserUnit, boolean registrationOpen, boolean approvalRequired,
@@ -439,7 +443,7 @@ class OrganiserApi {
         }
     }
 
-    public record Delegate(String id, String eventId, String fullName, String email, String phone, String unit, String position,
+    public record Delegate(String id, String eventId, String fullName, String email, String phone, String unit, String unitId, String position,
                     String category, String status, String confirmationCode, List<String> checkIns, Instant createdAt) {
     }
 

@@ -62,7 +62,7 @@ class OrganiserPagesTest {
     static final String SEATS = """
             {"eventId":"e1","title":"Hội nghị sơ kết chuyên đề","organiserUnit":"Sở GD&ĐT Bắc Kạn","registrationOpen":true,
              "approvalRequired":true,"capacity":180,"confirmed":36,"seatsLeft":144,"overCapacity":false,"waitlisted":4,
-             "days":["%s","%s"],"quotas":[{"unit":"Phòng GD&ĐT Chợ Mới","quota":20,"confirmed":12,"overQuota":false}]}""".formatted(START, END);
+             "days":["%s","%s"],"quotas":[{"unitId":"u2","unit":"Phòng GD&ĐT Chợ Mới","quota":20,"confirmed":12,"overQuota":false}]}""".formatted(START, END);
     static final String ATTENDANCE = """
             {"eventId":"e1","confirmed":36,"days":[
               {"day":"%s","confirmed":36,"attended":36,"units":[{"unit":"Phòng GD&ĐT Chợ Mới","confirmed":12,"attended":12},
@@ -71,8 +71,8 @@ class OrganiserPagesTest {
                                                               {"unit":"Trường Mầm non Đồng Tâm","confirmed":24,"attended":20}]}]}"""
             .formatted(START, END);
     static final String AWAITING = """
-            {"items":[{"id":"r1","eventId":"e1","fullName":"Hà Thị Mai","unit":"Phòng GD&ĐT Chợ Mới","status":"AWAITING_APPROVAL"},
-                      {"id":"r2","eventId":"e1","fullName":"Lý Văn Tú","unit":"Phòng GD&ĐT Chợ Mới","status":"AWAITING_APPROVAL"}],
+            {"items":[{"id":"r1","eventId":"e1","fullName":"Hà Thị Mai","unit":"Phòng GD&ĐT Chợ Mới","unitId":"u2","status":"AWAITING_APPROVAL"},
+                      {"id":"r2","eventId":"e1","fullName":"Lý Văn Tú","unit":"Phòng GD&ĐT Chợ Mới","unitId":"u2","status":"AWAITING_APPROVAL"}],
              "page":0,"size":200,"total":2}""";
     static final String WAITING = """
             {"items":[{"id":"r3","eventId":"e1","fullName":"Đặng Thu","unit":"Trường Mầm non Đồng Tâm","status":"WAITLISTED"}],
@@ -147,6 +147,17 @@ class OrganiserPagesTest {
                         : res.header("Content-Type", "application/json").sendString(Mono.just(
                                 "{\"id\":\"" + req.param("rid") + "\",\"fullName\":\"Hà Thị Mai\",\"status\":\"CONFIRMED\"}"));
             })
+            .put("/api/registrations/events/e1/quotas", (req, res) -> req.receive().aggregate().asString(java.nio.charset.StandardCharsets.UTF_8)
+                    .flatMap(body -> {
+                        calls.add("PUT quotas " + body);
+                        return res.header("Content-Type", "application/json").sendString(Mono.just(SEATS)).then();
+                    }))
+            .post("/api/registrations", (req, res) -> req.receive().aggregate().asString(java.nio.charset.StandardCharsets.UTF_8)
+                    .flatMap(body -> {
+                        calls.add("POST registration " + body);
+                        return res.status(201).header("Content-Type", "application/json").sendString(Mono.just("""
+                                {"id":"r7","eventId":"e1","fullName":"Đàm Thị Lan","unit":"Phòng GD&ĐT Chợ Mới","unitId":"u2","status":"CONFIRMED"}""")).then();
+                    }))
             .post("/api/registrations/events/e1/imports", (req, res) -> req.receive().aggregate().asString(java.nio.charset.StandardCharsets.UTF_8)
                     .flatMap(body -> {
                         calls.add("POST import " + req.uri() + " " + req.requestHeaders().get(HttpHeaders.CONTENT_TYPE) + " " + body);
@@ -330,7 +341,8 @@ class OrganiserPagesTest {
                 return "danh-sach.csv";
             }
         }).contentType(MediaType.parseMediaType("text/csv"));
-        parts.part("unit", "Trường Mầm non Đồng Tâm");
+        // the default unit chosen from the directory: its id is passed on
+        parts.part("unitId", "u2");
         var imported = web.post().uri("/organiser/events/e1/imports").header(HttpHeaders.ACCEPT_LANGUAGE, "vi")
                 .body(BodyInserters.fromMultipartData(parts.build()))
                 .exchange().expectStatus().isOk().expectBody(String.class).returnResult();
@@ -346,10 +358,39 @@ class OrganiserPagesTest {
         assertThat(html).contains("3 dòng: 1 đã xác nhận", "data-result=\"good\"", "data-result=\"duplicate\"", "data-result=\"malformed\"")
                 .contains("Hợp lệ (đã xác nhận)", "Trùng (đã đăng ký)", "Sai định dạng")
                 // the sample file's two lines
-                .contains("fullName,email,phone,category,unit\nNguyễn Thị Hoà,hoa@mndongtam.edu.vn,0912345678,TEACHER");
+                .contains("fullName,email,phone,category,unitId\nNguyễn Thị Hoà,hoa@mndongtam.edu.vn,0912345678,TEACHER")
+                // the default unit is chosen from the directory, whose ids are shown for the unitId column
+                .contains("<option value=\"u2\">Phòng GD&amp;ĐT Chợ Mới</option>", "<code>u2</code>");
         // passed on as UTF-8 CSV without the byte order mark, with the default unit
-        assertThat(calls).anySatisfy(c -> assertThat(c).startsWith("POST import /api/registrations/events/e1/imports?unit=")
+        assertThat(calls).anySatisfy(c -> assertThat(c).startsWith("POST import /api/registrations/events/e1/imports?unitId=u2 ")
                 .contains("text/csv").contains(" fullName,email,phone,category\nNguyễn Thị Hoà"));
+    }
+
+    @Test
+    void quotasAndRegistrationsOnHerBehalfNameTheUnitByItsDirectoryId() {
+        String html = page(web, "/organiser/events/e1/delegates", "vi", 200);
+        // the unit chosen from the directory by name; the saved quota's unit selected by its id
+        assertThat(html).containsPattern("<select id=\"quotaUnit-0\" name=\"quotaUnit\">[^/]*<option value=\"\">")
+                .containsPattern("<option value=\"u2\"\\s+selected=\"selected\">Phòng GD&amp;ĐT Chợ Mới</option>")
+                .contains("<select id=\"person-unit\" name=\"unitId\">", "<select id=\"unit-filter\" name=\"unitId\">");
+
+        web.post().uri("/organiser/events/e1/quotas").contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .body(BodyInserters.fromFormData("quotaUnit", "u2").with("quotaSeats", "20").with("quotaUnit", "").with("quotaSeats", ""))
+                .exchange().expectStatus().is3xxRedirection()
+                .expectHeader().location("/organiser/events/e1/delegates?done=quotas#quotas");
+        assertThat(calls).contains("PUT quotas {\"quotas\":[{\"unitId\":\"u2\",\"seats\":20}]}");
+
+        web.post().uri("/organiser/events/e1/delegates/new").contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .body(BodyInserters.fromFormData("fullName", "Đàm Thị Lan").with("email", "lan@pgdchomoi.edu.vn")
+                        .with("unitId", "u2").with("category", "TEACHER"))
+                .exchange().expectStatus().is3xxRedirection()
+                .expectHeader().location("/organiser/events/e1/delegates?done=registered");
+        assertThat(calls).anySatisfy(c -> assertThat(c).startsWith("POST registration ").contains("\"unitId\":\"u2\"")
+                .doesNotContain("\"unit\":"));
+
+        // the list filtered by the unit's id
+        page(web, "/organiser/events/e1/delegates?unitId=u2", "vi", 200);
+        assertThat(calls).anySatisfy(c -> assertThat(c).contains("/registrations?").contains("unitId=u2"));
     }
 
     @Test
