@@ -96,14 +96,15 @@ class ReportConsistencyIT {
                 assertThat(json.readTree(send(null, "GET", "/api/registrations/events/" + eventId, null).body())
                         .get("registrationOpen").asBoolean()).isTrue());
 
+        String choMoi = unit("Phòng GD&ĐT Chợ Mới");
         String csv = """
-                fullName,email,phone,unit,position,category
-                Nguyễn Thị Hoà,hoa@mndongtam.edu.vn,0987000001,Trường Mầm non Đồng Tâm,Giáo viên,TEACHER
-                Lê Thị Thu Hà,ha@mndongtam.edu.vn,0987000002,Trường Mầm non Đồng Tâm,Giáo viên,TEACHER
-                Hà Thị Mai,mai@mndongtam.edu.vn,0987000003,Trường Mầm non Đồng Tâm,Hiệu trưởng,MANAGER
-                Trần Văn Đức,duc@mnyendinh.edu.vn,0987000004,Trường Mầm non Yên Đĩnh,Hiệu phó,MANAGER
-                Hoàng Văn Lâm,lam@pgdchomoi.edu.vn,0987000005,Phòng GD&ĐT Chợ Mới,Trưởng phòng,LEADER
-                """;
+                fullName,email,phone,unitId,position,category
+                Nguyễn Thị Hoà,hoa@mndongtam.edu.vn,0987000001,%1$s,Giáo viên,TEACHER
+                Lê Thị Thu Hà,ha@mndongtam.edu.vn,0987000002,%1$s,Giáo viên,TEACHER
+                Hà Thị Mai,mai@mndongtam.edu.vn,0987000003,%1$s,Hiệu trưởng,MANAGER
+                Trần Văn Đức,duc@mnyendinh.edu.vn,0987000004,%2$s,Hiệu phó,MANAGER
+                Hoàng Văn Lâm,lam@pgdchomoi.edu.vn,0987000005,%3$s,Trưởng phòng,LEADER
+                """.formatted(dongTam, yenDinh, choMoi);
         HttpResponse<String> imported = http.send(HttpRequest.newBuilder(gateway.resolve("/api/registrations/events/" + eventId + "/imports"))
                 .header("Authorization", "Bearer " + organiser).header("Content-Type", "text/csv")
                 .POST(HttpRequest.BodyPublishers.ofString(csv)).timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString());

@@ -385,8 +385,16 @@ class WebJourneyIT {
         assertThat(wait.until(ExpectedConditions.presenceOfElementLocated(By.id("outcome"))).getAttribute("data-outcome"))
                 .isEqualTo("BOOKED");
         assertThat(browser.findElement(By.cssSelector("#lesson-" + discovery + " .mine")).getText()).contains("You have a seat");
-        browser.findElement(By.cssSelector("#lesson-" + clashing + " button.book")).click();
-        WebElement refused = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("problem")));
+        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#lesson-" + clashing + " button.book"))).click();
+        WebElement refused;
+        try {
+            refused = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("problem")));
+        } catch (org.openqa.selenium.TimeoutException notRefused) {
+            // what the page showed instead, for whoever reads the failure
+            java.nio.file.Files.createDirectories(Path.of("target", "screenshots"));
+            java.nio.file.Files.writeString(Path.of("target", "screenshots", "lessons-clash-en-failure.html"), browser.getPageSource());
+            throw notRefused;
+        }
         assertThat(refused.getAttribute("data-problem")).isEqualTo("booking-clash");
         assertThat(refused.getText()).contains("This lesson overlaps", "Khám phá: Bé tìm hiểu về nước");
         assertThat(browser.findElements(By.cssSelector("#lesson-" + clashing + " .mine"))).isEmpty();
