@@ -29,7 +29,7 @@ public final class Api {
     /** The units delegates register for; P1 gives each a quota. */
     public static final List<String> UNITS = List.of(
             "Phòng GD&ĐT Chợ Mới", "Phòng GD&ĐT Bạch Thông", "Phòng GD&ĐT Ba Bể", "Phòng GD&ĐT Na Rì",
-            "Phòng GD&ĐT Ngân Sơn", "Phòng GD&ĐT Pác Nặm", "Phòng GD&ĐT Chợ Đồn", "Phòng GD&ĐT Thành phố Bắc Kạn");
+            "Phòng GD&ĐT Ngân Sơn", "Phòng GD&ĐT Pác Nặm", "Phòng GD&ĐT Chợ Đồn", "Phòng GD&ĐT TP Bắc Kạn");
     private static final List<String> NAMES = List.of(
             "Nguyễn Thị Hoà", "Trần Văn Đức", "Lê Thị Thu Hà", "Phạm Minh Tuấn", "Hoàng Thị Lan", "Vũ Quốc Bảo",
             "Đặng Thị Mai", "Bùi Văn Long", "Đỗ Thị Hương", "Hà Văn Sơn", "Nông Thị Kim", "Triệu Văn Hùng");
@@ -44,6 +44,12 @@ public final class Api {
     public Api(Target target) throws Exception {
         this.target = target;
         this.admin = SignIn.accessToken(target.identity(), "admin@hoithao.local", "admin-dev-password");
+    }
+
+    /** The id the events service's seed (hoithao.units.seed=bac-kan, the devstack's default) gives a unit of this official name. */
+    public static String unitId(String officialName) {
+        return java.util.UUID.nameUUIDFromBytes(("hoithao/units/seed/" + officialName)
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8)).toString();
     }
 
     public String adminToken() {
@@ -74,7 +80,7 @@ public final class Api {
 
     public JsonNode quotas(String eventId, Map<String, Integer> seatsByUnit) throws Exception {
         var list = JSON.createArrayNode();
-        seatsByUnit.forEach((unit, seats) -> list.addObject().put("unit", unit).put("seats", seats));
+        seatsByUnit.forEach((unit, seats) -> list.addObject().put("unitId", unitId(unit)).put("seats", seats));
         ObjectNode body = JSON.createObjectNode();
         body.set("quotas", list);
         return expect(send("PUT", target.registrations().resolve("/api/registrations/events/" + eventId + "/quotas"), admin,
@@ -90,6 +96,18 @@ public final class Api {
      * once, reused by every scenario), {@code threads} at a time.
      */
     public List<Delegate> delegates(int count, String tag, int threads) throws Exception {
+        // each account belongs to a unit of the directory, which the identity service learns from hoithao.units:
+        // until it has, an account naming a unit is refused (400)
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        String probe = JSON.createObjectNode().put("email", "probe." + tag + "@bench.hoithao.edu.vn")
+                .put("password", "bench-password-probe").put("fullName", "Thử").put("unitId", unitId(UNITS.get(UNITS.size() - 1)))
+                .toString();
+        while (send("POST", target.identity().resolve("/api/identity/accounts"), admin, probe).statusCode() == 400) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("The identity service did not learn the units directory within 60 s");
+            }
+            Thread.sleep(500); // polling another process's state: nothing to wait on but time
+        }
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
             List<Future<Delegate>> futures = new ArrayList<>();
@@ -111,7 +129,8 @@ public final class Api {
         String email = "gv" + index + "." + tag + "@bench.hoithao.edu.vn";
         String password = "bench-password-" + index;
         String name = NAMES.get(index % NAMES.size());
-        ObjectNode body = JSON.createObjectNode().put("email", email).put("password", password).put("fullName", name);
+        ObjectNode body = JSON.createObjectNode().put("email", email).put("password", password).put("fullName", name)
+                .put("unitId", unitId(UNITS.get(index % UNITS.size())));
         // the administrator makes the accounts, verified (a self sign-up is verified only from its mailbox)
         HttpResponse<String> created = send("POST", target.identity().resolve("/api/identity/accounts"), admin, body.toString());
         if (created.statusCode() != 201 && created.statusCode() != 409) {
@@ -144,7 +163,7 @@ public final class Api {
     public static HttpRequest registration(URI base, Delegate delegate, String eventId, String unit) {
         ObjectNode body = JSON.createObjectNode().put("eventId", eventId).put("fullName", delegate.fullName())
                 .put("email", delegate.email()).put("phone", String.format("09%08d", delegate.index() % 100_000_000))
-                .put("unit", unit).put("position", "Giáo viên").put("category", "TEACHER");
+                .put("unit", unit).put("unitId", unitId(unit)).put("position", "Giáo viên").put("category", "TEACHER");
         return HttpRequest.newBuilder(base.resolve("/api/registrations")).timeout(Load.REQUEST_TIMEOUT)
                 .header("Authorization", "Bearer " + delegate.token()).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build();

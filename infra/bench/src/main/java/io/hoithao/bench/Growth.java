@@ -45,7 +45,7 @@ final class Growth {
         // One real registration per unit, made by the administrator for others, as templates.
         for (int u = 0; u < Api.UNITS.size(); u++) {
             String body = Api.JSON.createObjectNode().put("eventId", event).put("fullName", "Nguyễn Thị Mẫu")
-                    .put("email", "mau" + u + "@growth.hoithao.edu.vn").put("phone", "0912345678").put("unit", Api.UNITS.get(u))
+                    .put("email", "mau" + u + "@growth.hoithao.edu.vn").put("phone", "0912345678").put("unitId", Api.unitId(Api.UNITS.get(u)))
                     .put("position", "Giáo viên").put("category", "TEACHER").toString();
             api.expect(api.send("POST", target.registrations().resolve("/api/registrations"), api.adminToken(), body), 201);
         }
@@ -71,7 +71,7 @@ final class Growth {
                 Map<String, URI> reads = new LinkedHashMap<>();
                 reads.put("registrations list", target.gateway().resolve("/api/registrations/events/" + event + "/registrations?page=0&size=50"));
                 reads.put("registrations by unit", target.gateway().resolve("/api/registrations/events/" + event
-                        + "/registrations?unit=" + Api.encode(searchUnit) + "&page=0&size=50"));
+                        + "/registrations?unitId=" + Api.encode(Api.unitId(searchUnit)) + "&page=0&size=50"));
                 reads.put("events list", target.gateway().resolve("/api/events?page=0&size=50"));
                 reads.put("events search", target.gateway().resolve("/api/events?q=" + word(7) + "&page=0&size=50"));
                 List<String> figures = new ArrayList<>();

@@ -77,10 +77,10 @@ public final class Options {
                 only.add(s.trim().toUpperCase(Locale.ROOT));
             }
         }
-        p1Attempts = number(o, "p1.attempts", smoke ? 200 : 2000);
+        p1Attempts = number(o, "p1.attempts", smoke ? 100 : 2000);
         p1Seats = number(o, "p1.seats", 50);
         p1Runs = number(o, "p1.runs", smoke ? 1 : 10);
-        p1Warmup = number(o, "p1.warmup", smoke ? 50 : 200);
+        p1Warmup = number(o, "p1.warmup", smoke ? 20 : 200);
         p2Clients = number(o, "p2.clients", smoke ? 8 : 32);
         p2Seconds = number(o, "p2.seconds", smoke ? 3 : 20);
         p2Warmup = number(o, "p2.warmup", smoke ? 1 : 5);
@@ -89,10 +89,10 @@ public final class Options {
         p7Warmup = number(o, "p7.warmup", smoke ? 1 : 5);
         p3Count = number(o, "p3.count", smoke ? 30 : 1000);
         p3Rate = Double.parseDouble(o.getOrDefault("p3.rate", smoke ? "10" : "50"));
-        p4Bookings = number(o, "p4.bookings", smoke ? 100 : 200);
+        p4Bookings = number(o, "p4.bookings", smoke ? 50 : 200);
         p4Seats = number(o, "p4.seats", 8);
         List<Integer> sizes = new ArrayList<>();
-        for (String s : o.getOrDefault("p6.sizes", smoke ? "100,1000" : "1000,10000,100000").split(",")) {
+        for (String s : o.getOrDefault("p6.sizes", smoke ? "100,400" : "1000,10000,100000").split(",")) {
             sizes.add(Integer.parseInt(s.trim()));
         }
         p6Sizes = List.copyOf(sizes);

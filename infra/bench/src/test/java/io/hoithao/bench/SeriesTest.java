@@ -33,7 +33,7 @@ class SeriesTest {
         Options smoke = Options.parse("--smoke", "--p1.runs=2", "--env.gateway.SOME_NAME=x");
         Options full = Options.parse();
 
-        assertThat(smoke.p1Attempts).isEqualTo(200);
+        assertThat(smoke.p1Attempts).isEqualTo(100);
         assertThat(smoke.p1Runs).isEqualTo(2);
         assertThat(smoke.env).containsEntry("gateway", java.util.Map.of("SOME_NAME", "x"));
         assertThat(full.p1Attempts).isEqualTo(2000);

@@ -331,11 +331,14 @@ class CheckInAndReviewJourneyIT {
 
     /** The administrator makes her a verified account with her unit; her token. */
     private static String delegate(String email, String name) throws Exception {
-        HttpResponse<String> made = http.send(HttpRequest.newBuilder(stack.url(App.IDENTITY).resolve("/api/identity/accounts"))
+        // her unit by its id in the seeded directory, which the identity service learns from hoithao.units (400 until then)
+        HttpRequest make = HttpRequest.newBuilder(stack.url(App.IDENTITY).resolve("/api/identity/accounts"))
                 .header("Content-Type", "application/json").header("Authorization", "Bearer " + admin)
                 .POST(HttpRequest.BodyPublishers.ofString("""
-                        {"email": "%s", "password": "mot-ngay-hoi-thao", "fullName": "%s", "unit": "%s"}
-                        """.formatted(email, name, UNIT))).build(), HttpResponse.BodyHandlers.ofString());
+                        {"email": "%s", "password": "mot-ngay-hoi-thao", "fullName": "%s", "unitId": "%s"}
+                        """.formatted(email, name, WalkingSkeletonIT.seededUnitId(UNIT)))).build();
+        HttpResponse<String> made = await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
+                .until(() -> http.send(make, HttpResponse.BodyHandlers.ofString()), answer -> answer.statusCode() != 400);
         assertThat(made.statusCode()).as(made.body()).isEqualTo(201);
         return SignIn.accessToken(stack.url(App.IDENTITY), email, "mot-ngay-hoi-thao");
     }
@@ -343,8 +346,9 @@ class CheckInAndReviewJourneyIT {
     /** She registers herself; her confirmation code. */
     private static String register(String token, String email, String name) throws Exception {
         HttpResponse<String> registered = api(token, "POST", "/api/registrations", """
-                {"eventId": "%s", "fullName": "%s", "email": "%s", "phone": "0987654321", "unit": "%s", "category": "TEACHER"}
-                """.formatted(eventId, name, email, UNIT));
+                {"eventId": "%s", "fullName": "%s", "email": "%s", "phone": "0987654321", "unit": "%s", "unitId": "%s",
+                 "category": "TEACHER"}
+                """.formatted(eventId, name, email, UNIT, WalkingSkeletonIT.seededUnitId(UNIT)));
         assertThat(registered.statusCode()).as(registered.body()).isEqualTo(201);
         JsonNode body = read(registered.body());
         assertThat(body.get("status").asString()).isEqualTo("CONFIRMED");

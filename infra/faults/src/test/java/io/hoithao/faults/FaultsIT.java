@@ -15,6 +15,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
@@ -133,6 +134,7 @@ class FaultsIT {
      * projections equal the producers' data within 60 s of the last restart.
      */
     @Test
+    @Tag("more")
     @Order(2)
     void f1BrokerKilledAtRandomMoments() throws Exception {
         FaultStack.Scenario scenario = stack.openEvent("F1 broker killed", 4);
@@ -186,6 +188,7 @@ class FaultsIT {
      * far as the consumers can tell (observers, the programme view's counts and seats exact).
      */
     @Test
+    @Tag("more")
     @Order(3)
     void f2ServiceKilledWithUnpublishedMessages() throws Exception {
         FaultStack.Scenario scenario = stack.openEvent("F2 service killed before it published", 2);
@@ -224,6 +227,7 @@ class FaultsIT {
      * recover by themselves.
      */
     @Test
+    @Tag("more")
     @Order(4)
     void f4SlowNetworkAndDroppedConnections() throws Exception {
         FaultStack.Scenario scenario = stack.openEvent("F4 slow network", 3);
