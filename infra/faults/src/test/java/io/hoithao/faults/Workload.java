@@ -78,6 +78,8 @@ final class Workload {
         String email = prefix + "-" + n + "@faults.hoithao.edu.vn";
         String body = stack.json.createObjectNode().put("eventId", scenario.eventId()).put("fullName", NAMES.get(n % NAMES.size()))
                 .put("email", email).put("phone", String.format("09%08d", n)).put("unit", "Phòng GD&ĐT Chợ Mới")
+                .put("unitId", java.util.UUID.nameUUIDFromBytes("hoithao/units/seed/Phòng GD&ĐT Chợ Mới"
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8)).toString()) // the seeded directory's id
                 .put("position", "Giáo viên").put("category", "TEACHER").toString();
         send(App.REGISTRATIONS, "/api/registrations", body, (response, body2) -> {
             if (response.statusCode() == 201) {
