@@ -1,5 +1,8 @@
 package io.hoithao.web;
 
+import static io.hoithao.web.SignedInCalls.body;
+import static io.hoithao.web.SignedInCalls.problem;
+
 import io.micrometer.observation.ObservationRegistry;
 import java.time.Instant;
 import java.util.List;
@@ -7,7 +10,6 @@ import java.util.Map;
 import java.util.concurrent.TimeoutException;
 
 import org.springframework.core.ParameterizedTypeReference;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.oauth2.client.ReactiveOAuth2AuthorizedClientManager;
 import org.springframework.security.oauth2.client.web.reactive.function.client.ServerOAuth2AuthorizedClientExchangeFilterFunction;
@@ -181,28 +183,6 @@ public class SignedInApi {
 
     private <T> Mono<T> call(Mono<T> call) {
         return call.timeout(properties.apiTimeout()).onErrorMap(SignedInApi::translate);
-    }
-
-    private static <T> Mono<T> body(ClientResponse response, Class<T> type) {
-        return response.statusCode().is2xxSuccessful() ? response.bodyToMono(type) : problem(response);
-    }
-
-    private static <T> Mono<T> body(ClientResponse response, ParameterizedTypeReference<T> type) {
-        return response.statusCode().is2xxSuccessful() ? response.bodyToMono(type) : problem(response);
-    }
-
-    private static <T> Mono<T> problem(ClientResponse response) {
-        HttpStatus status = HttpStatus.resolve(response.statusCode().value());
-        if (status == HttpStatus.UNAUTHORIZED) {
-            return response.releaseBody().then(Mono.error(new SignInAgainException()));
-        }
-        if (status != null && status.is4xxClientError()) {
-            return response.bodyToMono(ApiProblem.Body.class)
-                    .onErrorResume(e -> Mono.empty())
-                    .defaultIfEmpty(new ApiProblem.Body(null, status.value(), null))
-                    .flatMap(b -> Mono.error(new ApiProblem(status.value(), b)));
-        }
-        return response.releaseBody().then(Mono.error(new ApiUnavailableException("API answered " + response.statusCode(), null)));
     }
 
     static Throwable translate(Throwable error) {
