@@ -35,7 +35,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Check-in at the door and the review of papers, in Chromium against the real jars (the stack and browser
- * set-up shared with WebJourneyIT: {@link WebStack}, {@link JourneyBrowser}). The organiser of the event's unit
+ * set-up shared with WebJourneyIT: {@link SharedStack}, {@link Journeys}). The organiser of the event's unit
  * signs in on the identity service's login page and, on a phone-sized page, checks a delegate in by her typed
  * code (a second time: "already checked in at" the first time), another by the QR code of her badge shown to
  * Chromium's fake camera (a video file made here with ZXing; the camera sees it again and the page says
@@ -73,7 +73,7 @@ class CheckInAndReviewJourneyIT {
 
     @BeforeAll
     static void start() throws Exception {
-        stack = WebStack.get();
+        stack = SharedStack.get();
         site = stack.gatewayUrl();
         admin = SignIn.accessToken(stack.url(App.IDENTITY), "admin@hoithao.local", "admin-dev-password");
 
@@ -142,7 +142,7 @@ class CheckInAndReviewJourneyIT {
     }
 
     private void open(String... arguments) {
-        browser = JourneyBrowser.open(arguments);
+        browser = Journeys.browser(arguments);
         wait = new WebDriverWait(browser, Duration.ofSeconds(30));
         wait.ignoring(StaleElementReferenceException.class);
     }
@@ -154,11 +154,11 @@ class CheckInAndReviewJourneyIT {
                 "--use-file-for-fake-video-capture=" + video.toAbsolutePath());
         signIn("/checkin", "organiser@backan.hoithao.local", "organiser-dev-password");
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("checkin-events-title")));
-        JourneyBrowser.check(browser, "checkin-events");
+        Journeys.check(browser, "checkin-events");
         browser.findElement(By.cssSelector("a[data-event='" + eventId + "']")).click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("code")));
         assertThat(new Select(browser.findElement(By.id("day"))).getFirstSelectedOption().getDomProperty("value")).isEqualTo(DAY);
-        JourneyBrowser.check(browser, "checkin");
+        Journeys.check(browser, "checkin");
 
         // typed: name and unit at once; the second time, when she was checked in first
         type(typed);
@@ -167,7 +167,7 @@ class CheckInAndReviewJourneyIT {
         String time = result.findElement(By.className("checkin-message")).getText().replaceAll("\\D*(\\d\\d:\\d\\d)\\D*", "$1");
         type(typed.toLowerCase());
         assertThat(awaitResult("already").getText()).contains("Nguyễn Thị Hoà", "Đã điểm danh rồi, lúc " + time + ".");
-        JourneyBrowser.check(browser, "checkin-already");
+        Journeys.check(browser, "checkin-already");
 
         // the badge's QR code before the (fake) camera: checked in; the camera still sees it, so a few seconds
         // later it is scanned again and the page says she was already checked in
@@ -189,7 +189,7 @@ class CheckInAndReviewJourneyIT {
         browser.findElement(By.id("search-submit")).click();
         WebElement match = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#matches li[data-code='" + searched + "']")));
         assertThat(match.getText()).contains("Đặng Văn Đức", "Chưa điểm danh");
-        JourneyBrowser.check(browser, "checkin-search");
+        Journeys.check(browser, "checkin-search");
         match.findElement(By.cssSelector("button[type=submit]")).click();
         assertThat(awaitResult("done").getText()).contains("Đặng Văn Đức");
 
@@ -202,7 +202,7 @@ class CheckInAndReviewJourneyIT {
         WebElement queue = browser.findElement(By.id("checkin-queue"));
         wait.until(d -> "1".equals(queue.getDomAttribute("data-count")));
         assertThat(queue.getText()).isEqualTo("Chờ gửi khi có mạng: 1");
-        JourneyBrowser.check(browser, "checkin-offline");
+        Journeys.check(browser, "checkin-offline");
         assertThat(checkIns(offline)).isEmpty();
 
         // back online: sent once, the queue empties, her name shows
@@ -227,10 +227,10 @@ class CheckInAndReviewJourneyIT {
         signIn("/review", "reviewer@hoithao.local", "reviewer-dev-password");
         WebElement onDesk = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#to-review li[data-paper='" + paperId + "']")));
         assertThat(onDesk.getText()).contains("Xây dựng góc thiên nhiên cho trẻ mẫu giáo", UNIT);
-        JourneyBrowser.check(browser, "review-desk");
+        Journeys.check(browser, "review-desk");
         onDesk.findElement(By.tagName("a")).click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("review-form")));
-        JourneyBrowser.check(browser, "review-paper");
+        Journeys.check(browser, "review-paper");
         browser.findElement(By.id("score-8")).click();
         browser.findElement(By.id("comment")).sendKeys("Nhiều kinh nghiệm thực tế, trình bày rõ ràng.");
         browser.findElement(By.id("review-submit")).click();
@@ -244,7 +244,7 @@ class CheckInAndReviewJourneyIT {
         wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("a[data-event='" + eventId + "']"))).click();
         WebElement row = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("paper-" + paperId)));
         assertThat(row.getText()).contains("Xây dựng góc thiên nhiên cho trẻ mẫu giáo", "8", "Hội đồng đánh giá");
-        JourneyBrowser.check(browser, "review-event");
+        Journeys.check(browser, "review-event");
         new Select(browser.findElement(By.id("decision-" + paperId))).selectByValue("ACCEPTED");
         browser.findElement(By.id("decision-comment-" + paperId)).sendKeys("Mời trình bày tại phiên tham luận");
         browser.findElement(By.id("decide-" + paperId)).click();
@@ -253,7 +253,7 @@ class CheckInAndReviewJourneyIT {
         browser.findElement(By.id("place-" + paperId)).click();
         wait.until(ExpectedConditions.attributeToBe(By.id("outcome"), "data-outcome", "PLACED"));
         assertThat(browser.findElement(By.id("paper-" + paperId)).getText()).contains("Tham luận của các đơn vị");
-        JourneyBrowser.check(browser, "review-placed");
+        Journeys.check(browser, "review-placed");
 
         JsonNode placed = read(api(admin, "GET", "/api/presentations/events/" + eventId + "/sessions/" + sessionId + "/papers", null).body());
         assertThat(placed.get("papers").get(0).get("paperId").asString()).isEqualTo(paperId);

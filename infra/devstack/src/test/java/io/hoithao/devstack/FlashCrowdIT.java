@@ -7,7 +7,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -18,10 +17,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -50,9 +47,6 @@ class FlashCrowdIT {
     /** Quotas add up to more than the seats (8 × 6 = 48 > 40), so both limits bind during the crowd. */
     static final int QUOTA = 6;
 
-    @TempDir
-    static Path dataDir;
-
     static DevStack stack;
     static String admin;
 
@@ -63,25 +57,8 @@ class FlashCrowdIT {
 
     @BeforeAll
     static void start() throws Exception {
-        stack = DevStack.start(DevStackConfig.builder()
-                .repoRoot(Path.of("../..")) // Failsafe runs in infra/devstack
-                .dataDir(dataDir)
-                .freePorts()
-                // the configuration ./devstack runs with; only its patience at start is longer,
-                // for a machine busy with other builds, and the set-up's 500 sign-ins, which all come
-                // from 127.0.0.1, are not held to the identity service's per-address budget (the
-                // crowd under test, at the gateway, keeps every default)
-                .readyTimeout(Duration.ofSeconds(600))
-                .environment(App.IDENTITY, "HOITHAO_IDENTITY_THROTTLE_SIGNINPERADDRESS_LIMIT", "1000000")
-                .build());
+        stack = SharedStack.get();
         admin = SignIn.accessToken(stack.url(App.IDENTITY), "admin@hoithao.local", "admin-dev-password");
-    }
-
-    @AfterAll
-    static void stop() {
-        if (stack != null) {
-            stack.close();
-        }
     }
 
     @Test

@@ -14,11 +14,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * What the browser journeys share: Debian's Chromium, headless, through its chromedriver (no browser
@@ -28,18 +32,24 @@ import org.openqa.selenium.chrome.ChromeOptions;
  */
 final class Journeys {
 
+    static final Path SHOTS = Path.of("target", "screenshots");
+    private static final AtomicInteger SHOT = new AtomicInteger();
     static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static final String AXE = readAxe();
 
     private Journeys() {
     }
 
-    /** Chromium at 390x844, as a phone, preferring Vietnamese. */
-    static ChromeDriver browser() {
+    /**
+     * Chromium at 390x844, as a phone, preferring Vietnamese; {@code arguments} are Chromium's switches beyond the
+     * usual ones (a fake camera, say).
+     */
+    static ChromeDriver browser(String... arguments) {
         ChromeOptions options = new ChromeOptions();
         options.setBinary("/usr/bin/chromium");
         options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
                 "--window-size=390,844", "--lang=vi-VN");
+        options.addArguments(arguments);
         options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "vi-VN,vi"));
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(Path.of("/usr/bin/chromedriver").toFile()).usingAnyFreePort().build();
@@ -49,6 +59,31 @@ final class Journeys {
         browser.executeCdpCommand("Emulation.setDeviceMetricsOverride",
                 Map.of("width", 390, "height", 844, "deviceScaleFactor", 1, "mobile", true));
         return browser;
+    }
+
+    /**
+     * Presses what a person would press, once the page has stopped moving: a page that opens at a fragment
+     * ({@code #lesson-...}) scrolls after it has loaded, and a click aimed at a button's old place lands on
+     * whatever has moved under it. Waits until the document is complete and the element's place is the same in
+     * two readings a quarter of a second apart, brings it to the middle of the screen, then clicks.
+     */
+    static void press(ChromeDriver browser, WebElement element) {
+        JavascriptExecutor js = browser;
+        String place = "return document.readyState === 'complete' ? window.scrollY + ':' + JSON.stringify(arguments[0].getBoundingClientRect()) : null;";
+        String[] last = {null};
+        new WebDriverWait(browser, Duration.ofSeconds(20)).pollingEvery(Duration.ofMillis(250)).until(d -> {
+            Object now = js.executeScript(place, element);
+            boolean still = now != null && now.equals(last[0]);
+            last[0] = now == null ? null : now.toString();
+            return still;
+        });
+        js.executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.elementToBeClickable(element)).click();
+    }
+
+    /** axe-core in the page: no serious or critical violation; then the next numbered screenshot in {@link #SHOTS}. */
+    static void check(ChromeDriver browser, String page) throws IOException {
+        check(browser, page, SHOTS.resolve("%02d-%s.png".formatted(SHOT.incrementAndGet(), page)));
     }
 
     /** axe-core in the page: no serious or critical violation; then a screenshot to {@code png}. */
@@ -64,6 +99,24 @@ final class Journeys {
                 }).catch(function (e) { done('error: ' + e); });
                 """);
         assertThat(String.valueOf(result)).as("axe-core on " + page + " (" + browser.getCurrentUrl() + ")").isEqualTo("[]");
+        // phone-sized first: nothing makes the page wider than the screen (a phone would zoom out or pan sideways,
+        // and a tap would land beside what she meant)
+        Object overflow = js.executeScript("""
+                var width = document.documentElement.clientWidth;
+                return Array.from(document.querySelectorAll('body *'))
+                  .filter(function (e) {
+                    var r = e.getBoundingClientRect();
+                    if (r.width === 0 || r.right <= width + 1) { return false; }
+                    // inside something that scrolls or clips sideways of its own (a table's wrapper), it is not the page
+                    for (var a = e.parentElement; a && a !== document.body; a = a.parentElement) {
+                      if (getComputedStyle(a).overflowX !== 'visible') { return false; }
+                    }
+                    return true;
+                  })
+                  .slice(0, 5).map(function (e) { return e.tagName.toLowerCase() + (e.id ? '#' + e.id : '')
+                    + (e.className ? '.' + String(e.className).split(' ').join('.') : ''); }).join(', ');
+                """);
+        assertThat(String.valueOf(overflow)).as("what is wider than the screen on " + page + " (" + browser.getCurrentUrl() + ")").isEmpty();
         Files.createDirectories(png.getParent());
         Files.write(png, browser.getScreenshotAs(OutputType.BYTES));
     }

@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -29,7 +28,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The organiser's console in a real browser (Chromium, headless, at a phone's size) against the real jars
- * through the gateway: the Bắc Kạn department's organiser signs in on the identity service's login page and
+ * through the gateway (the stack shared with the other browser journeys, {@link SharedStack}): the Bắc Kạn department's organiser signs in on the identity service's login page and
  * plans the two-day review conference (two venues, the sessions of both days, a session that clashes with
  * the opening refused with the reason naming it), publishes it and opens registration, sets a district
  * office's quota and approval by the organisers, imports a CSV of delegates and sees each row's result
@@ -43,9 +42,6 @@ class OrganiserJourneyIT {
     static final String UNIT = "Sở GD&ĐT Bắc Kạn";
     static final String TITLE = "Hội nghị sơ kết chuyên đề Bắc Kạn 2027";
 
-    @TempDir
-    static Path dataDir;
-
     static DevStack stack;
     static URI site;
     static final JsonMapper json = JsonMapper.builder().build();
@@ -55,22 +51,9 @@ class OrganiserJourneyIT {
     WebDriverWait wait;
 
     @BeforeAll
-    static void start() {
-        stack = DevStack.start(DevStackConfig.builder()
-                .repoRoot(Path.of("../..")) // Failsafe runs in infra/devstack
-                .dataDir(dataDir)
-                .freePorts()
-                .readyTimeout(Duration.ofSeconds(600))
-                .services(App.IDENTITY, App.EVENTS, App.REGISTRATIONS, App.OBSERVATIONS, App.PRESENTATIONS, App.WEB, App.GATEWAY)
-                .build());
+    static void start() throws Exception {
+        stack = SharedStack.get();
         site = stack.gatewayUrl();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (stack != null) {
-            stack.close();
-        }
     }
 
     @BeforeEach
@@ -322,9 +305,7 @@ class OrganiserJourneyIT {
     }
 
     private void click(String id) {
-        WebElement element = wait.until(ExpectedConditions.elementToBeClickable(By.id(id)));
-        ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
-        element.click();
+        Journeys.press(browser, wait.until(ExpectedConditions.presenceOfElementLocated(By.id(id))));
     }
 
     private void check(String page) throws Exception {

@@ -9,16 +9,13 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -31,9 +28,6 @@ import tools.jackson.databind.json.JsonMapper;
  */
 class ReportConsistencyIT {
 
-    @TempDir
-    static Path dataDir;
-
     static DevStack stack;
     static URI gateway;
     static String admin;
@@ -44,24 +38,11 @@ class ReportConsistencyIT {
 
     @BeforeAll
     static void start() throws Exception {
-        stack = DevStack.start(DevStackConfig.builder()
-                .repoRoot(Path.of("../..")) // Failsafe runs in infra/devstack
-                .dataDir(dataDir)
-                .freePorts()
-                .readyTimeout(Duration.ofSeconds(600))
-                .services(App.IDENTITY, App.EVENTS, App.REGISTRATIONS, App.REPORTS, App.GATEWAY)
-                .build());
+        stack = SharedStack.get();
         gateway = stack.gatewayUrl();
         admin = SignIn.accessToken(stack.url(App.IDENTITY), "admin@hoithao.local", "admin-dev-password");
         // the development organiser of Sở GD&ĐT Bắc Kạn, the department at the top of the seeded directory
         organiser = SignIn.accessToken(stack.url(App.IDENTITY), "organiser@backan.hoithao.local", "organiser-dev-password");
-    }
-
-    @AfterAll
-    static void stop() {
-        if (stack != null) {
-            stack.close();
-        }
     }
 
     @Test

@@ -9,10 +9,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -23,11 +21,9 @@ import tools.jackson.databind.json.JsonMapper;
  * observations service learns of the confirmed delegate from Kafka. The delegate reads her mails where
  * a person running {@code ./devstack} reads them, in the devstack's inbox (its SMTP server): the link that
  * verifies her address (identity, Kafka, notifications, SMTP) and the confirmation of her registration.
+ * The stack is the one the end-to-end tests share ({@link SharedStack}).
  */
 class WalkingSkeletonIT {
-
-    @TempDir
-    static Path dataDir;
 
     static DevStack stack;
     static URI gateway;
@@ -37,14 +33,8 @@ class WalkingSkeletonIT {
     final JsonMapper json = JsonMapper.builder().build();
 
     @BeforeAll
-    static void start() {
-        stack = DevStack.start(DevStackConfig.builder()
-                .repoRoot(Path.of("../..")) // Failsafe runs in infra/devstack
-                .dataDir(dataDir)
-                .freePorts()
-                // the consumer's line for each message it handles, with its trace id
-                .environment(App.OBSERVATIONS, "LOGGING_LEVEL_IO_HOITHAO_PLATFORM_MESSAGING", "debug")
-                .build());
+    static void start() throws Exception {
+        stack = SharedStack.get();
         gateway = stack.gatewayUrl();
         try {
             admin = SignIn.accessToken(stack.url(App.IDENTITY), "admin@hoithao.local", "admin-dev-password");
@@ -53,13 +43,6 @@ class WalkingSkeletonIT {
         }
         System.out.print(stack.urlTable());
         System.out.print(stack.memoryTable());
-    }
-
-    @AfterAll
-    static void stop() {
-        if (stack != null) {
-            stack.close();
-        }
     }
 
     @Test
@@ -160,7 +143,7 @@ class WalkingSkeletonIT {
         });
         // The observations service applied her RegistrationConfirmed in the trace her request began at the gateway:
         // through the registrations service, its outbox (the traceparent kept with the entry) and the Kafka record.
-        Path observationsLog = dataDir.resolve("logs").resolve(App.OBSERVATIONS.id() + ".log");
+        Path observationsLog = SharedStack.log(App.OBSERVATIONS);
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250)).untilAsserted(() ->
                 assertThat(java.nio.file.Files.readAllLines(observationsLog))
                         .as("the observations service's log line for her confirmation")

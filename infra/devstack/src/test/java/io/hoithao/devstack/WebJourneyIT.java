@@ -49,7 +49,7 @@ import tools.jackson.databind.json.JsonMapper;
  *
  * <p>Only the services these journeys use are started (identity, events, registrations, observations,
  * presentations, notifications for the verification mail, web, gateway), to keep CI time small; the stack
- * ({@link WebStack}) and the browser's set-up ({@link JourneyBrowser}) are shared with the other browser journeys.
+ * ({@link SharedStack}) and the browser's set-up ({@link Journeys}) are shared with the other browser journeys.
  */
 class WebJourneyIT {
 
@@ -77,7 +77,7 @@ class WebJourneyIT {
 
     @BeforeAll
     static void start() throws Exception {
-        stack = WebStack.get();
+        stack = SharedStack.get();
         site = stack.gatewayUrl();
         admin = SignIn.accessToken(stack.url(App.IDENTITY), "admin@hoithao.local", "admin-dev-password");
 
@@ -169,7 +169,7 @@ class WebJourneyIT {
 
     @BeforeEach
     void openBrowser() {
-        browser = JourneyBrowser.open();
+        browser = Journeys.browser();
         wait = new WebDriverWait(browser, Duration.ofSeconds(20));
         // htmx swaps fragments (outerHTML) while a condition reads them: look the element up again
         wait.ignoring(StaleElementReferenceException.class);
@@ -258,7 +258,7 @@ class WebJourneyIT {
         WebElement outcome = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("outcome")));
         assertThat(outcome.getAttribute("data-outcome")).isEqualTo("BOOKED");
         assertThat(browser.findElement(By.cssSelector("#lesson-" + discovery + " .mine")).getText()).contains("Bạn đã có chỗ");
-        browser.findElement(By.cssSelector("#lesson-" + clashing + " button.book")).click();
+        Journeys.press(browser, browser.findElement(By.cssSelector("#lesson-" + clashing + " button.book")));
         WebElement refused = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("problem")));
         assertThat(refused.getAttribute("data-problem")).isEqualTo("booking-clash");
         assertThat(refused.getText()).contains("trùng giờ", "Khám phá: Bé tìm hiểu về nước");
@@ -385,7 +385,7 @@ class WebJourneyIT {
         assertThat(wait.until(ExpectedConditions.presenceOfElementLocated(By.id("outcome"))).getAttribute("data-outcome"))
                 .isEqualTo("BOOKED");
         assertThat(browser.findElement(By.cssSelector("#lesson-" + discovery + " .mine")).getText()).contains("You have a seat");
-        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#lesson-" + clashing + " button.book"))).click();
+        Journeys.press(browser, wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#lesson-" + clashing + " button.book"))));
         WebElement refused;
         try {
             refused = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("problem")));
@@ -551,9 +551,9 @@ class WebJourneyIT {
         assertThat(scores.get(criteria.get(0).getAttribute("data-criterion")).asInt()).isEqualTo(4);
     }
 
-    /** axe-core in the page: no serious or critical violation; then a screenshot at 390x844 (JourneyBrowser). */
+    /** axe-core in the page: no serious or critical violation; then a screenshot at 390x844 (Journeys). */
     private void check(String page) throws IOException {
-        JourneyBrowser.check(browser, page);
+        Journeys.check(browser, page);
     }
 
     private void assertImagesLoaded() {
