@@ -304,6 +304,53 @@ class OrganiserPagesTest {
     }
 
     @Test
+    void theTopNavigationShowsTheConsoleAndStaffLinksOnlyToThoseWhoseRolesOpenThem() {
+        String delegate = page(as("delegate"), "/events", "vi", 200);
+        assertThat(delegate).contains("id=\"sign-out\"", "id=\"nav-programme\"")
+                .doesNotContain("id=\"nav-organiser\"", "id=\"nav-checkin\"", "id=\"nav-review\"");
+        String reviewer = page(as("reviewer"), "/events", "vi", 200);
+        assertThat(reviewer).contains("id=\"nav-review\"").doesNotContain("id=\"nav-organiser\"", "id=\"nav-checkin\"");
+        String organiser = page(web, "/events", "vi", 200);
+        assertThat(organiser).contains("id=\"nav-organiser\"", "Ban tổ chức", "id=\"nav-checkin\"", "id=\"nav-review\"");
+        // role names without case, as the services read them
+        assertThat(page(as("ADMIN"), "/events", "vi", 200)).contains("id=\"nav-organiser\"");
+    }
+
+    @Test
+    void keycloakStyleTokensWithRolesUnderRealmAccessOpenTheConsole() {
+        // Keycloak: no roles in the ID token; the access token (a JWT) has them under realm_access.roles
+        WebTestClient keycloak = keycloak("organiser@backan.hoithao.local", List.of("offline_access", "ORGANISER"));
+        assertThat(page(keycloak, "/events", "vi", 200)).contains("id=\"nav-organiser\"", "id=\"nav-checkin\"");
+        assertThat(page(keycloak, "/organiser", "vi", 200)).contains("Bảng điều khiển ban tổ chức");
+
+        // a delegate's access token: no link, and the console is not hers
+        WebTestClient delegate = keycloak("mai@chomoi.edu.vn", List.of("delegate"));
+        assertThat(page(delegate, "/events", "vi", 200)).contains("id=\"sign-out\"").doesNotContain("id=\"nav-organiser\"");
+        page(delegate, "/organiser", "vi", 403);
+    }
+
+    private WebTestClient keycloak(String email, List<String> roles) {
+        String token = new com.nimbusds.jwt.PlainJWT(new com.nimbusds.jwt.JWTClaimsSet.Builder().subject(email)
+                .claim("realm_access", java.util.Map.of("roles", roles)).build()).serialize();
+        var registration = org.springframework.security.oauth2.client.registration.ClientRegistration
+                .withRegistrationId(io.hoithao.web.SecurityConfig.REGISTRATION).clientId("hoithao-site")
+                .authorizationGrantType(org.springframework.security.oauth2.core.AuthorizationGrantType.AUTHORIZATION_CODE)
+                .redirectUri("http://localhost/login/oauth2/code/hoithao").authorizationUri("http://issuer.example/auth")
+                .tokenUri("http://issuer.example/token").build();
+        return WebTestClient.bindToApplicationContext(context).apply(springSecurity()).configureClient()
+                .responseTimeout(java.time.Duration.ofSeconds(30)).build()
+                // (the mutator added last runs first: the sign-in's own authorised client, then this one over it)
+                .mutateWith(org.springframework.security.test.web.reactive.server.SecurityMockServerConfigurers
+                        .mockOAuth2Client(io.hoithao.web.SecurityConfig.REGISTRATION).principalName(email)
+                        .accessToken(new org.springframework.security.oauth2.core.OAuth2AccessToken(
+                                org.springframework.security.oauth2.core.OAuth2AccessToken.TokenType.BEARER, token,
+                                java.time.Instant.now(), java.time.Instant.now().plusSeconds(300))))
+                .mutateWith(mockOidcLogin().clientRegistration(registration)
+                        .idToken(t -> t.subject(email).claim("email", email).claim("name", "Người dùng Keycloak").claim("unit", "Sở GD&ĐT Bắc Kạn")))
+                .mutateWith(csrf());
+    }
+
+    @Test
     void theListIsSearchedIgnoringDiacritics() {
         String html = page(web, "/organiser/events/e1/delegates?status=AWAITING_APPROVAL&q=ha thi MAI", "vi", 200);
         assertThat(html).contains("Hà Thị Mai", "1 đăng ký").doesNotContain("Lý Văn Tú");
