@@ -93,6 +93,20 @@ class OrganiserPagesTest {
               {"id":"l1","eventId":"e1","title":"Dự giờ lớp A1","hostSchool":"Trường Mầm non Đồng Tâm","classroom":"A1",
               "startsAt":"%sT08:30:00+07:00","endsAt":"%sT09:15:00+07:00","seats":8,"seatsLeft":3,"waiting":0,"status":"SCHEDULED"}],
              "page":0,"size":100,"total":3}""".formatted(START, START, START, START, START, START);
+    static final String LESSON_L2 = """
+            {"id":"l2","eventId":"e1","title":"Âm nhạc","hostSchool":"Trường Mầm non Đồng Tâm","classroom":"A2","className":"Lớp Lá 2",
+             "ageGroup":"MAU_GIAO_NHO","teacher":"Nông Thị Hương","activity":"Hát: Cháu yêu bà","developmentalArea":"Phát triển thẩm mỹ",
+             "startsAt":"%sT10:00:00+07:00","endsAt":"%sT10:45:00+07:00","seats":8,"seatsLeft":3,"waiting":2,"status":"SCHEDULED"}"""
+            .formatted(START, START);
+    static final String OBSERVERS = """
+            {"lessonId":"l2","seats":8,"seatsLeft":3,"booked":[
+              {"bookingId":"k1","registrationId":"b1","email":"an@chomoi.edu.vn","fullName":"Âu Thị An","via":"BOOKED","attended":true},
+              {"bookingId":"k2","registrationId":"b2","email":"binh@chomoi.edu.vn","fullName":"Bế Văn Bình","via":"BOOKED","attended":false},
+              {"bookingId":"k3","registrationId":"b3","email":"chi@chomoi.edu.vn","fullName":"Cao Thị Chi","via":"ROTATION","attended":false},
+              {"bookingId":"k4","registrationId":"b4","email":"dung@chomoi.edu.vn","fullName":"Đàm Văn Dũng","via":"PROMOTED","attended":false},
+              {"bookingId":"k5","registrationId":"b5","email":"em@chomoi.edu.vn","fullName":"Hà Thị Em","via":"BOOKED","attended":false}],
+             "waiting":[{"registrationId":"w1","email":"gia@chomoi.edu.vn","fullName":"Lý Văn Gia"},
+                        {"registrationId":"w2","email":"ha@chomoi.edu.vn","fullName":"Ma Thị Hà"}]}""";
     static final String CLASH = """
             {"type":"https://hoithao.io/problems/session-clash","status":409,"detail":"Clashes with Khai mạc",
              "clashingSession":{"id":"s1","title":"Khai mạc","venueId":"v2","date":"%s","start":"07:30","end":"08:00"}}""".formatted(START);
@@ -139,6 +153,28 @@ class OrganiserPagesTest {
             .get("/api/registrations/events/e1/attendance.csv", (req, res) -> res.header("Content-Type", "text/csv")
                     .sendString(Mono.just("\uFEFFday,unit,confirmed,attended,summary\n")))
             .get("/api/observations/events/e1/lessons", (req, res) -> json(req, res, LESSONS))
+            .get("/api/observations/lessons/l2", (req, res) -> json(req, res, LESSON_L2))
+            .get("/api/observations/lessons/l2/observers", (req, res) -> json(req, res, OBSERVERS))
+            .put("/api/observations/lessons/l2/details", (req, res) -> req.receive().aggregate().asString(java.nio.charset.StandardCharsets.UTF_8)
+                    .flatMap(body -> {
+                        calls.add("PUT details " + body);
+                        return body.contains("\"seats\":3")
+                                ? res.status(409).header("Content-Type", "application/problem+json").sendString(Mono.just(
+                                        "{\"type\":\"https://hoithao.io/problems/seats-below-bookings\",\"status\":409,\"booked\":5}")).then()
+                                : res.header("Content-Type", "application/json").sendString(Mono.just(LESSON_L2)).then();
+                    }))
+            .delete("/api/observations/lessons/l2", (req, res) -> {
+                calls.add("DELETE lesson " + req.uri());
+                return res.header("Content-Type", "application/json").sendString(Mono.just(LESSON_L2.replace("SCHEDULED", "CANCELLED")));
+            })
+            .post("/api/observations/lessons/l2/attendance", (req, res) -> req.receive().aggregate().asString(java.nio.charset.StandardCharsets.UTF_8)
+                    .flatMap(body -> {
+                        calls.add("POST attendance " + body);
+                        return body.contains("x9")
+                                ? res.status(409).header("Content-Type", "application/problem+json").sendString(Mono.just(
+                                        "{\"type\":\"https://hoithao.io/problems/not-booked\",\"status\":409,\"registrationIds\":[\"x9\"]}")).then()
+                                : res.header("Content-Type", "application/json").sendString(Mono.just(OBSERVERS)).then();
+                    }))
             .post("/api/registrations/{rid}/approve", (req, res) -> {
                 calls.add("POST approve " + req.param("rid"));
                 return "r2".equals(req.param("rid"))
@@ -457,5 +493,91 @@ class OrganiserPagesTest {
         assertThat(table).contains("Lượt 1 (", " 08:30)", "Lượt 2 (", " 10:00)", "data-print");
         assertThat(body).containsSubsequence("Âu Văn Nam (Trường Mầm non Đồng Tâm)", "A2 · Toán", "<td></td>",
                 "Bế Thị Hồng (Phòng GD&amp;ĐT Chợ Mới)", "A1 · Dự giờ lớp A1", "A2 · Âm nhạc");
+    }
+
+    @Test
+    void aLessonsDetailsAreEditedAndARefusalIsSaidInHerLanguage() {
+        String list = page(web, "/organiser/events/e1/lessons", "vi", 200);
+        assertThat(list).contains("href=\"/organiser/events/e1/lessons/l2/edit\"", "href=\"/organiser/events/e1/lessons/l2/observers\"",
+                "href=\"/organiser/events/e1/lessons/l2/cancel\"", "id=\"edit-lesson-l2\"", "aria-label=\"Sửa chi tiết tiết dạy: Âm nhạc\"");
+
+        String form = page(web, "/organiser/events/e1/lessons/l2/edit", "vi", 200);
+        assertThat(form).contains("Sửa tiết dự giờ: Âm nhạc", "value=\"Nông Thị Hương\"", "value=\"Phát triển thẩm mỹ\"", "value=\"Lớp Lá 2\"")
+                .containsPattern("<option value=\"MAU_GIAO_NHO\"\\s+selected")
+                // the school's classrooms offered
+                .contains("<option value=\"A1\"></option>");
+
+        // fewer seats than the five booked: refused, said in Vietnamese, what she typed kept
+        String refused = web.post().uri("/organiser/events/e1/lessons/l2/edit").header(HttpHeaders.ACCEPT_LANGUAGE, "vi")
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .body(BodyInserters.fromFormData("classroom", "A2").with("className", "Lớp Lá 2").with("ageGroup", "MAU_GIAO_NHO")
+                        .with("teacher", "Hoàng Thị Mai").with("activity", "Hát: Cháu yêu bà").with("developmentalArea", "Phát triển thẩm mỹ")
+                        .with("seats", "3"))
+                .exchange().expectStatus().isEqualTo(409).expectBody(String.class).returnResult().getResponseBody();
+        assertThat(refused).contains("data-problem=\"seats-below-bookings\"", "Số chỗ ít hơn số người đã đặt", "value=\"Hoàng Thị Mai\"")
+                .doesNotContain("Fewer seats");
+        String english = web.post().uri("/organiser/events/e1/lessons/l2/edit").header(HttpHeaders.ACCEPT_LANGUAGE, "en")
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .body(BodyInserters.fromFormData("classroom", "A2").with("className", "Lớp Lá 2").with("ageGroup", "MAU_GIAO_NHO")
+                        .with("teacher", "Hoàng Thị Mai").with("activity", "Hát").with("developmentalArea", "Thẩm mỹ").with("seats", "3"))
+                .exchange().expectStatus().isEqualTo(409).expectBody(String.class).returnResult().getResponseBody();
+        assertThat(english).contains("Fewer seats than observers already booked", "Edit the lesson: Âm nhạc");
+
+        web.post().uri("/organiser/events/e1/lessons/l2/edit").contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .body(BodyInserters.fromFormData("classroom", "A1").with("className", "Lớp Lá 2").with("ageGroup", "MAU_GIAO_LON")
+                        .with("teacher", "Hoàng Thị Mai").with("activity", "Hát: Cháu yêu bà").with("developmentalArea", "Phát triển thẩm mỹ")
+                        .with("seats", "10"))
+                .exchange().expectStatus().is3xxRedirection().expectHeader().location("/organiser/events/e1/lessons?done=updated#lesson-l2");
+        assertThat(calls).contains("PUT details {\"classroom\":\"A1\",\"className\":\"Lớp Lá 2\",\"ageGroup\":\"MAU_GIAO_LON\","
+                + "\"teacher\":\"Hoàng Thị Mai\",\"activity\":\"Hát: Cháu yêu bà\",\"developmentalArea\":\"Phát triển thẩm mỹ\",\"seats\":10}");
+        assertThat(page(web, "/organiser/events/e1/lessons?done=updated", "vi", 200)).contains("Đã lưu chi tiết tiết dự giờ.");
+        // a lesson of another event is no page here
+        page(web, "/organiser/events/e2/lessons/l2/edit", "vi", 404);
+    }
+
+    @Test
+    void cancellingALessonSaysFirstHowManyObserversAndWaitingPeopleLoseTheirPlace() {
+        String confirm = page(web, "/organiser/events/e1/lessons/l2/cancel", "vi", 200);
+        assertThat(confirm).contains("data-booked=\"5\"", "data-waiting=\"2\"", "id=\"confirm-lesson-cancel\"")
+                .contains("Khi huỷ: 5 người đang giữ chỗ dự giờ và 2 người trong danh sách chờ sẽ mất chỗ");
+        assertThat(page(web, "/organiser/events/e1/lessons/l2/cancel", "en", 200))
+                .contains("5 observers holding seats and 2 people on the waiting list lose their places");
+        assertThat(calls).noneMatch(c -> c.startsWith("DELETE lesson"));
+
+        web.post().uri("/organiser/events/e1/lessons/l2/cancel").contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .body(BodyInserters.fromFormData("reason", "Trường mất điện & nghỉ"))
+                .exchange().expectStatus().is3xxRedirection().expectHeader().location("/organiser/events/e1/lessons?done=cancelled#lesson-l2");
+        assertThat(calls).anySatisfy(c -> assertThat(java.net.URLDecoder.decode(c, java.nio.charset.StandardCharsets.UTF_8))
+                .isEqualTo("DELETE lesson /api/observations/lessons/l2?reason=Trường mất điện & nghỉ"));
+        assertThat(calls).anySatisfy(c -> assertThat(c).startsWith("DELETE lesson").contains("%26"));
+        assertThat(page(web, "/organiser/events/e1/lessons?done=cancelled", "vi", 200)).contains("Đã huỷ tiết dự giờ");
+    }
+
+    @Test
+    void observersAreMarkedPresentAndATickTakenAwayIsUndone() {
+        String html = page(web, "/organiser/events/e1/lessons/l2/observers", "vi", 200);
+        assertThat(html).contains("5 người dự giờ, 1 người đã điểm danh có mặt", "Lý Văn Gia", "Ma Thị Hà")
+                .containsPattern("id=\"present-b1\" value=\"b1\"[^>]*checked")
+                .doesNotContainPattern("id=\"present-b2\" value=\"b2\"[^>]*checked")
+                .contains("<label class=\"visually-hidden\" for=\"present-b2\">Có mặt: Bế Văn Bình</label>");
+        // in name order, ignoring diacritics
+        assertThat(html).containsSubsequence("Âu Thị An", "Bế Văn Bình", "Cao Thị Chi", "Đàm Văn Dũng", "Hà Thị Em");
+
+        web.post().uri("/organiser/events/e1/lessons/l2/observers").contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .body(BodyInserters.fromFormData("booked", "b1").with("booked", "b2").with("booked", "b3").with("booked", "b4")
+                        .with("booked", "b5").with("present", "b2").with("present", "b3"))
+                .exchange().expectStatus().is3xxRedirection().expectHeader().location("/organiser/events/e1/lessons/l2/observers?saved=1");
+        assertThat(calls.stream().filter(c -> c.startsWith("POST attendance")).toList()).hasSize(2)
+                .satisfiesExactly(
+                        c -> assertThat(c).contains("\"registrationIds\":[\"b2\",\"b3\"]", "\"attended\":true"),
+                        c -> assertThat(c).contains("\"registrationIds\":[\"b1\"]", "\"attended\":false"));
+        assertThat(page(web, "/organiser/events/e1/lessons/l2/observers?saved=1", "vi", 200)).contains("Đã lưu điểm danh: 1 người có mặt.");
+
+        // someone whose seat is gone: the API's refusal in her language
+        String refused = web.post().uri("/organiser/events/e1/lessons/l2/observers").header(HttpHeaders.ACCEPT_LANGUAGE, "vi")
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .body(BodyInserters.fromFormData("booked", "x9").with("present", "x9"))
+                .exchange().expectStatus().isEqualTo(409).expectBody(String.class).returnResult().getResponseBody();
+        assertThat(refused).contains("data-problem=\"not-booked\"", "Có người không còn giữ chỗ ở tiết này");
     }
 }
