@@ -580,4 +580,42 @@ class OrganiserPagesTest {
                 .exchange().expectStatus().isEqualTo(409).expectBody(String.class).returnResult().getResponseBody();
         assertThat(refused).contains("data-problem=\"not-booked\"", "Có người không còn giữ chỗ ở tiết này");
     }
+
+    @Test
+    void theImportShowsItsProgressAndTheScriptsAnswerCarriesTheRowsTable() {
+        String form = page(web, "/organiser/events/e1/imports", "vi", 200);
+        assertThat(form).contains("<label for=\"import-progress\">Tiến độ gửi tệp</label>", "<progress id=\"import-progress\" max=\"100\" value=\"0\">")
+                .contains("id=\"import-progress-field\" hidden", "<p id=\"import-status\" class=\"hint\" role=\"status\" aria-live=\"polite\">")
+                .contains("data-processing=\"Đã gửi tệp; đang kiểm tra và nhập từng dòng…\"", "data-sending=\"Đang gửi tệp…\"")
+                .contains("id=\"import-outcome\"", "/js/organiser.js");
+        assertThat(page(web, "/organiser/events/e1/imports", "en", 200)).contains("<label for=\"import-progress\">Sending the file</label>")
+                .contains("data-done=\"Import finished; each row&#39;s result is below.\"");
+
+        // what the script sends (the form's parts, X-Requested-With): the page whose #import-outcome it puts in place
+        org.springframework.http.client.MultipartBodyBuilder parts = new org.springframework.http.client.MultipartBodyBuilder();
+        parts.part("file", new org.springframework.core.io.ByteArrayResource("fullName,email,phone,category\n".getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
+            @Override
+            public String getFilename() {
+                return "ds.csv";
+            }
+        }).contentType(MediaType.parseMediaType("text/csv"));
+        parts.part("unitId", "");
+        String answer = web.post().uri("/organiser/events/e1/imports").header(HttpHeaders.ACCEPT_LANGUAGE, "vi")
+                .header("X-Requested-With", "XMLHttpRequest").body(BodyInserters.fromMultipartData(parts.build()))
+                .exchange().expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
+        String outcome = answer.substring(answer.indexOf("<div id=\"import-outcome\">"));
+        assertThat(outcome).contains("id=\"import-summary\"", "id=\"result-title\" tabindex=\"-1\"", "id=\"import-rows\"",
+                "data-result=\"good\"", "data-result=\"malformed\"", "id=\"import-download\"");
+
+        // no file: said in the outcome too
+        org.springframework.http.client.MultipartBodyBuilder none = new org.springframework.http.client.MultipartBodyBuilder();
+        none.part("unitId", "u2");
+        String missing = web.post().uri("/organiser/events/e1/imports").header(HttpHeaders.ACCEPT_LANGUAGE, "vi")
+                .body(BodyInserters.fromMultipartData(none.build()))
+                .exchange().expectStatus().isEqualTo(400).expectBody(String.class).returnResult().getResponseBody();
+        assertThat(missing.substring(missing.indexOf("<div id=\"import-outcome\">"))).contains("id=\"missing\"", "Mời chọn một tệp CSV.");
+
+        String script = web.get().uri("/js/organiser.js").exchange().expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
+        assertThat(script).contains("getElementById('import-progress')", "xhr.upload.addEventListener('progress'", "getElementById('import-outcome')");
+    }
 }
