@@ -50,6 +50,7 @@
 
   function start() {
     importWithProgress();
+    officialRows();
     document.querySelectorAll('.chart[data-labels]').forEach(draw);
     document.querySelectorAll('[data-print]').forEach(function (button) {
       button.addEventListener('click', function () { window.print(); });
@@ -131,6 +132,37 @@
       form.setAttribute('data-import', 'sending');
       say(form.getAttribute('data-sending'));
       xhr.send(new FormData(form));
+    });
+  }
+
+  // The event form's officials: a button adds an empty row (its fields numbered on from the last, the labels from
+  // the catalogue's patterns the fieldset carries), says so in the status line and puts the cursor in its name.
+  function officialRows() {
+    var fieldset = document.getElementById('officials');
+    var add = document.getElementById('add-official');
+    if (!fieldset || !add) { return; }
+    var status = document.getElementById('official-status');
+    add.parentNode.hidden = false;
+    add.addEventListener('click', function () {
+      var rows = fieldset.querySelectorAll('.official');
+      var last = rows[rows.length - 1];
+      var index = rows.length;
+      var row = last.cloneNode(true);
+      row.querySelectorAll('.error').forEach(function (error) { error.parentNode.removeChild(error); });
+      row.querySelectorAll('label').forEach(function (label) {
+        var kind = label.getAttribute('for').replace(/-\d+$/, '');
+        label.setAttribute('for', kind + '-' + index);
+        label.textContent = fieldset.getAttribute('data-label-' + kind.toLowerCase()).replace('{n}', String(index + 1));
+      });
+      row.querySelectorAll('input, select').forEach(function (el) {
+        el.id = el.id.replace(/-\d+$/, '-' + index);
+        el.removeAttribute('aria-invalid');
+        el.removeAttribute('aria-describedby');
+        if (el.tagName === 'SELECT') { el.selectedIndex = 0; } else { el.value = ''; }
+      });
+      last.parentNode.insertBefore(row, last.nextSibling);
+      status.textContent = fieldset.getAttribute('data-added').replace('{n}', String(index + 1));
+      row.querySelector('input').focus();
     });
   }
 

@@ -125,6 +125,10 @@ class OrganiserPagesTest {
                     {"items":[{"id":"u1","officialName":"Sở GD&ĐT Bắc Kạn","kind":"DEPARTMENT","level":"PROVINCE"},
                               {"id":"u2","officialName":"Phòng GD&ĐT Chợ Mới","kind":"DISTRICT_OFFICE","level":"DISTRICT","parentId":"u1"}],
                      "page":0,"size":200,"total":2}"""))
+            .post("/api/events", (req, res) -> req.receive().aggregate().asString(java.nio.charset.StandardCharsets.UTF_8).flatMap(body -> {
+                calls.add("POST event " + body);
+                return res.status(201).header("Content-Type", "application/json").sendString(Mono.just(EVENT)).then();
+            }))
             .get("/api/events/e1", (req, res) -> json(req, res, EVENT))
             .get("/api/events/e1/programme", (req, res) -> json(req, res, PROGRAMME))
             .get("/api/events/e1/sessions/s2", (req, res) -> json(req, res, """
@@ -617,5 +621,44 @@ class OrganiserPagesTest {
 
         String script = web.get().uri("/js/organiser.js").exchange().expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
         assertThat(script).contains("getElementById('import-progress')", "xhr.upload.addEventListener('progress'", "getElementById('import-outcome')");
+    }
+
+    @Test
+    void acceptedPapersAreReachedFromTheConsoleWherePlacingThemInSessionsIsDone() {
+        // the dashboard's to-do item, the event's page and the plan's notice lead to the review page's "Xếp vào phiên"
+        String dashboard = page(web, "/organiser", "vi", 200);
+        assertThat(dashboard).containsPattern("<a href=\"/review/events/e1\"[^>]*>1 báo cáo đã nhận chưa xếp vào phiên");
+        assertThat(page(web, "/organiser/events/e1", "vi", 200))
+                .contains("<a id=\"event-papers\" href=\"/review/events/e1\">Báo cáo tham luận: điểm thẩm định, quyết định và xếp vào phiên</a>");
+        assertThat(page(web, "/organiser/events/e1/plan", "en", 200))
+                .contains("<a id=\"place-papers\" href=\"/review/events/e1\">Place them in sessions</a>");
+    }
+
+    @Test
+    void theEventFormTakesMoreThanFourOfficialsAtOnce() {
+        String form = page(web, "/organiser/events/new", "vi", 200);
+        // the script's button (hidden until the script shows it) and the labels' patterns for the rows it adds
+        assertThat(form).contains("<p class=\"official-add\" hidden><button type=\"button\" class=\"secondary\" id=\"add-official\">Thêm một người</button></p>")
+                .contains("data-label-officialname=\"Họ tên (người thứ {n})\"", "data-label-officialrole=\"Vai trò (người thứ {n})\"")
+                .contains("data-added=\"Đã thêm dòng cho người thứ {n}.\"", "id=\"official-status\"", "id=\"officialName-3\"")
+                .doesNotContain("id=\"officialName-4\"");
+        assertThat(page(web, "/organiser/events/new", "en", 200)).contains(">Add an official</button>", "data-label-officialname=\"Name (official {n})\"");
+
+        // six rows, as the script makes them, sent in one save
+        var data = BodyInserters.fromFormData("title", "Hội nghị sơ kết chuyên đề").with("kind", "CONFERENCE").with("level", "PROVINCE")
+                .with("organiserUnit", "Sở GD&ĐT Bắc Kạn").with("startDate", START).with("endDate", END)
+                .with("timeZone", "Asia/Ho_Chi_Minh").with("capacity", "180");
+        for (int i = 1; i <= 6; i++) {
+            data = data.with("officialName", "Người " + i).with("officialPosition", "Phó Giám đốc").with("officialUnit", "Sở GD&ĐT Bắc Kạn")
+                    .with("officialRole", i == 1 ? "DIRECTING" : "CHAIRING");
+        }
+        web.post().uri("/organiser/events").contentType(MediaType.APPLICATION_FORM_URLENCODED).body(data)
+                .exchange().expectStatus().is3xxRedirection().expectHeader().location("/organiser/events/e1/plan?created");
+        assertThat(calls).anySatisfy(c -> assertThat(c).startsWith("POST event ")
+                .contains("{\"name\":\"Người 1\",\"position\":\"Phó Giám đốc\",\"unit\":\"Sở GD&ĐT Bắc Kạn\",\"role\":\"DIRECTING\"}")
+                .contains("{\"name\":\"Người 6\",\"position\":\"Phó Giám đốc\",\"unit\":\"Sở GD&ĐT Bắc Kạn\",\"role\":\"CHAIRING\"}"));
+
+        String script = web.get().uri("/js/organiser.js").exchange().expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
+        assertThat(script).contains("getElementById('add-official')", "'data-label-' + kind.toLowerCase()");
     }
 }
