@@ -1,11 +1,12 @@
 package io.hoithao.web.organiser;
 
-import java.util.List;
+import java.util.Collection;
 
 import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 import org.springframework.stereotype.Component;
 
 import io.hoithao.web.NotFoundException;
+import io.hoithao.web.Roles;
 import io.hoithao.web.SignedInApi;
 import reactor.core.publisher.Mono;
 
@@ -18,16 +19,20 @@ import reactor.core.publisher.Mono;
 class Console {
 
     private final SignedInApi signedIn;
+    private final Roles tokens;
 
-    Console(SignedInApi signedIn) {
+    Console(SignedInApi signedIn, Roles tokens) {
         this.signedIn = signedIn;
+        this.tokens = tokens;
     }
 
     Mono<Organiser> organiser(OidcUser user) {
-        return signedIn.account(user).map(account -> {
-            // an account read from the ID token (an issuer without the user API) has its roles there, if anywhere
-            List<String> roles = account.roles() != null && !account.roles().isEmpty() ? account.roles()
-                    : user.getClaimAsStringList("roles") == null ? List.of() : user.getClaimAsStringList("roles");
+        return Mono.zip(signedIn.account(user), tokens.current(user)).map(both -> {
+            var account = both.getT1();
+            // an account read from the ID token (an issuer without the user API, Keycloak) has no roles of its own:
+            // the tokens' (the suite's roles claim or Keycloak's realm_access.roles)
+            Collection<String> roles = account.roles() != null && !account.roles().isEmpty()
+                    ? account.roles().stream().map(r -> r.toLowerCase(java.util.Locale.ROOT)).toList() : both.getT2();
             boolean admin = roles.contains("admin");
             if (!admin && !roles.contains("organiser")) {
                 throw new NotOrganiserException();

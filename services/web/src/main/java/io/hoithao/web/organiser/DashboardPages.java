@@ -91,7 +91,7 @@ class DashboardPages {
                 actions.add(new Action("waiting", card.seats().waitlisted(), e, "/organiser/events/" + e.id() + "/delegates?status=WAITLISTED"));
             }
             if (card.papersToPlace() > 0) {
-                actions.add(new Action("papers", card.papersToPlace(), e, "/organiser/events/" + e.id() + "/plan#programme"));
+                actions.add(new Action("papers", card.papersToPlace(), e, "/review/events/" + e.id()));
             }
             if (card.lessonsWithoutTeacher() > 0) {
                 actions.add(new Action("teacher", card.lessonsWithoutTeacher(), e, "/organiser/events/" + e.id() + "/lessons"));

@@ -50,10 +50,14 @@ class LessonPlanPages {
 
     @GetMapping("/organiser/events/{id}/lessons")
     Mono<String> lessons(@PathVariable String id, @RequestParam(required = false) String added,
-                         @AuthenticationPrincipal OidcUser user, Model model) {
+                         @RequestParam(required = false) String done, @AuthenticationPrincipal OidcUser user, Model model) {
         Console.id(id);
         if (added != null) {
             model.addAttribute("added", true);
+        }
+        // after a lesson's page: what was done, from a fixed list (the words are the catalogue's)
+        if ("updated".equals(done) || "cancelled".equals(done)) {
+            model.addAttribute("done", done);
         }
         return console.organiser(user).then(page(id, model, Map.of()));
     }

@@ -247,6 +247,36 @@ class OrganiserApi {
         return send(HttpMethod.POST, "/api/observations/events/" + eventId + "/lessons", body, Lesson.class);
     }
 
+    Mono<Lesson> lesson(String lessonId) {
+        return get(u -> u.path("/api/observations/lessons/{l}").build(lessonId), Lesson.class);
+    }
+
+    /** The teaching details (classroom, class, age group, teacher, activity, area, seats); its time follows its session. */
+    Mono<Lesson> lessonDetails(String lessonId, Map<String, Object> body) {
+        return send(HttpMethod.PUT, "/api/observations/lessons/" + lessonId + "/details", body, Lesson.class);
+    }
+
+    /** Cancels the lesson: every seat and waiting place lapses (the observations service tells each). */
+    Mono<Lesson> cancelLesson(String lessonId, String reason) {
+        return call(gateway.delete().uri(u -> {
+            u.path("/api/observations/lessons/{l}");
+            if (reason != null) {
+                u.queryParam("reason", "{reason}");
+            }
+            return u.build(Map.of("l", lessonId, "reason", reason == null ? "" : reason));
+        }).accept(MediaType.APPLICATION_JSON).exchangeToMono(r -> body(r, Lesson.class)));
+    }
+
+    Mono<Observers> observers(String lessonId) {
+        return get(u -> u.path("/api/observations/lessons/{l}/observers").build(lessonId), Observers.class);
+    }
+
+    /** Marks the registrations present (or not) at the lesson; the API takes at most 50 a call. */
+    Mono<Observers> attendance(String lessonId, List<String> registrationIds, boolean attended) {
+        return send(HttpMethod.POST, "/api/observations/lessons/" + lessonId + "/attendance",
+                Map.of("registrationIds", registrationIds, "attended", attended), Observers.class);
+    }
+
     Mono<FormSummary> formSummary(String lessonId) {
         return get(u -> u.path("/api/observations/lessons/{l}/forms/summary").build(lessonId), FormSummary.class);
     }
@@ -470,7 +500,7 @@ class OrganiserApi {
 
     public record Lesson(String id, String eventId, String title, String hostSchool, String classroom, String className,
                   String ageGroup, String teacher, String activity, OffsetDateTime startsAt, OffsetDateTime endsAt,
-                  int seats, int seatsLeft, int waiting, String status) {
+                  int seats, int seatsLeft, int waiting, String status, String developmentalArea) {
 
         private static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
 
@@ -482,6 +512,24 @@ class OrganiserApi {
 
         public boolean withoutTeacher() {
             return !"CANCELLED".equals(status) && (teacher == null || teacher.isBlank());
+        }
+    }
+
+    /** A seat held at a lesson; {@code attended} once the organisers marked her present. */
+    public record Booking(String bookingId, String registrationId, String email, String fullName, String via, boolean attended) {
+    }
+
+    public record Waiting(String registrationId, String email, String fullName) {
+    }
+
+    public record Observers(String lessonId, int seats, int seatsLeft, List<Booking> booked, List<Waiting> waiting) {
+
+        public List<Booking> bookedList() {
+            return booked == null ? List.of() : booked;
+        }
+
+        public List<Waiting> waitingList() {
+            return waiting == null ? List.of() : waiting;
         }
     }
 

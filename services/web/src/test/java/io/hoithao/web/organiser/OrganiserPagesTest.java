@@ -93,6 +93,20 @@ class OrganiserPagesTest {
               {"id":"l1","eventId":"e1","title":"Dự giờ lớp A1","hostSchool":"Trường Mầm non Đồng Tâm","classroom":"A1",
               "startsAt":"%sT08:30:00+07:00","endsAt":"%sT09:15:00+07:00","seats":8,"seatsLeft":3,"waiting":0,"status":"SCHEDULED"}],
              "page":0,"size":100,"total":3}""".formatted(START, START, START, START, START, START);
+    static final String LESSON_L2 = """
+            {"id":"l2","eventId":"e1","title":"Âm nhạc","hostSchool":"Trường Mầm non Đồng Tâm","classroom":"A2","className":"Lớp Lá 2",
+             "ageGroup":"MAU_GIAO_NHO","teacher":"Nông Thị Hương","activity":"Hát: Cháu yêu bà","developmentalArea":"Phát triển thẩm mỹ",
+             "startsAt":"%sT10:00:00+07:00","endsAt":"%sT10:45:00+07:00","seats":8,"seatsLeft":3,"waiting":2,"status":"SCHEDULED"}"""
+            .formatted(START, START);
+    static final String OBSERVERS = """
+            {"lessonId":"l2","seats":8,"seatsLeft":3,"booked":[
+              {"bookingId":"k1","registrationId":"b1","email":"an@chomoi.edu.vn","fullName":"Âu Thị An","via":"BOOKED","attended":true},
+              {"bookingId":"k2","registrationId":"b2","email":"binh@chomoi.edu.vn","fullName":"Bế Văn Bình","via":"BOOKED","attended":false},
+              {"bookingId":"k3","registrationId":"b3","email":"chi@chomoi.edu.vn","fullName":"Cao Thị Chi","via":"ROTATION","attended":false},
+              {"bookingId":"k4","registrationId":"b4","email":"dung@chomoi.edu.vn","fullName":"Đàm Văn Dũng","via":"PROMOTED","attended":false},
+              {"bookingId":"k5","registrationId":"b5","email":"em@chomoi.edu.vn","fullName":"Hà Thị Em","via":"BOOKED","attended":false}],
+             "waiting":[{"registrationId":"w1","email":"gia@chomoi.edu.vn","fullName":"Lý Văn Gia"},
+                        {"registrationId":"w2","email":"ha@chomoi.edu.vn","fullName":"Ma Thị Hà"}]}""";
     static final String CLASH = """
             {"type":"https://hoithao.io/problems/session-clash","status":409,"detail":"Clashes with Khai mạc",
              "clashingSession":{"id":"s1","title":"Khai mạc","venueId":"v2","date":"%s","start":"07:30","end":"08:00"}}""".formatted(START);
@@ -111,6 +125,10 @@ class OrganiserPagesTest {
                     {"items":[{"id":"u1","officialName":"Sở GD&ĐT Bắc Kạn","kind":"DEPARTMENT","level":"PROVINCE"},
                               {"id":"u2","officialName":"Phòng GD&ĐT Chợ Mới","kind":"DISTRICT_OFFICE","level":"DISTRICT","parentId":"u1"}],
                      "page":0,"size":200,"total":2}"""))
+            .post("/api/events", (req, res) -> req.receive().aggregate().asString(java.nio.charset.StandardCharsets.UTF_8).flatMap(body -> {
+                calls.add("POST event " + body);
+                return res.status(201).header("Content-Type", "application/json").sendString(Mono.just(EVENT)).then();
+            }))
             .get("/api/events/e1", (req, res) -> json(req, res, EVENT))
             .get("/api/events/e1/programme", (req, res) -> json(req, res, PROGRAMME))
             .get("/api/events/e1/sessions/s2", (req, res) -> json(req, res, """
@@ -139,6 +157,28 @@ class OrganiserPagesTest {
             .get("/api/registrations/events/e1/attendance.csv", (req, res) -> res.header("Content-Type", "text/csv")
                     .sendString(Mono.just("\uFEFFday,unit,confirmed,attended,summary\n")))
             .get("/api/observations/events/e1/lessons", (req, res) -> json(req, res, LESSONS))
+            .get("/api/observations/lessons/l2", (req, res) -> json(req, res, LESSON_L2))
+            .get("/api/observations/lessons/l2/observers", (req, res) -> json(req, res, OBSERVERS))
+            .put("/api/observations/lessons/l2/details", (req, res) -> req.receive().aggregate().asString(java.nio.charset.StandardCharsets.UTF_8)
+                    .flatMap(body -> {
+                        calls.add("PUT details " + body);
+                        return body.contains("\"seats\":3")
+                                ? res.status(409).header("Content-Type", "application/problem+json").sendString(Mono.just(
+                                        "{\"type\":\"https://hoithao.io/problems/seats-below-bookings\",\"status\":409,\"booked\":5}")).then()
+                                : res.header("Content-Type", "application/json").sendString(Mono.just(LESSON_L2)).then();
+                    }))
+            .delete("/api/observations/lessons/l2", (req, res) -> {
+                calls.add("DELETE lesson " + req.uri());
+                return res.header("Content-Type", "application/json").sendString(Mono.just(LESSON_L2.replace("SCHEDULED", "CANCELLED")));
+            })
+            .post("/api/observations/lessons/l2/attendance", (req, res) -> req.receive().aggregate().asString(java.nio.charset.StandardCharsets.UTF_8)
+                    .flatMap(body -> {
+                        calls.add("POST attendance " + body);
+                        return body.contains("x9")
+                                ? res.status(409).header("Content-Type", "application/problem+json").sendString(Mono.just(
+                                        "{\"type\":\"https://hoithao.io/problems/not-booked\",\"status\":409,\"registrationIds\":[\"x9\"]}")).then()
+                                : res.header("Content-Type", "application/json").sendString(Mono.just(OBSERVERS)).then();
+                    }))
             .post("/api/registrations/{rid}/approve", (req, res) -> {
                 calls.add("POST approve " + req.param("rid"));
                 return "r2".equals(req.param("rid"))
@@ -304,6 +344,53 @@ class OrganiserPagesTest {
     }
 
     @Test
+    void theTopNavigationShowsTheConsoleAndStaffLinksOnlyToThoseWhoseRolesOpenThem() {
+        String delegate = page(as("delegate"), "/events", "vi", 200);
+        assertThat(delegate).contains("id=\"sign-out\"", "id=\"nav-programme\"")
+                .doesNotContain("id=\"nav-organiser\"", "id=\"nav-checkin\"", "id=\"nav-review\"");
+        String reviewer = page(as("reviewer"), "/events", "vi", 200);
+        assertThat(reviewer).contains("id=\"nav-review\"").doesNotContain("id=\"nav-organiser\"", "id=\"nav-checkin\"");
+        String organiser = page(web, "/events", "vi", 200);
+        assertThat(organiser).contains("id=\"nav-organiser\"", "Ban tổ chức", "id=\"nav-checkin\"", "id=\"nav-review\"");
+        // role names without case, as the services read them
+        assertThat(page(as("ADMIN"), "/events", "vi", 200)).contains("id=\"nav-organiser\"");
+    }
+
+    @Test
+    void keycloakStyleTokensWithRolesUnderRealmAccessOpenTheConsole() {
+        // Keycloak: no roles in the ID token; the access token (a JWT) has them under realm_access.roles
+        WebTestClient keycloak = keycloak("organiser@backan.hoithao.local", List.of("offline_access", "ORGANISER"));
+        assertThat(page(keycloak, "/events", "vi", 200)).contains("id=\"nav-organiser\"", "id=\"nav-checkin\"");
+        assertThat(page(keycloak, "/organiser", "vi", 200)).contains("Bảng điều khiển ban tổ chức");
+
+        // a delegate's access token: no link, and the console is not hers
+        WebTestClient delegate = keycloak("mai@chomoi.edu.vn", List.of("delegate"));
+        assertThat(page(delegate, "/events", "vi", 200)).contains("id=\"sign-out\"").doesNotContain("id=\"nav-organiser\"");
+        page(delegate, "/organiser", "vi", 403);
+    }
+
+    private WebTestClient keycloak(String email, List<String> roles) {
+        String token = new com.nimbusds.jwt.PlainJWT(new com.nimbusds.jwt.JWTClaimsSet.Builder().subject(email)
+                .claim("realm_access", java.util.Map.of("roles", roles)).build()).serialize();
+        var registration = org.springframework.security.oauth2.client.registration.ClientRegistration
+                .withRegistrationId(io.hoithao.web.SecurityConfig.REGISTRATION).clientId("hoithao-site")
+                .authorizationGrantType(org.springframework.security.oauth2.core.AuthorizationGrantType.AUTHORIZATION_CODE)
+                .redirectUri("http://localhost/login/oauth2/code/hoithao").authorizationUri("http://issuer.example/auth")
+                .tokenUri("http://issuer.example/token").build();
+        return WebTestClient.bindToApplicationContext(context).apply(springSecurity()).configureClient()
+                .responseTimeout(java.time.Duration.ofSeconds(30)).build()
+                // (the mutator added last runs first: the sign-in's own authorised client, then this one over it)
+                .mutateWith(org.springframework.security.test.web.reactive.server.SecurityMockServerConfigurers
+                        .mockOAuth2Client(io.hoithao.web.SecurityConfig.REGISTRATION).principalName(email)
+                        .accessToken(new org.springframework.security.oauth2.core.OAuth2AccessToken(
+                                org.springframework.security.oauth2.core.OAuth2AccessToken.TokenType.BEARER, token,
+                                java.time.Instant.now(), java.time.Instant.now().plusSeconds(300))))
+                .mutateWith(mockOidcLogin().clientRegistration(registration)
+                        .idToken(t -> t.subject(email).claim("email", email).claim("name", "Người dùng Keycloak").claim("unit", "Sở GD&ĐT Bắc Kạn")))
+                .mutateWith(csrf());
+    }
+
+    @Test
     void theListIsSearchedIgnoringDiacritics() {
         String html = page(web, "/organiser/events/e1/delegates?status=AWAITING_APPROVAL&q=ha thi MAI", "vi", 200);
         assertThat(html).contains("Hà Thị Mai", "1 đăng ký").doesNotContain("Lý Văn Tú");
@@ -410,5 +497,168 @@ class OrganiserPagesTest {
         assertThat(table).contains("Lượt 1 (", " 08:30)", "Lượt 2 (", " 10:00)", "data-print");
         assertThat(body).containsSubsequence("Âu Văn Nam (Trường Mầm non Đồng Tâm)", "A2 · Toán", "<td></td>",
                 "Bế Thị Hồng (Phòng GD&amp;ĐT Chợ Mới)", "A1 · Dự giờ lớp A1", "A2 · Âm nhạc");
+    }
+
+    @Test
+    void aLessonsDetailsAreEditedAndARefusalIsSaidInHerLanguage() {
+        String list = page(web, "/organiser/events/e1/lessons", "vi", 200);
+        assertThat(list).contains("href=\"/organiser/events/e1/lessons/l2/edit\"", "href=\"/organiser/events/e1/lessons/l2/observers\"",
+                "href=\"/organiser/events/e1/lessons/l2/cancel\"", "id=\"edit-lesson-l2\"", "aria-label=\"Sửa chi tiết tiết dạy: Âm nhạc\"");
+
+        String form = page(web, "/organiser/events/e1/lessons/l2/edit", "vi", 200);
+        assertThat(form).contains("Sửa tiết dự giờ: Âm nhạc", "value=\"Nông Thị Hương\"", "value=\"Phát triển thẩm mỹ\"", "value=\"Lớp Lá 2\"")
+                .containsPattern("<option value=\"MAU_GIAO_NHO\"\\s+selected")
+                // the school's classrooms offered
+                .contains("<option value=\"A1\"></option>");
+
+        // fewer seats than the five booked: refused, said in Vietnamese, what she typed kept
+        String refused = web.post().uri("/organiser/events/e1/lessons/l2/edit").header(HttpHeaders.ACCEPT_LANGUAGE, "vi")
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .body(BodyInserters.fromFormData("classroom", "A2").with("className", "Lớp Lá 2").with("ageGroup", "MAU_GIAO_NHO")
+                        .with("teacher", "Hoàng Thị Mai").with("activity", "Hát: Cháu yêu bà").with("developmentalArea", "Phát triển thẩm mỹ")
+                        .with("seats", "3"))
+                .exchange().expectStatus().isEqualTo(409).expectBody(String.class).returnResult().getResponseBody();
+        assertThat(refused).contains("data-problem=\"seats-below-bookings\"", "Số chỗ ít hơn số người đã đặt", "value=\"Hoàng Thị Mai\"")
+                .doesNotContain("Fewer seats");
+        String english = web.post().uri("/organiser/events/e1/lessons/l2/edit").header(HttpHeaders.ACCEPT_LANGUAGE, "en")
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .body(BodyInserters.fromFormData("classroom", "A2").with("className", "Lớp Lá 2").with("ageGroup", "MAU_GIAO_NHO")
+                        .with("teacher", "Hoàng Thị Mai").with("activity", "Hát").with("developmentalArea", "Thẩm mỹ").with("seats", "3"))
+                .exchange().expectStatus().isEqualTo(409).expectBody(String.class).returnResult().getResponseBody();
+        assertThat(english).contains("Fewer seats than observers already booked", "Edit the lesson: Âm nhạc");
+
+        web.post().uri("/organiser/events/e1/lessons/l2/edit").contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .body(BodyInserters.fromFormData("classroom", "A1").with("className", "Lớp Lá 2").with("ageGroup", "MAU_GIAO_LON")
+                        .with("teacher", "Hoàng Thị Mai").with("activity", "Hát: Cháu yêu bà").with("developmentalArea", "Phát triển thẩm mỹ")
+                        .with("seats", "10"))
+                .exchange().expectStatus().is3xxRedirection().expectHeader().location("/organiser/events/e1/lessons?done=updated#lesson-l2");
+        assertThat(calls).contains("PUT details {\"classroom\":\"A1\",\"className\":\"Lớp Lá 2\",\"ageGroup\":\"MAU_GIAO_LON\","
+                + "\"teacher\":\"Hoàng Thị Mai\",\"activity\":\"Hát: Cháu yêu bà\",\"developmentalArea\":\"Phát triển thẩm mỹ\",\"seats\":10}");
+        assertThat(page(web, "/organiser/events/e1/lessons?done=updated", "vi", 200)).contains("Đã lưu chi tiết tiết dự giờ.");
+        // a lesson of another event is no page here
+        page(web, "/organiser/events/e2/lessons/l2/edit", "vi", 404);
+    }
+
+    @Test
+    void cancellingALessonSaysFirstHowManyObserversAndWaitingPeopleLoseTheirPlace() {
+        String confirm = page(web, "/organiser/events/e1/lessons/l2/cancel", "vi", 200);
+        assertThat(confirm).contains("data-booked=\"5\"", "data-waiting=\"2\"", "id=\"confirm-lesson-cancel\"")
+                .contains("Khi huỷ: 5 người đang giữ chỗ dự giờ và 2 người trong danh sách chờ sẽ mất chỗ");
+        assertThat(page(web, "/organiser/events/e1/lessons/l2/cancel", "en", 200))
+                .contains("5 observers holding seats and 2 people on the waiting list lose their places");
+        assertThat(calls).noneMatch(c -> c.startsWith("DELETE lesson"));
+
+        web.post().uri("/organiser/events/e1/lessons/l2/cancel").contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .body(BodyInserters.fromFormData("reason", "Trường mất điện & nghỉ"))
+                .exchange().expectStatus().is3xxRedirection().expectHeader().location("/organiser/events/e1/lessons?done=cancelled#lesson-l2");
+        assertThat(calls).anySatisfy(c -> assertThat(java.net.URLDecoder.decode(c, java.nio.charset.StandardCharsets.UTF_8))
+                .isEqualTo("DELETE lesson /api/observations/lessons/l2?reason=Trường mất điện & nghỉ"));
+        assertThat(calls).anySatisfy(c -> assertThat(c).startsWith("DELETE lesson").contains("%26"));
+        assertThat(page(web, "/organiser/events/e1/lessons?done=cancelled", "vi", 200)).contains("Đã huỷ tiết dự giờ");
+    }
+
+    @Test
+    void observersAreMarkedPresentAndATickTakenAwayIsUndone() {
+        String html = page(web, "/organiser/events/e1/lessons/l2/observers", "vi", 200);
+        assertThat(html).contains("5 người dự giờ, 1 người đã điểm danh có mặt", "Lý Văn Gia", "Ma Thị Hà")
+                .containsPattern("id=\"present-b1\" value=\"b1\"[^>]*checked")
+                .doesNotContainPattern("id=\"present-b2\" value=\"b2\"[^>]*checked")
+                .contains("<label class=\"visually-hidden\" for=\"present-b2\">Có mặt: Bế Văn Bình</label>");
+        // in name order, ignoring diacritics
+        assertThat(html).containsSubsequence("Âu Thị An", "Bế Văn Bình", "Cao Thị Chi", "Đàm Văn Dũng", "Hà Thị Em");
+
+        web.post().uri("/organiser/events/e1/lessons/l2/observers").contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .body(BodyInserters.fromFormData("booked", "b1").with("booked", "b2").with("booked", "b3").with("booked", "b4")
+                        .with("booked", "b5").with("present", "b2").with("present", "b3"))
+                .exchange().expectStatus().is3xxRedirection().expectHeader().location("/organiser/events/e1/lessons/l2/observers?saved=1");
+        assertThat(calls.stream().filter(c -> c.startsWith("POST attendance")).toList()).hasSize(2)
+                .satisfiesExactly(
+                        c -> assertThat(c).contains("\"registrationIds\":[\"b2\",\"b3\"]", "\"attended\":true"),
+                        c -> assertThat(c).contains("\"registrationIds\":[\"b1\"]", "\"attended\":false"));
+        assertThat(page(web, "/organiser/events/e1/lessons/l2/observers?saved=1", "vi", 200)).contains("Đã lưu điểm danh: 1 người có mặt.");
+
+        // someone whose seat is gone: the API's refusal in her language
+        String refused = web.post().uri("/organiser/events/e1/lessons/l2/observers").header(HttpHeaders.ACCEPT_LANGUAGE, "vi")
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .body(BodyInserters.fromFormData("booked", "x9").with("present", "x9"))
+                .exchange().expectStatus().isEqualTo(409).expectBody(String.class).returnResult().getResponseBody();
+        assertThat(refused).contains("data-problem=\"not-booked\"", "Có người không còn giữ chỗ ở tiết này");
+    }
+
+    @Test
+    void theImportShowsItsProgressAndTheScriptsAnswerCarriesTheRowsTable() {
+        String form = page(web, "/organiser/events/e1/imports", "vi", 200);
+        assertThat(form).contains("<label for=\"import-progress\">Tiến độ gửi tệp</label>", "<progress id=\"import-progress\" max=\"100\" value=\"0\">")
+                .contains("id=\"import-progress-field\" hidden", "<p id=\"import-status\" class=\"hint\" role=\"status\" aria-live=\"polite\">")
+                .contains("data-processing=\"Đã gửi tệp; đang kiểm tra và nhập từng dòng…\"", "data-sending=\"Đang gửi tệp…\"")
+                .contains("id=\"import-outcome\"", "/js/organiser.js");
+        assertThat(page(web, "/organiser/events/e1/imports", "en", 200)).contains("<label for=\"import-progress\">Sending the file</label>")
+                .contains("data-done=\"Import finished; each row&#39;s result is below.\"");
+
+        // what the script sends (the form's parts, X-Requested-With): the page whose #import-outcome it puts in place
+        org.springframework.http.client.MultipartBodyBuilder parts = new org.springframework.http.client.MultipartBodyBuilder();
+        parts.part("file", new org.springframework.core.io.ByteArrayResource("fullName,email,phone,category\n".getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
+            @Override
+            public String getFilename() {
+                return "ds.csv";
+            }
+        }).contentType(MediaType.parseMediaType("text/csv"));
+        parts.part("unitId", "");
+        String answer = web.post().uri("/organiser/events/e1/imports").header(HttpHeaders.ACCEPT_LANGUAGE, "vi")
+                .header("X-Requested-With", "XMLHttpRequest").body(BodyInserters.fromMultipartData(parts.build()))
+                .exchange().expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
+        String outcome = answer.substring(answer.indexOf("<div id=\"import-outcome\">"));
+        assertThat(outcome).contains("id=\"import-summary\"", "id=\"result-title\" tabindex=\"-1\"", "id=\"import-rows\"",
+                "data-result=\"good\"", "data-result=\"malformed\"", "id=\"import-download\"");
+
+        // no file: said in the outcome too
+        org.springframework.http.client.MultipartBodyBuilder none = new org.springframework.http.client.MultipartBodyBuilder();
+        none.part("unitId", "u2");
+        String missing = web.post().uri("/organiser/events/e1/imports").header(HttpHeaders.ACCEPT_LANGUAGE, "vi")
+                .body(BodyInserters.fromMultipartData(none.build()))
+                .exchange().expectStatus().isEqualTo(400).expectBody(String.class).returnResult().getResponseBody();
+        assertThat(missing.substring(missing.indexOf("<div id=\"import-outcome\">"))).contains("id=\"missing\"", "Mời chọn một tệp CSV.");
+
+        String script = web.get().uri("/js/organiser.js").exchange().expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
+        assertThat(script).contains("getElementById('import-progress')", "xhr.upload.addEventListener('progress'", "getElementById('import-outcome')");
+    }
+
+    @Test
+    void acceptedPapersAreReachedFromTheConsoleWherePlacingThemInSessionsIsDone() {
+        // the dashboard's to-do item, the event's page and the plan's notice lead to the review page's "Xếp vào phiên"
+        String dashboard = page(web, "/organiser", "vi", 200);
+        assertThat(dashboard).containsPattern("<a href=\"/review/events/e1\"[^>]*>1 báo cáo đã nhận chưa xếp vào phiên");
+        assertThat(page(web, "/organiser/events/e1", "vi", 200))
+                .contains("<a id=\"event-papers\" href=\"/review/events/e1\">Báo cáo tham luận: điểm thẩm định, quyết định và xếp vào phiên</a>");
+        assertThat(page(web, "/organiser/events/e1/plan", "en", 200))
+                .contains("<a id=\"place-papers\" href=\"/review/events/e1\">Place them in sessions</a>");
+    }
+
+    @Test
+    void theEventFormTakesMoreThanFourOfficialsAtOnce() {
+        String form = page(web, "/organiser/events/new", "vi", 200);
+        // the script's button (hidden until the script shows it) and the labels' patterns for the rows it adds
+        assertThat(form).contains("<p class=\"official-add\" hidden><button type=\"button\" class=\"secondary\" id=\"add-official\">Thêm một người</button></p>")
+                .contains("data-label-officialname=\"Họ tên (người thứ {n})\"", "data-label-officialrole=\"Vai trò (người thứ {n})\"")
+                .contains("data-added=\"Đã thêm dòng cho người thứ {n}.\"", "id=\"official-status\"", "id=\"officialName-3\"")
+                .doesNotContain("id=\"officialName-4\"");
+        assertThat(page(web, "/organiser/events/new", "en", 200)).contains(">Add an official</button>", "data-label-officialname=\"Name (official {n})\"");
+
+        // six rows, as the script makes them, sent in one save
+        var data = BodyInserters.fromFormData("title", "Hội nghị sơ kết chuyên đề").with("kind", "CONFERENCE").with("level", "PROVINCE")
+                .with("organiserUnit", "Sở GD&ĐT Bắc Kạn").with("startDate", START).with("endDate", END)
+                .with("timeZone", "Asia/Ho_Chi_Minh").with("capacity", "180");
+        for (int i = 1; i <= 6; i++) {
+            data = data.with("officialName", "Người " + i).with("officialPosition", "Phó Giám đốc").with("officialUnit", "Sở GD&ĐT Bắc Kạn")
+                    .with("officialRole", i == 1 ? "DIRECTING" : "CHAIRING");
+        }
+        web.post().uri("/organiser/events").contentType(MediaType.APPLICATION_FORM_URLENCODED).body(data)
+                .exchange().expectStatus().is3xxRedirection().expectHeader().location("/organiser/events/e1/plan?created");
+        assertThat(calls).anySatisfy(c -> assertThat(c).startsWith("POST event ")
+                .contains("{\"name\":\"Người 1\",\"position\":\"Phó Giám đốc\",\"unit\":\"Sở GD&ĐT Bắc Kạn\",\"role\":\"DIRECTING\"}")
+                .contains("{\"name\":\"Người 6\",\"position\":\"Phó Giám đốc\",\"unit\":\"Sở GD&ĐT Bắc Kạn\",\"role\":\"CHAIRING\"}"));
+
+        String script = web.get().uri("/js/organiser.js").exchange().expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
+        assertThat(script).contains("getElementById('add-official')", "'data-label-' + kind.toLowerCase()");
     }
 }
