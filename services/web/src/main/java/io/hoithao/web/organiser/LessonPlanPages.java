@@ -49,10 +49,11 @@ class LessonPlanPages {
     }
 
     @GetMapping("/organiser/events/{id}/lessons")
-    Mono<String> lessons(@PathVariable String id, @RequestParam(required = false) String added,
-                         @RequestParam(required = false) String done, @AuthenticationPrincipal OidcUser user, Model model) {
+    Mono<String> lessons(@PathVariable String id, @RequestParam(required = false) String done,
+                         @AuthenticationPrincipal OidcUser user, Model model, ServerWebExchange exchange) {
         Console.id(id);
-        if (added != null) {
+        // a bare flag (?added) has no value: its presence is what counts
+        if (exchange.getRequest().getQueryParams().containsKey("added")) {
             model.addAttribute("added", true);
         }
         // after a lesson's page: what was done, from a fixed list (the words are the catalogue's)

@@ -486,6 +486,9 @@ class OrganiserPagesTest {
         assertThat(html).contains("Phiếu dự giờ: 3 phiếu", "Trẻ được chủ động", "4,33", "4–5", "Chưa có giáo viên dạy", "Đã đặt 5/8 chỗ")
                 .doesNotContain("Children take initiative");
         assertThat(page(web, "/organiser/events/e1/lessons", "en", 200)).contains("Children take initiative", "Observation forms: 3", "4.33");
+        // where adding a lesson leads: the bare flag says it is done
+        assertThat(html).doesNotContain("Đã xếp tiết dự giờ.");
+        assertThat(page(web, "/organiser/events/e1/lessons?added", "vi", 200)).contains("Đã xếp tiết dự giờ.");
 
         web.post().uri("/organiser/events/e1/rotations").contentType(MediaType.APPLICATION_FORM_URLENCODED)
                 .body(BodyInserters.fromFormData("maxPerDelegate", "2"))
