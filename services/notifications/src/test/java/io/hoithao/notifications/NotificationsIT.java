@@ -793,7 +793,7 @@ class NotificationsIT {
     private String publishedEvent(String title, LocalDate start, LocalDate end) {
         String eventId = "evt-" + UUID.randomUUID();
         messages.send(new EventPublished(UUID.randomUUID(), Instant.now(), eventId, title, "WORKSHOP", "DISTRICT",
-                "Phòng GD&ĐT Chợ Mới", start, end, "Asia/Ho_Chi_Minh", 100));
+                "Phòng GD&ĐT Chợ Mới", start, end, "Asia/Ho_Chi_Minh", 100, TestIdentity.unitId("Phòng GD&ĐT Chợ Mới")));
         await().atMost(Duration.ofSeconds(30)).until(() -> mongo.findById(eventId, KnownEvent.class).blockOptional().isPresent());
         return eventId;
     }

@@ -5,7 +5,11 @@ import static org.awaitility.Awaitility.await;
 
 import io.hoithao.contracts.events.EventCancelled;
 import io.hoithao.contracts.events.EventPublished;
+import io.hoithao.contracts.units.UnitMoved;
+import io.hoithao.contracts.units.UnitRenamed;
+import io.hoithao.contracts.units.UnitsMessage;
 import io.hoithao.observations.event.ObservedEvent;
+import io.hoithao.platform.units.KnownUnits;
 import io.hoithao.platform.testing.IntegrationTest;
 import io.hoithao.platform.testing.TestIdentity;
 import io.hoithao.platform.testing.TestMessages;
@@ -37,6 +41,9 @@ class EventUnitIT {
     WebTestClient http;
 
     @Autowired
+    KnownUnits units;
+
+    @Autowired
     ReactiveMongoTemplate mongo;
 
     final TestMessages messages = new TestMessages();
@@ -49,7 +56,59 @@ class EventUnitIT {
     static EventPublished published(String eventId, String unit) {
         LocalDate day = LocalDate.of(2027, 10, 25);
         return new EventPublished(UUID.randomUUID(), Instant.now(), eventId, "Hội nghị chuyên đề Giáo dục mầm non",
-                "CONFERENCE", "PROVINCE", unit, day, day.plusDays(1), "Asia/Ho_Chi_Minh", 300);
+                "CONFERENCE", "PROVINCE", unit, day, day.plusDays(1), "Asia/Ho_Chi_Minh", 300, TestIdentity.unitId(unit));
+    }
+
+    /** Tân Hòa and Tân Hóa fold alike and are two units: the organisers of one do not manage the other's event. */
+    @Test
+    void unitsWhoseNamesFoldAlikeAreTwoUnitsForOrganiserRights() {
+        Fixtures fixtures = new Fixtures(http, mongo);
+        messages.send(published(fixtures.eventId, "Trường Mầm non Tân Hòa"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> mongo.findById(fixtures.eventId, ObservedEvent.class)
+                .map(e -> e.organiserUnitId() != null).blockOptional().orElse(false));
+        TestIdentity.get().as(http, TestIdentity.organiser("Trường Mầm non Tân Hóa")).post()
+                .uri("/api/observations/events/{e}/lessons", fixtures.eventId)
+                .bodyValue(Fixtures.lesson("Âm nhạc", "B1", "2027-10-25T09:00:00+07:00", "2027-10-25T09:45:00+07:00", 6))
+                .exchange().expectStatus().isForbidden()
+                .expectBody().jsonPath("$.detail").value(detail -> assertThat((String) detail).contains("Trường Mầm non Tân Hòa"));
+        TestIdentity.get().as(http, TestIdentity.organiser("Trường Mầm non Tân Hòa")).post()
+                .uri("/api/observations/events/{e}/lessons", fixtures.eventId)
+                .bodyValue(Fixtures.lesson("Âm nhạc", "B1", "2027-10-25T09:00:00+07:00", "2027-10-25T09:45:00+07:00", 6))
+                .exchange().expectStatus().isCreated();
+    }
+
+    /**
+     * A rename of the event's unit reaches this service through {@code hoithao.units} and shows in its answers (the
+     * refusal names the unit by its new name); neither the rename nor a move takes its organisers' rights away (their
+     * tokens still carry the old name: the id decides).
+     */
+    @Test
+    void aRenameShowsInTheAnswersAfterItsMessageAndARenameOrAMoveBreaksNoRights() {
+        String suffix = UUID.randomUUID().toString().substring(0, 6);
+        String name = "Phòng GD&ĐT Đổi Tên " + suffix;
+        String department = TestDirectory.id(TestDirectory.DEPARTMENT);
+        String unitId = TestDirectory.add(units, name, department);
+        Fixtures fixtures = new Fixtures(http, mongo);
+        messages.send(published(fixtures.eventId, name));
+        WebTestClient organiser = TestIdentity.get().as(http, TestIdentity.organiser(name, unitId));
+        WebTestClient sibling = TestIdentity.get().as(http, TestIdentity.organiser(TestDirectory.SIBLING_OFFICE));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> sibling.get()
+                .uri("/api/observations/events/{e}/observers", fixtures.eventId).exchange().expectStatus().isForbidden()
+                .expectBody().jsonPath("$.detail").value(detail -> assertThat((String) detail).contains(name)));
+
+        messages.send(new UnitRenamed(UUID.randomUUID(), Instant.now(), UnitsMessage.NO_EVENT, unitId, name + " (mới)",
+                "Phòng mới", name, 1));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> sibling.get()
+                .uri("/api/observations/events/{e}/observers", fixtures.eventId).exchange().expectStatus().isForbidden()
+                .expectBody().jsonPath("$.detail").value(detail -> assertThat((String) detail).contains(name + " (mới)")));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(mongo.findById(fixtures.eventId, ObservedEvent.class)
+                .block().organiserUnit()).isEqualTo(name + " (mới)"));
+        organiser.get().uri("/api/observations/events/{e}/observers", fixtures.eventId).exchange().expectStatus().isOk();
+
+        String elsewhere = TestDirectory.add(units, "Sở GD&ĐT Nơi Khác " + suffix, null);
+        messages.send(new UnitMoved(UUID.randomUUID(), Instant.now(), UnitsMessage.NO_EVENT, unitId, elsewhere, department, 2));
+        await().atMost(Duration.ofSeconds(30)).until(() -> units.find(unitId).map(u -> elsewhere.equals(u.parentId())).block());
+        organiser.get().uri("/api/observations/events/{e}/observers", fixtures.eventId).exchange().expectStatus().isOk();
     }
 
     @Test

@@ -46,7 +46,7 @@ class HostileInputIT {
     void event() {
         fixtures = new Fixtures(http, mongo);
         otherEvent = "evt-" + UUID.randomUUID();
-        ObservationsAuthorizationIT.publish(messages, mongo, fixtures.eventId, "Sở GD&ĐT Bắc Kạn");
+        ObservationsAuthorizationIT.publish(messages, mongo, fixtures.eventId, ObservationsAuthorizationIT.UNIT);
     }
 
     @AfterEach

@@ -48,7 +48,8 @@ import tools.jackson.databind.json.JsonMapper;
 class ObservationsAuthorizationIT {
 
     static final String API = "/api/observations";
-    static final String UNIT = "Sở GD&ĐT Bắc Kạn";
+    /** The unit organising the event: a district office below the department. */
+    static final String UNIT = TestDirectory.OFFICE;
     static final String OWNER_EMAIL = "hoa.owner@mndongtam.edu.vn";
     /** The owner's email as her registration spells it: emails are compared without case. */
     static final String OWNER_EMAIL_AS_REGISTERED = "Hoa.Owner@MNDongTam.edu.vn";
@@ -71,9 +72,19 @@ class ObservationsAuthorizationIT {
     static final Who ANONYMOUS = new Who("anonymous", () -> null);
     static final Who ADMIN = Who.as("admin", TestIdentity.admin());
     static final Who ORGANISER = Who.as("organiser of the unit", TestIdentity.organiser(UNIT));
-    /** The same unit written another way: the same organiser. */
-    static final Who ORGANISER_FOLDED = Who.as("organiser of the unit (so gd&dt  bac kan)", TestIdentity.organiser("so gd&dt  bac kan"));
-    static final Who OTHER_ORGANISER = Who.as("organiser of another unit", TestIdentity.organiser("Phòng GD&ĐT Chợ Mới"));
+    /**
+     * An organiser of a unit whose name folds like the event's unit's, but another unit (another id): units are
+     * recognised by id, so she manages nothing of the event.
+     */
+    static final Who ORGANISER_FOLDED = Who.as("organiser of another unit named like the event's (phong gd&dt  cho moi)",
+            TestIdentity.organiser("phong gd&dt  cho moi"));
+    /** The event's unit's sibling: another district office of the department. */
+    static final Who OTHER_ORGANISER = Who.as("organiser of another unit", TestIdentity.organiser(TestDirectory.SIBLING_OFFICE));
+    /** Organisers of the department above the event's unit and of a school below it: neither manages the event. */
+    static final Who ABOVE_ORGANISER = Who.as("organiser of the department above the event's unit",
+            TestIdentity.organiser(TestDirectory.DEPARTMENT));
+    static final Who BELOW_ORGANISER = Who.as("organiser of a school below the event's unit",
+            TestIdentity.organiser(TestDirectory.SCHOOL));
     static final Who REVIEWER = Who.as("reviewer", TestIdentity.reviewer());
     static final Who OWNER = Who.as("owner", TestIdentity.delegate(OWNER_EMAIL));
     static final Who OTHER = Who.as("another delegate", TestIdentity.delegate(OTHER_EMAIL));
@@ -195,7 +206,10 @@ class ObservationsAuthorizationIT {
                 row("POST", "/events/{event}/lessons", NO_ROLE, LESSON, 403),
                 row("POST", "/events/{event}/lessons", OTHER_ORGANISER, LESSON, 403).saying(UNIT),
                 row("POST", "/events/{event}/lessons", ORGANISER, LESSON, 201),
-                row("POST", "/events/{event}/lessons", ORGANISER_FOLDED, LESSON, 201),
+                row("POST", "/events/{event}/lessons", ORGANISER_FOLDED, LESSON, 403).saying(UNIT),
+                // Units above, beside and below the event's: none of their organisers manages it.
+                row("POST", "/events/{event}/lessons", ABOVE_ORGANISER, LESSON, 403).saying(UNIT),
+                row("POST", "/events/{event}/lessons", BELOW_ORGANISER, LESSON, 403).saying(UNIT),
                 row("POST", "/events/{event}/lessons", ADMIN, LESSON, 201),
                 // Classrooms are the event's venues', not typed names: another unit's organiser who types the school,
                 // room and time of {held-lesson} in an event of her own unit gets her lesson, and learns nothing of ours...
@@ -211,6 +225,8 @@ class ObservationsAuthorizationIT {
                 row("PUT", "/lessons/{fresh-lesson}/details", OWNER, DETAILS, 403),
                 row("PUT", "/lessons/{fresh-lesson}/details", REVIEWER, DETAILS, 403),
                 row("PUT", "/lessons/{fresh-lesson}/details", OTHER_ORGANISER, DETAILS, 403).saying(UNIT),
+                row("PUT", "/lessons/{fresh-lesson}/details", ABOVE_ORGANISER, DETAILS, 403).saying(UNIT),
+                row("PUT", "/lessons/{fresh-lesson}/details", BELOW_ORGANISER, DETAILS, 403).saying(UNIT),
                 row("PUT", "/lessons/{fresh-lesson}/details", ORGANISER, DETAILS, 200),
                 row("PUT", "/lessons/{fresh-lesson}/details", ADMIN, DETAILS, 200),
                 row("PUT", "/lessons/{no-such-lesson}/details", ORGANISER, DETAILS, 404),
@@ -252,6 +268,9 @@ class ObservationsAuthorizationIT {
                 row("GET", "/events/{event}/observers", OWNER, 403),
                 row("GET", "/events/{event}/observers", REVIEWER, 403),
                 row("GET", "/events/{event}/observers", OTHER_ORGANISER, 403).saying(UNIT),
+                row("GET", "/events/{event}/observers", ABOVE_ORGANISER, 403).saying(UNIT),
+                row("GET", "/events/{event}/observers", BELOW_ORGANISER, 403).saying(UNIT),
+                row("GET", "/events/{event}/observers", ORGANISER_FOLDED, 403).saying(UNIT),
                 row("GET", "/events/{event}/observers", ORGANISER, 200),
                 row("GET", "/events/{event}/observers", ADMIN, 200),
                 row("GET", "/events/{unpublished}/observers", ORGANISER, 403).saying(NOT_PUBLISHED),
@@ -298,6 +317,8 @@ class ObservationsAuthorizationIT {
                 row("PUT", "/events/{event}/form", OWNER, TEMPLATE, 403),
                 row("PUT", "/events/{event}/form", REVIEWER, TEMPLATE, 403),
                 row("PUT", "/events/{event}/form", OTHER_ORGANISER, TEMPLATE, 403).saying(UNIT),
+                row("PUT", "/events/{event}/form", ABOVE_ORGANISER, TEMPLATE, 403).saying(UNIT),
+                row("PUT", "/events/{event}/form", BELOW_ORGANISER, TEMPLATE, 403).saying(UNIT),
                 row("PUT", "/events/{event}/form", ORGANISER, TEMPLATE, 200),
                 row("PUT", "/events/{event}/form", ADMIN, TEMPLATE, 200),
                 row("PUT", "/events/{unpublished}/form", ORGANISER, TEMPLATE, 403).saying(NOT_PUBLISHED),
@@ -345,7 +366,9 @@ class ObservationsAuthorizationIT {
                 row("GET", "/events/{event}/delegates/{owner}/schedule", OTHER_ORGANISER, 403).saying(UNIT),
                 row("GET", "/events/{event}/delegates/{owner}/schedule", OWNER, 200),
                 row("GET", "/events/{event}/delegates/{owner}/schedule", ORGANISER, 200),
-                row("GET", "/events/{event}/delegates/{owner}/schedule", ORGANISER_FOLDED, 200),
+                row("GET", "/events/{event}/delegates/{owner}/schedule", ORGANISER_FOLDED, 403).saying(UNIT),
+                row("GET", "/events/{event}/delegates/{owner}/schedule", ABOVE_ORGANISER, 403).saying(UNIT),
+                row("GET", "/events/{event}/delegates/{owner}/schedule", BELOW_ORGANISER, 403).saying(UNIT),
                 row("GET", "/events/{event}/delegates/{owner}/schedule", ADMIN, 200),
                 row("GET", "/events/{event}/delegates/{other}/schedule", OWNER, 404),
                 row("GET", "/events/{unpublished}/delegates/{owner-unpublished}/schedule", OWNER, 200),
@@ -416,7 +439,7 @@ class ObservationsAuthorizationIT {
     static void publish(TestMessages messages, ReactiveMongoTemplate mongo, String eventId, String unit) {
         LocalDate day = LocalDate.of(2027, 3, 1);
         messages.send(new EventPublished(UUID.randomUUID(), Instant.now(), eventId, "Hội thảo chuyên đề giáo dục mầm non",
-                "CONFERENCE", "PROVINCE", unit, day, day.plusDays(30), "Asia/Ho_Chi_Minh", 200));
+                "CONFERENCE", "PROVINCE", unit, day, day.plusDays(30), "Asia/Ho_Chi_Minh", 200, TestDirectory.id(unit)));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(mongo.findById(eventId, ObservedEvent.class).block())
                 .isNotNull().extracting(ObservedEvent::organiserUnit).isEqualTo(unit));
     }
@@ -447,7 +470,7 @@ class ObservationsAuthorizationIT {
             unpublished = new Fixtures(http, mongo);
             otherUnitEvent = new Fixtures(http, mongo);
             publish(messages, mongo, event.eventId, UNIT);
-            publish(messages, mongo, otherUnitEvent.eventId, "Phòng GD&ĐT Chợ Mới");
+            publish(messages, mongo, otherUnitEvent.eventId, TestDirectory.SIBLING_OFFICE);
             event.observer(owner, OWNER_EMAIL_AS_REGISTERED, "Nguyễn Thị Hoà");
             event.observer(other, OTHER_EMAIL, "Trần Thị Lụa");
             rotating = event.observer("Đặng Văn Bình");

@@ -30,8 +30,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 final class Fixtures {
 
     static final String UNIT = "Trường Mầm non Đồng Tâm";
-    /** The unit organising the event (as the events service publishes it). */
-    static final String ORGANISER_UNIT = "Sở GD&ĐT Bắc Kạn";
+    /** The unit organising the event (as the events service publishes it): a district office below the department. */
+    static final String ORGANISER_UNIT = "Phòng GD&ĐT Chợ Mới";
     static final LocalDate DAY = LocalDate.of(2026, 10, 25);
 
     final String eventId = "evt-" + UUID.randomUUID();
@@ -53,8 +53,13 @@ final class Fixtures {
 
     /** Publishes the event on the events topic, waits until this service knows it, then opens the call for papers. */
     Fixtures withOpenCall() {
+        return withOpenCall(ORGANISER_UNIT, TestIdentity.unitId(ORGANISER_UNIT));
+    }
+
+    /** The same, for an event organised by this unit. */
+    Fixtures withOpenCall(String organiserUnit, String organiserUnitId) {
         messages.send(new EventPublished(UUID.randomUUID(), Instant.now(), eventId, "Hội nghị – hội thảo sơ kết chuyên đề",
-                "CONFERENCE", "PROVINCE", ORGANISER_UNIT, DAY, DAY.plusDays(1), "Asia/Ho_Chi_Minh", 200));
+                "CONFERENCE", "DISTRICT", organiserUnit, DAY, DAY.plusDays(1), "Asia/Ho_Chi_Minh", 200, organiserUnitId));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 http.get().uri("/api/presentations/events/{e}", eventId).exchange().expectStatus().isOk());
         http.put().uri("/api/presentations/events/{e}/call-for-papers", eventId)
@@ -105,9 +110,14 @@ final class Fixtures {
         return identity.as(http, caller);
     }
 
-    /** The test client acting as the signed-in delegate with this email. */
+    /** The test client acting as the signed-in delegate with this email, of {@link #UNIT} (confirmed: her token carries its id). */
     WebTestClient asDelegate(String email) {
-        return as(TestIdentity.delegate(email));
+        return as(delegateOfUnit(email));
+    }
+
+    /** A delegate of {@link #UNIT}, confirmed (her token carries its id). */
+    static Caller delegateOfUnit(String email) {
+        return TestIdentity.person(email, "Đại biểu", UNIT, Role.DELEGATE);
     }
 
     /** A reviewer with this name (the same name is the same person: their email is derived from it). */
@@ -122,7 +132,12 @@ final class Fixtures {
     }
 
     String submitted(String email, String title, int minutes) {
-        return submit(email, paper(title, minutes)).expectBody(Map.class)
+        return submitted(delegateOfUnit(email), title, minutes);
+    }
+
+    /** A paper submitted by this signed-in person (for her unit, the one her token carries). */
+    String submitted(Caller who, String title, int minutes) {
+        return as(who).post().uri("/api/presentations/events/{e}/papers", eventId).bodyValue(paper(title, minutes)).exchange().expectBody(Map.class)
                 .consumeWith(r -> assertThat(r.getStatus().value()).as("%s", r.getResponseBody()).isEqualTo(201))
                 .returnResult().getResponseBody().get("id").toString();
     }

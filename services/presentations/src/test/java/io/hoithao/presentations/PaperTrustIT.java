@@ -31,7 +31,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 class PaperTrustIT {
 
     static final String PROBLEMS = "https://hoithao.io/problems/";
-    static final String OTHER_UNIT = "Phòng GD&ĐT Chợ Mới";
+    static final String OTHER_UNIT = "Phòng GD&ĐT Na Rì";
 
     @Autowired
     WebTestClient http;
@@ -64,30 +64,67 @@ class PaperTrustIT {
         Fixtures f = new Fixtures(http, messages, mongo).withOpenCall();
         Map<String, Object> forAnotherUnit = Fixtures.paper("Bài nộp thay đơn vị khác", 10);
         forAnotherUnit.put("unit", OTHER_UNIT);
+        forAnotherUnit.put("unitId", TestDirectory.id(OTHER_UNIT));
 
-        // Her token names no unit: the paper is for the unit of her confirmed registration.
+        // Her token names no confirmed unit: refused, and told why.
+        f.delegate("hoa.nounit@mndongtam.edu.vn");
+        f.as(TestIdentity.delegate("hoa.nounit@mndongtam.edu.vn")).post().uri("/api/presentations/events/{e}/papers", f.eventId)
+                .bodyValue(forAnotherUnit).exchange()
+                .expectStatus().isForbidden().expectBody().jsonPath("$.type").isEqualTo(PROBLEMS + "no-confirmed-unit");
+
+        // Her token names her confirmed unit: that one, by id, whatever the body names.
         f.delegate("hoa.unit@mndongtam.edu.vn");
-        String hoa = submitAs(f, TestIdentity.delegate("hoa.unit@mndongtam.edu.vn"), forAnotherUnit);
+        String hoa = submitAs(f, Fixtures.delegateOfUnit("hoa.unit@mndongtam.edu.vn"), forAnotherUnit);
+        assertThat(paper(hoa).unitId()).isEqualTo(TestDirectory.id(Fixtures.UNIT));
         assertThat(paper(hoa).unit()).isEqualTo(Fixtures.UNIT);
         f.asDelegate("hoa.unit@mndongtam.edu.vn").get().uri("/api/presentations/papers/{p}", hoa).exchange()
-                .expectBody().jsonPath("$.unit").isEqualTo(Fixtures.UNIT);
+                .expectBody().jsonPath("$.unit").isEqualTo(Fixtures.UNIT)
+                .jsonPath("$.unitId").isEqualTo(TestDirectory.id(Fixtures.UNIT));
         // Nor does an edit move it.
         f.asDelegate("hoa.unit@mndongtam.edu.vn").put().uri("/api/presentations/papers/{p}", hoa).bodyValue(forAnotherUnit)
                 .exchange().expectStatus().isOk();
-        assertThat(paper(hoa).unit()).isEqualTo(Fixtures.UNIT);
+        assertThat(paper(hoa).unitId()).isEqualTo(TestDirectory.id(Fixtures.UNIT));
         assertThat(paper(hoa).title()).isEqualTo("Bài nộp thay đơn vị khác");
 
-        // Her token names her unit: that one.
-        Caller lan = TestIdentity.person("lan.unit@mntanhoa.edu.vn", "Phạm Thị Lan", "Trường Mầm non Tân Hòa", Role.DELEGATE);
+        // Tân Hòa's delegate: Tân Hòa, not Tân Hóa.
+        Caller lan = TestIdentity.person("lan.unit@mntanhoa.edu.vn", "Phạm Thị Lan", TestDirectory.TAN_HOA, Role.DELEGATE);
         f.delegate(lan.email());
         String lans = submitAs(f, lan, forAnotherUnit);
-        assertThat(paper(lans).unit()).isEqualTo("Trường Mầm non Tân Hòa");
+        assertThat(paper(lans).unitId()).isEqualTo(TestDirectory.id(TestDirectory.TAN_HOA));
+        assertThat(paper(lans).unit()).isEqualTo(TestDirectory.TAN_HOA);
 
-        // An organiser of the event's unit with a registration may submit for the unit she names.
-        Caller organiser = TestIdentity.person("to.chuc@sobackan.edu.vn", "Người tổ chức", Fixtures.ORGANISER_UNIT, Role.ORGANISER);
+        // An organiser of the event's unit with a registration may submit for the unit she names by id, one of the directory.
+        Caller organiser = TestIdentity.person("to.chuc@phongchomoi.edu.vn", "Người tổ chức", Fixtures.ORGANISER_UNIT, Role.ORGANISER);
         f.delegate(organiser.email());
         String organisers = submitAs(f, organiser, forAnotherUnit);
+        assertThat(paper(organisers).unitId()).isEqualTo(TestDirectory.id(OTHER_UNIT));
         assertThat(paper(organisers).unit()).isEqualTo(OTHER_UNIT);
+        Map<String, Object> unknownUnit = Fixtures.paper("Bài của một đơn vị không có", 10);
+        unknownUnit.put("unitId", "no-such-unit");
+        f.as(organiser).post().uri("/api/presentations/events/{e}/papers", f.eventId).bodyValue(unknownUnit).exchange()
+                .expectStatus().isBadRequest().expectBody().jsonPath("$.type").isEqualTo(PROBLEMS + "validation");
+    }
+
+    /** Tân Hòa and Tân Hóa fold alike, and are two units: a reviewer of one reviews the other's paper. */
+    @Test
+    void unitsWhoseNamesFoldAlikeAreTwoUnitsForConflictOfInterest() {
+        Fixtures f = new Fixtures(http, messages, mongo).withOpenCall();
+        Caller lan = TestIdentity.person("lan.coi@mntanhoa.edu.vn", "Phạm Thị Lan", TestDirectory.TAN_HOA, Role.DELEGATE);
+        f.delegate(lan.email());
+        String paperId = submitAs(f, lan, Fixtures.paper("Bài của Tân Hòa", 10));
+
+        Caller tanHoa = TestIdentity.person("tan.hoa.reviewer@hoithao.test", "Đồng nghiệp", TestDirectory.TAN_HOA, Role.REVIEWER);
+        f.as(tanHoa).post().uri("/api/presentations/papers/{p}/reviews", paperId)
+                .bodyValue(Map.of("score", 10, "comment", "Rất tốt")).exchange()
+                .expectStatus().isForbidden().expectBody().jsonPath("$.type").isEqualTo(PROBLEMS + "conflict-of-interest")
+                .jsonPath("$.unit").isEqualTo(TestDirectory.TAN_HOA);
+        Caller tanHoaAcute = TestIdentity.person("tan.hoa.acute.reviewer@hoithao.test", "Người ngoài", TestDirectory.TAN_HOA_ACUTE,
+                Role.REVIEWER);
+        f.as(tanHoaAcute).post().uri("/api/presentations/papers/{p}/reviews", paperId)
+                .bodyValue(Map.of("score", 8, "comment", "Có tính thực tiễn")).exchange()
+                .expectStatus().isCreated();
+        assertThat(paper(paperId).reviews()).singleElement()
+                .satisfies(r -> assertThat(r.reviewerEmail()).isEqualTo(tanHoaAcute.email()));
     }
 
     @Test
@@ -96,7 +133,7 @@ class PaperTrustIT {
         f.delegate("hoa.coi@mndongtam.edu.vn");
         String paperId = f.submitted("hoa.coi@mndongtam.edu.vn", "Bài của Đồng Tâm", 10);
 
-        for (String sameUnit : List.of(Fixtures.UNIT, "truong mam non  dong tam")) {
+        for (String sameUnit : List.of(Fixtures.UNIT)) {
             Caller colleague = TestIdentity.person("dong.tam.reviewer@hoithao.test", "Đồng nghiệp", sameUnit, Role.REVIEWER);
             f.as(colleague).post().uri("/api/presentations/papers/{p}/reviews", paperId)
                     .bodyValue(Map.of("score", 10, "comment", "Rất tốt")).exchange()

@@ -13,7 +13,6 @@ import io.hoithao.platform.testing.IntegrationTest;
 import io.hoithao.platform.testing.Placeholders;
 import io.hoithao.platform.testing.TestIdentity;
 import io.hoithao.platform.testing.TestMessages;
-import io.hoithao.platform.text.Units;
 import io.hoithao.presentations.event.ConferenceEvent;
 import io.hoithao.presentations.paper.Paper;
 import io.hoithao.presentations.paper.PaperStatus;
@@ -77,17 +76,30 @@ class PresentationsAuthorizationIT {
     static final Who ANONYMOUS = new Who("anonymous", () -> null);
     static final Who ADMIN = Who.as("admin", TestIdentity.admin());
     static final Who ORGANISER = Who.as("organiser of the unit", TestIdentity.organiser(Fixtures.ORGANISER_UNIT));
-    /** The same unit written another way: the same organiser. */
-    static final Who ORGANISER_LOWER = Who.as("organiser of the unit (so gd&dt bac kan)", TestIdentity.organiser("so gd&dt bac kan"));
-    static final Who OTHER_ORGANISER = Who.as("organiser of another unit", TestIdentity.organiser("Phòng GD&ĐT Chợ Mới"));
+    /**
+     * An organiser of a unit whose name folds like the event's unit's, but another unit (another id): units are
+     * recognised by id, so she manages nothing of the event.
+     */
+    static final Who ORGANISER_LOWER = Who.as("organiser of another unit named like the event's (phong gd&dt cho moi)",
+            TestIdentity.organiser("phong gd&dt cho moi"));
+    /** The event's unit's sibling: another district office of the department. */
+    static final Who OTHER_ORGANISER = Who.as("organiser of another unit", TestIdentity.organiser(TestDirectory.SIBLING_OFFICE));
+    /** Organisers of the department above the event's unit and of a school below it: neither manages the event. */
+    static final Who ABOVE_ORGANISER = Who.as("organiser of the department above the event's unit",
+            TestIdentity.organiser(TestDirectory.DEPARTMENT));
+    static final Who BELOW_ORGANISER = Who.as("organiser of a school below the event's unit",
+            TestIdentity.organiser(TestDirectory.TAN_HOA));
     static final Caller BINH = Fixtures.reviewer("Trần Văn Bình");
     static final Who REVIEWER = Who.as("reviewer", BINH);
     /** A reviewer of the unit the owner's papers are submitted for: never reviews them. */
     static final Who SAME_UNIT_REVIEWER = Who.as("reviewer of the paper's unit",
-            TestIdentity.person("dong.tam.reviewer@hoithao.test", "Đồng nghiệp", "truong mam non dong tam", Role.REVIEWER));
+            TestIdentity.person("dong.tam.reviewer@hoithao.test", "Đồng nghiệp", Fixtures.UNIT, Role.REVIEWER));
+    /** A reviewer of another unit whose name folds like the paper's unit's: no conflict. */
+    static final Who NAMESAKE_UNIT_REVIEWER = Who.as("reviewer of a unit named like the paper's (truong mam non dong tam)",
+            TestIdentity.person("dong.tam.namesake@hoithao.test", "Người ngoài", "truong mam non dong tam", Role.REVIEWER));
     static final Who OTHER_REVIEWER = Who.as("another reviewer", Fixtures.reviewer("Lê Thị Cúc"));
-    static final Who OWNER = Who.as("owner", TestIdentity.delegate(OWNER_EMAIL));
-    static final Who OTHER = Who.as("another delegate", TestIdentity.delegate(OTHER_EMAIL));
+    static final Who OWNER = Who.as("owner", Fixtures.delegateOfUnit(OWNER_EMAIL));
+    static final Who OTHER = Who.as("another delegate", Fixtures.delegateOfUnit(OTHER_EMAIL));
     static final Who UNREGISTERED = Who.as("unregistered delegate", TestIdentity.delegate("nobody@truong.edu.vn"));
     static final Who NO_ROLE = Who.as("signed in, no role", TestIdentity.person("norole@truong.edu.vn", "Khách", null));
     static final Who OWNER_AS_REVIEWER = Who.as("owner who is also a reviewer",
@@ -185,7 +197,10 @@ class PresentationsAuthorizationIT {
                 row("PUT", "/events/{event}/call-for-papers", REVIEWER, CALL, 403),
                 row("PUT", "/events/{event}/call-for-papers", OTHER_ORGANISER, CALL, 403).saying(Fixtures.ORGANISER_UNIT),
                 row("PUT", "/events/{event}/call-for-papers", ORGANISER, CALL, 200),
-                row("PUT", "/events/{event}/call-for-papers", ORGANISER_LOWER, CALL, 200),
+                row("PUT", "/events/{event}/call-for-papers", ORGANISER_LOWER, CALL, 403).saying(Fixtures.ORGANISER_UNIT),
+                // Units above, beside and below the event's: none of their organisers manages it.
+                row("PUT", "/events/{event}/call-for-papers", ABOVE_ORGANISER, CALL, 403).saying(Fixtures.ORGANISER_UNIT),
+                row("PUT", "/events/{event}/call-for-papers", BELOW_ORGANISER, CALL, 403).saying(Fixtures.ORGANISER_UNIT),
                 row("PUT", "/events/{event}/call-for-papers", ADMIN, CALL, 200),
                 // An event not published here yet (its unit unknown): only an administrator.
                 row("PUT", "/events/{unpublished}/call-for-papers", ORGANISER, CALL, 403).saying("is not published yet"),
@@ -207,6 +222,9 @@ class PresentationsAuthorizationIT {
                 row("GET", "/events/{event}/papers", OWNER, 200),
                 row("GET", "/events/{event}/papers", REVIEWER, 200),
                 row("GET", "/events/{event}/papers", OTHER_ORGANISER, 403),
+                row("GET", "/events/{event}/papers", ABOVE_ORGANISER, 403),
+                row("GET", "/events/{event}/papers", BELOW_ORGANISER, 403),
+                row("GET", "/events/{event}/papers", ORGANISER_LOWER, 403),
                 row("GET", "/events/{event}/papers", ORGANISER, 200),
                 row("GET", "/events/{event}/papers", ADMIN, 200),
                 row("GET", "/events/{unpublished}/papers", ORGANISER, 403),
@@ -225,6 +243,8 @@ class PresentationsAuthorizationIT {
                 row("GET", "/papers/{submitted}", OTHER, 404),
                 row("GET", "/papers/{submitted}", NO_ROLE, 404),
                 row("GET", "/papers/{submitted}", OTHER_ORGANISER, 403).saying(Fixtures.ORGANISER_UNIT),
+                row("GET", "/papers/{submitted}", ABOVE_ORGANISER, 403).saying(Fixtures.ORGANISER_UNIT),
+                row("GET", "/papers/{submitted}", BELOW_ORGANISER, 403).saying(Fixtures.ORGANISER_UNIT),
                 row("GET", "/papers/{accepted}", REVIEWER, 403).saying("under review"),
                 row("GET", "/papers/{submitted}", REVIEWER, 200),
                 row("GET", "/papers/{reviewed}", REVIEWER, 200),
@@ -283,6 +303,8 @@ class PresentationsAuthorizationIT {
                 // ...nor on a paper of their own unit (the unit of their token, names folded).
                 row("POST", "/papers/{fresh}/reviews", SAME_UNIT_REVIEWER, REVIEW, 403, CONFLICT_OF_INTEREST)
                         .saying(Fixtures.UNIT),
+                // A unit whose name folds like the paper's unit's is another unit: no conflict.
+                row("POST", "/papers/{fresh}/reviews", NAMESAKE_UNIT_REVIEWER, REVIEW, 201),
                 // An event whose organisers named its reviewers (only REVIEWER): the others neither review nor read its papers.
                 row("POST", "/papers/{named-fresh}/reviews", OTHER_REVIEWER, REVIEW, 403, REVIEWER_NOT_ASSIGNED),
                 row("POST", "/papers/{named-fresh}/reviews", REVIEWER, REVIEW, 201),
@@ -317,7 +339,9 @@ class PresentationsAuthorizationIT {
                 row("PUT", "/events/{event}/reviewers", REVIEWER, REVIEWERS, 403),
                 row("PUT", "/events/{event}/reviewers", OTHER_ORGANISER, REVIEWERS, 403).saying(Fixtures.ORGANISER_UNIT),
                 row("PUT", "/events/{event}/reviewers", ORGANISER, REVIEWERS, 200),
-                row("PUT", "/events/{event}/reviewers", ORGANISER_LOWER, REVIEWERS, 200),
+                row("PUT", "/events/{event}/reviewers", ORGANISER_LOWER, REVIEWERS, 403),
+                row("PUT", "/events/{event}/reviewers", ABOVE_ORGANISER, REVIEWERS, 403),
+                row("PUT", "/events/{event}/reviewers", BELOW_ORGANISER, REVIEWERS, 403),
                 row("PUT", "/events/{event}/reviewers", ADMIN, REVIEWERS, 200),
                 row("PUT", "/events/{unpublished}/reviewers", ORGANISER, REVIEWERS, 403).saying("is not published yet"),
                 row("PUT", "/events/{unknown}/reviewers", ADMIN, REVIEWERS, 404),
@@ -338,6 +362,9 @@ class PresentationsAuthorizationIT {
                 row("POST", "/papers/{reviewed}/decision", OWNER, DECISION, 403),
                 row("POST", "/papers/{reviewed}/decision", REVIEWER, DECISION, 403),
                 row("POST", "/papers/{reviewed}/decision", OTHER_ORGANISER, DECISION, 403),
+                row("POST", "/papers/{reviewed}/decision", ABOVE_ORGANISER, DECISION, 403),
+                row("POST", "/papers/{reviewed}/decision", BELOW_ORGANISER, DECISION, 403),
+                row("POST", "/papers/{reviewed}/decision", ORGANISER_LOWER, DECISION, 403),
                 row("POST", "/papers/{fresh-reviewed}/decision", ORGANISER, DECISION, 200),
                 row("POST", "/papers/{fresh-reviewed}/decision", ADMIN, DECISION, 200),
 
@@ -364,6 +391,8 @@ class PresentationsAuthorizationIT {
                 row("POST", "/events/{event}/sessions/{session}/papers", OWNER, PLACE, 403),
                 row("POST", "/events/{event}/sessions/{session}/papers", REVIEWER, PLACE, 403),
                 row("POST", "/events/{event}/sessions/{session}/papers", OTHER_ORGANISER, PLACE, 403),
+                row("POST", "/events/{event}/sessions/{session}/papers", ABOVE_ORGANISER, PLACE, 403),
+                row("POST", "/events/{event}/sessions/{session}/papers", BELOW_ORGANISER, PLACE, 403),
                 row("POST", "/events/{event}/sessions/{session}/papers", ORGANISER, PLACE_FRESH, 200),
                 row("POST", "/events/{event}/sessions/{session}/papers", ADMIN, PLACE_FRESH, 200),
                 row("POST", "/events/{unpublished}/sessions/{unpublished-session}/papers", ORGANISER, PLACE, 403),
@@ -410,6 +439,8 @@ class PresentationsAuthorizationIT {
                 row("PUT", "/events/{event}/album", ANONYMOUS, ALBUM_OPEN, 401),
                 row("PUT", "/events/{event}/album", OWNER, ALBUM_OPEN, 403),
                 row("PUT", "/events/{event}/album", OTHER_ORGANISER, ALBUM_OPEN, 403),
+                row("PUT", "/events/{event}/album", ABOVE_ORGANISER, ALBUM_OPEN, 403),
+                row("PUT", "/events/{event}/album", BELOW_ORGANISER, ALBUM_OPEN, 403),
                 row("PUT", "/events/{event}/album", ORGANISER, ALBUM_OPEN, 200),
                 row("PUT", "/events/{unpublished}/album", ORGANISER, ALBUM_OPEN, 403),
                 row("POST", "/photos/{pending-photo}/approve", ANONYMOUS, 401),
@@ -648,11 +679,15 @@ class PresentationsAuthorizationIT {
         assertThat(ids(OTHER, all)).containsExactlyInAnyOrder(theirs);
         assertThat(ids(REVIEWER, all)).containsExactlyInAnyOrder(mine, theirs);
         assertThat(ids(ORGANISER, all)).containsExactlyInAnyOrder(mine, theirs, accepted);
-        assertThat(ids(ORGANISER_LOWER, all)).containsExactlyInAnyOrder(mine, theirs, accepted);
+        // Units are ids: a namesake of the event's unit, the department above it and a school below it see none.
+        assertThat(ids(ORGANISER_LOWER, all)).isEmpty();
+        assertThat(ids(ABOVE_ORGANISER, all)).isEmpty();
+        assertThat(ids(BELOW_ORGANISER, all)).isEmpty();
         assertThat(ids(ADMIN, all)).containsExactlyInAnyOrder(mine, theirs, accepted);
         assertThat(ids(OTHER_ORGANISER, all)).isEmpty();
         assertThat(ids(NO_ROLE, all)).isEmpty();
-        assertThat(ids(ORGANISER, all + "&unit=truong mam non dong tam")).containsExactlyInAnyOrder(mine, theirs, accepted);
+        assertThat(ids(ORGANISER, all + "&unitId=" + TestDirectory.id(Fixtures.UNIT))).containsExactlyInAnyOrder(mine, theirs, accepted);
+        assertThat(ids(ORGANISER, all + "&unitId=" + TestDirectory.id(TestDirectory.TAN_HOA))).isEmpty();
         assertThat(ids(OWNER, "/papers")).contains(mine, accepted).doesNotContain(theirs);
 
         String ofEvent = "/events/" + f.eventId + "/papers";
@@ -706,6 +741,7 @@ class PresentationsAuthorizationIT {
         hostile.put("outbox", List.of(Map.of("messageId", "m-forged", "type", "presentations.PaperAccepted.v1")));
         hostile.put("version", 42);
         hostile.put("unitKey", "khac");
+        hostile.put("unitId", TestDirectory.id(TestDirectory.TAN_HOA));
         hostile.put("submittedAt", "2000-01-01T00:00:00Z");
         return hostile;
     }
@@ -747,7 +783,7 @@ class PresentationsAuthorizationIT {
         assertThat(paper.version()).isEqualTo(version);
         assertThat(paper.submitter().email()).isEqualTo(OWNER_EMAIL);
         assertThat(paper.submitter().registrationId()).isEqualTo(registrationId);
-        assertThat(paper.unitKey()).isEqualTo(Units.fold(Fixtures.UNIT));
+        assertThat(paper.unitId()).isEqualTo(TestDirectory.id(Fixtures.UNIT));
         assertThat(paper.submittedAt()).isAfter(before);
         assertThat(paper.outbox()).extracting(OutboxEntry::type)
                 .allSatisfy(type -> assertThat(type).containsAnyOf("PaperSubmitted", "PaperRevised"));
@@ -857,9 +893,9 @@ class PresentationsAuthorizationIT {
         as(ADMIN).get().uri(API + "/papers/{p}", gt).exchange()
                 .expectStatus().isNotFound().expectBody().jsonPath("$.type").isEqualTo("https://hoithao.io/problems/not-found");
         as(OWNER).get().uri(API + "/papers/{p}/materials/{m}", paperId, gt).exchange().expectStatus().isNotFound();
-        as(ADMIN).get().uri(b -> b.path(API + "/papers").queryParam("unit", "{u}").queryParam("eventId", "{e}").build(gt, ne))
+        as(ADMIN).get().uri(b -> b.path(API + "/papers").queryParam("unitId", "{u}").queryParam("eventId", "{e}").build(gt, ne))
                 .exchange().expectStatus().isOk().expectBody().jsonPath("$.total").isEqualTo(0);
-        as(ADMIN).get().uri(b -> b.path(API + "/papers").queryParam("unit", "{u}").build("a.b.$where")).exchange()
+        as(ADMIN).get().uri(b -> b.path(API + "/papers").queryParam("unitId", "{u}").build("a.b.$where")).exchange()
                 .expectStatus().isOk().expectBody().jsonPath("$.total").isEqualTo(0);
         as(ADMIN).get().uri(API + "/events/{e}/papers", ne).exchange()
                 .expectStatus().isOk().expectBody().jsonPath("$.total").isEqualTo(0);
@@ -886,16 +922,17 @@ class PresentationsAuthorizationIT {
         // Operators as text: stored verbatim.
         Map<String, Object> textual = Fixtures.paper("$where: function() { return true }", 10);
         textual.put("unit", "a.b.$set");
+        textual.put("unitId", "a.b.$set");
         textual.put("presenters", List.of(gt));
         String stored = f.submit(OWNER_EMAIL, textual).expectStatus().isCreated()
                 .expectBody(Map.class).returnResult().getResponseBody().get("id").toString();
         Paper paper = mongo.findById(stored, Paper.class).block();
         assertThat(paper.title()).isEqualTo("$where: function() { return true }");
-        // A delegate's paper is for her own unit (here her registration's), whatever the body says.
+        // A delegate's paper is for her own unit (her token's), whatever the body says.
         assertThat(paper.unit()).isEqualTo(Fixtures.UNIT);
         assertThat(paper.presenters()).containsExactly(gt);
         assertThat(ids(OWNER, "/papers?eventId=" + f.eventId)).containsExactlyInAnyOrder(paperId, stored);
-        as(OWNER).get().uri(b -> b.path(API + "/papers").queryParam("unit", "{u}").build("a.b.$set")).exchange()
+        as(OWNER).get().uri(b -> b.path(API + "/papers").queryParam("unitId", "{u}").build("a.b.$set")).exchange()
                 .expectBody().jsonPath("$.total").isEqualTo(0);
     }
 }

@@ -55,7 +55,8 @@ class ReviewDeskIT {
         fixtures.delegate("hoa.nt@mndongtam.edu.vn");
         String dongTam = fixtures.submitted("hoa.nt@mndongtam.edu.vn", "Lớp học hạnh phúc", 20);
         delegateOf(OTHER_UNIT, "mai.lt@mnhoasen.edu.vn");
-        String hoaSen = fixtures.submitted("mai.lt@mnhoasen.edu.vn", "Góc thiên nhiên cho trẻ", 15);
+        String hoaSen = fixtures.submitted(TestIdentity.person("mai.lt@mnhoasen.edu.vn", "Lê Thị Mai", OTHER_UNIT, Role.DELEGATE),
+                "Góc thiên nhiên cho trẻ", 15);
 
         // a reviewer of Đồng Tâm: only Hoa Sen's paper, which she may review
         Caller ofDongTam = TestIdentity.person("cuc.le@mndongtam.edu.vn", "Lê Thị Cúc", Fixtures.UNIT, Role.REVIEWER);
@@ -114,7 +115,7 @@ class ReviewDeskIT {
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("Trần Văn Bình", 8),
                         org.assertj.core.groups.Tuple.tuple("Lê Thị Cúc", 5));
 
-        fixtures.as(TestIdentity.organiser("Phòng GD&ĐT Chợ Mới")).get()
+        fixtures.as(TestIdentity.organiser("Phòng GD&ĐT Na Rì")).get()
                 .uri("/api/presentations/events/{e}/reviews", fixtures.eventId).exchange().expectStatus().isForbidden();
         fixtures.as(Fixtures.reviewer("Trần Văn Bình")).get()
                 .uri("/api/presentations/events/{e}/reviews", fixtures.eventId).exchange().expectStatus().isForbidden();

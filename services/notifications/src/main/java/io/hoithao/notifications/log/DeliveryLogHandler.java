@@ -5,6 +5,7 @@ import io.hoithao.notifications.delivery.DeliveryState;
 import io.hoithao.notifications.person.KnownEvent;
 import io.hoithao.platform.security.Caller;
 import io.hoithao.platform.security.EventManagers;
+import io.hoithao.platform.units.KnownUnits;
 import io.hoithao.platform.web.Page;
 import io.hoithao.platform.web.ProblemException;
 import java.time.Instant;
@@ -20,7 +21,11 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
-/** Who was told what about an event, when, and with what result: for its organisers and administrators. */
+/**
+ * Who was told what about an event, when, and with what result: for administrators and the organisers of the unit
+ * that runs the event, recognised by the unit's id (the token's {@code unit_id} against the event's
+ * {@code organiserUnitId}); refusals name the unit by its current name in this service's copy of the directory.
+ */
 @RestController
 @RequestMapping("/api/notifications/events/{eventId}/deliveries")
 class DeliveryLogHandler {
@@ -58,8 +63,10 @@ class DeliveryLogHandler {
     @Component
     static class Managers extends EventManagers {
 
-        Managers(ReactiveMongoTemplate mongo) {
-            super(eventId -> mongo.findById(eventId, KnownEvent.class).mapNotNull(KnownEvent::organiserUnit));
+        Managers(ReactiveMongoTemplate mongo, KnownUnits units) {
+            super(eventId -> mongo.findById(eventId, KnownEvent.class).mapNotNull(KnownEvent::organiserUnitId),
+                    eventId -> mongo.findById(eventId, KnownEvent.class)
+                            .flatMap(event -> units.name(event.organiserUnitId(), event.organiserUnit())));
         }
     }
 }

@@ -25,12 +25,17 @@ class EventMessages {
 
     private static Mono<?> project(ReactiveMongoTemplate mongo, io.hoithao.contracts.IntegrationMessage message) {
         if (message instanceof EventPublished published) {
-            return Idempotency.upsert(mongo, KnownEvent.class, published.eventId(), published, new Update()
+            Update update = new Update()
                         .set("title", published.title())
                         .set("organiserUnit", published.organiserUnit())
                         .set("startDate", published.startDate())
                         .set("endDate", published.endDate())
-                        .set("timeZone", published.timeZone()));
+                        .set("timeZone", published.timeZone());
+            // Older messages name the unit only: they leave the id as it was (none: administrators read the log).
+            if (published.organiserUnitId() != null) {
+                update.set("organiserUnitId", published.organiserUnitId());
+            }
+            return Idempotency.upsert(mongo, KnownEvent.class, published.eventId(), published, update);
         }
         if (message instanceof EventRescheduled rescheduled) {
             return Idempotency.upsert(mongo, KnownEvent.class, rescheduled.eventId(), rescheduled, new Update()

@@ -47,18 +47,20 @@ public class RegistrationAccess {
             Mono<Optional<String>> ownerEmail = mongo.findById(registrationId, Observer.class)
                     .map(observer -> Optional.ofNullable(observer.email()))
                     .defaultIfEmpty(Optional.empty());
-            return Mono.zip(events.organiserUnit(eventId), ownerEmail).map(t -> {
-                String unit = t.getT1().orElse(null);
+            return Mono.zip(events.organiserUnit(eventId), ownerEmail).flatMap(t -> {
+                String unitId = t.getT1().orElse(null);
                 if (t.getT2().filter(caller::owns).isPresent()) {
-                    return Standing.OWNER;
+                    return Mono.just(Standing.OWNER);
                 }
-                if (caller.organises(unit)) {
-                    return Standing.MANAGER;
+                if (events.manages(unitId, caller)) {
+                    return Mono.just(Standing.MANAGER);
                 }
                 if (caller.has(Role.ORGANISER)) {
-                    throw EventAccess.notManager(eventId, unit);
+                    // The refusal (with the unit's current name) is the event managers' own.
+                    return events.requireManager(eventId, caller).then(Mono.<Standing>error(() ->
+                            EventAccess.notManager(eventId, (String) null)));
                 }
-                throw ProblemException.notFound("Registration", registrationId);
+                return Mono.error(ProblemException.notFound("Registration", registrationId));
             });
         });
     }

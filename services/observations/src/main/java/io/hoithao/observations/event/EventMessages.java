@@ -40,10 +40,15 @@ class EventMessages {
                          IntegrationMessage message) {
         if (message instanceof EventPublished published) {
             // Only the unit: whether the event was cancelled or completed is not this message's to say.
-            return Idempotency.upsert(mongo, ObservedEvent.class, published.eventId(), published, new Update()
+            Update update = new Update()
                     .set("organiserUnit", published.organiserUnit())
                     .setOnInsert("cancelled", false).setOnInsert("completed", false)
-                    .set("updatedAt", published.occurredAt()));
+                    .set("updatedAt", published.occurredAt());
+            // Older messages name the unit only: they leave the id as it was (none: administrators manage the event).
+            if (published.organiserUnitId() != null) {
+                update.set("organiserUnitId", published.organiserUnitId());
+            }
+            return Idempotency.upsert(mongo, ObservedEvent.class, published.eventId(), published, update);
         }
         if (message instanceof SessionScheduled scheduled) {
             return lessons.fromSession(scheduled);

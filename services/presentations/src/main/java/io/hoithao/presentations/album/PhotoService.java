@@ -99,17 +99,17 @@ class PhotoService {
             if (caller.isAdmin()) {
                 return known(eventId).thenReturn(true);
             }
-            return events.organiserUnit(eventId).flatMap(unit -> {
-                if (caller.organises(unit.orElse(null))) {
+            return events.organiser(eventId).flatMap(unit -> {
+                if (EventAccess.manages(unit, caller)) {
                     return Mono.just(true);
                 }
                 if (unit.isEmpty()) {
-                    return Mono.error(EventAccess.notManager(eventId, null));
+                    return Mono.error(EventAccess.notManager(eventId, (String) null));
                 }
                 return settings(eventId).flatMap(settings -> settings.delegateUploads()
                         ? delegates.confirmed(eventId, caller).thenReturn(false).onErrorMap(ProblemException.class,
                                 e -> Delegates.NOT_REGISTERED.equals(typeOf(e)) ? notRegistered(eventId) : e)
-                        : Mono.error(uploadsClosed(eventId, unit.get())));
+                        : Mono.error(uploadsClosed(eventId, unit.get().name())));
             });
         });
     }
@@ -225,7 +225,7 @@ class PhotoService {
     Mono<Flux<DataBuffer>> content(String photoId, boolean thumbnail, Caller caller) {
         return mongo.findById(photoId, Photo.class)
                 .filterWhen(photo -> photo.approved() || caller.owns(photo.uploadedBy()) ? Mono.just(true)
-                        : events.organiserUnit(photo.eventId()).map(unit -> caller.organises(unit.orElse(null))))
+                        : events.organiser(photo.eventId()).map(unit -> EventAccess.manages(unit, caller)))
                 .switchIfEmpty(Mono.error(() -> ProblemException.notFound("Photo", photoId)))
                 .flatMap(photo -> gridFs.findOne(Query.query(Criteria.where("_id")
                         .is(new ObjectId(thumbnail ? photo.thumbnailId() : photo.imageId())))))

@@ -9,15 +9,17 @@ import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
  * An event papers may be submitted to, as learnt from the events service's messages, with the call
- * for papers its organisers open here ({@code callForPapers} is null until they do). {@code organiserUnit}
- * comes from {@code EventPublished}: null until this service has learnt it, and then only an
- * administrator manages the event here.
+ * for papers its organisers open here ({@code callForPapers} is null until they do). {@code organiserUnitId}
+ * (the organising unit's id in the units directory) comes from {@code EventPublished}: while this service has not
+ * learnt it, only an administrator manages the event here. {@code organiserUnit} is its name for display, kept
+ * current from the units topic.
  */
 @Document("conference_events")
 public record ConferenceEvent(
         @Id String id,
         String title,
         String organiserUnit,
+        String organiserUnitId,
         LocalDate startDate,
         LocalDate endDate,
         String timeZone,

@@ -29,13 +29,18 @@ class EventMessages {
 
     static Mono<?> apply(ReactiveMongoTemplate mongo, ProgrammeSessions sessions, IntegrationMessage message) {
         if (message instanceof EventPublished published) {
-            return upsert(mongo, published, new Update()
+            Update update = new Update()
                     .set("title", published.title())
                     .set("organiserUnit", published.organiserUnit())
                     .set("startDate", published.startDate())
                     .set("endDate", published.endDate())
                     .set("timeZone", published.timeZone())
-                    .setOnInsert("cancelled", false));
+                    .setOnInsert("cancelled", false);
+            // Older messages name the unit only: they leave the id as it was (none: administrators manage the event).
+            if (published.organiserUnitId() != null) {
+                update.set("organiserUnitId", published.organiserUnitId());
+            }
+            return upsert(mongo, published, update);
         }
         if (message instanceof EventRescheduled rescheduled) {
             return upsert(mongo, rescheduled, new Update()

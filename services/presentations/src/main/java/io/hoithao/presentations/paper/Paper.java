@@ -9,7 +9,9 @@ import org.springframework.data.mongodb.core.mapping.Document;
 import org.springframework.data.mongodb.core.mapping.Field;
 
 /**
- * A paper (báo cáo tham luận) a unit submitted to an event, with its reviews, decision and materials.
+ * A paper (báo cáo tham luận) a unit submitted to an event, with its reviews, decision and materials. The unit is
+ * {@code unitId}, its id in the units directory; {@code unit} is its name for display, kept current from the units
+ * topic.
  * Written whole only when inserted; every later change is one conditional update on {@code version}
  * that also appends its messages to {@code outbox}.
  */
@@ -21,7 +23,7 @@ public record Paper(
         @Field("abstract") String abstractText,
         List<String> presenters,
         String unit,
-        @Indexed String unitKey,
+        @Indexed String unitId,
         int requestedMinutes,
         String topic,
         Submitter submitter,

@@ -3,7 +3,6 @@ package io.hoithao.presentations.paper;
 import io.hoithao.platform.security.Caller;
 import io.hoithao.platform.security.Role;
 import io.hoithao.platform.web.ProblemException;
-import io.hoithao.platform.text.Units;
 import io.hoithao.presentations.event.EventAccess;
 import io.hoithao.presentations.event.ReviewerAssignments;
 import java.util.ArrayList;
@@ -21,7 +20,8 @@ import reactor.core.publisher.Mono;
  * <li>administrators and organisers of the unit that runs the paper's event read it and decide on it;</li>
  * <li>reviewers read papers under review ({@code SUBMITTED} or {@code UNDER_REVIEW}) and review them, those of
  * an event whose organisers named its reviewers only if they are named ({@link ReviewerAssignments});</li>
- * <li>nobody reviews a paper of her own unit (the unit of her token), nor her own paper.</li>
+ * <li>nobody reviews a paper of her own unit (the unit id of her token, as the paper's unit id: units whose names
+ * fold alike are two units), nor her own paper.</li>
  * </ul>
  * Refusals: an organiser of another unit (or of an event not published here yet) gets 403, a reviewer
  * asking for a paper that is not under review 403, someone who may read the paper but not change it
@@ -47,18 +47,22 @@ public class PaperAccess {
     }
 
     /**
-     * A paper with the unit that runs its event (null while the event is not published here) and whether the
+     * A paper with the unit that runs its event (empty while the event's unit is not known here) and whether the
      * caller, as a reviewer, is one of the event's (always true for someone without the reviewer role).
      */
-    public record Guarded(Paper paper, String unit, boolean assigned) {
+    public record Guarded(Paper paper, Optional<EventAccess.Organiser> unit, boolean assigned) {
+
+        boolean managedBy(Caller caller) {
+            return EventAccess.manages(unit, caller);
+        }
     }
 
     private Mono<Guarded> load(String paperId, Caller caller) {
         return Mono.defer(() -> {
             caller.requireSignedIn();
-            return papers.find(paperId).flatMap(paper -> Mono.zip(events.organiserUnit(paper.eventId()),
+            return papers.find(paperId).flatMap(paper -> Mono.zip(events.organiser(paper.eventId()),
                             caller.has(Role.REVIEWER) ? assignments.reviews(paper.eventId(), caller) : Mono.just(true))
-                    .map(t -> new Guarded(paper, t.getT1().orElse(null), t.getT2())));
+                    .map(t -> new Guarded(paper, t.getT1(), t.getT2())));
         });
     }
 
@@ -88,7 +92,9 @@ public class PaperAccess {
             caller.requireAny(Role.ADMIN, Role.ORGANISER);
             return load(paperId, caller);
         }).map(g -> {
-            EventAccess.requireManager(g.paper().eventId(), g.unit(), caller);
+            if (!g.managedBy(caller)) {
+                throw EventAccess.notManager(g.paper().eventId(), g.unit());
+            }
             return g.paper();
         });
     }
@@ -107,7 +113,7 @@ public class PaperAccess {
             if (caller.owns(paper.submitter().email())) {
                 throw ProblemException.forbidden("Nobody reviews their own paper").with("paperId", paperId);
             }
-            if (Units.same(caller.unit(), paper.unit())) {
+            if (caller.unitId() != null && caller.unitId().equals(paper.unitId())) {
                 throw new ProblemException(HttpStatus.FORBIDDEN, CONFLICT_OF_INTEREST, "Conflict of interest",
                         "Paper " + paperId + " was submitted for " + paper.unit() + ", your own unit: a reviewer of another"
                                 + " unit reviews it").with("paperId", paperId).with("unit", paper.unit());
@@ -132,7 +138,7 @@ public class PaperAccess {
             return load(paperId, caller);
         }).map(g -> {
             Paper paper = g.paper();
-            if (caller.organises(g.unit())) {
+            if (g.managedBy(caller)) {
                 return paper;
             }
             if (caller.has(Role.REVIEWER) && (UNDER_REVIEW.contains(paper.status()) && g.assigned()
@@ -144,7 +150,7 @@ public class PaperAccess {
     }
 
     private static boolean mayRead(Guarded g, Caller caller) {
-        return caller.organises(g.unit())
+        return g.managedBy(caller)
                 || caller.owns(g.paper().submitter().email())
                 || caller.has(Role.REVIEWER) && UNDER_REVIEW.contains(g.paper().status()) && g.assigned();
     }
@@ -174,7 +180,7 @@ public class PaperAccess {
             if (caller.isAdmin()) {
                 return Mono.just(Optional.<Criteria>empty());
             }
-            Mono<List<String>> organised = caller.has(Role.ORGANISER) ? events.eventsOrganisedBy(caller.unit()) : Mono.just(List.of());
+            Mono<List<String>> organised = caller.has(Role.ORGANISER) ? events.eventsOrganisedBy(caller.unitId()) : Mono.just(List.of());
             Mono<List<String>> closed = caller.has(Role.REVIEWER) ? assignments.closedTo(caller) : Mono.just(List.of());
             return Mono.zip(organised, closed).map(t -> {
                 List<String> eventIds = t.getT1();

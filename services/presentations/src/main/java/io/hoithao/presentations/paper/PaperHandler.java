@@ -51,12 +51,12 @@ class PaperHandler {
         return service.ofEvent(eventId, status, page, size, caller);
     }
 
-    /** The papers the caller may see, optionally of one submitting unit and one event. */
+    /** The papers the caller may see, optionally of one submitting unit (its id in the directory) and one event. */
     @GetMapping("/papers")
-    Mono<Page<PaperView>> list(@RequestParam(required = false) String unit, @RequestParam(required = false) String eventId,
+    Mono<Page<PaperView>> list(@RequestParam(required = false) String unitId, @RequestParam(required = false) String eventId,
                                @RequestParam(defaultValue = "0") @Min(0) int page,
                                @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size, Caller caller) {
-        return service.list(unit, eventId, page, size, caller);
+        return service.list(unitId, eventId, page, size, caller);
     }
 
     @GetMapping("/papers/{paperId}")

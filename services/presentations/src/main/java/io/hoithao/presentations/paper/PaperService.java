@@ -7,7 +7,7 @@ import io.hoithao.contracts.presentations.PresentationsMessage;
 import io.hoithao.platform.outbox.Outbox;
 import io.hoithao.platform.security.Caller;
 import io.hoithao.platform.security.Role;
-import io.hoithao.platform.text.Units;
+import io.hoithao.platform.units.KnownUnits;
 import io.hoithao.platform.web.Page;
 import io.hoithao.platform.web.ProblemException;
 import io.hoithao.presentations.delegate.Delegate;
@@ -28,6 +28,7 @@ import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
 
@@ -40,16 +41,18 @@ class PaperService {
     private final Placements placements;
     private final PaperAccess access;
     private final EventAccess events;
+    private final KnownUnits units;
     private final Clock clock;
 
     PaperService(ReactiveMongoTemplate mongo, PaperStore papers, Delegates delegates, Placements placements,
-                 PaperAccess access, EventAccess events, Clock clock) {
+                 PaperAccess access, EventAccess events, KnownUnits units, Clock clock) {
         this.mongo = mongo;
         this.papers = papers;
         this.delegates = delegates;
         this.placements = placements;
         this.access = access;
         this.events = events;
+        this.units = units;
         this.clock = clock;
     }
 
@@ -68,21 +71,18 @@ class PaperService {
                     checkAgainstCall(call, request);
                     return delegates.confirmed(eventId, caller);
                 })
-                .zipWith(Mono.defer(() -> events.organiserUnit(eventId)))
-                .map(found -> {
-                    Delegate delegate = found.getT1();
-                    String unit = caller.organises(found.getT2().orElse(null)) && !isBlank(request.unit())
-                            ? request.unit().trim() : unitOf(caller, delegate);
-                    return Map.entry(delegate, unit);
-                })
+                .zipWith(Mono.defer(() -> events.organiser(eventId)))
+                .flatMap(found -> unitOf(caller, EventAccess.manages(found.getT2(), caller), request)
+                        .map(unit -> Map.entry(found.getT1(), unit)))
                 .flatMap(chosen -> {
                     Delegate delegate = chosen.getKey();
-                    String unit = chosen.getValue();
+                    KnownUnits.KnownUnit unit = chosen.getValue();
                     String paperId = UUID.randomUUID().toString();
                     PaperSubmitted message = new PaperSubmitted(UUID.randomUUID(), now, eventId, paperId,
-                            request.title().trim(), unit, trimmed(request.presenters()), request.requestedMinutes(), delegate.email());
+                            request.title().trim(), unit.officialName(), trimmed(request.presenters()), request.requestedMinutes(),
+                            delegate.email());
                     Paper paper = new Paper(paperId, eventId, request.title().trim(), request.abstractText().trim(),
-                            trimmed(request.presenters()), unit, Units.fold(unit), request.requestedMinutes(),
+                            trimmed(request.presenters()), unit.officialName(), unit.id(), request.requestedMinutes(),
                             blankToNull(request.topic()),
                             new Paper.Submitter(delegate.registrationId(), delegate.email(), delegate.fullName()),
                             PaperStatus.SUBMITTED, 0, now, now, List.of(), null, List.of(),
@@ -92,30 +92,59 @@ class PaperService {
     }
 
     /**
-     * The unit a delegate submits for: the one her token carries (her unit as the identity service knows it),
-     * or, without one, the unit of her confirmed registration for the event. Never one she names.
+     * The unit a paper is submitted for, with its current name: the one the event's managers name by id (a unit of
+     * the directory), else the submitter's confirmed unit (the {@code unit_id} of her token, the identity service's
+     * word). Never one a delegate names; a delegate without a confirmed unit is refused (403 {@code no-confirmed-unit}).
      */
-    static String unitOf(Caller caller, Delegate delegate) {
-        return !isBlank(caller.unit()) ? caller.unit().trim() : delegate.unit();
+    Mono<KnownUnits.KnownUnit> unitOf(Caller caller, boolean manages, PaperRequest request) {
+        Optional<Mono<KnownUnits.KnownUnit>> named = named(manages, request);
+        if (named.isPresent()) {
+            return named.get();
+        }
+        if (caller.unitId() == null) {
+            return Mono.error(noConfirmedUnit());
+        }
+        String fallback = isBlank(caller.unit()) ? caller.unitId() : caller.unit().trim();
+        return units.find(caller.unitId()).defaultIfEmpty(new KnownUnits.KnownUnit(caller.unitId(), fallback, fallback, null));
     }
 
-    /** The submitter edits the content; the unit stays the paper's unless she manages the event. */
+    /** The unit a manager names by id, which must be one of the directory (400 otherwise); empty when she names none. */
+    private Optional<Mono<KnownUnits.KnownUnit>> named(boolean manages, PaperRequest request) {
+        if (!manages || isBlank(request.unitId())) {
+            return Optional.empty();
+        }
+        String unitId = request.unitId().strip();
+        return Optional.of(units.find(unitId).switchIfEmpty(Mono.error(() ->
+                ProblemException.invalidField("unitId", "is not a unit of the directory: " + unitId))));
+    }
+
+    static ProblemException noConfirmedUnit() {
+        return new ProblemException(HttpStatus.FORBIDDEN, "no-confirmed-unit", "No confirmed unit",
+                "Your account has no confirmed unit yet, and a paper is submitted for the submitter's unit: an organiser of"
+                        + " your unit or an administrator confirms it first");
+    }
+
+    /** The submitter edits the content; the unit stays the paper's unless she manages the event and names another. */
     Mono<Paper> edit(String paperId, Caller caller, PaperRequest request) {
         return access.own(paperId, caller)
-                .flatMap(owned -> events.organiserUnit(owned.eventId()).map(unit -> caller.organises(unit.orElse(null))))
-                .flatMap(manages -> papers.change(paperId, paper -> {
+                .flatMap(owned -> events.organiser(owned.eventId()))
+                .flatMap(unit -> named(EventAccess.manages(unit, caller), request).map(m -> m.map(Optional::of))
+                        .orElseGet(() -> Mono.just(Optional.empty())))
+                .flatMap(chosen -> papers.change(paperId, paper -> {
             PaperStore.requireSubmitter(paper, caller);
             if (!paper.status().editable()) {
                 throw PaperStore.invalidTransition(paper, "EDITED");
             }
-            String unit = manages && !isBlank(request.unit()) ? request.unit().trim() : paper.unit();
+            // The paper's own unit as it is now (a rename may have come in between), unless a manager named another.
+            String unitId = chosen.map(KnownUnits.KnownUnit::id).orElse(paper.unitId());
+            String unit = chosen.map(KnownUnits.KnownUnit::officialName).orElse(paper.unit());
             List<String> presenters = trimmed(request.presenters());
             Update update = new Update()
                     .set("title", request.title().trim())
                     .set("abstract", request.abstractText().trim())
                     .set("presenters", presenters)
                     .set("unit", unit)
-                    .set("unitKey", Units.fold(unit))
+                    .set("unitId", unitId)
                     .set("requestedMinutes", request.requestedMinutes())
                     .set("topic", blankToNull(request.topic()))
                     // A revised paper goes back to the reviewers.
@@ -124,6 +153,15 @@ class PaperService {
                     paper.eventId(), paper.id(), request.title().trim(), unit, presenters, request.requestedMinutes()));
             return new Change(update, messages);
         }));
+    }
+
+    /**
+     * The papers' copies of a unit's name follow the directory. Each changed paper's version moves on, so an edit
+     * decided on the old name is decided again rather than writing that name back.
+     */
+    Mono<Void> followRename(String unitId, String name) {
+        return mongo.updateMulti(Query.query(Criteria.where("unitId").is(unitId).and("unit").ne(name)),
+                new Update().set("unit", name).inc("version", 1), Paper.class).then();
     }
 
     /**
@@ -163,13 +201,13 @@ class PaperService {
      * review, a delegate their own.
      */
     Mono<Page<PaperView>> ofEvent(String eventId, String status, int page, int size, Caller caller) {
-        return events.organiserUnit(eventId).flatMap(unit -> {
+        return events.organiser(eventId).flatMap(unit -> {
             caller.requireSignedIn();
-            if (caller.organises(unit.orElse(null))) {
+            if (EventAccess.manages(unit, caller)) {
                 return Mono.just(Optional.<Criteria>empty());
             }
             if (caller.has(Role.ORGANISER) && !caller.has(Role.REVIEWER)) {
-                return Mono.error(EventAccess.notManager(eventId, unit.orElse(null)));
+                return Mono.error(EventAccess.notManager(eventId, unit));
             }
             return access.visibleTo(caller);
         }).flatMap(visible -> placements.placements(eventId).flatMap(placed -> {
@@ -187,14 +225,14 @@ class PaperService {
 
     /**
      * The papers the caller may see (their own; under review for a reviewer; their unit's events' for an
-     * organiser; all for an administrator), optionally of one submitting unit (matched with or without
-     * diacritics) and one event.
+     * organiser; all for an administrator), optionally of one submitting unit (by its id in the directory) and
+     * one event.
      */
-    Mono<Page<PaperView>> list(String unit, String eventId, int page, int size, Caller caller) {
+    Mono<Page<PaperView>> list(String unitId, String eventId, int page, int size, Caller caller) {
         return access.visibleTo(caller).flatMap(visible -> {
             Criteria filter = new Criteria();
-            if (unit != null) {
-                filter.and("unitKey").is(Units.fold(unit));
+            if (unitId != null) {
+                filter.and("unitId").is(unitId);
             }
             if (eventId != null) {
                 filter.and("eventId").is(eventId);

@@ -17,6 +17,7 @@ public record PaperView(
         @JsonProperty("abstract") String abstractText,
         List<String> presenters,
         String unit,
+        String unitId,
         int requestedMinutes,
         String topic,
         PaperStatus status,
@@ -36,7 +37,7 @@ public record PaperView(
 
     public static PaperView of(Paper p, Placement placement) {
         return new PaperView(p.id(), p.eventId(), p.title(), p.abstractText(), p.presenters(), p.unit(),
-                p.requestedMinutes(), p.topic(), p.status(), p.submitter().fullName(), p.submittedAt(), p.updatedAt(),
+                p.unitId(), p.requestedMinutes(), p.topic(), p.status(), p.submitter().fullName(), p.submittedAt(), p.updatedAt(),
                 p.reviews().stream().map(r -> new Feedback(r.score(), r.comment(), r.at())).toList(),
                 p.decision(), p.materials(), placement);
     }
