@@ -10,6 +10,7 @@ import io.hoithao.contracts.events.EventsMessage;
 import io.hoithao.contracts.events.RegistrationClosed;
 import io.hoithao.contracts.events.RegistrationOpened;
 import io.hoithao.platform.testing.IntegrationTest;
+import io.hoithao.platform.testing.TestIdentity;
 import io.hoithao.platform.testing.TestMessages;
 import io.hoithao.contracts.events.EventCompleted;
 import io.hoithao.contracts.events.EventStarted;
@@ -30,9 +31,9 @@ class EventLifecycleIT {
     static final String PROVINCIAL_REVIEW = """
             {"title": "Hội nghị – hội thảo sơ kết 2 năm chuyên đề Xây dựng trường mầm non lấy trẻ làm trung tâm",
              "description": "Sở GD&ĐT Bắc Kạn tổ chức tại huyện Chợ Mới",
-             "kind": "CONFERENCE", "level": "PROVINCE", "organiserUnit": "Sở GD&ĐT Bắc Kạn",
+             "kind": "CONFERENCE", "level": "PROVINCE", "organiserUnitId": "%s",
              "startDate": "2026-10-25", "endDate": "2026-10-26", "capacity": 120}
-            """;
+            """.formatted(TestIdentity.unitId("Sở GD&ĐT Bắc Kạn"));
 
     @Autowired
     WebTestClient http;
@@ -112,7 +113,7 @@ class EventLifecycleIT {
     @Test
     void badInputIsRejectedWithFieldErrorsAndNothingIsStored() {
         http.post().uri("/api/events").contentType(MediaType.APPLICATION_JSON)
-                .bodyValue("{\"title\": \"\", \"kind\": \"CONFERENCE\", \"level\": \"PROVINCE\", \"organiserUnit\": \"Sở\","
+                .bodyValue("{\"title\": \"\", \"kind\": \"CONFERENCE\", \"level\": \"PROVINCE\", \"organiserUnitId\": \"so-gd-dt\","
                         + " \"startDate\": \"2026-10-25\", \"endDate\": \"2026-10-26\", \"capacity\": 0}")
                 .exchange()
                 .expectStatus().isBadRequest()

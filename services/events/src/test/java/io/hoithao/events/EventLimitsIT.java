@@ -44,7 +44,7 @@ class EventLimitsIT {
     }
 
     WebTestClient.ResponseSpec create(String startDate, String endDate) {
-        String body = Fixtures.REVIEW_CONFERENCE.formatted("Sở GD&ĐT Bắc Kạn")
+        String body = Fixtures.conference("Sở GD&ĐT Bắc Kạn")
                 .replace("\"startDate\": \"2026-10-25\", \"endDate\": \"2026-10-26\"",
                         "\"startDate\": \"" + startDate + "\", \"endDate\": \"" + endDate + "\"");
         return http.post().uri("/api/events").contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange();
@@ -110,7 +110,7 @@ class EventLimitsIT {
                 .mapToObj(i -> Map.<String, Object>of("name", "Hội trường " + i, "kind", "HALL")).toList();
         http.post().uri("/api/events").contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(Map.of("title", "Hội thảo", "kind", "CONFERENCE", "level", "PROVINCE",
-                        "organiserUnit", "Sở GD&ĐT Bắc Kạn", "startDate", "2026-10-25", "endDate", "2026-10-26",
+                        "organiserUnitId", io.hoithao.platform.testing.TestIdentity.unitId("Sở GD&ĐT Bắc Kạn"), "startDate", "2026-10-25", "endDate", "2026-10-26",
                         "capacity", 10, "venues", venues))
                 .exchange().expectStatus().isBadRequest().expectBody()
                 .jsonPath("$.errors[0].field").isEqualTo("venues")

@@ -47,9 +47,9 @@ class EventsHostileInputIT {
     void creatingAnEventTakesNoStateIdsOrDerivedFieldsFromTheBody() {
         String planted = "planted" + UUID.randomUUID().toString().substring(0, 8);
         String chosenId = "chosen-" + planted;
-        String body = Fixtures.REVIEW_CONFERENCE.formatted(UNIT).replaceFirst("\\{", """
+        String body = Fixtures.conference(UNIT).replaceFirst("\\{", """
                 {"id": "%1$s", "_id": "%1$s", "status": "PUBLISHED", "cancelledFrom": "DRAFT", "version": 41,
-                 "organiserKey": "phong gd dt cho moi", "searchTerms": ["%2$s"], "createdAt": "2001-01-01T00:00:00Z",
+                 "organiserUnit": "Phòng GD&ĐT Chợ Mới", "searchTerms": ["%2$s"], "createdAt": "2001-01-01T00:00:00Z",
                  "outbox": [{"id": "m1", "type": "events.EventPublished.v1", "payload": "{}"}],
                  "sessions": [{"id": "s1", "type": "OPENING", "title": "%2$s", "date": "2026-10-25", "start": "07:30",
                                "end": "08:00", "venueId": "v", "status": "SCHEDULED", "sequence": 0}],
@@ -63,7 +63,8 @@ class EventsHostileInputIT {
         assertThat(doc.getString("status")).isEqualTo("DRAFT");
         assertThat(doc.get("cancelledFrom")).isNull();
         assertThat(((Number) doc.get("version")).longValue()).isZero();
-        assertThat(doc.getString("organiserKey")).isEqualTo("so gd dt bac kan");
+        assertThat(doc.getString("organiserUnitId")).isEqualTo(TestIdentity.unitId(UNIT));
+        assertThat(doc.getString("organiserUnit")).as("the name is the directory's, not the body's").isEqualTo(UNIT);
         assertThat(doc.getList("searchTerms", String.class)).doesNotContain(planted).contains("bac", "kan");
         assertThat(doc.getList("outbox", Document.class)).isEmpty();
         assertThat(doc.getList("sessions", Document.class)).isEmpty();
@@ -91,7 +92,7 @@ class EventsHostileInputIT {
                         {"title": "Hội nghị sơ kết (đã sửa)", "id": "other", "_id": "other", "status": "CANCELLED",
                          "cancelledFrom": "DRAFT", "version": 0, "capacity": 1, "startDate": "2030-01-01",
                          "endDate": "2030-01-02", "timeZone": "Europe/Paris", "kind": "WORKSHOP",
-                         "organiserKey": "phong gd dt cho moi", "searchTerms": ["%1$s"], "createdAt": "2001-01-01T00:00:00Z",
+                         "organiserUnit": "Phòng GD&ĐT Chợ Mới", "searchTerms": ["%1$s"], "createdAt": "2001-01-01T00:00:00Z",
                          "venues": [], "sessions": [], "outbox": [{"id": "m1", "type": "%1$s", "payload": "{}"}]}
                         """.formatted(planted))
                 .exchange().expectStatus().isOk()
@@ -100,7 +101,7 @@ class EventsHostileInputIT {
         Document after = stored("events", id);
         assertThat(after.getString("title")).isEqualTo("Hội nghị sơ kết (đã sửa)");
         for (String unchanged : List.of("status", "capacity", "startDate", "endDate", "timeZone", "kind", "organiserUnit",
-                "organiserKey", "venues", "sessions", "createdAt")) {
+                "organiserUnitId", "venues", "sessions", "createdAt")) {
             assertThat(after.get(unchanged)).as(unchanged).isEqualTo(before.get(unchanged));
         }
         assertThat(after.get("programmeId")).isNull();
@@ -186,14 +187,14 @@ class EventsHostileInputIT {
 
         // in bodies: an operator where a text is expected is refused; operator-looking text is kept as text
         organiser().post().uri("/api/events").contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(Fixtures.REVIEW_CONFERENCE.formatted(UNIT).replaceFirst("\"title\": \"[^\"]*\"", "\"title\": {\"\\$gt\": \"\"}"))
+                .bodyValue(Fixtures.conference(UNIT).replaceFirst("\"title\": \"[^\"]*\"", "\"title\": {\"\\$gt\": \"\"}"))
                 .exchange().expectStatus().isBadRequest().expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
         organiser().patch().uri("/api/events/" + id).contentType(MediaType.APPLICATION_JSON)
-                .bodyValue("{\"organiserUnit\": {\"$ne\": \"\"}}")
+                .bodyValue("{\"organiserUnitId\": {\"$ne\": \"\"}}")
                 .exchange().expectStatus().isBadRequest();
         organiser().patch().uri("/api/events/" + id).contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(Map.of("organiserUnit", "$where"))
-                .exchange().expectStatus().isForbidden();
+                .bodyValue(Map.of("organiserUnitId", "$where"))
+                .exchange().expectStatus().isBadRequest().expectBody().jsonPath("$.errors[0].field").isEqualTo("organiserUnitId");
         EventView literal = organiser().patch().uri("/api/events/" + id).contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(Map.of("title", "{\"$set\": {\"status\": \"DRAFT\"}} $where a.b", "description", "$inc"))
                 .exchange().expectStatus().isOk()
@@ -214,7 +215,7 @@ class EventsHostileInputIT {
                         + " \"end\": \"08:00\", \"venueId\": {\"$ne\": null}}")
                 .exchange().expectStatus().isBadRequest().expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
         http.post().uri("/api/events").contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(Fixtures.REVIEW_CONFERENCE.formatted(UNIT).replaceFirst("\\{", "{\"programmeId\": \"{\\\\\"\\$ne\\\\\": null}\","))
+                .bodyValue(Fixtures.conference(UNIT).replaceFirst("\\{", "{\"programmeId\": \"{\\\\\"\\$ne\\\\\": null}\","))
                 .exchange().expectStatus().isBadRequest().expectBody().jsonPath("$.errors[0].field").isEqualTo("programmeId");
 
         // a plan number that looks like an operator is a plan number, and still unique
@@ -233,16 +234,16 @@ class EventsHostileInputIT {
     }
 
     @Test
-    void aUnitNameWithoutLettersOrDigitsIsRefused() {
-        for (String unit : List.of("!!!", "  -  ", "&")) {
+    void aUnitIsNamedByItsIdNeverByAName() {
+        for (String unit : List.of("Sở GD&ĐT Bắc Kạn", "!!!", "  -  ", "a.b", "")) {
             http.post().uri("/api/events").contentType(MediaType.APPLICATION_JSON)
                     .bodyValue(Fixtures.REVIEW_CONFERENCE.formatted(unit))
                     .exchange().expectStatus().isBadRequest()
-                    .expectBody().jsonPath("$.errors[0].field").isEqualTo("organiserUnit");
+                    .expectBody().jsonPath("$.errors[0].field").isEqualTo("organiserUnitId");
         }
         EventView event = Fixtures.createConference(http, UNIT);
         http.patch().uri("/api/events/" + event.id()).contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(Map.of("organiserUnit", " ")).exchange().expectStatus().isBadRequest();
+                .bodyValue(Map.of("organiserUnitId", " ")).exchange().expectStatus().isBadRequest();
         http.get().uri("/api/events/" + event.id()).exchange().expectBody().jsonPath("$.organiserUnit").isEqualTo(UNIT);
     }
 }

@@ -3,6 +3,7 @@ package io.hoithao.events;
 import io.hoithao.events.event.EventView;
 import io.hoithao.events.event.Venue;
 import io.hoithao.events.session.SessionView;
+import io.hoithao.platform.testing.TestIdentity;
 import java.util.Map;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -13,7 +14,7 @@ final class Fixtures {
     static final String REVIEW_CONFERENCE = """
             {"title": "Hội nghị – hội thảo sơ kết 2 năm chuyên đề Xây dựng trường mầm non lấy trẻ làm trung tâm",
              "description": "Sở GD&ĐT Bắc Kạn tổ chức tại huyện Chợ Mới",
-             "kind": "CONFERENCE", "level": "PROVINCE", "organiserUnit": "%s",
+             "kind": "CONFERENCE", "level": "PROVINCE", "organiserUnitId": "%s",
              "startDate": "2026-10-25", "endDate": "2026-10-26", "capacity": 120,
              "venues": [
                {"name": "Hội trường UBND huyện Chợ Mới", "kind": "HALL", "address": "Thị trấn Đồng Tâm, Chợ Mới, Bắc Kạn"},
@@ -26,9 +27,15 @@ final class Fixtures {
     private Fixtures() {
     }
 
+    /** The conference's body, organised by the seeded unit of this official name (its id is {@link TestIdentity#unitId}'s). */
+    static String conference(String unitName) {
+        return REVIEW_CONFERENCE.formatted(TestIdentity.unitId(unitName));
+    }
+
+    /** The conference, organised by the unit of this official name (seeded: its id is {@link TestIdentity#unitId}'s). */
     static EventView createConference(WebTestClient http, String organiser) {
         return http.post().uri("/api/events").contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(REVIEW_CONFERENCE.formatted(organiser))
+                .bodyValue(REVIEW_CONFERENCE.formatted(TestIdentity.unitId(organiser)))
                 .exchange()
                 .expectStatus().isCreated()
                 .expectBody(EventView.class).returnResult().getResponseBody();

@@ -46,7 +46,7 @@ class ProgrammesIT {
                     .returnResult(String.class).getResponseHeaders().getLocation().getPath()
                     .substring("/api/events/programmes/".length());
 
-            String event = Fixtures.REVIEW_CONFERENCE.formatted("Sở GD&ĐT Bắc Kạn")
+            String event = Fixtures.conference("Sở GD&ĐT Bắc Kạn")
                     .replaceFirst("\\{", "{\"programmeId\": \"" + programme + "\",");
             String eventId = http.post().uri("/api/events").contentType(MediaType.APPLICATION_JSON).bodyValue(event)
                     .exchange().expectStatus().isCreated().returnResult(String.class).getResponseHeaders().getLocation().getPath()
@@ -106,7 +106,7 @@ class ProgrammesIT {
                 .bodyValue(Map.of("number", "1/KH", "issuer", "X", "issuedOn", "2021-10-05"))
                 .exchange().expectStatus().isNotFound();
 
-        String event = Fixtures.REVIEW_CONFERENCE.formatted("Sở GD&ĐT Bắc Kạn").replaceFirst("\\{", "{\"programmeId\": \"" + programme + "\",");
+        String event = Fixtures.conference("Sở GD&ĐT Bắc Kạn").replaceFirst("\\{", "{\"programmeId\": \"" + programme + "\",");
         String eventId = http.post().uri("/api/events").contentType(MediaType.APPLICATION_JSON).bodyValue(event)
                 .exchange().expectStatus().isCreated()
                 .expectBody().jsonPath("$.programmeId").isEqualTo(programme)
@@ -114,7 +114,7 @@ class ProgrammesIT {
         http.get().uri("/api/events?programmeId=" + programme).exchange().expectStatus().isOk()
                 .expectBody().jsonPath("$.total").isEqualTo(1).jsonPath("$.items[0].id").isEqualTo(eventId);
         http.post().uri("/api/events").contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(Fixtures.REVIEW_CONFERENCE.formatted("Sở").replaceFirst("\\{", "{\"programmeId\": \"no-such\","))
+                .bodyValue(Fixtures.conference("Sở GD&ĐT Bắc Kạn").replaceFirst("\\{", "{\"programmeId\": \"no-such\","))
                 .exchange().expectStatus().isBadRequest().expectBody().jsonPath("$.errors[0].field").isEqualTo("programmeId");
         http.get().uri("/api/events/programmes/" + programme).exchange().expectStatus().isOk()
                 .expectBody().jsonPath("$.name").isEqualTo("Xây dựng trường mầm non lấy trẻ làm trung tâm");

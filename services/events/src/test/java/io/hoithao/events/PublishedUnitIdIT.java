@@ -18,8 +18,9 @@ import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
- * The other services manage an event by its unit's id, which {@code EventPublished} tells them: the unit of the
- * directory whose official name is exactly the event's unit. A name that folds like it is another unit's, and no id.
+ * The other services manage an event by its unit's id, which {@code EventPublished} tells them: the id the event
+ * was created with. Two units whose names fold alike keep their own ids; an id the directory does not have makes no
+ * event.
  */
 @IntegrationTest
 class PublishedUnitIdIT {
@@ -35,33 +36,41 @@ class PublishedUnitIdIT {
     }
 
     @Test
-    void anEventIsPublishedWithItsUnitsIdAndAnUnknownUnitWithNone() {
+    void anEventIsPublishedWithItsUnitsIdAndAnUnknownUnitIsRefused() {
         String suffix = UUID.randomUUID().toString().substring(0, 6);
         String hoa = "Sở GD&ĐT Tân Hòa " + suffix;
+        String acute = "Sở GD&ĐT Tân Hóa " + suffix;
         String hoaId = Units.create(http, hoa, "DEPARTMENT", "PROVINCE", null);
-        String acuteId = Units.create(http, "Sở GD&ĐT Tân Hóa " + suffix, "DEPARTMENT", "PROVINCE", null);
+        String acuteId = Units.create(http, acute, "DEPARTMENT", "PROVINCE", null);
         TestMessages.Subscription topic = messages.subscribe(Topics.EVENTS);
 
-        String known = publish(hoa);
-        String unknown = publish("Trường Mầm non Chưa Có " + suffix);
+        String ofHoa = publish(hoaId);
+        String ofAcute = publish(acuteId);
+        create("no-such-unit-" + suffix).expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("organiserUnitId");
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             List<EventPublished> published = topic.messages().stream().filter(EventPublished.class::isInstance)
-                    .map(EventPublished.class::cast).filter(m -> List.of(known, unknown).contains(m.eventId())).toList();
+                    .map(EventPublished.class::cast).filter(m -> List.of(ofHoa, ofAcute).contains(m.eventId())).toList();
             assertThat(published).hasSize(2);
-            EventPublished hers = published.stream().filter(m -> m.eventId().equals(known)).findFirst().orElseThrow();
-            assertThat(hers.organiserUnitId()).isEqualTo(hoaId).isNotEqualTo(acuteId);
+            EventPublished hers = published.stream().filter(m -> m.eventId().equals(ofHoa)).findFirst().orElseThrow();
+            assertThat(hers.organiserUnitId()).isEqualTo(hoaId);
             assertThat(hers.organiserUnit()).isEqualTo(hoa);
-            assertThat(published.stream().filter(m -> m.eventId().equals(unknown)).findFirst().orElseThrow().organiserUnitId())
-                    .isNull();
+            EventPublished other = published.stream().filter(m -> m.eventId().equals(ofAcute)).findFirst().orElseThrow();
+            assertThat(other.organiserUnitId()).isEqualTo(acuteId);
+            assertThat(other.organiserUnit()).isEqualTo(acute);
         });
     }
 
-    private String publish(String unit) {
-        String id = http.post().uri("/api/events").contentType(MediaType.APPLICATION_JSON).bodyValue("""
-                {"title": "Sinh hoạt chuyên đề", "kind": "THEMATIC_SESSION", "level": "SCHOOL", "organiserUnit": "%s",
+    private WebTestClient.ResponseSpec create(String unitId) {
+        return http.post().uri("/api/events").contentType(MediaType.APPLICATION_JSON).bodyValue("""
+                {"title": "Sinh hoạt chuyên đề", "kind": "THEMATIC_SESSION", "level": "SCHOOL", "organiserUnitId": "%s",
                  "startDate": "2026-10-25", "endDate": "2026-10-25", "capacity": 30}
-                """.formatted(unit)).exchange().expectStatus().isCreated()
+                """.formatted(unitId)).exchange();
+    }
+
+    private String publish(String unitId) {
+        String id = create(unitId).expectStatus().isCreated()
                 .returnResult(Void.class).getResponseHeaders().getLocation().getPath().substring("/api/events/".length());
         http.post().uri("/api/events/" + id + "/publish").exchange().expectStatus().isOk();
         return id;

@@ -23,11 +23,18 @@ class SearchIT {
 
     /** Every test's events share a made-up word and organiser, so events of other tests never match. */
     final String tag = "x" + UUID.randomUUID().toString().substring(0, 8);
-    final String organiser = "Phòng GD&ĐT Chợ Mới " + tag;
+    final String organiserName = "Phòng GD&ĐT Chợ Mới " + tag;
+    String organiser;
+
+    @org.junit.jupiter.api.BeforeEach
+    void unit() {
+        organiser = io.hoithao.events.unit.Units.create(http, organiserName, "DISTRICT_OFFICE", "DISTRICT",
+                io.hoithao.platform.testing.TestIdentity.unitId("Sở GD&ĐT Bắc Kạn"));
+    }
 
     String create(String title, String kind, String level, String start, String end) {
         String body = """
-                {"title": "%s %s", "kind": "%s", "level": "%s", "organiserUnit": "%s",
+                {"title": "%s %s", "kind": "%s", "level": "%s", "organiserUnitId": "%s",
                  "startDate": "%s", "endDate": "%s", "capacity": 50}
                 """.formatted(title, tag, kind, level, organiser, start, end);
         return http.post().uri("/api/events").contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange()
@@ -50,8 +57,11 @@ class SearchIT {
         find("q=yen dinh " + tag).jsonPath("$.total").isEqualTo(1);
         find("q=hoi thao " + tag).jsonPath("$.total").isEqualTo(1);
         find("q=dong tam yen " + tag).jsonPath("$.total").isEqualTo(0);
-        // organiser filter folds the same way
-        find("organiser=phong gd dt cho moi " + tag).jsonPath("$.total").isEqualTo(2);
+        // the organiser filter takes the unit's id; its name, in any spelling, is no unit
+        find("organiser=" + organiser).jsonPath("$.total").isEqualTo(2);
+        find("organiser=phong gd dt cho moi " + tag).jsonPath("$.total").isEqualTo(0);
+        // the organiser's name is searched like the rest
+        find("q=cho moi " + tag).jsonPath("$.total").isEqualTo(2);
     }
 
     @Test
@@ -82,7 +92,7 @@ class SearchIT {
     @Test
     void theFiltersAndTheSearchAreBackedByIndexes() {
         List<String> indexed = mongo.indexOps("events").getIndexInfo().map(IndexInfo::getName).collectList().block();
-        assertThat(indexed).contains("status_startDate", "level_kind_startDate", "kind_startDate", "organiser_startDate",
+        assertThat(indexed).contains("status_startDate", "level_kind_startDate", "kind_startDate", "organiserUnitId_startDate",
                 "programme_startDate", "startDate_endDate", "searchTerms");
         assertThat(mongo.indexOps("programme_registrations").getIndexInfo().map(IndexInfo::getName).collectList().block())
                 .contains("eventId_status");

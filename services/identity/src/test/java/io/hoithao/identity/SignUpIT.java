@@ -234,6 +234,49 @@ class SignUpIT extends IdentityIT {
         assertThat(known.body()).doesNotContain("already registered");
     }
 
+    @Autowired
+    io.hoithao.identity.unit.KnownUnits units;
+
+    /**
+     * The unit is chosen from the directory, not typed: the page offers the units this service has learnt (a select
+     * with its label), and the choice is stored as a request for an organiser or administrator to confirm, with the
+     * unit's name as the directory has it. Two schools whose names fold alike are two choices; an id that is no unit
+     * of the directory is refused on the page, and nothing is stored.
+     */
+    @Test
+    void theSignUpPageOffersTheDirectorysUnitsAndTheChoiceIsARequest() {
+        String tag = java.util.UUID.randomUUID().toString().substring(0, 8);
+        String hoa = "hoa-" + tag;
+        String acute = "hoa-sac-" + tag;
+        units.apply(new io.hoithao.contracts.units.UnitCreated(java.util.UUID.randomUUID(), java.time.Instant.now(), "-", hoa,
+                "Trường Mầm non Tân Hòa " + tag, "MN Tân Hòa", "SCHOOL", "SCHOOL", null, 0));
+        units.apply(new io.hoithao.contracts.units.UnitCreated(java.util.UUID.randomUUID(), java.time.Instant.now(), "-", acute,
+                "Trường Mầm non Tân Hóa " + tag, "MN Tân Hóa", "SCHOOL", "SCHOOL", null, 0));
+
+        String page = HtmlUtils.htmlUnescape(browser.get("/signup").body());
+        assertThat(page).contains("<label for=\"unitId\">").contains("id=\"unitId\" name=\"unitId\">")
+                .contains("<option value=\"" + hoa + "\">Trường Mầm non Tân Hòa " + tag + "</option>")
+                .contains("<option value=\"" + acute + "\">Trường Mầm non Tân Hóa " + tag + "</option>")
+                .doesNotContain("name=\"unit\"");
+
+        String email = uniqueEmail("chon-don-vi");
+        HttpResponse<String> created = browser.postForm("/signup", Map.of("email", email, "password", "trang-dang-ky-1",
+                "fullName", "Lê Thị Hà", "unitId", acute, "unit", "Trường Mầm non Tân Hòa " + tag, "_csrf", browser.csrf("/signup")));
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(302);
+        UserAccount stored = users.find(email).orElseThrow();
+        assertThat(stored.unitId()).as("a choice is only a request").isNull();
+        assertThat(stored.requestedUnitId()).isEqualTo(acute);
+        assertThat(stored.requestedUnit()).isEqualTo("Trường Mầm non Tân Hóa " + tag);
+
+        String other = uniqueEmail("khong-co");
+        HttpResponse<String> unknown = browser.postForm("/signup", Map.of("email", other, "password", "trang-dang-ky-1",
+                "fullName", "Lê Thị Hà", "unitId", "no-such-unit-" + tag, "_csrf", browser.csrf("/signup")));
+        assertThat(unknown.statusCode()).isEqualTo(200);
+        assertThat(HtmlUtils.htmlUnescape(unknown.body())).contains("is not a unit of the directory")
+                .contains("<option value=\"" + hoa + "\">");
+        assertThat(usersWithEmail(other)).isZero();
+    }
+
     @Test
     void theSignUpPageNeedsItsCsrfToken() {
         String email = uniqueEmail("nocsrf");

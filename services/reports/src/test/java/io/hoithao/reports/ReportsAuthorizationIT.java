@@ -32,7 +32,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Who reads which unit's report: an administrator any; an organiser her unit's and those of the units below it
- * (her unit found in the directory by the official name her token gives); nobody else. Every refusal is
+ * (her unit found in the directory by the unit id her token carries, never by its name); nobody else. Every refusal is
  * problem+json with its type, the same for the JSON, the DOCX and the XLSX.
  */
 @IntegrationTest
@@ -76,13 +76,16 @@ class ReportsAuthorizationIT {
         Who delegate = new Who("a delegate", identity::bearer, TestIdentity.delegate("dai.bieu." + tag + "@hoithao.test"));
         Who reviewer = new Who("a reviewer", identity::bearer, TestIdentity.reviewer());
         Who admin = new Who("an administrator", identity::bearer, TestIdentity.admin());
-        Who ofDepartment = new Who("the department's organiser", identity::bearer, TestIdentity.organiser(departmentName));
-        // the name as people type it: the same unit ignoring case and diacritics
-        Who ofOffice = new Who("the office's organiser", identity::bearer, TestIdentity.organiser("phong gd&dt cho moi " + tag));
-        Who ofSchool = new Who("the school's organiser", identity::bearer, TestIdentity.organiser(schoolName));
+        Who ofDepartment = new Who("the department's organiser", identity::bearer, TestIdentity.organiser(departmentName, department));
+        // the unit is the token's unit id; the name it carries is for display (here as people type it)
+        Who ofOffice = new Who("the office's organiser", identity::bearer, TestIdentity.organiser("phong gd&dt cho moi " + tag, office));
+        Who ofSchool = new Who("the school's organiser", identity::bearer, TestIdentity.organiser(schoolName, school));
         Who ofNowhere = new Who("an organiser of a unit the directory does not know", identity::bearer,
-                TestIdentity.organiser("Trường Mầm non Không Có " + tag));
-        Who withoutUnit = new Who("an organiser without a unit", identity::bearer, TestIdentity.organiser(null));
+                TestIdentity.organiser("Trường Mầm non Không Có " + tag, "khong-co-" + tag));
+        // the other office's organiser, whose token carries the office's exact official name: a name gives no rights
+        Who namesake = new Who("the other office's organiser with the office's name", identity::bearer,
+                TestIdentity.organiser(officeName, otherOffice));
+        Who withoutUnit = new Who("an organiser without a unit", identity::bearer, TestIdentity.organiser(null, null));
         String phase = "?phase=2021–2025";
 
         List<Case> matrix = new ArrayList<>();
@@ -106,6 +109,9 @@ class ReportsAuthorizationIT {
         matrix.add(new Case(ofSchool, school, phase, 200, null));
         matrix.add(new Case(ofSchool, office, phase, 403, "forbidden"));
         matrix.add(new Case(ofSchool, otherSchool, phase, 403, "forbidden"));
+        matrix.add(new Case(namesake, office, phase, 403, "forbidden"));
+        matrix.add(new Case(namesake, school, phase, 403, "forbidden"));
+        matrix.add(new Case(namesake, otherSchool, phase, 200, null));
         // what does not exist, and bad input, once the caller may read reports at all
         matrix.add(new Case(admin, "no-such-unit", phase, 404, "not-found"));
         matrix.add(new Case(ofOffice, "no-such-unit", phase, 404, "not-found"));
@@ -139,7 +145,7 @@ class ReportsAuthorizationIT {
     @TestFactory
     Stream<DynamicTest> anUnknownProgrammeIsNotFound() {
         setUp();
-        return Stream.of(TestIdentity.admin(), TestIdentity.organiser(departmentName)).map(caller -> dynamicTest(caller.email(), () ->
+        return Stream.of(TestIdentity.admin(), TestIdentity.organiser(departmentName, department)).map(caller -> dynamicTest(caller.email(), () ->
                 identity.as(http, caller).get().uri("/api/reports/programmes/no-such-" + tag + "/units/" + school + "?phase=2021–2025")
                         .exchange().expectStatus().isNotFound()
                         .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)

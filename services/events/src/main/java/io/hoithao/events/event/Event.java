@@ -16,7 +16,9 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * cancelled, the state it was cancelled from: a draft cancelled was never public), a version
  * incremented by every change, the normalised search fields, and the outbox of messages its changes
  * produced that are not yet published. Sessions live in the event's document so that the clash check
- * and the write that adds a session are one atomic, version-guarded update.
+ * and the write that adds a session are one atomic, version-guarded update. {@code organiserUnitId} is the
+ * organising unit's id in the directory (what rights go by); {@code organiserUnit} a copy of its official name,
+ * for display and search, refreshed when the directory renames the unit.
  */
 @Document("events")
 public record Event(
@@ -26,6 +28,7 @@ public record Event(
         String description,
         EventKind kind,
         EventLevel level,
+        String organiserUnitId,
         String organiserUnit,
         LocalDate startDate,
         LocalDate endDate,
@@ -39,7 +42,6 @@ public record Event(
         EventStatus status,
         EventStatus cancelledFrom,
         long version,
-        String organiserKey,
         List<String> searchTerms,
         Instant createdAt,
         Instant updatedAt,

@@ -9,7 +9,8 @@ import org.springframework.data.mongodb.core.query.Query;
 /**
  * What a list of events is narrowed to. {@code from}/{@code to} select events with at least one day
  * in that range; {@code q} matches events whose title, description, organiser or venues contain every
- * word, ignoring diacritics and case; {@code organiser} matches the organising unit the same way.
+ * word, ignoring diacritics and case; {@code organiser} is the organising unit's id in the directory (exactly:
+ * a unit is never found by its name).
  */
 record EventFilter(EventStatus status, EventLevel level, EventKind kind, String organiser, String programmeId,
                    LocalDate from, LocalDate to, String q) {
@@ -30,7 +31,7 @@ record EventFilter(EventStatus status, EventLevel level, EventKind kind, String 
             all.add(Criteria.where("kind").is(kind));
         }
         if (organiser != null && !organiser.isBlank()) {
-            all.add(Criteria.where("organiserKey").is(SearchText.fold(organiser)));
+            all.add(Criteria.where("organiserUnitId").is(organiser.strip()));
         }
         if (programmeId != null && !programmeId.isBlank()) {
             all.add(Criteria.where("programmeId").is(programmeId));

@@ -30,7 +30,7 @@ class EventIndexes implements ApplicationRunner {
                         new Index().on("level", Direction.ASC).on("kind", Direction.ASC).on("startDate", Direction.ASC)
                                 .named("level_kind_startDate"),
                         new Index().on("kind", Direction.ASC).on("startDate", Direction.ASC).named("kind_startDate"),
-                        new Index().on("organiserKey", Direction.ASC).on("startDate", Direction.ASC).named("organiser_startDate"),
+                        new Index().on("organiserUnitId", Direction.ASC).on("startDate", Direction.ASC).named("organiserUnitId_startDate"),
                         new Index().on("programmeId", Direction.ASC).on("startDate", Direction.ASC).named("programme_startDate"),
                         new Index().on("startDate", Direction.ASC).on("endDate", Direction.ASC).named("startDate_endDate"),
                         new Index().on("searchTerms", Direction.ASC).named("searchTerms"))

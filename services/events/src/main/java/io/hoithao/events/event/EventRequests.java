@@ -15,23 +15,28 @@ import java.util.List;
 /** Request bodies of the events API. */
 public final class EventRequests {
 
-    /** A unit's name has at least one letter or digit: "!!!" names no unit (and would match any other such name). */
-    static final String UNIT_NAME = "(?s).*[\\p{L}\\p{N}].*";
-    static final String UNIT_NAME_MESSAGE = "must name a unit (letters or digits)";
+    /** A unit id of the directory: letters, digits and dashes (a UUID), never a name. */
+    static final String UNIT_ID = "[A-Za-z0-9-]{1,64}";
+    static final String UNIT_ID_MESSAGE = "must be the id of a unit of the directory (GET /api/events/units), not its name";
 
     private EventRequests() {
     }
 
     /**
      * A new event, created as a draft. Only these fields are read: anything else in the body (a
-     * status, an id, sessions, an outbox...) is ignored, never stored.
+     * status, an id, sessions, an outbox...) is ignored, never stored. {@code organiserUnitId}: the organising
+     * unit's id in the directory; an organiser may leave it out (her own unit, the only one she creates events
+     * for). {@code organiserUnit}, the former way of naming the unit, is read only when an administrator gives no
+     * id (older clients): it must be exactly the official name of one unit of the directory. An organiser's
+     * unit is never taken from it.
      */
     public record CreateEvent(
             @NotBlank @Size(max = 300) String title,
             @Size(max = 5000) String description,
             @NotNull EventKind kind,
             @NotNull EventLevel level,
-            @NotBlank @Size(max = 200) @Pattern(regexp = UNIT_NAME, message = UNIT_NAME_MESSAGE) String organiserUnit,
+            @Pattern(regexp = UNIT_ID, message = UNIT_ID_MESSAGE) String organiserUnitId,
+            @Size(max = 200) String organiserUnit,
             @NotNull LocalDate startDate,
             @NotNull LocalDate endDate,
             @Schema(defaultValue = "Asia/Ho_Chi_Minh") String timeZone,
@@ -63,12 +68,13 @@ public final class EventRequests {
      * Changes to the descriptive details; absent fields stay as they are, and fields not listed here
      * (status, version, sessions, venues, capacity, dates...) change only through their own requests.
      * {@code programmeId}: the programme the event joins (by the same rule as at creation), or an empty
-     * string to take it out of its programme.
+     * string to take it out of its programme. {@code organiserUnitId}: another unit of the directory, to move
+     * a draft there (administrators only); the former {@code organiserUnit} (a name) is not read.
      */
     public record UpdateEvent(
             @Size(min = 1, max = 300) String title,
             @Size(max = 5000) String description,
-            @Size(min = 1, max = 200) @Pattern(regexp = UNIT_NAME, message = UNIT_NAME_MESSAGE) String organiserUnit,
+            @Pattern(regexp = UNIT_ID, message = UNIT_ID_MESSAGE) String organiserUnitId,
             Instant registrationOpensAt,
             Instant registrationClosesAt,
             @Valid @Size(max = EventLimits.OFFICIALS, message = "at most {max} officials per event") List<NewOfficial> officials,

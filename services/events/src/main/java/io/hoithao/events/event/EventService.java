@@ -22,7 +22,6 @@ import io.hoithao.events.session.SessionStatus;
 import io.hoithao.events.unit.UnitHierarchy;
 import io.hoithao.platform.security.Caller;
 import io.hoithao.platform.security.Role;
-import io.hoithao.platform.text.Units;
 import io.hoithao.platform.web.ProblemException;
 import java.time.Clock;
 import java.time.DateTimeException;
@@ -33,7 +32,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
 import org.springframework.data.domain.PageRequest;
@@ -73,22 +71,49 @@ public class EventService {
     }
 
     /**
-     * A new draft. An organiser creates events only for their own unit (403 otherwise); an
-     * administrator for any unit.
+     * A new draft, for a unit of the directory named by its id. An organiser creates events only for her own unit
+     * (her token's {@code unit_id}, also when the body names none; another unit is 403); an administrator for any
+     * unit, which she must name. The unit must exist in the directory (400 otherwise).
      */
     public Mono<Event> create(CreateEvent request, Caller caller) {
         return Mono.defer(() -> {
             caller.requireAny(Role.ADMIN, Role.ORGANISER);
-            if (!caller.organises(request.organiserUnit())) {
-                throw ProblemException.forbidden("An organiser creates events only for their own unit ("
-                        + (caller.unit() == null ? "none in your access token" : caller.unit()) + "), not for "
-                        + request.organiserUnit().strip());
+            String unitId = blankToNull(request.organiserUnitId());
+            if (unitId == null && !caller.isAdmin()) {
+                unitId = caller.unitId();
+                if (unitId == null) {
+                    throw ProblemException.forbidden("Your access token names no confirmed unit (unit_id), so you create"
+                            + " no events; an administrator or an organiser above your unit sets it");
+                }
             }
-            return createDraft(request, caller);
+            if (unitId == null) {
+                return byOfficialName(request.organiserUnit()).flatMap(unit -> createDraft(request, unit, caller));
+            }
+            if (!caller.organisesUnit(unitId)) {
+                throw ProblemException.forbidden("An organiser creates events only for her own unit ("
+                        + (caller.unitId() == null ? "none in your access token" : caller.unitId()) + "), not for " + unitId);
+            }
+            return unit(unitId).flatMap(unit -> createDraft(request, unit, caller));
         });
     }
 
-    private Mono<Event> createDraft(CreateEvent request, Caller caller) {
+    /** An administrator's older client names the unit: exactly one unit of the directory must have that official name. */
+    private Mono<UnitHierarchy.Known> byOfficialName(String name) {
+        String required = "is required: the id of the organising unit in the directory (GET /api/events/units)";
+        if (name == null || name.isBlank()) {
+            return Mono.error(ProblemException.invalidField("organiserUnitId", required));
+        }
+        return units.officiallyNamed(name).switchIfEmpty(Mono.error(() -> ProblemException.invalidField("organiserUnitId",
+                required + "; no single unit has the official name " + name.strip())));
+    }
+
+    /** The unit of the directory with this id, or 400 naming the field. */
+    private Mono<UnitHierarchy.Known> unit(String unitId) {
+        return units.find(unitId).switchIfEmpty(Mono.error(() -> ProblemException.invalidField("organiserUnitId",
+                "no unit of the directory has the id " + unitId)));
+    }
+
+    private Mono<Event> createDraft(CreateEvent request, UnitHierarchy.Known unit, Caller caller) {
         ProblemException days = daysProblem(request.startDate(), request.endDate());
         if (days != null) {
             return Mono.error(days);
@@ -106,11 +131,10 @@ public class EventService {
         Instant now = clock.instant();
         List<Venue> venues = request.venues() == null ? List.of() : request.venues().stream().map(EventService::venue).toList();
         Event event = new Event(UUID.randomUUID().toString(), blankToNull(request.programmeId()), request.title().strip(),
-                request.description(), request.kind(), request.level(), request.organiserUnit().strip(),
+                request.description(), request.kind(), request.level(), unit.id(), unit.officialName(),
                 request.startDate(), request.endDate(), zone, request.capacity(), request.registrationOpensAt(),
                 request.registrationClosesAt(), venues, officials(request.officials()), List.of(), EventStatus.DRAFT, null, 0,
-                SearchText.fold(request.organiserUnit()),
-                searchTerms(request.title(), request.description(), request.organiserUnit(), venues),
+                searchTerms(request.title(), request.description(), unit.officialName(), venues),
                 now, now, List.of());
         return mayJoin(event.programmeId(), caller).then(store.insert(event));
     }
@@ -130,25 +154,30 @@ public class EventService {
     }
 
     /**
-     * Changes the descriptive details. Moving the event to another unit is for administrators, and
-     * only before it is published (afterwards the other services know it by its unit): an organiser
-     * may only rewrite their own unit's name (another spelling of the same unit). A {@code programmeId}
-     * puts the event in that programme, by the rule of creation, and an empty one takes it out.
+     * Changes the descriptive details. Moving the event to another unit of the directory ({@code organiserUnitId})
+     * is for administrators, and only before it is published (afterwards the other services know it by its unit);
+     * naming the event's own unit again changes nothing. A {@code programmeId} puts the event in that programme,
+     * by the rule of creation, and an empty one takes it out.
      */
     public Mono<Event> update(String id, UpdateEvent request, Caller caller) {
         String joining = request.programmeId() == null ? null : blankToNull(request.programmeId());
+        String movingTo = blankToNull(request.organiserUnitId());
         // The programme is checked against the event's managers first (404/403 as for any change), and the
         // write is guarded by the version as usual; the programme's unit never changes, so the check holds.
         Mono<Void> joinable = joining == null ? Mono.empty()
                 : store.find(id).map(event -> EventAccess.requireManager(event, caller)).then(mayJoin(joining, caller));
-        return joinable.then(Mono.defer(() -> store.change(id, caller, event -> {
-            if (request.organiserUnit() != null && !caller.organises(request.organiserUnit())) {
-                throw ProblemException.forbidden("Only an administrator may move event " + id + " to another unit ("
-                        + event.organiserUnit() + " → " + request.organiserUnit().strip() + ")").with("eventId", id);
+        Mono<java.util.Optional<UnitHierarchy.Known>> target = movingTo == null ? Mono.just(java.util.Optional.empty())
+                : store.find(id).map(event -> EventAccess.requireManager(event, caller))
+                        .flatMap(event -> event.organiserUnitId() != null && event.organiserUnitId().equals(movingTo)
+                                ? Mono.just(java.util.Optional.<UnitHierarchy.Known>empty())
+                                : Mono.fromRunnable(() -> requireMover(event, caller)).then(unit(movingTo)).map(java.util.Optional::of));
+        return joinable.then(target).flatMap(moveTo -> store.change(id, caller, event -> {
+            UnitHierarchy.Known to = moveTo.filter(unit -> !unit.id().equals(event.organiserUnitId())).orElse(null);
+            if (to != null) {
+                requireMover(event, caller);
             }
             requireEditable(event);
-            if (request.organiserUnit() != null && !event.neverPublished()
-                    && !Units.same(event.organiserUnit(), request.organiserUnit())) {
+            if (to != null && !event.neverPublished()) {
                 // The other services learnt the unit from EventPublished and authorize its organisers by it.
                 throw ProblemException.conflict(NOT_EDITABLE, "Event " + id + " is published, so its unit cannot change any more;"
                         + " cancel it and create it under the other unit").with("currentState", event.status());
@@ -161,15 +190,17 @@ public class EventService {
             }
             String title = request.title() != null ? request.title().strip() : event.title();
             String description = request.description() != null ? request.description() : event.description();
-            String organiser = request.organiserUnit() != null ? request.organiserUnit().strip() : event.organiserUnit();
+            String organiser = to != null ? to.officialName() : event.organiserUnit();
             Update update = new Update()
                     .set("title", title)
                     .set("description", description)
-                    .set("organiserUnit", organiser)
-                    .set("organiserKey", SearchText.fold(organiser))
                     .set("registrationOpensAt", opens)
                     .set("registrationClosesAt", closes)
                     .set("searchTerms", searchTerms(title, description, organiser, event.venues()));
+            if (to != null) {
+                // only a move writes the unit: the name is a copy the directory's renames keep current
+                update.set("organiserUnitId", to.id()).set("organiserUnit", to.officialName());
+            }
             if (request.officials() != null) {
                 update.set("officials", officials(request.officials()));
             }
@@ -182,7 +213,15 @@ public class EventService {
             return new EventStore.Change(update, programmeChanged
                     ? List.of(new EventProgrammeChanged(UUID.randomUUID(), clock.instant(), id, joining, event.version() + 1))
                     : List.of(), null);
-        })));
+        }));
+    }
+
+    /** Only an administrator moves an event to another unit. */
+    private static void requireMover(Event event, Caller caller) {
+        if (!caller.isAdmin()) {
+            throw ProblemException.forbidden("Only an administrator may move event " + event.id() + " to another unit")
+                    .with("eventId", event.id());
+        }
     }
 
     /**
@@ -280,23 +319,13 @@ public class EventService {
 
     /**
      * Publishes the event, telling the other services the organising unit's id in the directory (who manages the
-     * event there): the unit whose official name is exactly the event's unit, by the directory's name bridge. A
-     * name no unit or several units have goes out without an id, and then only administrators manage the event
-     * downstream.
+     * event there) and its current official name.
      */
     public Mono<Event> publish(String id, Caller caller) {
-        return mongo.findById(id, Event.class)
-                .flatMap(found -> units.idOf(found.organiserUnit()).map(unitId -> new NamedUnit(found.organiserUnit(), unitId)))
-                .defaultIfEmpty(new NamedUnit(null, Optional.empty()))
-                .flatMap(named -> transition(id, caller, EventStatus.PUBLISHED, event -> new Update(), event -> new EventPublished(
-                        UUID.randomUUID(), clock.instant(), event.id(), event.title(), event.kind().name(), event.level().name(),
-                        event.organiserUnit(), event.startDate(), event.endDate(), event.timeZone(), event.capacity(),
-                        // the unit looked up is the event's unit still (an administrator may have moved it meanwhile)
-                        event.organiserUnit().equals(named.name()) ? named.unitId().orElse(null) : null,
-                        event.programmeId())));
-    }
-
-    private record NamedUnit(String name, Optional<String> unitId) {
+        return transition(id, caller, EventStatus.PUBLISHED, event -> new Update(), event -> new EventPublished(
+                UUID.randomUUID(), clock.instant(), event.id(), event.title(), event.kind().name(), event.level().name(),
+                event.organiserUnit(), event.startDate(), event.endDate(), event.timeZone(), event.capacity(),
+                event.organiserUnitId(), event.programmeId()));
     }
 
     public Mono<Event> openRegistration(String id, Instant requestedClosesAt, Caller caller) {
@@ -362,9 +391,8 @@ public class EventService {
     /**
      * The programme exists, and the caller may put her unit's event in it: an administrator any; an
      * organiser the programme her own unit keeps, or one kept by a unit above hers in the directory (a
-     * school's event in its district office's programme). When the directory does not know her unit or
-     * the programme's (no unit, or several, has that official name), only the first rule holds, and the
-     * refusal says so. A programme without a unit takes events from administrators only.
+     * school's event in its district office's programme), units compared by id. A programme without a unit
+     * takes events from administrators only.
      */
     private Mono<Void> mayJoin(String programmeId, Caller caller) {
         if (programmeId == null) {
@@ -373,28 +401,23 @@ public class EventService {
         return mongo.findById(programmeId, org.bson.Document.class, "programmes")
                 .switchIfEmpty(Mono.error(() -> ProblemException.invalidField("programmeId", "no programme " + programmeId)))
                 .flatMap(programme -> {
+                    String keeperId = programme.getString("organiserUnitId");
                     String keeper = programme.getString("organiserUnit");
-                    if (caller.organises(keeper)) {
+                    if (caller.isAdmin() || keeperId != null && caller.organisesUnit(keeperId)) {
                         return Mono.<Void>empty();
                     }
-                    if (keeper == null) {
+                    if (keeperId == null) {
                         return Mono.error(ProblemException.forbidden("Programme " + programmeId
                                 + " is kept by the administrators; only an administrator may add events to it"));
                     }
-                    if (!caller.has(Role.ORGANISER) || caller.unit() == null) {
+                    if (!caller.has(Role.ORGANISER) || caller.unitId() == null) {
                         return Mono.error(ProblemException.forbidden("Programme " + programmeId + " is kept by " + keeper
                                 + "; only its organisers, the organisers of a unit below it, or an administrator may add events to it"));
                     }
-                    return units.placement(caller.unit(), keeper).flatMap(placement -> switch (placement.relation()) {
-                        case BELOW -> Mono.<Void>empty();
-                        case NOT_BELOW -> Mono.error(ProblemException.forbidden("Programme " + programmeId + " is kept by "
-                                + keeper + ", and " + caller.unit() + " is not below it in the directory of units; an organiser adds"
-                                + " her unit's events only to programmes of her own unit or of a unit above it"));
-                        case UNKNOWN -> Mono.error(ProblemException.forbidden("Programme " + programmeId + " is kept by "
-                                + keeper + "; only its organisers or an administrator may add events to it, since the directory"
-                                + " of units cannot say whether " + caller.unit() + " is below " + keeper + " ("
-                                + placement.reason() + ")"));
-                    });
+                    return units.isBelow(caller.unitId(), keeperId).flatMap(below -> below ? Mono.<Void>empty()
+                            : Mono.error(ProblemException.forbidden("Programme " + programmeId + " is kept by " + keeper
+                                    + ", and your unit (" + caller.unitId() + ") is not below it in the directory of units; an"
+                                    + " organiser adds her unit's events only to programmes of her own unit or of a unit above it")));
                 });
     }
 
@@ -425,7 +448,7 @@ public class EventService {
                 : requests.stream().map(o -> new Official(o.name().strip(), o.position(), o.unit(), o.role())).toList();
     }
 
-    private static List<String> searchTerms(String title, String description, String organiser, List<Venue> venues) {
+    static List<String> searchTerms(String title, String description, String organiser, List<Venue> venues) {
         List<String> texts = new ArrayList<>(List.of(title, description == null ? "" : description, organiser));
         venues.forEach(v -> {
             texts.add(v.name());

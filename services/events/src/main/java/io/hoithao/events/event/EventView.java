@@ -4,7 +4,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
-/** An event as the API shows it (its sessions are in the programme view). */
+/**
+ * An event as the API shows it (its sessions are in the programme view). {@code organiserUnitId}: the organising
+ * unit's id in the directory; {@code organiserUnit}: its current official name.
+ */
 public record EventView(
         String id,
         String programmeId,
@@ -12,6 +15,7 @@ public record EventView(
         String description,
         EventKind kind,
         EventLevel level,
+        String organiserUnitId,
         String organiserUnit,
         LocalDate startDate,
         LocalDate endDate,
@@ -28,7 +32,7 @@ public record EventView(
 
     public static EventView of(Event event) {
         return new EventView(event.id(), event.programmeId(), event.title(), event.description(), event.kind(),
-                event.level(), event.organiserUnit(), event.startDate(), event.endDate(), event.timeZone(),
+                event.level(), event.organiserUnitId(), event.organiserUnit(), event.startDate(), event.endDate(), event.timeZone(),
                 event.capacity(), event.registrationOpensAt(), event.registrationClosesAt(), event.venues(),
                 event.officials(), event.status(), event.version(), event.createdAt(), event.updatedAt());
     }

@@ -11,8 +11,9 @@ import org.springframework.data.mongodb.core.mapping.Document;
 /**
  * A chuyên đề: a multi-year theme ("Xây dựng trường mầm non lấy trẻ làm trung tâm") with its phases
  * (2016–2020, 2021–2025) and the chain of plans (kế hoạch) that drive it; events belong to it.
- * {@code organiserUnit} is the unit that keeps it (its organisers add phases and plans); null for a
- * programme kept by the administrators alone (and for programmes recorded before units were kept).
+ * {@code organiserUnitId} is the id in the directory of the unit that keeps it (its organisers add phases and
+ * plans), {@code organiserUnit} a copy of that unit's official name (refreshed by renames); both null for a
+ * programme kept by the administrators alone (and for programmes recorded before units were kept by id).
  * {@code outbox}: the messages of its creation and phases not yet published (never shown by the API).
  */
 @Document("programmes")
@@ -20,6 +21,7 @@ public record Programme(
         @Id String id,
         String name,
         String description,
+        String organiserUnitId,
         String organiserUnit,
         List<Phase> phases,
         List<Plan> plans,

@@ -18,15 +18,15 @@ public final class ProgrammeRequests {
     }
 
     /**
-     * A new programme. {@code organiserUnit}: the unit that keeps it; an organiser's own unit (the
-     * default for an organiser; another unit is 403), any unit or none (administrators only) for an
-     * administrator. Other properties in the body are ignored.
+     * A new programme. {@code organiserUnitId}: the id in the directory of the unit that keeps it; an organiser's
+     * own unit (the default for an organiser; another unit is 403), any unit or none (administrators only) for an
+     * administrator. Other properties in the body (the former {@code organiserUnit}, a name) are ignored.
      */
     public record NewProgramme(
             @NotBlank @Size(max = 300) String name,
             @Size(max = 5000) String description,
-            @Size(min = 1, max = 200) @Pattern(regexp = "(?s).*[\\p{L}\\p{N}].*", message = "must name a unit (letters or digits)")
-            String organiserUnit,
+            @Pattern(regexp = "[A-Za-z0-9-]{1,64}", message = "must be the id of a unit of the directory (GET /api/events/units), not its name")
+            String organiserUnitId,
             @Size(max = EventLimits.PHASES, message = "at most {max} phases per programme") List<@NotNull @Valid NewPhase> phases,
             @Size(max = EventLimits.PLANS, message = "at most {max} plans per programme") List<@NotNull @Valid NewPlan> plans) {
     }

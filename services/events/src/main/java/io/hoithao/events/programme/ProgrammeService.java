@@ -1,6 +1,7 @@
 package io.hoithao.events.programme;
 
 import io.hoithao.events.event.EventLimits;
+import io.hoithao.events.unit.UnitHierarchy;
 import io.hoithao.events.programme.Programme.Phase;
 import io.hoithao.events.programme.Programme.Plan;
 import io.hoithao.events.programme.ProgrammeRequests.NewPhase;
@@ -45,20 +46,22 @@ class ProgrammeService {
     private final ReactiveMongoTemplate mongo;
     private final OutboxRelay relay;
     private final Clock clock;
+    private final UnitHierarchy units;
 
-    ProgrammeService(ReactiveMongoTemplate mongo, OutboxRelay relay, Clock clock) {
+    ProgrammeService(ReactiveMongoTemplate mongo, OutboxRelay relay, Clock clock, UnitHierarchy units) {
         this.mongo = mongo;
         this.relay = relay;
         this.clock = clock;
+        this.units = units;
     }
 
     Mono<Programme> create(NewProgramme request, Caller caller) {
         caller.requireAny(Role.ADMIN, Role.ORGANISER);
-        String unit = request.organiserUnit() != null ? request.organiserUnit().strip()
-                : caller.isAdmin() ? null : caller.unit();
-        if (!caller.isAdmin() && !caller.organises(unit)) {
-            return Mono.error(ProblemException.forbidden("An organiser creates programmes only for their own unit ("
-                    + (caller.unit() == null ? "none in your access token" : caller.unit()) + ")"));
+        String unitId = request.organiserUnitId() != null ? request.organiserUnitId().strip()
+                : caller.isAdmin() ? null : caller.unitId();
+        if (!caller.isAdmin() && (unitId == null || !caller.organisesUnit(unitId))) {
+            return Mono.error(ProblemException.forbidden("An organiser creates programmes only for her own unit ("
+                    + (caller.unitId() == null ? "none in your access token" : caller.unitId()) + ")"));
         }
         List<Phase> phases = request.phases() == null ? List.of() : request.phases().stream().map(ProgrammeService::phase).toList();
         List<Plan> plans = request.plans() == null ? List.of() : request.plans().stream().map(ProgrammeService::plan).toList();
@@ -68,14 +71,20 @@ class ProgrammeService {
                 return Mono.error(ProblemException.invalidField("plans", "plan " + plan.number() + " is listed twice"));
             }
         }
-        String id = UUID.randomUUID().toString();
-        Instant now = clock.instant();
-        List<EventsMessage> messages = new ArrayList<>();
-        messages.add(new ProgrammeCreated(UUID.randomUUID(), now, EventsMessage.NO_EVENT, id, request.name().strip(), unit));
-        phases.forEach(phase -> messages.add(phaseAdded(id, phase, now)));
-        return mongo.insert(new Programme(id, request.name().strip(), request.description(), unit, phases, plans, now,
-                        Outbox.entries(messages)))
-                .doOnNext(this::publish);
+        Mono<java.util.Optional<UnitHierarchy.Known>> keeper = unitId == null ? Mono.just(java.util.Optional.empty())
+                : units.find(unitId).map(java.util.Optional::of).switchIfEmpty(Mono.error(() -> ProblemException.invalidField(
+                        "organiserUnitId", "no unit of the directory has the id " + unitId)));
+        return keeper.flatMap(unit -> {
+            String name = unit.map(UnitHierarchy.Known::officialName).orElse(null);
+            String id = UUID.randomUUID().toString();
+            Instant now = clock.instant();
+            List<EventsMessage> messages = new ArrayList<>();
+            messages.add(new ProgrammeCreated(UUID.randomUUID(), now, EventsMessage.NO_EVENT, id, request.name().strip(), name));
+            phases.forEach(phase -> messages.add(phaseAdded(id, phase, now)));
+            return mongo.insert(new Programme(id, request.name().strip(), request.description(), unitId, name, phases, plans, now,
+                            Outbox.entries(messages)))
+                    .doOnNext(this::publish);
+        });
     }
 
     Mono<Programme> find(String id) {
@@ -147,7 +156,7 @@ class ProgrammeService {
     private Mono<Void> managed(String id, Caller caller) {
         return find(id).flatMap(programme -> {
             caller.requireAny(Role.ADMIN, Role.ORGANISER);
-            if (!caller.organises(programme.organiserUnit())) {
+            if (!caller.isAdmin() && (programme.organiserUnitId() == null || !caller.organisesUnit(programme.organiserUnitId()))) {
                 return Mono.error(ProblemException.forbidden(programme.organiserUnit() == null
                         ? "Programme " + id + " is kept by the administrators; only an administrator may change it"
                         : "Only an administrator or the organisers of " + programme.organiserUnit()

@@ -39,16 +39,14 @@ class ModelSites {
 
     private final UnitStore units;
     private final UnitRights rights;
-    private final UnitHierarchy hierarchy;
     private final ReactiveMongoTemplate mongo;
     private final OutboxRelay relay;
     private final Clock clock;
 
-    ModelSites(UnitStore units, UnitRights rights, UnitHierarchy hierarchy, ReactiveMongoTemplate mongo, OutboxRelay relay,
+    ModelSites(UnitStore units, UnitRights rights, ReactiveMongoTemplate mongo, OutboxRelay relay,
                Clock clock) {
         this.units = units;
         this.rights = rights;
-        this.hierarchy = hierarchy;
         this.mongo = mongo;
         this.relay = relay;
         this.clock = clock;
@@ -84,10 +82,9 @@ class ModelSites {
         if (level != Level.PROVINCE || caller.isAdmin()) {
             return Mono.empty();
         }
-        return hierarchy.named(caller.unit()).flatMap(home -> home.unit() != null && home.unit().level() == UnitLevel.PROVINCE
-                ? Mono.<Void>empty()
+        return rights.home(caller).flatMap(home -> home.level() == UnitLevel.PROVINCE ? Mono.<Void>empty()
                 : Mono.error(ProblemException.forbidden("Only an administrator or the organisers of a unit at province level"
-                        + " designate province-level model sites; " + caller.unit() + " is not one")));
+                        + " designate province-level model sites; " + home.officialName() + " is not one")));
     }
 
     private Mono<Void> phaseOf(String programmeId, String phase) {

@@ -11,7 +11,6 @@ import io.hoithao.events.unit.UnitRequests.RenameUnit;
 import io.hoithao.platform.outbox.Outbox;
 import io.hoithao.platform.security.Caller;
 import io.hoithao.platform.web.ProblemException;
-import io.hoithao.platform.web.ProblemTypes;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -40,12 +39,15 @@ class UnitDirectory {
     private final UnitRights rights;
     private final ReactiveMongoTemplate mongo;
     private final Clock clock;
+    private final List<UnitNameCopies> copies;
 
-    UnitDirectory(UnitStore store, UnitRights rights, ReactiveMongoTemplate mongo, Clock clock) {
+    UnitDirectory(UnitStore store, UnitRights rights, ReactiveMongoTemplate mongo, Clock clock,
+                  org.springframework.beans.factory.ObjectProvider<UnitNameCopies> copies) {
         this.store = store;
         this.rights = rights;
         this.mongo = mongo;
         this.clock = clock;
+        this.copies = copies.orderedStream().toList();
     }
 
     /** Checked in this order: the caller's role, the names and kind, the parent exists, the caller's rights there, the level. */
@@ -61,7 +63,6 @@ class UnitDirectory {
                     .switchIfEmpty(Mono.error(() -> ProblemException.invalidField("parentId", "no unit " + request.parentId().strip())));
             return parent.map(java.util.Optional::of).defaultIfEmpty(java.util.Optional.empty())
                     .flatMap(above -> rights.requirePlaceUnder(above.orElse(null), caller)
-                            .then(nameFreeForOrganiser(official, null, caller))
                             .then(Mono.fromCallable(() -> {
                                 UnitRules.placement(request.kind(), request.level(), above.orElse(null));
                                 return newUnit(UUID.randomUUID().toString(), official, shortName, request.kind(), request.level(),
@@ -92,10 +93,24 @@ class UnitDirectory {
                 if (official.equals(unit.officialName()) && shortName.equals(unit.shortName())) {
                     return Mono.empty();
                 }
-                return (official.equals(unit.officialName()) ? Mono.<Void>empty() : nameFreeForOrganiser(official, unit.id(), caller))
-                        .then(Mono.fromCallable(() -> renaming(unit, official, shortName)));
-            })));
+                return Mono.fromCallable(() -> renaming(unit, official, shortName));
+            }))).flatMap(renamed -> followed(renamed).thenReturn(renamed));
         });
+    }
+
+    /**
+     * The service's copies of the unit's name take its current one. The rename is written already; a copy that
+     * fails to follow is refreshed by the next rename (answers about events show the directory's name anyway).
+     */
+    private Mono<Void> followed(Unit unit) {
+        return reactor.core.publisher.Flux.fromIterable(copies)
+                .concatMap(copy -> copy.renamed(unit.id(), unit.officialName())
+                        .onErrorResume(e -> {
+                            org.slf4j.LoggerFactory.getLogger(UnitDirectory.class)
+                                    .warn("copies of the name of unit {} not refreshed: {}", unit.id(), e.toString());
+                            return Mono.empty();
+                        }))
+                .then();
     }
 
     private UnitStore.Change renaming(Unit unit, String official, String shortName) {
@@ -107,24 +122,6 @@ class UnitDirectory {
         UnitRenamed renamed = new UnitRenamed(UUID.randomUUID(), clock.instant(), UnitsMessage.NO_EVENT, unit.id(),
                 official, shortName, unit.officialName(), unit.version() + 1);
         return new UnitStore.Change(update, List.of(renamed), unit.parentId(), official);
-    }
-
-    /**
-     * Completes if an organiser may give a unit this official name: no other unit anywhere in the
-     * directory has it exactly. An organiser's rights are found by her token's unit name across the whole
-     * directory, so a namesake she made below her would leave the organisers of the unit she copied with
-     * no rights at all. Administrators may give one name to units in different places (two schools named
-     * alike in two districts); siblings never share one (the unique {@code siblingKey}).
-     */
-    private Mono<Void> nameFreeForOrganiser(String official, String unitId, Caller caller) {
-        if (caller.isAdmin()) {
-            return Mono.empty();
-        }
-        return store.named(official, 2).filter(other -> !other.id().equals(unitId)).next()
-                .flatMap(existing -> Mono.<Void>error(ProblemException.conflict(ProblemTypes.DUPLICATE, "There is already a unit named "
-                                + existing.officialName() + " (" + existing.id() + "); an organiser gives a unit a name no other"
-                                + " unit of the directory has, since organisers are known by their unit's name")
-                        .with("existingUnitId", existing.id())));
     }
 
     /**

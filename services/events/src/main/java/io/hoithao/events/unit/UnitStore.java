@@ -65,11 +65,6 @@ class UnitStore {
         return mongo.findOne(Query.query(Criteria.where("siblingKey").is(UnitRules.siblingKey(parentId, officialName))), Unit.class);
     }
 
-    /** The units whose official name is exactly this one (at most {@code limit}). */
-    Flux<Unit> named(String officialName, int limit) {
-        return mongo.find(Query.query(Criteria.where("officialName").is(officialName)).limit(limit), Unit.class);
-    }
-
     /** The unit's parent, its parent's parent... up to the top, nearest first. */
     Flux<Unit> ancestors(Unit unit) {
         return Flux.defer(() -> {

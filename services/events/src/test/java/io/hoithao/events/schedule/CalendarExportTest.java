@@ -34,8 +34,8 @@ class CalendarExportTest {
 
     static Event event(List<Session> sessions) {
         return new Event("evt-1", null, "Hội nghị sơ kết chuyên đề", null, EventKind.CONFERENCE, EventLevel.PROVINCE,
-                "Sở GD&ĐT Bắc Kạn", DAY1, DAY1.plusDays(1), "Asia/Ho_Chi_Minh", 120, null, null, List.of(HALL, SCHOOL),
-                List.of(), sessions, EventStatus.PUBLISHED, null, 3, "so gd dt bac kan", List.of(), Instant.parse("2026-09-01T00:00:00Z"),
+                "so-gd-dt-bac-kan", "Sở GD&ĐT Bắc Kạn", DAY1, DAY1.plusDays(1), "Asia/Ho_Chi_Minh", 120, null, null, List.of(HALL, SCHOOL),
+                List.of(), sessions, EventStatus.PUBLISHED, null, 3, List.of(), Instant.parse("2026-09-01T00:00:00Z"),
                 Instant.parse("2026-09-02T00:00:00Z"), List.of());
     }
 

@@ -62,8 +62,8 @@ class ModelSitesIT {
         String school = create(http, "Trường Mầm non mô hình " + tag, "SCHOOL", "SCHOOL", office);
         String elsewhere = create(http, "Trường Mầm non nơi khác " + tag, "SCHOOL", "SCHOOL", department);
         String programme = programme();
-        WebTestClient districtOrganiser = identity.as(http, TestIdentity.organiser(officeName));
-        WebTestClient provinceOrganiser = identity.as(http, TestIdentity.organiser(departmentName));
+        WebTestClient districtOrganiser = identity.as(http, TestIdentity.organiser(officeName, office));
+        WebTestClient provinceOrganiser = identity.as(http, TestIdentity.organiser(departmentName, department));
 
         try (TestMessages messages = new TestMessages()) {
             TestMessages.Subscription units = messages.subscribe(Topics.UNITS);

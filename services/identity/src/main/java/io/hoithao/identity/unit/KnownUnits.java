@@ -78,6 +78,15 @@ public class KnownUnits {
                 : Optional.of(new KnownUnit(found.getString("_id"), found.getString("officialName"), found.getString("parentId")));
     }
 
+    /** Every unit known here by name, by official name (the sign-up page's choice of unit); at most {@code limit}. */
+    public List<KnownUnit> all(int limit) {
+        Query named = Query.query(Criteria.where("officialName").ne(null))
+                .with(org.springframework.data.domain.Sort.by("officialName", "_id")).limit(limit);
+        return mongo.find(named, Document.class, COLLECTION).stream()
+                .map(found -> new KnownUnit(found.getString("_id"), found.getString("officialName"), found.getString("parentId")))
+                .toList();
+    }
+
     /** The unit itself and the units above it, nearest first, as far as they are known here. */
     public List<String> selfAndAncestors(String id) {
         List<String> chain = new ArrayList<>();

@@ -4,6 +4,7 @@ import io.hoithao.identity.mail.PasswordResets;
 import io.hoithao.identity.throttle.SignInThrottleFilter;
 import io.hoithao.identity.throttle.ThrottledException;
 import io.hoithao.identity.throttle.Throttles;
+import io.hoithao.identity.unit.KnownUnits;
 import io.hoithao.identity.user.SignUpService;
 import io.hoithao.identity.user.UserDirectory;
 import io.hoithao.identity.user.UserView;
@@ -32,10 +33,12 @@ public class PagesController {
     private final Validator validator;
     private final PasswordResets resets;
     private final Throttles throttles;
+    private final KnownUnits units;
 
     public PagesController(UserDirectory users, SignUpService signUps, Validator validator, PasswordResets resets,
-            Throttles throttles) {
+            Throttles throttles, KnownUnits units) {
         this.throttles = throttles;
+        this.units = units;
         this.users = users;
         this.signUps = signUps;
         this.validator = validator;
@@ -56,8 +59,12 @@ public class PagesController {
         return "login";
     }
 
+    /** The units a person may choose from at sign-up: the directory as this service knows it. */
+    static final int UNITS_OFFERED = 5000;
+
     @GetMapping("/signup")
-    public String signUpForm(@ModelAttribute("form") SignUpForm form) {
+    public String signUpForm(@ModelAttribute("form") SignUpForm form, Model model) {
+        model.addAttribute("units", units.all(UNITS_OFFERED));
         return "signup";
     }
 
@@ -72,10 +79,16 @@ public class PagesController {
         validator.validate(request).stream()
                 .sorted(Comparator.comparing((ConstraintViolation<SignUpRequest> v) -> v.getPropertyPath().toString()))
                 .forEach(v -> result.rejectValue(v.getPropertyPath().toString(), "invalid", v.getMessage()));
+        KnownUnits.KnownUnit chosen = request.unitId() == null ? null : units.find(request.unitId()).orElse(null);
+        if (request.unitId() != null && chosen == null && !result.hasFieldErrors("unitId")) {
+            result.rejectValue("unitId", "unknown", "is not a unit of the directory");
+        }
         if (!result.hasErrors()) {
             try {
                 throttles.signUp(http.getRemoteAddr(), request.email());
-                signUps.signUp(request.email(), request.password(), request.fullName(), request.unit(), null, language(http));
+                // the unit she chose is a request, with its current name for whoever confirms it
+                signUps.signUp(request.email(), request.password(), request.fullName(),
+                        chosen == null ? null : chosen.officialName(), request.unitId(), language(http));
                 return "redirect:/login?registered";
             } catch (ThrottledException e) {
                 response.setStatus(429);
@@ -84,6 +97,7 @@ public class PagesController {
             }
         }
         form.setPassword(null);
+        model.addAttribute("units", units.all(UNITS_OFFERED));
         return "signup";
     }
 

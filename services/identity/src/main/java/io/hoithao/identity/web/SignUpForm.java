@@ -1,12 +1,15 @@
 package io.hoithao.identity.web;
 
-/** The sign-up page's form fields (a bean, for Thymeleaf's {@code th:field}); checked as a {@link SignUpRequest}. */
+/**
+ * The sign-up page's form fields (a bean, for Thymeleaf's {@code th:field}); checked as a {@link SignUpRequest}. The
+ * unit is chosen from the directory by id, never typed.
+ */
 public class SignUpForm {
 
     private String email;
     private String password;
     private String fullName;
-    private String unit;
+    private String unitId;
 
     public String getEmail() {
         return email;
@@ -32,15 +35,16 @@ public class SignUpForm {
         this.fullName = fullName;
     }
 
-    public String getUnit() {
-        return unit;
+    /** The unit of the directory she chooses (empty: none); only a request until it is confirmed. */
+    public String getUnitId() {
+        return unitId;
     }
 
-    public void setUnit(String unit) {
-        this.unit = unit;
+    public void setUnitId(String unitId) {
+        this.unitId = unitId;
     }
 
     SignUpRequest toRequest() {
-        return new SignUpRequest(email, password, fullName, unit);
+        return new SignUpRequest(email, password, fullName, null, unitId);
     }
 }

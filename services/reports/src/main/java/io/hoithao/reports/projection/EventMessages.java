@@ -31,6 +31,7 @@ class EventMessages {
         if (message instanceof EventPublished m) {
             return Writes.upsert(mongo, Projected.Event.class, m.eventId(), m, new Update()
                     .set("title", m.title()).set("kind", m.kind()).set("level", m.level())
+                    .set("organiserUnitId", m.organiserUnitId())
                     .set("organiserUnit", m.organiserUnit()).set("startDate", m.startDate()).set("endDate", m.endDate())
                     .set("programmeId", m.programmeId()).set("status", "PUBLISHED"));
         }

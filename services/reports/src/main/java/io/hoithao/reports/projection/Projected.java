@@ -42,9 +42,13 @@ public final class Projected {
     public record ModelSite(@Id String id, String unitId, String programmeId, String phase, String level, long revision) {
     }
 
-    /** A published event: PUBLISHED, IN_PROGRESS, COMPLETED or CANCELLED. */
+    /**
+     * A published event: PUBLISHED, IN_PROGRESS, COMPLETED or CANCELLED. {@code organiserUnitId}: its unit's id in
+     * the directory (null when told before events carried it); {@code organiserUnit}: the name it was published with.
+     */
     @Document("events")
-    public record Event(@Id String id, String title, String kind, String level, String organiserUnit, LocalDate startDate,
+    public record Event(@Id String id, String title, String kind, String level, String organiserUnitId, String organiserUnit,
+                        LocalDate startDate,
                         LocalDate endDate, String programmeId, Long programmeRevision, String status) {
     }
 

@@ -12,8 +12,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The directory of units as the read model knows it, for one report: who is below whom, and which unit a name
- * means. Registrations and papers name units as people typed them ("Trường MN Đồng Tâm"), so a name is matched
+ * The directory of units as the read model knows it, for one report: who is below whom (by id), and which unit a
+ * name means. Registrations and papers name units as people typed them ("Trường MN Đồng Tâm"), so a name is matched
  * ignoring case, diacritics and spacing, first against official names, then short and earlier names; a name that
  * matches no unit, or several, stays a name of its own and counts for no unit of the directory.
  */
@@ -46,10 +46,18 @@ final class Directory {
         return Optional.ofNullable(id == null ? null : byId.get(id));
     }
 
-    /** The one unit whose official name this is. */
-    Optional<Projected.Unit> officiallyNamed(String name) {
-        Set<String> ids = name == null ? Set.of() : official.getOrDefault(Units.key(name), Set.of());
-        return ids.size() == 1 ? find(ids.iterator().next()) : Optional.empty();
+    /**
+     * The unit that organises the event: by the id it was published with; only an event told before events carried
+     * their unit's id is matched by its name.
+     */
+    Optional<Projected.Unit> organiser(Projected.Event event) {
+        return event.organiserUnitId() != null ? find(event.organiserUnitId()) : resolve(event.organiserUnit());
+    }
+
+    /** The name to show for the event's unit: the directory's current official name, else the name it was published with. */
+    String organiserName(Projected.Event event) {
+        return organiser(event).map(Projected.Unit::officialName)
+                .orElse(event.organiserUnit() == null ? "" : event.organiserUnit().strip());
     }
 
     /** The one unit this name means: by official name, else by short or earlier name. */

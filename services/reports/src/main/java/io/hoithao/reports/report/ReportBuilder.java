@@ -74,24 +74,24 @@ final class ReportBuilder {
         // Units that took part, in any event of the phase.
         Set<String> tookPart = new HashSet<>();
         for (Projected.Event event : phaseEvents) {
-            directory.resolve(event.organiserUnit()).ifPresent(u -> tookPart.add(u.id()));
+            directory.organiser(event).ifPresent(u -> tookPart.add(u.id()));
             for (Projected.Registration r : confirmedByEvent.getOrDefault(event.id(), List.of())) {
                 directory.resolve(r.unit()).ifPresent(u -> tookPart.add(u.id()));
             }
         }
 
         List<Projected.Event> scoped = phaseEvents.stream()
-                .filter(e -> directory.resolve(e.organiserUnit()).map(u -> directory.within(u.id(), root)).orElse(false))
+                .filter(e -> directory.organiser(e).map(u -> directory.within(u.id(), root)).orElse(false))
                 .sorted(Comparator.comparing(Projected.Event::startDate).thenComparing(Projected.Event::id))
                 .toList();
         Set<String> scopedIds = scoped.stream().map(Projected.Event::id).collect(Collectors.toSet());
 
         List<EventRow> rows = scoped.stream().map(e -> {
             Set<String> names = new TreeSet<>();
-            names.add(directory.display(e.organiserUnit()));
+            names.add(directory.organiserName(e));
             confirmedByEvent.getOrDefault(e.id(), List.of()).forEach(r -> names.add(directory.display(r.unit())));
             names.remove("");
-            return new EventRow(e.id(), e.title(), e.level(), e.kind(), directory.display(e.organiserUnit()), e.startDate(),
+            return new EventRow(e.id(), e.title(), e.level(), e.kind(), directory.organiserName(e), e.startDate(),
                     e.endDate(), e.status(), List.copyOf(names));
         }).toList();
         Map<List<String>, Integer> counts = new TreeMap<>(Comparator.comparing((List<String> k) -> levelOrder(k.get(0)))

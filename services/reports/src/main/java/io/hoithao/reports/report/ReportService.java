@@ -14,8 +14,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * Reads what a report needs from the read model and hands it to {@link ReportBuilder}. Who may read a unit's
- * report: an administrator, or an organiser of the unit or of a unit above it; the organiser's unit is the unit
- * of the directory whose official name her token names (the directory's name bridge, as in the events service).
+ * report: an administrator, or an organiser of the unit or of a unit above it; the organiser's unit is the one
+ * whose id her access token carries ({@code unit_id}), and "above" is the directory's parents, by id.
  */
 @Service
 public class ReportService {
@@ -77,9 +77,9 @@ public class ReportService {
         if (caller.isAdmin()) {
             return;
         }
-        Projected.Unit home = directory.officiallyNamed(caller.unit()).orElseThrow(() -> ProblemException.forbidden(
-                "Your access token's unit (" + (caller.unit() == null ? "none" : caller.unit())
-                        + ") is not the official name of exactly one unit of the directory, so you may read no unit's report"));
+        Projected.Unit home = directory.find(caller.unitId()).orElseThrow(() -> ProblemException.forbidden(
+                caller.unitId() == null ? "Your access token names no confirmed unit (unit_id), so you may read no unit's report"
+                        : "Your access token's unit (" + caller.unitId() + ") is not a unit of the directory, so you may read no unit's report"));
         if (!directory.within(unit.id(), home.id())) {
             throw ProblemException.forbidden("An organiser of " + home.officialName() + " reads the reports of her unit and the"
                     + " units below it; " + unit.officialName() + " is not one of them");
