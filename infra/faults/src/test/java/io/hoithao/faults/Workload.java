@@ -24,6 +24,8 @@ import tools.jackson.databind.JsonNode;
 final class Workload {
 
     static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(20);
+    /** How long after the request's timeout an answer whose body has not ended counts as a timeout too. */
+    static final Duration STALLED = Duration.ofSeconds(10);
     static final List<String> NAMES = List.of("Nguyễn Thị Hoà", "Trần Văn Đức", "Lê Thị Thu Hà", "Phạm Minh Tuấn",
             "Hoàng Thị Lan", "Vũ Quốc Bảo", "Đặng Thị Mai", "Bùi Văn Long");
 
@@ -42,6 +44,7 @@ final class Workload {
     private final ConcurrentLinkedQueue<String> cancellable = new ConcurrentLinkedQueue<>(); // acknowledged bookings' registrations
     private final ConcurrentLinkedQueue<String> retired = new ConcurrentLinkedQueue<>(); // booking withdrawn, the registration next
     final AtomicInteger reads = new AtomicInteger();
+    final AtomicInteger stalled = new AtomicInteger(); // answers begun but not ended 30 s after they were sent
     final AtomicInteger bookingsCancelled = new AtomicInteger();
     final AtomicInteger registrationsCancelled = new AtomicInteger();
     private final AtomicInteger sent = new AtomicInteger();
@@ -217,10 +220,18 @@ final class Workload {
                 : HttpRequest.BodyPublishers.ofString(body)).build();
         long t0 = System.nanoTime();
         CompletableFuture<?> answered = stack.http.sendAsync(request, HttpResponse.BodyHandlers.ofString())
+                // the request's timeout ends at the answer's headers: a body that never ends would hold the run for ever
+                .orTimeout(REQUEST_TIMEOUT.plus(STALLED).toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)
                 .handle((response, failure) -> {
                     long millis = (System.nanoTime() - t0) / 1_000_000;
                     if (failure != null) {
-                        String kind = failure.getCause() instanceof java.net.http.HttpTimeoutException ? "timeout" : "io";
+                        Throwable cause = failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null
+                                ? failure.getCause() : failure;
+                        if (cause instanceof java.util.concurrent.TimeoutException) {
+                            stalled.incrementAndGet();
+                        }
+                        String kind = cause instanceof java.net.http.HttpTimeoutException || cause instanceof java.util.concurrent.TimeoutException
+                                ? "timeout" : "io";
                         answers.computeIfAbsent(kind, k -> new AtomicInteger()).incrementAndGet();
                         failureMillis.add(millis);
                         return null;
@@ -266,9 +277,10 @@ final class Workload {
     }
 
     String summary() {
-        return String.format(java.util.Locale.ROOT, "%d operations: %d registrations and %d bookings acknowledged; answers %s;"
+        return String.format(java.util.Locale.ROOT, "%d operations: %d registrations and %d bookings acknowledged; answers %s"
+                        + " (%d of the timeouts stalled after their headers);"
                         + " acknowledged p50 %d ms, p99 %d ms; refused/failed p99 %d ms, max %d ms",
-                sent.get() + bookingsTried(), registrations.size(), bookings.size(), answersByKind(),
+                sent.get() + bookingsTried(), registrations.size(), bookings.size(), answersByKind(), stalled.get(),
                 percentile(acknowledgedMillis, 0.5), percentile(acknowledgedMillis, 0.99),
                 percentile(failureMillis, 0.99), percentile(failureMillis, 1.0));
     }
