@@ -46,6 +46,7 @@ final class Workload {
     final AtomicInteger reads = new AtomicInteger();
     final AtomicInteger stalled = new AtomicInteger(); // answers begun but not ended 30 s after they were sent
     final AtomicInteger bookingsCancelled = new AtomicInteger();
+    final AtomicInteger withdrawalsUnknown = new AtomicInteger(); // answered 5xx: withdrawn or not, the invariants cannot say
     final AtomicInteger registrationsCancelled = new AtomicInteger();
     private final AtomicInteger sent = new AtomicInteger();
     private final List<CompletableFuture<?>> inFlight = Collections.synchronizedList(new ArrayList<>());
@@ -153,12 +154,17 @@ final class Workload {
     }
 
     private void withdrawBooking(String registrationId) throws Exception {
-        String lessonId = bookings.get(registrationId);
+        // no claim either way until the answer says: a 503 or 504 (the gateway gave up waiting) or a timeout may come
+        // after the service withdrew it, so such a booking is neither held nor gone for the invariants
+        String lessonId = bookings.remove(registrationId);
         send("DELETE", App.OBSERVATIONS, "/api/observations/lessons/" + lessonId + "/bookings/" + registrationId, null, (response, answer) -> {
             if (response.statusCode() == 204) {
-                bookings.remove(registrationId);
                 bookingsCancelled.incrementAndGet();
                 retired.add(registrationId);
+            } else if (response.statusCode() / 100 == 4) {
+                bookings.put(registrationId, lessonId); // refused: still held
+            } else {
+                withdrawalsUnknown.incrementAndGet();
             }
         });
     }
