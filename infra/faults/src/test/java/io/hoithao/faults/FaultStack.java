@@ -87,7 +87,16 @@ final class FaultStack implements AutoCloseable {
                 config.environment(App.GATEWAY, "HOITHAO_GATEWAY_RATELIMIT_" + burst, "200000");
             }
         }
-        stack = DevStack.start(config.build());
+        try {
+            stack = DevStack.start(config.build());
+        } catch (RuntimeException e) {
+            // no stack to close later: the broker and the database (processes of their own) must not outlive the run
+            mongo.close();
+            kafka.close();
+            kafkaProxy.close();
+            mongoProxy.close();
+            throw e;
+        }
     }
 
     /** The administrator's access token, signed in again before it expires (15 minutes). */
