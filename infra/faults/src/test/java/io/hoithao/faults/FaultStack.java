@@ -9,6 +9,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 
 import io.hoithao.devstack.App;
@@ -37,6 +38,7 @@ final class FaultStack implements AutoCloseable {
     final FaultProxy mongoProxy;
     final int mongoPort;
     final DevStack stack;
+    final List<App> apps;
     final JsonMapper json = JsonMapper.builder().build();
     final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
@@ -44,29 +46,57 @@ final class FaultStack implements AutoCloseable {
     private volatile long adminTokenAt;
 
     FaultStack(Path dataDir) throws Exception {
+        this(dataDir, List.of(APPS), "");
+    }
+
+    /**
+     * The stack with {@code apps} (with the gateway among them, the load goes through it, its rate limits
+     * out of the way) and {@code jvmOptions} added to every JVM's, the broker's and the database's too.
+     */
+    FaultStack(Path dataDir, List<App> apps, String jvmOptions) throws Exception {
+        this.apps = List.copyOf(apps);
         int[] ports = DevStackConfig.freePortNumbers(3);
         mongoPort = ports[2];
         mongoProxy = new FaultProxy("mongo", ports[2]);
         kafkaProxy = new FaultProxy("kafka", ports[0]);
         Path logs = dataDir.resolve("logs");
-        kafka = new InfraProcess("kafka", logs, "-Xmx512m -XX:+UseSerialGC -XX:TieredStopAtLevel=1",
+        kafka = new InfraProcess("kafka", logs, "-Xmx512m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 " + jvmOptions,
                 "kafka", "--dir=" + dataDir.resolve("kafka"), "--port=" + ports[0], "--controller.port=" + ports[1],
                 "--advertised.port=" + kafkaProxy.port());
-        mongo = new InfraProcess("mongo", logs, "-Xmx384m -XX:+UseSerialGC -XX:TieredStopAtLevel=1",
+        mongo = new InfraProcess("mongo", logs, "-Xmx384m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 " + jvmOptions,
                 "mongo", "--dir=" + dataDir.resolve("mongo"), "--port=" + ports[2]);
         report("kafka started in %.1f s", kafka.start(START).toMillis() / 1000.0);
         report("mongo started in %.1f s", mongo.start(START).toMillis() / 1000.0);
-        stack = DevStack.start(DevStackConfig.builder()
+        DevStackConfig.Builder config = DevStackConfig.builder()
                 .repoRoot(Path.of("../..")) // Failsafe runs in infra/faults
                 .dataDir(dataDir)
                 .freePorts()
                 .kafkaPort(kafkaProxy.port())
                 .mongoPort(mongoProxy.port())
                 .externalInfrastructure()
-                .services(APPS)
+                .services(this.apps.toArray(App[]::new))
+                .jvmOptions((DevStackConfig.DEFAULT_JVM_OPTIONS + " " + jvmOptions).trim())
                 .readyTimeout(Duration.ofSeconds(600))
-                .environment(App.IDENTITY, "HOITHAO_IDENTITY_THROTTLE_SIGNINPERADDRESS_LIMIT", "1000000")
-                .build());
+                .environment(App.IDENTITY, "HOITHAO_IDENTITY_THROTTLE_SIGNINPERADDRESS_LIMIT", "1000000");
+        if (this.apps.contains(App.GATEWAY)) {
+            // one client (the administrator) sends all the load: the per-client and per-address limits would refuse most of it
+            for (String limit : List.of("REPLENISHRATE", "ADDRESSREPLENISHRATE")) {
+                config.environment(App.GATEWAY, "HOITHAO_GATEWAY_RATELIMIT_" + limit, "100000");
+            }
+            for (String burst : List.of("BURSTCAPACITY", "ADDRESSBURSTCAPACITY")) {
+                config.environment(App.GATEWAY, "HOITHAO_GATEWAY_RATELIMIT_" + burst, "200000");
+            }
+        }
+        try {
+            stack = DevStack.start(config.build());
+        } catch (RuntimeException e) {
+            // no stack to close later: the broker and the database (processes of their own) must not outlive the run
+            mongo.close();
+            kafka.close();
+            kafkaProxy.close();
+            mongoProxy.close();
+            throw e;
+        }
     }
 
     /** The administrator's access token, signed in again before it expires (15 minutes). */
@@ -80,6 +110,11 @@ final class FaultStack implements AutoCloseable {
 
     URI url(App app, String path) {
         return stack.url(app).resolve(path);
+    }
+
+    /** Where a client sends a request for {@code app}: through the gateway when the stack runs one, else to the service. */
+    URI publicUrl(App app, String path) {
+        return apps.contains(App.GATEWAY) ? stack.gatewayUrl().resolve(path) : url(app, path);
     }
 
     HttpResponse<String> send(String method, App app, String path, String body, Duration timeout) throws Exception {
@@ -116,11 +151,41 @@ final class FaultStack implements AutoCloseable {
     }
 
     void awaitReady(Duration atMost) {
-        await().atMost(atMost).pollInterval(Duration.ofMillis(250)).untilAsserted(() -> {
-            for (App app : APPS) {
-                assertThat(readiness(app)).as(app.id()).isEqualTo("UP");
+        try {
+            await().atMost(atMost).pollInterval(Duration.ofMillis(250)).untilAsserted(() -> {
+                for (App app : apps) {
+                    assertThat(readiness(app)).as(app.id()).isEqualTo("UP");
+                }
+            });
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            diagnose();
+            throw e;
+        }
+    }
+
+    /**
+     * For every app not ready: its threads and its heap ({@code jcmd Thread.print}, {@code GC.heap_info}) written
+     * next to its log as {@code <app>-not-ready.txt}, so a failed run shows whether it was stuck or starved.
+     */
+    void diagnose() {
+        Path jcmd = Path.of(ProcessHandle.current().info().command().orElse("java")).resolveSibling("jcmd");
+        for (io.hoithao.devstack.ChildProcess child : stack.processes()) {
+            String status = readiness(child.app());
+            if ("UP".equals(status)) {
+                continue;
             }
-        });
+            Path file = stack.config().logDir().resolve(child.app().id() + "-not-ready.txt");
+            try {
+                for (String command : List.of("GC.heap_info", "Thread.print")) {
+                    Process process = new ProcessBuilder(jcmd.toString(), Long.toString(child.pid()), command).redirectErrorStream(true)
+                            .redirectOutput(ProcessBuilder.Redirect.appendTo(file.toFile())).start();
+                    process.waitFor(60, java.util.concurrent.TimeUnit.SECONDS);
+                }
+                report("%s not ready (%s): its threads and heap in %s", child.app().id(), status, file);
+            } catch (Exception e) {
+                report("%s not ready (%s); jcmd failed: %s", child.app().id(), status, e);
+            }
+        }
     }
 
     /** An event open for registration, its lessons made, everything known to every service. */

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -30,8 +31,10 @@ class FaultsIT {
 
     static final boolean FULL = FaultStack.full();
     static final Duration CONVERGE = Duration.ofSeconds(60);
+    /** How soon after the database goes away the registrations service's readiness must say DOWN. */
+    static final Duration DOWN_WITHIN = Duration.ofSeconds(20);
 
-    @TempDir
+    @TempDir(cleanup = CleanupMode.ON_SUCCESS) // a failed run keeps its logs (logs/<app>.log)
     static Path dataDir;
 
     static FaultStack stack;
@@ -72,6 +75,7 @@ class FaultsIT {
                 }
             });
             outage[0].join();
+            FaultStack.report("F3 readiness during the outage: %s", readinessSeen.get(readinessSeen.size() - 1));
             // after the restart the services write again, unaided
             int before = workload.registrations.size();
             workload.run(10, rate, i -> { });
@@ -80,8 +84,12 @@ class FaultsIT {
         }
         stack.awaitReady(Duration.ofSeconds(60));
         FaultStack.report("F3 %s", workload.summary());
-        FaultStack.report("F3 readiness during the outages: %s", readinessSeen);
-        assertThat(readinessSeen).hasSize(2).allMatch(seen -> seen.contains("DOWN"));
+        assertThat(readinessSeen).hasSize(2).allMatch(seen -> seen.contains("every service UP"));
+        for (String seen : readinessSeen) {
+            java.util.regex.Matcher down = java.util.regex.Pattern.compile("registrations DOWN after (\\d+) ms").matcher(seen);
+            assertThat(down.find()).as("readiness DOWN: %s", seen).isTrue();
+            assertThat(Long.parseLong(down.group(1))).as("ms until readiness said DOWN: %s", seen).isLessThanOrEqualTo(DOWN_WITHIN.toMillis());
+        }
         assertThat(workload.refusals).as("4xx answers").isEmpty();
         assertThat(acknowledgedBefore).as("registrations acknowledged").isPositive();
         assertThat(workload.answers).as("some requests met the outage").containsKey("503");
@@ -93,8 +101,15 @@ class FaultsIT {
         Invariants.check(stack, scenario, workload, CONVERGE);
     }
 
-    /** Stops (cleanly or by SIGKILL) the database for a few seconds and starts it again; notes what readiness said meanwhile. */
+    /**
+     * Stops (cleanly or by SIGKILL) the database, waits (up to {@link #DOWN_WITHIN} and then some, to measure)
+     * for the registrations service's readiness to say DOWN, and starts the database again whatever happened,
+     * so that a failed expectation here never leaves the later scenarios without a database; notes what
+     * readiness said meanwhile.
+     */
     private static void outage(boolean kill, List<String> readinessSeen) {
+        StringBuilder seen = new StringBuilder(kill ? "SIGKILL:" : "stop:");
+        java.util.Map<String, Integer> statuses = new java.util.TreeMap<>();
         try {
             long t0 = System.nanoTime();
             if (kill) {
@@ -102,28 +117,38 @@ class FaultsIT {
             } else {
                 stack.mongo.stop();
             }
-            StringBuilder seen = new StringBuilder(kill ? "SIGKILL:" : "stop:");
-            await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200))
-                    .until(() -> "DOWN".equals(stack.readiness(App.REGISTRATIONS)));
-            seen.append(" registrations DOWN after ").append((System.nanoTime() - t0) / 1_000_000).append(" ms");
-            Duration restart = stack.mongo.start(FaultStack.START);
-            long back = System.nanoTime();
-            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).until(() -> {
-                for (App app : FaultStack.APPS) {
-                    if (!"UP".equals(stack.readiness(app))) {
-                        return false;
+            try {
+                await().atMost(DOWN_WITHIN.multipliedBy(3)).pollInterval(Duration.ofMillis(200)).until(() -> {
+                    String status = stack.readiness(App.REGISTRATIONS);
+                    statuses.merge(status, 1, Integer::sum);
+                    return "DOWN".equals(status);
+                });
+                seen.append(" registrations DOWN after ").append((System.nanoTime() - t0) / 1_000_000).append(" ms");
+            } catch (org.awaitility.core.ConditionTimeoutException e) {
+                seen.append(" registrations not DOWN within ").append(DOWN_WITHIN.multipliedBy(3).toSeconds()).append(" s");
+            }
+            seen.append(" (readiness answers meanwhile, NONE: none within 5 s: ").append(statuses).append(')');
+        } catch (Exception | AssertionError e) {
+            seen.append(" failed: ").append(e);
+        } finally {
+            try {
+                Duration restart = stack.mongo.start(FaultStack.START);
+                long back = System.nanoTime();
+                await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).until(() -> {
+                    for (App app : FaultStack.APPS) {
+                        if (!"UP".equals(stack.readiness(app))) {
+                            return false;
+                        }
                     }
-                }
-                return true;
-            });
-            seen.append(", restarted in ").append(restart.toMillis()).append(" ms, every service UP ")
-                    .append((System.nanoTime() - back) / 1_000_000).append(" ms later");
+                    return true;
+                });
+                seen.append(", restarted in ").append(restart.toMillis()).append(" ms, every service UP ")
+                        .append((System.nanoTime() - back) / 1_000_000).append(" ms later");
+            } catch (Exception | AssertionError e) {
+                seen.append(", restart failed: ").append(e);
+            }
             synchronized (readinessSeen) {
                 readinessSeen.add(seen.toString());
-            }
-        } catch (Exception | AssertionError e) {
-            synchronized (readinessSeen) {
-                readinessSeen.add("failed: " + e);
             }
         }
     }
