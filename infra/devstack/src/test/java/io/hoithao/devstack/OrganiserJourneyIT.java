@@ -189,7 +189,9 @@ class OrganiserJourneyIT {
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("file"))).sendKeys(csv.toAbsolutePath().toString());
         new Select(browser.findElement(By.id("unit"))).selectByVisibleText("Phòng GD&ĐT Chợ Mới");
         check("organiser-import");
-        go("import-submit");
+        // the page's script sends the file, shows the upload's progress, then puts the rows' results in place
+        click("import-submit");
+        wait.until(ExpectedConditions.attributeToBe(By.id("import-form"), "data-import", "done"));
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("import-rows")));
         List<String> results = browser.findElements(By.cssSelector("#import-rows tbody tr")).stream()
                 .map(row -> row.getAttribute("data-result")).toList();

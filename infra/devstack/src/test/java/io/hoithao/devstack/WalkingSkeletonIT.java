@@ -219,11 +219,16 @@ class WalkingSkeletonIT {
         assertThat(forged.statusCode()).isEqualTo(401);
         assertThat(json.readTree(forged.body()).get("type").asString()).isEqualTo("https://hoithao.io/problems/invalid-token");
 
+        // the department's organiser: another unit's event, named by its directory id, is not hers to make; her own is
         String organiser = SignIn.accessToken(stack.url(App.IDENTITY), "organiser@backan.hoithao.local", "organiser-dev-password");
-        HttpResponse<String> otherUnit = send(organiser, "POST", "/api/events", event);
+        String byId = event.replace("\"organiserUnit\": \"Trường Mầm non Đồng Tâm\"",
+                "\"organiserUnitId\": \"" + seededUnitId("Trường Mầm non Đồng Tâm") + "\"");
+        HttpResponse<String> otherUnit = send(organiser, "POST", "/api/events", byId);
         assertThat(otherUnit.statusCode()).as(otherUnit.body()).isEqualTo(403);
-        assertThat(send(organiser, "POST", "/api/events", event.replace("Trường Mầm non Đồng Tâm", "Sở GD&ĐT Bắc Kạn"))
-                .statusCode()).isEqualTo(201);
+        HttpResponse<String> own = send(organiser, "POST", "/api/events", byId.replace(seededUnitId("Trường Mầm non Đồng Tâm"),
+                seededUnitId("Sở GD&ĐT Bắc Kạn")));
+        assertThat(own.statusCode()).as(own.body()).isEqualTo(201);
+        assertThat(json.readTree(own.body()).get("organiserUnit").asString()).isEqualTo("Sở GD&ĐT Bắc Kạn");
     }
 
     /** The first mail to {@code to} whose subject starts so, from the devstack's inbox (as JSON), once it has arrived. */

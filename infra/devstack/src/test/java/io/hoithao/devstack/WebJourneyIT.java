@@ -26,6 +26,7 @@ import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -577,7 +578,8 @@ class WebJourneyIT {
         browser.findElement(By.id("email")).sendKeys(email);
         browser.findElement(By.id("password")).sendKeys(password);
         browser.findElement(By.id("fullName")).sendKeys(name);
-        browser.findElement(By.id("unit")).sendKeys(UNIT);
+        // her school from the directory (a request until someone above confirms it)
+        new Select(browser.findElement(By.id("unitId"))).selectByVisibleText(UNIT);
         browser.findElement(By.cssSelector("button[type=submit]")).click();
         wait.until(ExpectedConditions.urlContains("/login?registered"));
         assertThat(emailVerified(email)).isFalse();
