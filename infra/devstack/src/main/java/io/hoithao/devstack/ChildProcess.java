@@ -24,14 +24,16 @@ public final class ChildProcess {
     static final Duration STOP_GRACE = Duration.ofSeconds(10);
 
     private final App app;
+    private final int instance;
     private final int port;
     private final Path logFile;
     private final Process process;
     private final long startedAtNanos;
     private volatile long readyAtNanos;
 
-    private ChildProcess(App app, int port, Path logFile, Process process, long startedAtNanos) {
+    private ChildProcess(App app, int instance, int port, Path logFile, Process process, long startedAtNanos) {
         this.app = app;
+        this.instance = instance;
         this.port = port;
         this.logFile = logFile;
         this.process = process;
@@ -43,7 +45,7 @@ public final class ChildProcess {
      * process's environment; stdout and stderr go to {@code logFile} (the previous one is kept as
      * {@code <name>.log.1}).
      */
-    static ChildProcess launch(App app, int port, Path java, List<String> jvmOptions, Path jar,
+    static ChildProcess launch(App app, int instance, int port, Path java, List<String> jvmOptions, Path jar,
                                Map<String, String> env, Path workDir, Path logFile) {
         List<String> command = new ArrayList<>();
         command.add(java.toString());
@@ -63,9 +65,9 @@ public final class ChildProcess {
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()));
             builder.environment().putAll(env);
             long started = System.nanoTime();
-            return new ChildProcess(app, port, logFile, builder.start(), started);
+            return new ChildProcess(app, instance, port, logFile, builder.start(), started);
         } catch (IOException e) {
-            throw new DevStackException("Could not start " + app.id() + " (" + String.join(" ", command) + "): " + e, e);
+            throw new DevStackException("Could not start " + name(app, instance) + " (" + String.join(" ", command) + "): " + e, e);
         }
     }
 
@@ -75,6 +77,20 @@ public final class ChildProcess {
 
     public int port() {
         return port;
+    }
+
+    /** Which instance of its app this is: 1, or 2 and more with {@code --instances}. */
+    public int instance() {
+        return instance;
+    }
+
+    /** The app's id, with the instance's number after the first ({@code events}, {@code events-2}). */
+    public String name() {
+        return name(app, instance);
+    }
+
+    static String name(App app, int instance) {
+        return instance == 1 ? app.id() : app.id() + "-" + instance;
     }
 
     public long pid() {
@@ -183,6 +199,6 @@ public final class ChildProcess {
 
     @Override
     public String toString() {
-        return app.id() + "[pid " + pid() + ", port " + port + "]";
+        return name() + "[pid " + pid() + ", port " + port + "]";
     }
 }

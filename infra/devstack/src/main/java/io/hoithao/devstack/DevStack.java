@@ -52,6 +52,7 @@ public final class DevStack implements AutoCloseable {
     private final EmbeddedMongo mongo;
     private final EmbeddedSmtp smtp;
     private final List<ChildProcess> children = Collections.synchronizedList(new ArrayList<>());
+    private final List<RoundRobinProxy> balancers = Collections.synchronizedList(new ArrayList<>());
     private final Object lifecycle = new Object();
     private volatile boolean closing;
     private volatile boolean stopRequested;
@@ -98,6 +99,7 @@ public final class DevStack implements AutoCloseable {
             Files.createDirectories(config.logDir());
             out.println("devstack: data in " + config.dataDir());
             startInfrastructure();
+            writeSharedSigningKey();
             launchApps();
             writePidFile();
             awaitReady(t0);
@@ -136,7 +138,12 @@ public final class DevStack implements AutoCloseable {
         wanted.put("smtp", config.smtpPort());
         wanted.put("inbox", config.inboxPort());
         for (App app : config.apps()) {
-            wanted.put(app.id(), config.port(app));
+            if (config.balanced(app)) {
+                wanted.put(app.id() + " balancer", config.port(app));
+            }
+            for (int k = 1; k <= config.instances(app); k++) {
+                wanted.put(ChildProcess.name(app, k) + (config.balanced(app) && k == 1 ? "-1" : ""), config.port(app, k));
+            }
         }
         List<String> busy = new ArrayList<>();
         Map<Integer, String> seen = new LinkedHashMap<>();
@@ -190,7 +197,7 @@ public final class DevStack implements AutoCloseable {
     private void writePidFile() {
         StringBuilder s = new StringBuilder();
         for (ChildProcess child : snapshot()) {
-            s.append(child.app().id()).append(' ').append(child.pid()).append(System.lineSeparator());
+            s.append(child.name()).append(' ').append(child.pid()).append(System.lineSeparator());
         }
         try {
             Files.writeString(pidFile(), s);
@@ -240,23 +247,64 @@ public final class DevStack implements AutoCloseable {
 
     private void launchApps() {
         for (App app : config.apps()) {
-            synchronized (lifecycle) {
-                if (closing) {
-                    throw new DevStackException("Stopped while starting");
+            for (int k = 1; k <= config.instances(app); k++) {
+                synchronized (lifecycle) {
+                    if (closing) {
+                        throw new DevStackException("Stopped while starting");
+                    }
+                    ChildProcess child = launch(app, k);
+                    children.add(child);
+                    out.printf(Locale.ROOT, "  %-14s %-28s starting, pid %d, log %s%n", child.name(), child.baseUrl(),
+                            child.pid(), relative(child.logFile()));
                 }
-                ChildProcess child = ChildProcess.launch(app, config.port(app), config.javaExecutable(), config.jvmOptions(),
-                        config.jar(app), environment(app), config.repoRoot(), config.logDir().resolve(app.id() + ".log"));
-                children.add(child);
-                out.printf(Locale.ROOT, "  %-14s %-28s starting, pid %d, log %s%n", app.id(), child.baseUrl(), child.pid(),
-                        relative(child.logFile()));
+            }
+            if (config.balanced(app)) {
+                List<Integer> ports = new ArrayList<>();
+                for (int k = 1; k <= config.instances(app); k++) {
+                    ports.add(config.port(app, k));
+                }
+                balancers.add(new RoundRobinProxy(config.port(app), ports));
+                out.printf(Locale.ROOT, "  %-14s %-28s balances %s%n", app.id(), url(app), ports);
             }
         }
     }
 
+    /** With several identity services, the key they all sign with (each would otherwise make one of its own). */
+    private void writeSharedSigningKey() throws IOException {
+        if (!config.apps().contains(App.IDENTITY) || config.instances(App.IDENTITY) < 2 || Files.exists(signingKey())) {
+            return;
+        }
+        try {
+            java.security.KeyPairGenerator rsa = java.security.KeyPairGenerator.getInstance("RSA");
+            rsa.initialize(2048);
+            String pem = "-----BEGIN PRIVATE KEY-----" + System.lineSeparator()
+                    + java.util.Base64.getMimeEncoder().encodeToString(rsa.generateKeyPair().getPrivate().getEncoded())
+                    + System.lineSeparator() + "-----END PRIVATE KEY-----" + System.lineSeparator();
+            Files.writeString(signingKey(), pem);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new DevStackException("No RSA key generator in this JVM", e);
+        }
+    }
+
+    private Path signingKey() {
+        return config.dataDir().resolve("identity-signing-key.pem");
+    }
+
+    private ChildProcess launch(App app, int instance) {
+        return ChildProcess.launch(app, instance, config.port(app, instance), config.javaExecutable(), config.jvmOptions(),
+                config.jar(app), environment(app, instance), config.repoRoot(),
+                config.logDir().resolve(ChildProcess.name(app, instance) + ".log"));
+    }
+
     /** What each child JVM gets on top of this process's environment. */
     Map<String, String> environment(App app) {
+        return environment(app, 1);
+    }
+
+    /** What one instance of an app gets on top of this process's environment. */
+    Map<String, String> environment(App app, int instance) {
         Map<String, String> env = new LinkedHashMap<>();
-        env.put("SERVER_PORT", Integer.toString(config.port(app)));
+        env.put("SERVER_PORT", Integer.toString(config.port(app, instance)));
         String issuer = config.issuer().map(URI::toString).orElse("http://localhost:" + config.port(App.IDENTITY));
         // Another issuer (a Keycloak realm): its keys are not at the identity service's /oauth2/jwks.
         config.jwkSetUri().ifPresent(keys -> env.put("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_JWK_SET_URI", keys.toString()));
@@ -264,6 +312,9 @@ public final class DevStack implements AutoCloseable {
         String site = "http://localhost:" + config.port(App.GATEWAY);
         if (app.isIdentity()) {
             env.put("HOITHAO_IDENTITY_ISSUER", issuer);
+            if (config.instances(app) > 1) {
+                env.put("HOITHAO_IDENTITY_SIGNINGKEY", "file:" + signingKey());
+            }
             env.put("SPRING_MONGODB_URI", mongo.connectionString() + "/" + app.database());
             env.put("HOITHAO_IDENTITY_SITECLIENT_REDIRECTURIS", site + "/login/oauth2/code/hoithao");
             env.put("HOITHAO_IDENTITY_SITECLIENT_POSTLOGOUTREDIRECTURIS", site + "/");
@@ -273,11 +324,20 @@ public final class DevStack implements AutoCloseable {
             env.put("HOITHAO_WEB_PUBLIC_URI", site);
             env.put("SPRING_MONGODB_URI", mongo.connectionString() + "/" + app.database());
             env.put("HOITHAO_SECURITY_ISSUER", issuer);
+            if (config.instances(app) > 1) {
+                // the gateway may send a person's next request to the other instance: the session must be in the database
+                env.put("HOITHAO_WEB_SESSIONS", "database");
+            }
         } else if (app.isGateway()) {
             env.put("HOITHAO_SECURITY_ISSUER", issuer);
             for (App service : App.values()) {
                 if (!service.isGateway() && !service.isIdentity()) {
-                    env.put("HOITHAO_GATEWAY_" + service.name() + "_URI", "http://localhost:" + config.port(service));
+                    // every instance of the service: the gateway balances its route over them
+                    List<String> instances = new ArrayList<>();
+                    for (int k = 1; k <= config.instances(service); k++) {
+                        instances.add("http://localhost:" + config.port(service, k));
+                    }
+                    env.put("HOITHAO_GATEWAY_" + service.name() + "_URI", String.join(",", instances));
                 }
             }
         } else {
@@ -311,12 +371,12 @@ public final class DevStack implements AutoCloseable {
                     continue;
                 }
                 if (!child.isAlive()) {
-                    throw new DevStackException(child.app().id() + " exited with code " + child.exitValue()
+                    throw new DevStackException(child.name() + " exited with code " + child.exitValue()
                             + " before it was ready. Last lines of " + child.logFile() + ":" + System.lineSeparator()
                             + indent(child.logTail(LOG_TAIL_LINES)));
                 }
                 if (child.probeReady(http)) {
-                    out.printf(Locale.ROOT, "  %-14s %-28s ready in %.1f s%n", child.app().id(), child.baseUrl(),
+                    out.printf(Locale.ROOT, "  %-14s %-28s ready in %.1f s%n", child.name(), child.baseUrl(),
                             seconds(child.startupTime()));
                 } else if (waitingOn == null) {
                     waitingOn = child;
@@ -332,7 +392,7 @@ public final class DevStack implements AutoCloseable {
                 StringBuilder message = new StringBuilder("Not ready within " + config.readyTimeout().toSeconds() + " s:");
                 for (ChildProcess child : snapshot()) {
                     if (!child.isReady()) {
-                        message.append(System.lineSeparator()).append(child.app().id()).append(" (")
+                        message.append(System.lineSeparator()).append(child.name()).append(" (")
                                 .append(child.readinessUrl()).append("), last lines of ").append(child.logFile())
                                 .append(':').append(System.lineSeparator()).append(indent(child.logTail(15)));
                     }
@@ -372,6 +432,9 @@ public final class DevStack implements AutoCloseable {
             } catch (IOException e) {
                 // stale pids are only used for a hint
             }
+        }
+        synchronized (balancers) {
+            balancers.forEach(RoundRobinProxy::close);
         }
         smtp.close();
         try {
@@ -415,8 +478,7 @@ public final class DevStack implements AutoCloseable {
             if (closing) {
                 throw new DevStackException("Stopped");
             }
-            child = ChildProcess.launch(app, config.port(app), config.javaExecutable(), config.jvmOptions(),
-                    config.jar(app), environment(app), config.repoRoot(), config.logDir().resolve(app.id() + ".log"));
+            child = launch(app, old.instance());
             synchronized (children) {
                 children.set(children.indexOf(old), child);
             }
@@ -458,6 +520,11 @@ public final class DevStack implements AutoCloseable {
         return URI.create("http://localhost:" + config.port(app));
     }
 
+    /** One instance of an app (1 is the first, {@link #url(App)}). */
+    public URI url(App app, int instance) {
+        return URI.create("http://localhost:" + config.port(app, instance));
+    }
+
     /** The running children, in start order. */
     public List<ChildProcess> processes() {
         return snapshot();
@@ -486,8 +553,14 @@ public final class DevStack implements AutoCloseable {
             row(s, "Swagger UI", gatewayUrl() + "/swagger-ui.html");
         }
         for (App app : config.apps()) {
+            if (config.balanced(app)) {
+                row(s, app.id(), url(app) + "  (balancing the " + config.instances(app) + " below)");
+            }
             if (!app.isGateway()) {
-                row(s, app.id(), url(app).toString());
+                for (int k = 1; k <= config.instances(app); k++) {
+                    row(s, ChildProcess.name(app, k) + (config.balanced(app) && k == 1 ? "-1" : ""),
+                            "http://localhost:" + config.port(app, k));
+                }
             }
         }
         config.issuer().ifPresent(issuer -> row(s, "token issuer", issuer.toString()));
@@ -509,7 +582,7 @@ public final class DevStack implements AutoCloseable {
         known &= self.isPresent();
         for (ChildProcess child : snapshot()) {
             OptionalLong rss = Rss.kilobytes(child.pid());
-            s.append(String.format(Locale.ROOT, "  %-24s pid %-8d %10s%n", child.app().id(), child.pid(), Rss.megabytes(rss)));
+            s.append(String.format(Locale.ROOT, "  %-24s pid %-8d %10s%n", child.name(), child.pid(), Rss.megabytes(rss)));
             total += rss.orElse(0);
             known &= rss.isPresent();
         }
@@ -611,7 +684,7 @@ public final class DevStack implements AutoCloseable {
         for (ChildProcess child : stack.processes()) {
             ProcessHandle.of(child.pid()).ifPresent(handle -> handle.onExit().thenRun(() -> {
                 if (!stack.closing) {
-                    System.out.println("devstack: " + child.app().id() + " exited (code " + safeExitValue(child)
+                    System.out.println("devstack: " + child.name() + " exited (code " + safeExitValue(child)
                             + "); see " + child.logFile());
                 }
             }));
@@ -654,6 +727,9 @@ public final class DevStack implements AutoCloseable {
                                            http://localhost:8180/realms/hoithao) instead of running the identity
                                            service; the web application is left out too
                   --jwk.set.uri=<url>      that issuer's keys (default <issuer>/protocol/openid-connect/certs)
+                  --instances=1            how many instances of each service behind the gateway (1-9); the
+                                           gateway balances each route over them; instance k of a service
+                                           listens on its port + 1000 x (k - 1)
                   --timeout=300            seconds until every service must be ready
                   --jvm.options="%s"
                 """.formatted(DevStackConfig.DEFAULT_JVM_OPTIONS);

@@ -40,6 +40,10 @@ import java.util.Properties;
  *       realm, say) the apps check that issuer's tokens instead, and the identity service and the web application
  *       are left out</td></tr>
  *   <tr><td>jwk.set.uri</td><td>with {@code issuer}: {@code <issuer>/protocol/openid-connect/certs} (Keycloak's)</td></tr>
+ *   <tr><td>instances</td><td>1: how many instances of each service behind the gateway and of the identity service;
+ *       the gateway balances its routes over them, a balancer of the devstack on the identity port the identity
+ *       service's. Instance {@code k > 1} of an app listens on the app's port + 1000 × (k − 1), instance k of the
+ *       identity service on its port + 1000 × k; or each on a free port with {@link Builder#freePorts()}</td></tr>
  *   <tr><td>timeout</td><td>300 (seconds until every service must be ready)</td></tr>
  *   <tr><td>jvm.options</td><td>{@value #DEFAULT_JVM_OPTIONS}</td></tr>
  *   <tr><td>version</td><td>this build's project version (names the jars)</td></tr>
@@ -68,8 +72,28 @@ public final class DevStackConfig {
     private final URI issuer;
     private final URI jwkSetUri;
     private final boolean externalInfrastructure;
+    private final int instances;
+    private final Map<App, List<Integer>> extraPorts;
 
     private DevStackConfig(Builder b) {
+        if (b.instances < 1 || b.instances > 9) {
+            throw new DevStackException("Option instances must be between 1 and 9, not " + b.instances);
+        }
+        this.instances = b.instances;
+        Map<App, List<Integer>> extra = new EnumMap<>(App.class);
+        int[] free = b.freePorts ? freePortNumbers(b.instances * App.values().length) : new int[0];
+        for (App app : App.values()) {
+            List<Integer> ports = new ArrayList<>();
+            // Several identity services all stand behind a balancer on the identity port; instance k of another app
+            // (k > 1) has a port of its own.
+            int first = app.isIdentity() && b.instances > 1 ? 1 : 2;
+            for (int k = first; k <= b.instances; k++) {
+                ports.add(b.freePorts ? free[(k - 1) * App.values().length + app.ordinal()]
+                        : b.appPorts.get(app) + 1000 * k - (first == 1 ? 0 : 1000));
+            }
+            extra.put(app, List.copyOf(ports));
+        }
+        this.extraPorts = Collections.unmodifiableMap(extra);
         this.externalInfrastructure = b.externalInfrastructure;
         this.repoRoot = b.repoRoot.toAbsolutePath().normalize();
         this.dataDir = this.repoRoot.resolve(b.dataDir).toAbsolutePath().normalize();
@@ -95,9 +119,9 @@ public final class DevStackConfig {
         this.jvmOptions = List.copyOf(b.jvmOptions);
         this.version = b.version;
         this.javaExecutable = b.javaExecutable;
-        Map<App, Map<String, String>> extra = new EnumMap<>(App.class);
-        b.extraEnvironment.forEach((app, env) -> extra.put(app, Collections.unmodifiableMap(new LinkedHashMap<>(env))));
-        this.extraEnvironment = Collections.unmodifiableMap(extra);
+        Map<App, Map<String, String>> environments = new EnumMap<>(App.class);
+        b.extraEnvironment.forEach((app, env) -> environments.put(app, Collections.unmodifiableMap(new LinkedHashMap<>(env))));
+        this.extraEnvironment = Collections.unmodifiableMap(environments);
     }
 
     public static Builder builder() {
@@ -138,6 +162,7 @@ public final class DevStackConfig {
                 case "inbox.port" -> b.inboxPort(port(key, value));
                 case "issuer" -> b.issuer = uri(key, value);
                 case "jwk.set.uri" -> b.jwkSetUri = uri(key, value);
+                case "instances" -> b.instances(number(key, value));
                 case "timeout" -> b.readyTimeout(Duration.ofSeconds(number(key, value)));
                 case "jvm.options" -> b.jvmOptions(value);
                 case "version" -> b.version(value);
@@ -189,6 +214,38 @@ public final class DevStackConfig {
 
     public int port(App app) {
         return appPorts.get(app);
+    }
+
+    /** The port of one instance of an app (1 is the first, on {@link #port(App)}). */
+    public int port(App app, int instance) {
+        if (instance < 1 || instance > instances(app)) {
+            throw new IllegalArgumentException(app.id() + " has no instance " + instance);
+        }
+        if (balanced(app)) {
+            return extraPorts.get(app).get(instance - 1);
+        }
+        return instance == 1 ? port(app) : extraPorts.get(app).get(instance - 2);
+    }
+
+    /**
+     * Whether the app's instances stand behind a balancer of the devstack on {@link #port(App)}: the identity
+     * service when there are several, since the browsers and the tokens know the issuer by one address.
+     */
+    public boolean balanced(App app) {
+        return app.isIdentity() && instances(app) > 1;
+    }
+
+    /**
+     * How many instances of this app run: {@code instances} for each service behind the gateway and for the identity
+     * service (behind a balancer of the devstack, see {@link #balanced(App)}); one gateway, the stack's entry point.
+     */
+    public int instances(App app) {
+        return app.isGateway() ? 1 : instances;
+    }
+
+    /** The {@code instances} option: how many of each service behind the gateway. */
+    public int instances() {
+        return instances;
     }
 
     /** The apps to run, in start order; empty runs only Kafka and Mongo. */
@@ -243,7 +300,8 @@ public final class DevStackConfig {
     @Override
     public String toString() {
         return "DevStackConfig[repo=" + repoRoot + ", data=" + dataDir + ", kafka=" + kafkaPort + "/" + kafkaControllerPort
-                + ", mongo=" + mongoPort + ", apps=" + apps + ", ports=" + appPorts + "]";
+                + ", mongo=" + mongoPort + ", apps=" + apps + ", ports=" + appPorts
+                + (instances > 1 ? ", instances=" + instances + ", further ports=" + extraPorts : "") + "]";
     }
 
     private static int port(String key, String value) {
@@ -319,6 +377,8 @@ public final class DevStackConfig {
         private URI issuer;
         private URI jwkSetUri;
         private boolean externalInfrastructure;
+        private int instances = 1;
+        private boolean freePorts;
 
         private Builder() {
             for (App app : App.values()) {
@@ -379,6 +439,13 @@ public final class DevStackConfig {
             for (App app : App.values()) {
                 appPorts.put(app, ports[3 + app.ordinal()]);
             }
+            this.freePorts = true; // the further instances' ports too, once their number is known
+            return this;
+        }
+
+        /** How many instances of each service behind the gateway (1 to 9; default 1). */
+        public Builder instances(int instances) {
+            this.instances = instances;
             return this;
         }
 

@@ -56,7 +56,8 @@ class ComposeFileTest {
 
     private static final Set<String> EXPECTED_SERVICES =
             Set.of("kafka", "mongo", "keycloak", "mailpit", "events", "registrations", "observations", "presentations",
-                    "notifications", "reports", "web", "gateway", "otel-collector", "jaeger", "prometheus", "grafana");
+                    "notifications", "reports", "web", "gateway", "otel-collector", "jaeger", "prometheus", "grafana",
+                    "events-2", "gateway-2");
 
     /** Environment variables read by the JVM or the OS, not by Spring: allowed without a property. */
     private static final Set<String> NON_SPRING_ENV = Set.of("JAVA_TOOL_OPTIONS", "JDK_JAVA_OPTIONS", "TZ");
@@ -408,7 +409,50 @@ class ComposeFileTest {
             String property = "hoithao.gateway." + service + "-uri";
             assertThat(gatewayProperties).as("gateway: application.yml reads %s", property).contains(property);
             String variable = "HOITHAO_GATEWAY_" + service.toUpperCase(Locale.ROOT) + "_URI";
-            assertThat(env).as("gateway: %s", variable).containsEntry(variable, "http://" + service + ":" + serverPort(service));
+            assertThat(env).as("gateway: %s", variable).containsKey(variable);
+            // one address or several instances' (the gateway balances over them): the service's, then its further instances'
+            List<String> instances = List.of(env.get(variable).split(","));
+            assertThat(instances.get(0)).as("gateway: %s starts with the service", variable)
+                    .isEqualTo("http://" + service + ":" + serverPort(service));
+            for (String instance : instances) {
+                String name = instance.substring("http://".length(), instance.lastIndexOf(':'));
+                assertThat(instance).as("gateway: %s names an instance of %s at its port", variable, service)
+                        .matches("http://" + Pattern.quote(service) + "(-\\d+)?:" + serverPort(service));
+                assertThat(services).as("gateway: %s names compose service %s", variable, name).containsKey(name);
+            }
+        }
+    }
+
+    /**
+     * Any app may run several times: the second events service runs the first one's image with the same configuration
+     * (database, broker, consumer groups), the gateways balance /api/events over both, and the second gateway is the
+     * first one again at an address of its own, which the events services trust as a proxy of their streams.
+     */
+    @Test
+    void aSecondInstanceOfTheEventsServiceAndOfTheGatewayRunTheSameImageAndConfiguration() throws IOException {
+        for (String app : List.of("events", "gateway")) {
+            String second = app + "-2";
+            assertThat(string(service(second).get("image"))).as("%s: the image of %s", second, app)
+                    .isEqualTo(string(service(app).get("image")));
+            assertThat(environment(second)).as("%s: the configuration of %s", second, app).isEqualTo(environment(app));
+            assertThat(healthcheckText(second)).as("%s: the readiness probe", second)
+                    .contains("/actuator/health/readiness").contains(":" + serverPort(app) + "/");
+            assertThat(map(service(second).get("depends_on"), second + ": depends_on")).as("%s: starts after %s", second, app)
+                    .containsKey(app);
+        }
+        assertThat(environment("gateway").get("HOITHAO_GATEWAY_EVENTS_URI").split(","))
+                .as("gateway: balances /api/events over both events services")
+                .containsExactly("http://events:8081", "http://events-2:8081");
+        assertThat(service("events-2")).as("events-2: reached through the gateways only").doesNotContainKey("ports");
+        assertThat(publishedPorts("gateway-2")).as("gateway-2: published on the host next to the first").containsEntry(8090, 8080);
+        String address = String.valueOf(map(map(service("gateway-2").get("networks"), "gateway-2: networks").get("default"),
+                "gateway-2: networks.default").get("ipv4_address"));
+        String gateway = String.valueOf(map(map(service("gateway").get("networks"), "gateway: networks").get("default"),
+                "gateway: networks.default").get("ipv4_address"));
+        assertThat(address).as("gateway-2: an address of its own").isNotEqualTo(gateway);
+        for (String events : List.of("events", "events-2")) {
+            assertThat(Pattern.compile(environment(events).get("HOITHAO_EVENTS_STREAM_TRUSTEDPROXIES")).matcher(address).matches())
+                    .as("%s trusts gateway-2 at %s", events, address).isTrue();
         }
     }
 

@@ -218,6 +218,51 @@ class OutboxRelayIT {
         assertThat(mongo.findById(id, Widget.class).block().outbox()).isEmpty();
     }
 
+    /**
+     * Two instances of a service (each its own relay and producer, on one database) sweeping and relaying the same
+     * outboxes at once, with this context's own timer sweeping too: the leases let one publisher at a time drain a
+     * document, so every message goes out once, and a document's messages in order.
+     */
+    @Test
+    void twoInstancesSweepingTogetherPublishEachMessageOnceAndInOrder() {
+        String prefix = "evt-" + UUID.randomUUID() + "-";
+        int documents = 30;
+        TestMessages.Subscription topic = messages.subscribe(Topics.EVENTS);
+        Map<String, List<EventPublished>> written = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < documents; i++) {
+            String eventId = prefix + i;
+            List<EventPublished> three = List.of(published(eventId, "Một"), published(eventId, "Hai"), published(eventId, "Ba"));
+            written.put(eventId, three);
+            mongo.insert(new Widget("w-" + eventId, "widget", Outbox.entries(three))).block();
+        }
+        OutboxProperties properties = new OutboxProperties(List.of("widgets"), Duration.ofHours(1), "/test", Duration.ofSeconds(10), null);
+        OutboxRelay first = new OutboxRelay(mongo, producersTemplate(), properties);
+        OutboxRelay second = new OutboxRelay(mongo, producersTemplate(), properties);
+
+        List<reactor.core.publisher.Mono<?>> together = new java.util.ArrayList<>();
+        for (int pass = 0; pass < 3; pass++) {
+            together.add(first.sweep());
+            together.add(second.sweep());
+        }
+        written.keySet().forEach(eventId -> {
+            together.add(first.relay("widgets", "w-" + eventId));
+            together.add(second.relay("widgets", "w-" + eventId));
+        });
+        reactor.core.publisher.Flux.fromIterable(together)
+                .flatMap(call -> call.subscribeOn(reactor.core.scheduler.Schedulers.parallel()), together.size())
+                .then().block(Duration.ofSeconds(120));
+
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(written.keySet())
+                .allSatisfy(eventId -> assertThat(mongo.findById("w-" + eventId, Widget.class).block().outbox()).isEmpty()));
+        // whatever was published was acknowledged before it left its outbox: a second copy would be on its way by now
+        await().atMost(Duration.ofSeconds(60)).during(Duration.ofSeconds(3)).until(() -> topic.messages(EventPublished.class)
+                .stream().filter(m -> m.eventId().startsWith(prefix)).count() == documents * 3L);
+        List<EventPublished> received = topic.messages(EventPublished.class).stream()
+                .filter(m -> m.eventId().startsWith(prefix)).toList();
+        written.forEach((eventId, three) -> assertThat(received.stream().filter(m -> m.eventId().equals(eventId)))
+                .as("the messages of %s, once each and in order", eventId).containsExactlyElementsOf(three));
+    }
+
     private static KafkaTemplate<String, byte[]> producersTemplate() {
         return new KafkaTemplate<>(producers(TestInfrastructure.get().bootstrapServers()));
     }

@@ -107,10 +107,10 @@ public class AuthorizationServerConfig {
                 .build();
     }
 
-    /** Codes and tokens in memory, safe under concurrent sign-ins ({@link SerializedAuthorizations}). */
+    /** Codes and tokens in the database, shared by every instance ({@link MongoAuthorizations}). */
     @Bean
-    OAuth2AuthorizationService authorizationService() {
-        return new SerializedAuthorizations();
+    OAuth2AuthorizationService authorizationService(org.springframework.data.mongodb.core.MongoTemplate mongo) {
+        return new MongoAuthorizations(mongo);
     }
 
     @Bean
