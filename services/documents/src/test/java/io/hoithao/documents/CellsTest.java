@@ -20,4 +20,14 @@ class CellsTest {
         assertThat(Cells.inert("")).isEmpty();
         assertThat(Cells.inert(null)).isNull();
     }
+
+    @Test
+    void signedNumbersStayNumbersWhereAColumnHoldsChanges() {
+        assertThat(Cells.inertSigned("+14")).isEqualTo("+14");
+        assertThat(Cells.inertSigned("-3")).isEqualTo("-3");
+        assertThat(Cells.inertSigned("+14+cmd")).isEqualTo("'+14+cmd");
+        assertThat(Cells.inertSigned("=1+1")).isEqualTo("'=1+1");
+        assertThat(Cells.inertSigned(null)).isEmpty();
+        assertThat(Cells.inert("+14")).isEqualTo("'+14");
+    }
 }

@@ -6,8 +6,8 @@ import io.hoithao.platform.testing.IntegrationTest;
 import io.hoithao.platform.testing.TestMessages;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -29,12 +29,8 @@ class BulkImportIT {
     @Autowired
     WebTestClient http;
 
+    @RegisterExtension
     final TestMessages messages = new TestMessages();
-
-    @AfterEach
-    void close() {
-        messages.close();
-    }
 
     @Test
     void eachRowIsRegisteredWaitlistedOrRejectedWithItsReasonAndBadRowsWriteNothing() {

@@ -31,8 +31,8 @@ import org.apache.pdfbox.text.PDFTextStripper;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -60,13 +60,9 @@ class EventDocumentsIT {
     @Autowired
     KnownUnits units;
 
+    @RegisterExtension
     final TestMessages messages = new TestMessages();
     final TestIdentity identity = TestIdentity.get();
-
-    @AfterEach
-    void close() {
-        messages.close();
-    }
 
     /** An event of the unit over two days, three delegates confirmed (one of a unit typed as a formula), one waitlisted, one checked in. */
     record Event(String id, String hangCode, String formulaCode, String namCode) {

@@ -1,7 +1,6 @@
 package io.hoithao.registrations;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import io.hoithao.contracts.Topics;
 import io.hoithao.contracts.events.CapacityChanged;
@@ -12,16 +11,16 @@ import io.hoithao.contracts.events.RegistrationOpened;
 import io.hoithao.contracts.registrations.RegistrationCancelled;
 import io.hoithao.contracts.registrations.RegistrationPromoted;
 import io.hoithao.platform.testing.IntegrationTest;
+import io.hoithao.platform.testing.Scenario;
 import io.hoithao.platform.testing.TestIdentity;
 import io.hoithao.platform.testing.TestMessages;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
@@ -32,13 +31,9 @@ class EventReactionsIT {
     @Autowired
     WebTestClient http;
 
+    @RegisterExtension
     final TestMessages messages = new TestMessages();
     final TestMessages.Subscription topic = messages.subscribe(Topics.REGISTRATIONS);
-
-    @AfterEach
-    void close() {
-        messages.close();
-    }
 
     @Test
     void aCancelledEventCancelsEveryRegistrationOnceAndTellsEachDelegate() {
@@ -52,7 +47,7 @@ class EventReactionsIT {
         f.send(cancelled);
 
         f.awaitEvent(eventId, seats -> seats.jsonPath("$.cancelled").isEqualTo(true).jsonPath("$.confirmed").isEqualTo(0));
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+        Scenario.eventually(() -> {
             ids.forEach(id -> assertThat(f.registration(id).get("status")).isEqualTo("CANCELLED"));
             List<RegistrationCancelled> told = Fixtures.about(topic.messages(RegistrationCancelled.class), eventId);
             assertThat(told).extracting(RegistrationCancelled::registrationId).containsExactlyInAnyOrderElementsOf(ids);
@@ -92,7 +87,7 @@ class EventReactionsIT {
         f.awaitEvent(eventId, seats -> seats.jsonPath("$.capacity").isEqualTo(3).jsonPath("$.confirmed").isEqualTo(3)
                 .jsonPath("$.overCapacity").isEqualTo(false));
         assertThat(f.registration((String) waiting.get("id")).get("status")).isEqualTo("CONFIRMED");
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+        Scenario.eventually(() ->
                 assertThat(Fixtures.about(topic.messages(RegistrationPromoted.class), eventId)).hasSize(1));
     }
 

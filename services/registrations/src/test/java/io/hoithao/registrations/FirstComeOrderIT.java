@@ -1,9 +1,9 @@
 package io.hoithao.registrations;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import io.hoithao.platform.testing.IntegrationTest;
+import io.hoithao.platform.testing.Scenario;
 import io.hoithao.platform.testing.TestMessages;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -14,8 +14,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.MediaType;
@@ -42,12 +42,8 @@ class FirstComeOrderIT {
     @Autowired
     WebTestClient http;
 
+    @RegisterExtension
     final TestMessages messages = new TestMessages();
-
-    @AfterEach
-    void close() {
-        messages.close();
-    }
 
     record Answer(String id, String unit, String status, Long turn) {
     }
@@ -96,7 +92,7 @@ class FirstComeOrderIT {
                 .limit(3).map(Answer::id).toList();
         withdrawn.forEach(id -> http.post().uri("/api/registrations/" + id + "/cancel").contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(Map.of("reason", "Bận công tác")).exchange().expectStatus().isOk());
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(list(eventId, "CONFIRMED")).extracting(Answer::id)
+        Scenario.eventually(() -> assertThat(list(eventId, "CONFIRMED")).extracting(Answer::id)
                 .hasSize(CAPACITY).containsAll(next).doesNotContainAnyElementsOf(withdrawn));
         assertThat(list(eventId, "WAITLISTED")).hasSize(CROWD - CAPACITY - 3).extracting(Answer::turn)
                 .isSortedAccordingTo(Comparator.naturalOrder());

@@ -1,11 +1,9 @@
 package io.hoithao.registrations;
 
-import static org.awaitility.Awaitility.await;
-
 import io.hoithao.contracts.IntegrationMessage;
 import io.hoithao.contracts.events.RegistrationOpened;
+import io.hoithao.platform.testing.Scenario;
 import io.hoithao.platform.testing.TestMessages;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -43,7 +41,7 @@ final class Fixtures {
     }
 
     void awaitEvent(String eventId, Consumer<WebTestClient.BodyContentSpec> expectation) {
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> expectation.accept(
+        Scenario.eventually(() -> expectation.accept(
                 http.get().uri("/api/registrations/events/" + eventId).exchange().expectStatus().isOk().expectBody()));
     }
 

@@ -19,9 +19,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.bson.Document;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -49,6 +49,7 @@ class HostileInputIT {
     @Autowired
     ReactiveMongoTemplate mongo;
 
+    @RegisterExtension
     final TestMessages messages = new TestMessages();
     final TestIdentity identity = TestIdentity.get();
     String eventId;
@@ -67,11 +68,6 @@ class HostileInputIT {
                 "Trường Mầm non Đồng Tâm", io.hoithao.platform.security.Role.DELEGATE);
         delegate = identity.as(http, her);
         organiser = identity.as(http, TestIdentity.organiser(UNIT));
-    }
-
-    @AfterEach
-    void close() {
-        messages.close();
     }
 
     /** What only the service may set, in any body: none of it may stick. */

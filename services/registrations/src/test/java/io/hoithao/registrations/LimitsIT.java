@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -22,12 +22,8 @@ class LimitsIT {
     @Autowired
     org.springframework.data.mongodb.core.ReactiveMongoTemplate mongo;
 
+    @RegisterExtension
     final TestMessages messages = new TestMessages();
-
-    @AfterEach
-    void close() {
-        messages.close();
-    }
 
     WebTestClient.ResponseSpec quotas(String eventId, List<Map<String, Object>> quotas) {
         return http.put().uri("/api/registrations/events/" + eventId + "/quotas").contentType(MediaType.APPLICATION_JSON)

@@ -1,7 +1,6 @@
 package io.hoithao.registrations;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import io.hoithao.contracts.Topics;
 import io.hoithao.contracts.events.RegistrationClosed;
@@ -9,6 +8,7 @@ import io.hoithao.contracts.events.RegistrationOpened;
 import io.hoithao.contracts.registrations.RegistrationConfirmed;
 import io.hoithao.contracts.registrations.RegistrationWaitlisted;
 import io.hoithao.platform.testing.IntegrationTest;
+import io.hoithao.platform.testing.Scenario;
 import io.hoithao.platform.testing.TestIdentity;
 import io.hoithao.platform.testing.TestMessages;
 import java.time.Duration;
@@ -16,8 +16,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -33,12 +33,8 @@ class RegistrationFlowIT {
     @Autowired
     org.springframework.boot.web.server.context.WebServerApplicationContext context;
 
+    @RegisterExtension
     final TestMessages messages = new TestMessages();
-
-    @AfterEach
-    void close() {
-        messages.close();
-    }
 
     @Test
     void aNullQuotaIsAValidationErrorNotAServerError() {
@@ -55,9 +51,10 @@ class RegistrationFlowIT {
         String eventId = "evt-" + UUID.randomUUID();
         RegistrationOpened opened = new RegistrationOpened(UUID.randomUUID(), Instant.now(), eventId,
                 "Sinh hoạt chuyên đề: Lớp học hạnh phúc", capacity, null);
-        messages.send(opened);
-        messages.send(opened); // a redelivery changes nothing
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+        Scenario.when(() -> {
+            messages.send(opened);
+            messages.send(opened); // a redelivery changes nothing
+        }).thenState(() ->
                 http.get().uri("/api/registrations/events/" + eventId).exchange().expectStatus().isOk()
                         .expectBody().jsonPath("$.registrationOpen").isEqualTo(true)
                         .jsonPath("$.capacity").isEqualTo(capacity));
@@ -79,20 +76,17 @@ class RegistrationFlowIT {
         TestMessages.Subscription topic = messages.subscribe(Topics.REGISTRATIONS);
         String eventId = openEvent(2);
 
-        register(delegate(eventId, "nhung@mndongtam.edu.vn"))
+        Scenario.when(() -> register(delegate(eventId, "nhung@mndongtam.edu.vn"))
                 .expectStatus().isCreated()
                 .expectBody()
                 .jsonPath("$.status").isEqualTo("CONFIRMED")
                 .jsonPath("$.confirmationCode").value(code ->
-                        assertThat((String) code).matches("[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}"));
-
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-            List<RegistrationConfirmed> confirmed = topic.messages(RegistrationConfirmed.class).stream()
-                    .filter(m -> m.eventId().equals(eventId)).toList();
-            assertThat(confirmed).hasSize(1);
-            assertThat(confirmed.get(0).fullName()).isEqualTo("Nguyễn Thị Hồng Nhung");
-            assertThat(confirmed.get(0).unit()).isEqualTo("Trường Mầm non Đồng Tâm");
-        });
+                        assertThat((String) code).matches("[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}")))
+                .thenMessages(topic, RegistrationConfirmed.class, m -> m.eventId().equals(eventId), confirmed -> {
+                    assertThat(confirmed).hasSize(1);
+                    assertThat(confirmed.get(0).fullName()).isEqualTo("Nguyễn Thị Hồng Nhung");
+                    assertThat(confirmed.get(0).unit()).isEqualTo("Trường Mầm non Đồng Tâm");
+                });
     }
 
     @Test
@@ -128,7 +122,7 @@ class RegistrationFlowIT {
         assertThat(statuses).filteredOn("WAITLISTED"::equals).hasSize(attempts - 5);
         http.get().uri("/api/registrations/events/" + eventId).exchange()
                 .expectBody().jsonPath("$.confirmed").isEqualTo(5).jsonPath("$.seatsLeft").isEqualTo(0);
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+        Scenario.eventually(() -> {
             assertThat(topic.messages(RegistrationConfirmed.class).stream().filter(m -> m.eventId().equals(eventId))).hasSize(5);
             assertThat(topic.messages(RegistrationWaitlisted.class).stream().filter(m -> m.eventId().equals(eventId)))
                     .hasSize(attempts - 5);
@@ -154,8 +148,7 @@ class RegistrationFlowIT {
     @Test
     void closedRegistrationRefusesNewDelegates() {
         String eventId = openEvent(10);
-        messages.send(new RegistrationClosed(UUID.randomUUID(), Instant.now(), eventId));
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+        Scenario.when(() -> messages.send(new RegistrationClosed(UUID.randomUUID(), Instant.now(), eventId))).thenState(() ->
                 http.get().uri("/api/registrations/events/" + eventId).exchange()
                         .expectBody().jsonPath("$.registrationOpen").isEqualTo(false));
         register(delegate(eventId, "late@mn.edu.vn"))

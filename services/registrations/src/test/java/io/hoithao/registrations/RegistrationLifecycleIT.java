@@ -1,7 +1,6 @@
 package io.hoithao.registrations;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import com.google.zxing.BinaryBitmap;
 import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
@@ -17,6 +16,7 @@ import io.hoithao.contracts.registrations.RegistrationPendingApproval;
 import io.hoithao.contracts.registrations.RegistrationPromoted;
 import io.hoithao.contracts.registrations.RegistrationRejected;
 import io.hoithao.platform.testing.IntegrationTest;
+import io.hoithao.platform.testing.Scenario;
 import io.hoithao.platform.testing.TestIdentity;
 import io.hoithao.platform.testing.TestMessages;
 import java.io.ByteArrayInputStream;
@@ -28,8 +28,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import javax.imageio.ImageIO;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -52,13 +52,9 @@ class RegistrationLifecycleIT {
     @Autowired
     org.springframework.boot.web.server.context.WebServerApplicationContext context;
 
+    @RegisterExtension
     final TestMessages messages = new TestMessages();
     final TestMessages.Subscription topic = messages.subscribe(Topics.REGISTRATIONS);
-
-    @AfterEach
-    void close() {
-        messages.close();
-    }
 
     Fixtures fixtures() {
         return new Fixtures(http, messages);
@@ -87,7 +83,7 @@ class RegistrationLifecycleIT {
         assertThat(promoted.get("confirmationCode")).isNotNull();
         assertThat(f.registration((String) fourth.get("id")).get("status")).isEqualTo("WAITLISTED");
         f.awaitEvent(eventId, seats -> seats.jsonPath("$.confirmed").isEqualTo(2).jsonPath("$.waitlisted").isEqualTo(1));
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+        Scenario.eventually(() -> {
             assertThat(Fixtures.about(topic.messages(RegistrationCancelled.class), eventId))
                     .singleElement().satisfies(m -> {
                         assertThat(m.registrationId()).isEqualTo(first.get("id"));
@@ -126,7 +122,7 @@ class RegistrationLifecycleIT {
         http.post().uri("/api/registrations/{id}/approve", z.get("id")).exchange().expectStatus().isEqualTo(409);
         f.awaitEvent(eventId, seats -> seats.jsonPath("$.confirmed").isEqualTo(1));
 
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+        Scenario.eventually(() -> {
             assertThat(Fixtures.about(topic.messages(RegistrationPendingApproval.class), eventId)).hasSize(3);
             assertThat(Fixtures.about(topic.messages(RegistrationConfirmed.class), eventId))
                     .singleElement().satisfies(m -> assertThat(m.registrationId()).isEqualTo(x.get("id")));
@@ -164,7 +160,7 @@ class RegistrationLifecycleIT {
         f.awaitEvent(eventId, seats -> seats.jsonPath("$.confirmed").isEqualTo(1));
         http.get().uri("/api/registrations/events/{id}/registrations", eventId).exchange()
                 .expectBody().jsonPath("$.total").isEqualTo(1);
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+        Scenario.eventually(() ->
                 assertThat(Fixtures.about(topic.messages(RegistrationConfirmed.class), eventId)).hasSize(1));
     }
 
@@ -222,7 +218,7 @@ class RegistrationLifecycleIT {
         http.post().uri("/api/registrations/codes/{code}/cancel", code2).exchange().expectStatus().isOk();
         checkIn(code2, day1).expectStatus().isEqualTo(409)
                 .expectBody().jsonPath("$.type").isEqualTo("https://hoithao.io/problems/not-confirmed");
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+        Scenario.eventually(() ->
                 assertThat(Fixtures.about(topic.messages(DelegateCheckedIn.class), eventId))
                         .extracting(DelegateCheckedIn::day).containsExactlyInAnyOrder(day1, day2));
     }

@@ -1,21 +1,20 @@
 package io.hoithao.registrations;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
 import io.hoithao.contracts.events.EventPublished;
 import io.hoithao.contracts.events.RegistrationOpened;
 import io.hoithao.platform.security.Caller;
+import io.hoithao.platform.testing.AccessMatrix;
 import io.hoithao.platform.testing.IntegrationTest;
 import io.hoithao.platform.testing.Placeholders;
 import io.hoithao.platform.security.Role;
+import io.hoithao.platform.testing.Scenario;
 import io.hoithao.platform.testing.TestIdentity;
 import io.hoithao.platform.testing.TestMessages;
 import io.hoithao.registrations.event.OpenEvent;
 import io.hoithao.registrations.registration.Registration;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HashMap;
@@ -25,18 +24,15 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
-import org.springframework.test.web.reactive.server.EntityExchangeResult;
 import org.springframework.test.web.reactive.server.WebTestClient;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Who may call what, route by route: the role × endpoint matrix of the registrations service. Each row is one
@@ -456,19 +452,13 @@ class RegistrationsAuthorizationIT {
     @Autowired
     ReactiveMongoTemplate mongo;
 
+    @RegisterExtension
     final TestMessages messages = new TestMessages();
-    final JsonMapper json = JsonMapper.builder().build();
-
-    @AfterEach
-    void close() {
-        messages.close();
-    }
 
     @TestFactory
     Stream<DynamicTest> everyRouteAnswersEachKindOfCallerAsTheMatrixSays() {
         World world = new World(http, mongo, messages);
-        Stream<DynamicTest> rows = matrix().stream().map(c -> dynamicTest(c.toString(), () -> world.check(c, json)));
-        return Stream.concat(rows, Stream.of(dynamicTest("the refused requests changed nothing", world::unchanged)));
+        return AccessMatrix.tests(matrix(), world::check, dynamicTest("the refused requests changed nothing", world::unchanged));
     }
 
     @Test
@@ -553,7 +543,7 @@ class RegistrationsAuthorizationIT {
 
         contact.post().uri(API + "/{id}/cancel", first.get("id")).exchange().expectStatus().isOk()
                 .expectBody().jsonPath("$.status").isEqualTo("CANCELLED");
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> contact.get()
+        Scenario.eventually(() -> contact.get()
                 .uri(API + "/events/{e}/registrations?status=CONFIRMED", province).exchange().expectStatus().isOk().expectBody()
                 .jsonPath("$.total").isEqualTo(2)
                 .jsonPath("$.items[*].fullName").value(names -> assertThat((List<Object>) names)
@@ -623,7 +613,7 @@ class RegistrationsAuthorizationIT {
                     TestIdentity.unitId(unit)));
         }
         messages.send(new RegistrationOpened(UUID.randomUUID(), Instant.now(), eventId, "Hội nghị sơ kết chuyên đề", 500, null));
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+        Scenario.eventually(() -> {
             OpenEvent event = mongo.findById(eventId, OpenEvent.class).block();
             assertThat(event).isNotNull();
             assertThat(event.registrationOpen()).isTrue();
@@ -779,32 +769,13 @@ class RegistrationsAuthorizationIT {
             };
         }
 
-        void check(Case c, JsonMapper json) {
+        void check(Case c) {
             Map<String, String> made = new HashMap<>();
             String path = resolve(c.path(), made);
-            WebTestClient client = TestIdentity.anonymous(http);
-            String authorization = c.who().authorization().get();
-            if (authorization != null) {
-                client = client.mutate().defaultHeader(HttpHeaders.AUTHORIZATION, authorization).build();
-            }
-            WebTestClient.RequestBodySpec request = client.method(HttpMethod.valueOf(c.method())).uri(API + path);
-            WebTestClient.RequestHeadersSpec<?> ready = c.body() == null ? request
-                    : c.body() instanceof String csv
-                    ? request.contentType(new MediaType("text", "csv")).bodyValue(resolve(csv, made))
-                    : request.contentType(MediaType.APPLICATION_JSON).bodyValue(resolveBody(c.body(), made));
-            EntityExchangeResult<byte[]> result = ready.exchange().expectBody().returnResult();
-            String body = result.getResponseBody() == null ? "" : new String(result.getResponseBody(), StandardCharsets.UTF_8);
-            assertThat(result.getStatus().value()).as("%s %s: %s", c.method(), path, body).isEqualTo(c.status());
-            if (c.status() >= 400) {
-                assertThat(result.getResponseHeaders().getContentType()).as("content type")
-                        .satisfies(type -> assertThat(type.isCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)).isTrue());
-                Map<?, ?> problem = json.readValue(body, Map.class);
-                assertThat(problem.get("type")).as("problem type").isEqualTo("https://hoithao.io/problems/" + c.type());
-                assertThat(problem.get("status")).isEqualTo(c.status());
-                if (c.detail() != null) {
-                    assertThat((String) problem.get("detail")).contains(c.detail());
-                }
-            }
+            Object body = c.body() instanceof String csv ? resolve(csv, made) : resolveBody(c.body(), made);
+            MediaType type = c.body() instanceof String ? new MediaType("text", "csv") : MediaType.APPLICATION_JSON;
+            AccessMatrix.check(http, new AccessMatrix.Call(HttpMethod.valueOf(c.method()), API + path,
+                    c.who().authorization().get(), type, body), new AccessMatrix.Answer(c.status(), c.type(), c.detail()));
         }
     }
 }

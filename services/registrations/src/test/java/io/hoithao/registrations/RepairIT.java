@@ -1,12 +1,12 @@
 package io.hoithao.registrations;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import io.hoithao.contracts.Topics;
 import io.hoithao.contracts.registrations.RegistrationConfirmed;
 import io.hoithao.contracts.registrations.RegistrationPromoted;
 import io.hoithao.platform.testing.IntegrationTest;
+import io.hoithao.platform.testing.Scenario;
 import io.hoithao.platform.testing.TestMessages;
 import io.hoithao.platform.text.Units;
 import io.hoithao.registrations.event.OpenEvent;
@@ -14,12 +14,11 @@ import io.hoithao.registrations.registration.DelegateCategory;
 import io.hoithao.registrations.registration.Registration;
 import io.hoithao.registrations.registration.RegistrationRepair;
 import io.hoithao.registrations.registration.RegistrationStatus;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -45,12 +44,8 @@ class RepairIT {
     @Autowired
     RegistrationRepair repair;
 
+    @RegisterExtension
     final TestMessages messages = new TestMessages();
-
-    @AfterEach
-    void close() {
-        messages.close();
-    }
 
     Registration halfDone(String eventId, String name, RegistrationStatus status) {
         Instant past = Instant.now().minusSeconds(120);
@@ -82,7 +77,7 @@ class RepairIT {
         Registration unclaimed = halfDone(eventId, "unclaimed", RegistrationStatus.PENDING); // crashed before the claim
         Registration tooLate = halfDone(eventId, "toolate", RegistrationStatus.PENDING);
 
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+        Scenario.eventually(() -> {
             repair.repair(Instant.now()).block();
             assertThat(status(claimed)).isEqualTo(RegistrationStatus.CONFIRMED);
             assertThat(status(unclaimed)).isIn(RegistrationStatus.CONFIRMED, RegistrationStatus.WAITLISTED);
@@ -91,7 +86,7 @@ class RepairIT {
         assertThat(List.of(status(unclaimed), status(tooLate)))
                 .containsExactlyInAnyOrder(RegistrationStatus.CONFIRMED, RegistrationStatus.WAITLISTED);
         assertThat(holders(eventId)).hasSize(2).doesNotHaveDuplicates().contains(claimed.id());
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+        Scenario.eventually(() ->
                 assertThat(Fixtures.about(topic.messages(RegistrationConfirmed.class), eventId))
                         .extracting(RegistrationConfirmed::registrationId).hasSize(2).contains(claimed.id()));
 
@@ -109,7 +104,7 @@ class RepairIT {
         Registration first = halfDone(eventId, "first", RegistrationStatus.WAITLISTED);
         Registration second = halfDone(eventId, "second", RegistrationStatus.WAITLISTED);
 
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+        Scenario.eventually(() -> {
             repair.repair(Instant.now()).block();
             assertThat(holders(eventId)).containsExactlyInAnyOrder(first.id(), second.id());
             assertThat(status(first)).isEqualTo(RegistrationStatus.CONFIRMED);
@@ -117,7 +112,7 @@ class RepairIT {
         });
         assertThat(mongo.findById(eventId, OpenEvent.class).block().unitHolders().get(Units.key(UNIT)))
                 .containsExactlyInAnyOrder(first.id(), second.id());
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+        Scenario.eventually(() ->
                 assertThat(Fixtures.about(topic.messages(RegistrationPromoted.class), eventId)).hasSize(2));
     }
 
@@ -127,7 +122,7 @@ class RepairIT {
         Registration waiting = halfDone(eventId, "waiting", RegistrationStatus.WAITLISTED);
         holdSeat(eventId, waiting.id()); // crashed after the promotion's claim, before its settle
 
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+        Scenario.eventually(() -> {
             repair.repair(Instant.now()).block();
             assertThat(status(waiting)).isEqualTo(RegistrationStatus.CONFIRMED);
         });

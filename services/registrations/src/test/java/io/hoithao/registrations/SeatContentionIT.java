@@ -25,8 +25,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -63,12 +63,8 @@ class SeatContentionIT {
     @Autowired
     io.hoithao.platform.units.KnownUnits units;
 
+    @RegisterExtension
     final TestMessages messages = new TestMessages();
-
-    @AfterEach
-    void close() {
-        messages.close();
-    }
 
     static String unit(int n) {
         return "Phòng Giáo dục và Đào tạo số " + n;

@@ -1,7 +1,6 @@
 package io.hoithao.registrations;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import io.hoithao.contracts.events.EventPublished;
 import io.hoithao.contracts.units.UnitRenamed;
@@ -9,17 +8,17 @@ import io.hoithao.contracts.units.UnitsMessage;
 import io.hoithao.platform.security.Caller;
 import io.hoithao.platform.security.Role;
 import io.hoithao.platform.testing.IntegrationTest;
+import io.hoithao.platform.testing.Scenario;
 import io.hoithao.platform.testing.TestIdentity;
 import io.hoithao.platform.testing.TestMessages;
 import io.hoithao.platform.units.KnownUnits;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
@@ -40,12 +39,8 @@ class UnitsByIdIT {
     @Autowired
     KnownUnits units;
 
+    @RegisterExtension
     final TestMessages messages = new TestMessages();
-
-    @AfterEach
-    void close() {
-        messages.close();
-    }
 
     @Test
     @SuppressWarnings("unchecked")
@@ -113,7 +108,7 @@ class UnitsByIdIT {
 
         messages.send(new UnitRenamed(UUID.randomUUID(), Instant.now(), UnitsMessage.NO_EVENT, unitId, name + " (mới)", "MN mới",
                 name, 1));
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(f.registration(id).get("unit")).isEqualTo(name + " (mới)"));
+        Scenario.eventually(() -> assertThat(f.registration(id).get("unit")).isEqualTo(name + " (mới)"));
         http.get().uri("/api/registrations/events/{e}", eventId).exchange().expectBody()
                 .jsonPath("$.quotas[0].unit").isEqualTo(name + " (mới)")
                 .jsonPath("$.quotas[0].unitId").isEqualTo(unitId);

@@ -1,20 +1,19 @@
 package io.hoithao.registrations;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import io.hoithao.platform.testing.IntegrationTest;
+import io.hoithao.platform.testing.Scenario;
 import io.hoithao.platform.testing.TestIdentity;
 import io.hoithao.platform.testing.TestMessages;
 import io.hoithao.registrations.registration.Registration;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
@@ -39,12 +38,8 @@ class WaitingListPositionIT {
     @Autowired
     ReactiveMongoTemplate mongo;
 
+    @RegisterExtension
     final TestMessages messages = new TestMessages();
-
-    @AfterEach
-    void close() {
-        messages.close();
-    }
 
     record View(String id, String status, Long turn, Long waitlistPosition) {
     }
@@ -81,7 +76,7 @@ class WaitingListPositionIT {
 
         // Hoa gives her seat back: Cúc is promoted, Lan and Mai move up.
         as(emails.get(hoa)).post().uri("/api/registrations/{id}/cancel", hoa).exchange().expectStatus().isOk();
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+        Scenario.eventually(() ->
                 assertThat(own(cuc, emails)).extracting(View::status, View::waitlistPosition).containsExactly("CONFIRMED", null));
         assertThat(own(lan, emails).waitlistPosition()).isEqualTo(1L);
         assertThat(own(mai, emails).waitlistPosition()).isEqualTo(2L);

@@ -1,5 +1,6 @@
 package io.hoithao.registrations.checkin;
 
+import io.hoithao.documents.Cells;
 import io.hoithao.platform.security.Caller;
 import io.hoithao.platform.security.Role;
 import io.hoithao.registrations.event.EventAccess;
@@ -91,15 +92,15 @@ class CheckInHandler {
                 .body(("\uFEFF" + csv(attendance)).getBytes(StandardCharsets.UTF_8)));
     }
 
-    /** Every text cell goes through {@link SpreadsheetCells#inert}: a unit's name is whatever someone typed. */
+    /** Every text cell goes through {@link Cells#inert}: a unit's name is whatever someone typed. */
     static String csv(Attendance attendance) {
         StringWriter out = new StringWriter();
         try (CSVPrinter printer = new CSVPrinter(out, CSVFormat.DEFAULT.builder()
                 .setHeader("day", "unit", "confirmed", "attended", "summary").get())) {
             for (Attendance.Day day : attendance.days()) {
                 for (Attendance.UnitDay unit : day.units()) {
-                    printer.printRecord(day.day(), SpreadsheetCells.inert(unit.unit()), unit.confirmed(), unit.attended(),
-                            SpreadsheetCells.inert(unit.summary()));
+                    printer.printRecord(day.day(), Cells.inert(unit.unit()), unit.confirmed(), unit.attended(),
+                            Cells.inert(unit.summary()));
                 }
                 printer.printRecord(day.day(), "(all units)", day.confirmed(), day.attended(), day.summary());
             }

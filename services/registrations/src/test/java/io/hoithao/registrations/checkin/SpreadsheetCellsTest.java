@@ -2,6 +2,7 @@ package io.hoithao.registrations.checkin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.hoithao.documents.Cells;
 import io.hoithao.registrations.registration.DelegateCategory;
 import java.io.IOException;
 import java.io.StringReader;
@@ -38,12 +39,12 @@ class SpreadsheetCellsTest {
     @ValueSource(strings = {"=1+1", "+84912345678", "-2+3", "-", "@here", "\t=1+1", "\r=1+1", "  =1+1", "＝1+1",
             "－1", "-1e3", "-cmd|' /C calc'!A0"})
     void whatASpreadsheetWouldRunGetsAnApostrophe(String value) {
-        assertThat(SpreadsheetCells.inert(value)).isEqualTo("'" + value);
+        assertThat(Cells.inert(value)).isEqualTo("'" + value);
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"-12", "-3.5", "-1,5", "Phòng GD&ĐT Chợ Mới", "1 of 2 delegates attended", "a=b", ""})
     void plainNegativeNumbersAndOrdinaryTextStayAsTheyAre(String value) {
-        assertThat(SpreadsheetCells.inert(value)).isEqualTo(value);
+        assertThat(Cells.inert(value)).isEqualTo(value);
     }
 }

@@ -1,5 +1,6 @@
 package io.hoithao.reports.document;
 
+import io.hoithao.documents.Cells;
 import io.hoithao.reports.report.Report;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -14,7 +15,7 @@ import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 /**
  * The report as a spreadsheet, one sheet per table, streamed (SXSSF keeps a window of rows in memory and
  * writes the rest out). Row 1 is the table's heading, row 2 the columns, the data below. Numbers are numeric
- * cells; every text cell goes through {@link SpreadsheetCells#inert}: unit names and titles are whatever
+ * cells; every text cell goes through {@link Cells#inertSigned}: unit names and titles are whatever
  * someone typed.
  */
 public final class ReportXlsx {
@@ -34,7 +35,7 @@ public final class ReportXlsx {
             for (Tables.Table table : Tables.of(report)) {
                 Sheet sheet = workbook.createSheet(table.sheet());
                 Row heading = sheet.createRow(0);
-                heading.createCell(0).setCellValue(SpreadsheetCells.inert(table.heading()));
+                heading.createCell(0).setCellValue(Cells.inertSigned(table.heading()));
                 heading.getCell(0).setCellStyle(bold);
                 write(sheet.createRow(1), table.columns().stream().map(Object.class::cast).toList(), bold);
                 for (int i = 0; i < table.rows().size(); i++) {
@@ -62,7 +63,7 @@ public final class ReportXlsx {
             if (value instanceof Number number) {
                 cell.setCellValue(number.doubleValue());
             } else {
-                cell.setCellValue(SpreadsheetCells.inert(String.valueOf(value)));
+                cell.setCellValue(Cells.inertSigned(String.valueOf(value)));
             }
             if (style != null) {
                 cell.setCellStyle(style);

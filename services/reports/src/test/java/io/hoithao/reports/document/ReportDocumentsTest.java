@@ -2,6 +2,7 @@ package io.hoithao.reports.document;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.hoithao.documents.Cells;
 import io.hoithao.reports.report.Report;
 import java.io.ByteArrayInputStream;
 import java.time.LocalDate;
@@ -68,13 +69,13 @@ class ReportDocumentsTest {
 
     @Test
     void onlyTextThatAProgramRunsAsAFormulaIsChanged() {
-        assertThat(SpreadsheetCells.inert("Trường Mầm non Đồng Tâm")).isEqualTo("Trường Mầm non Đồng Tâm");
-        assertThat(SpreadsheetCells.inert("=1+1")).isEqualTo("'=1+1");
-        assertThat(SpreadsheetCells.inert("  =1+1")).isEqualTo("'  =1+1");
-        assertThat(SpreadsheetCells.inert("\uFF1D1+1")).isEqualTo("'\uFF1D1+1");
-        assertThat(SpreadsheetCells.inert("\t=1")).isEqualTo("'\t=1");
-        assertThat(SpreadsheetCells.inert("-12")).isEqualTo("-12");
-        assertThat(SpreadsheetCells.inert("+14")).isEqualTo("+14");
-        assertThat(SpreadsheetCells.inert("+14+cmd")).isEqualTo("'+14+cmd");
+        assertThat(Cells.inertSigned("Trường Mầm non Đồng Tâm")).isEqualTo("Trường Mầm non Đồng Tâm");
+        assertThat(Cells.inertSigned("=1+1")).isEqualTo("'=1+1");
+        assertThat(Cells.inertSigned("  =1+1")).isEqualTo("'  =1+1");
+        assertThat(Cells.inertSigned("\uFF1D1+1")).isEqualTo("'\uFF1D1+1");
+        assertThat(Cells.inertSigned("\t=1")).isEqualTo("'\t=1");
+        assertThat(Cells.inertSigned("-12")).isEqualTo("-12");
+        assertThat(Cells.inertSigned("+14")).isEqualTo("+14");
+        assertThat(Cells.inertSigned("+14+cmd")).isEqualTo("'+14+cmd");
     }
 }

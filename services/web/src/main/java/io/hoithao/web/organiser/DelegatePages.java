@@ -1,5 +1,6 @@
 package io.hoithao.web.organiser;
 
+import io.hoithao.documents.Cells;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -329,10 +330,7 @@ class DelegatePages {
         if (value == null) {
             return "";
         }
-        String v = value;
-        if (!v.isEmpty() && "=+-@\t\r".indexOf(v.charAt(0)) >= 0) {
-            v = "'" + v;
-        }
+        String v = Cells.inert(value);
         return v.matches(".*[,\"\r\n].*") || v.contains(",") ? "\"" + v.replace("\"", "\"\"") + "\"" : v;
     }
 

@@ -11,6 +11,7 @@ import io.hoithao.platform.outbox.Outbox;
 import io.hoithao.platform.outbox.OutboxProperties;
 import io.hoithao.platform.outbox.OutboxRelay;
 import io.hoithao.platform.testing.IntegrationTest;
+import io.hoithao.platform.testing.Scenario;
 import io.hoithao.platform.testing.TestInfrastructure;
 import io.hoithao.platform.testing.TestMessages;
 import java.time.Duration;
@@ -26,8 +27,8 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -48,12 +49,8 @@ class OutboxRelayIT {
     @Autowired
     OutboxRelay relay;
 
+    @RegisterExtension
     final TestMessages messages = new TestMessages();
-
-    @AfterEach
-    void close() {
-        messages.close();
-    }
 
     static EventPublished published(String eventId, String title) {
         return new EventPublished(UUID.randomUUID(), Instant.now(), eventId, title, "CONFERENCE", "PROVINCE",
@@ -144,7 +141,7 @@ class OutboxRelayIT {
                         "hoithao.outbox.sweep-interval=1h", // only the start-up sweep may publish it
                         "spring.cloud.stream.bindings.eventsMessages-in-0.group=restarted-" + UUID.randomUUID())
                 .run()) {
-            await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+            Scenario.eventually(() ->
                     assertThat(topic.messages(EventPublished.class)).contains(message));
             await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
                     assertThat(crashed.findById("w-" + eventId, Widget.class).block().outbox()).isEmpty());

@@ -15,6 +15,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Predicate;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -26,16 +28,24 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.function.ThrowingConsumer;
 
 /**
  * Sends messages to and reads messages from the test broker with plain Kafka clients, the way
- * another service would: "stimulate, then wait for the message".
+ * another service would: "stimulate, then wait for the message" (see {@link Scenario}).
+ *
+ * <p>A JUnit extension too: a test class's field
+ * <pre>{@code @RegisterExtension final TestMessages messages = new TestMessages();}</pre>
+ * is closed after each test, its clients and subscriptions with it.
  */
-public final class TestMessages implements AutoCloseable {
+public final class TestMessages implements AutoCloseable, AfterEachCallback {
 
     private final KafkaProducer<String, byte[]> producer;
     private final List<KafkaConsumer<String, byte[]>> consumers = new CopyOnWriteArrayList<>();
     private final String bootstrapServers;
+    private final AtomicBoolean closed = new AtomicBoolean();
 
     public TestMessages() {
         this.bootstrapServers = TestInfrastructure.get().bootstrapServers();
@@ -85,8 +95,15 @@ public final class TestMessages implements AutoCloseable {
 
     @Override
     public void close() {
-        producer.close(Duration.ofSeconds(5));
-        consumers.forEach(consumer -> consumer.close(Duration.ofSeconds(5)));
+        if (closed.compareAndSet(false, true)) {
+            producer.close(Duration.ofSeconds(5));
+            consumers.forEach(consumer -> consumer.close(Duration.ofSeconds(5)));
+        }
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) {
+        close();
     }
 
     /** Records received on one topic; call {@link #poll()} inside an Awaitility condition. */
@@ -122,6 +139,15 @@ public final class TestMessages implements AutoCloseable {
 
         public <T extends IntegrationMessage> List<T> messages(Class<T> type) {
             return messages().stream().filter(type::isInstance).map(type::cast).toList();
+        }
+
+        /**
+         * Waits (at most {@link Scenario#PATIENCE}) until the messages of the type that {@code which} selects
+         * satisfy the assertion, and returns them.
+         */
+        public <T extends IntegrationMessage> List<T> await(Class<T> type, Predicate<? super T> which,
+                ThrowingConsumer<List<T>> assertion) {
+            return Scenario.awaitList(Scenario.PATIENCE, () -> messages(type).stream().filter(which).toList(), assertion);
         }
 
         public static Map<String, String> headers(ConsumerRecord<String, byte[]> record) {

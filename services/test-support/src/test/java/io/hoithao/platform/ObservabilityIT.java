@@ -8,6 +8,7 @@ import io.hoithao.contracts.events.EventPublished;
 import io.hoithao.platform.outbox.Outbox;
 import io.hoithao.platform.outbox.OutboxRelay;
 import io.hoithao.platform.testing.IntegrationTest;
+import io.hoithao.platform.testing.Scenario;
 import io.hoithao.platform.testing.TestMessages;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.sdk.common.CompletableResultCode;
@@ -26,9 +27,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.bson.Document;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.system.CapturedOutput;
@@ -99,12 +100,8 @@ class ObservabilityIT {
     @Autowired
     Collected collected;
 
+    @RegisterExtension
     final TestMessages messages = new TestMessages();
-
-    @AfterEach
-    void close() {
-        messages.close();
-    }
 
     @Test
     void prometheusScrapesWithoutATokenAndSeesRequestsByRouteAndStatus() {
@@ -136,7 +133,7 @@ class ObservabilityIT {
             mongo.insert(widget, "widgets").block();
         }
 
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+        Scenario.eventually(() -> {
             String scrape = scrape();
             assertThat(value(scrape, "hoithao_outbox_backlog", "collection=\"widgets\"")).hasValue(3.0);
             assertThat(value(scrape, "hoithao_outbox_oldest_age_seconds", "collection=\"widgets\""))
@@ -145,7 +142,7 @@ class ObservabilityIT {
 
         // The other publisher is gone: the sweep publishes them, and the backlog is empty again.
         mongo.updateMulti(Query.query(Criteria.where("_id").regex("^w-" + eventId)), new Update().unset(OutboxRelay.LEASE), "widgets").block();
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+        Scenario.eventually(() -> {
             assertThat(topic.poll().stream().filter(r -> eventId.equals(r.key()))).hasSize(3);
             String scrape = scrape();
             assertThat(value(scrape, "hoithao_outbox_backlog", "collection=\"widgets\"")).hasValue(0.0);
@@ -200,7 +197,7 @@ class ObservabilityIT {
         assertThat(headers.get("traceparent")).as("the record's traceparent").contains(traceId);
 
         // ...the send and the consumer's receipt are spans of that trace...
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+        Scenario.eventually(() -> {
             List<SpanData> trace = collected.spans.stream().filter(span -> span.getTraceId().equals(traceId)).toList();
             assertThat(trace).anySatisfy(span -> assertThat(span.getKind()).isEqualTo(SpanKind.PRODUCER));
             assertThat(trace).anySatisfy(span -> {

@@ -12,6 +12,7 @@ import io.hoithao.platform.PlatformTestApplication.Seat;
 import io.hoithao.platform.PlatformTestApplication.SeenEvent;
 import io.hoithao.platform.messaging.DeadLetters;
 import io.hoithao.platform.testing.ElectingMongoServer;
+import io.hoithao.platform.testing.Scenario;
 import io.hoithao.platform.testing.TestIdentity;
 import io.hoithao.platform.testing.TestInfrastructure;
 import io.hoithao.platform.testing.TestMessages;
@@ -25,9 +26,9 @@ import java.util.stream.IntStream;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
@@ -54,6 +55,7 @@ class DeadLettersIT {
     static ReactiveMongoTemplate mongo;
     static WebTestClient http;
 
+    @RegisterExtension
     final TestMessages messages = new TestMessages();
 
     @BeforeAll
@@ -85,11 +87,6 @@ class DeadLettersIT {
         if (database != null) {
             database.close();
         }
-    }
-
-    @AfterEach
-    void close() {
-        messages.close();
     }
 
     void send(String topic, IntegrationMessage message) {
@@ -163,7 +160,7 @@ class DeadLettersIT {
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
                 assertThat(deadLetters.poll().stream().filter(r -> eventId.equals(r.key()))).hasSize(1));
         ConsumerRecord<String, byte[]> dead = deadLetters.poll().stream().filter(r -> eventId.equals(r.key())).findFirst().orElseThrow();
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(unreplayed()).isEqualTo(before + 1));
+        Scenario.eventually(() -> assertThat(unreplayed()).isEqualTo(before + 1));
 
         String path = "/actuator/deadletters/" + dead.topic() + "/" + dead.partition() + "/" + dead.offset();
         TestIdentity.anonymous(http).get().uri("/actuator/deadletters").exchange().expectStatus().isUnauthorized();
@@ -192,7 +189,7 @@ class DeadLettersIT {
                 .expectBody().jsonPath("$.type").isEqualTo("https://hoithao.io/problems/dead-letter-replayed");
         as(TestIdentity.admin()).post().uri("/actuator/deadletters/" + dead.topic() + "/" + dead.partition() + "/999999")
                 .exchange().expectStatus().isNotFound();
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(unreplayed()).isEqualTo(before));
+        Scenario.eventually(() -> assertThat(unreplayed()).isEqualTo(before));
         as(TestIdentity.admin()).get().uri("/actuator/deadletters").exchange().expectStatus().isOk()
                 .expectBody().jsonPath("$.deadLetters[?(@.key == '" + eventId + "')].replayedAt").exists();
         assertThat(mongo.findById(eventId, SeenEvent.class).block().applications()).isEqualTo(1);

@@ -9,6 +9,7 @@ import io.hoithao.platform.PlatformTestApplication.SeenEvent;
 import io.hoithao.platform.messaging.CloudEventHeaders;
 import io.hoithao.platform.messaging.Idempotency;
 import io.hoithao.platform.testing.IntegrationTest;
+import io.hoithao.platform.testing.Scenario;
 import io.hoithao.platform.testing.TestMessages;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -16,8 +17,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Update;
@@ -28,23 +29,19 @@ class ConsumptionIT {
     @Autowired
     ReactiveMongoTemplate mongo;
 
+    @RegisterExtension
     final TestMessages messages = new TestMessages();
-
-    @AfterEach
-    void close() {
-        messages.close();
-    }
 
     @Test
     void aDuplicateDeliveryChangesNothing() {
         String eventId = "evt-" + UUID.randomUUID();
         EventPublished message = OutboxRelayIT.published(eventId, "Sinh hoạt chuyên đề");
 
-        messages.send(message);
-        messages.send(message);
-        messages.send(OutboxRelayIT.published(eventId, "Sinh hoạt chuyên đề (sửa)"));
-
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+        Scenario.when(() -> {
+            messages.send(message);
+            messages.send(message);
+            messages.send(OutboxRelayIT.published(eventId, "Sinh hoạt chuyên đề (sửa)"));
+        }).thenState(() -> {
             SeenEvent seen = mongo.findById(eventId, SeenEvent.class).block();
             assertThat(seen).isNotNull();
             assertThat(seen.title()).isEqualTo("Sinh hoạt chuyên đề (sửa)");
@@ -87,7 +84,7 @@ class ConsumptionIT {
             assertThat(headers).containsEntry(CloudEventHeaders.TYPE, "events.EventPublished.v1")
                     .containsKey("kafka_dlt-exception-message");
         });
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+        Scenario.eventually(() ->
                 assertThat(mongo.findById(healthyId, SeenEvent.class).block()).isNotNull());
     }
 }

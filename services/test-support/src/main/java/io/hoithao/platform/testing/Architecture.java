@@ -1,0 +1,96 @@
+package io.hoithao.platform.testing;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.Dependency;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchCondition;
+import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
+import java.util.List;
+import org.springframework.data.mongodb.core.ReactiveMongoOperations;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The boundaries a service's build checks (ArchUnit), the same for every service: each service's
+ * {@code ArchitectureTest} imports its production classes with {@link #of(Class)} and checks the rules that
+ * hold for it. docs/decisions.md says why each rule is there.
+ */
+public final class Architecture {
+
+    /** The services' base packages; a service's classes use none but their own. */
+    static final List<String> SERVICES = List.of("events", "registrations", "observations", "presentations",
+            "notifications", "reports", "identity", "web", "gateway");
+
+    private Architecture() {
+    }
+
+    /** The production classes of the service whose application class this is (its package and below; no tests). */
+    public static JavaClasses of(Class<?> application) {
+        return new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages(application.getPackageName());
+    }
+
+    /** Test support is for tests: no production class uses it (its test scope keeps it off the class path too). */
+    public static ArchRule noTestSupport() {
+        return noClasses().should().dependOnClassesThat().resideInAPackage("io.hoithao.platform.testing..")
+                .because("test support is not production code");
+    }
+
+    /** A service's classes use no other service's: services speak through messages and HTTP only. */
+    public static ArchRule noOtherService(Class<?> application) {
+        String own = application.getPackageName();
+        String[] others = SERVICES.stream().map(s -> "io.hoithao." + s).filter(p -> !p.equals(own))
+                .map(p -> p + "..").toArray(String[]::new);
+        return noClasses().should().dependOnClassesThat().resideInAnyPackage(others)
+                .because("a service depends on no other service's module");
+    }
+
+    /**
+     * A feature's HTTP handlers ({@code @RestController}) are its own: no other feature package calls into
+     * them (a feature offers its services, stores and records instead).
+     */
+    public static ArchRule handlersStayInTheirFeature() {
+        return classes().that().areAnnotatedWith(RestController.class)
+                .should(new ArchCondition<JavaClass>("be used by no class outside their feature package") {
+                    @Override
+                    public void check(JavaClass handler, ConditionEvents events) {
+                        for (Dependency dependency : handler.getDirectDependenciesToSelf()) {
+                            JavaClass origin = dependency.getOriginClass();
+                            if (!origin.getPackageName().equals(handler.getPackageName())) {
+                                events.add(SimpleConditionEvent.violated(dependency, dependency.getDescription()));
+                            }
+                        }
+                    }
+                })
+                .allowEmptyShould(true);
+    }
+
+    /**
+     * Value types (records and enums: the domain's states, decisions and messages' views) know nothing of
+     * HTTP or Kafka: they are decided, stored and told apart from how they travel.
+     */
+    public static ArchRule valueTypesFreeOfWebAndKafka() {
+        return noClasses().that(recordsOrEnums()).should().dependOnClassesThat().resideInAnyPackage(
+                        "org.springframework.web..", "org.springframework.http..", "org.apache.kafka..",
+                        "org.springframework.kafka..", "org.springframework.cloud.stream..")
+                .allowEmptyShould(true);
+    }
+
+    /** HTTP handlers reach the database through their feature's store or service, never a Mongo template. */
+    public static ArchRule handlersWithoutMongoTemplates() {
+        return noClasses().that().areAnnotatedWith(RestController.class)
+                .should().dependOnClassesThat().areAssignableTo(ReactiveMongoOperations.class)
+                .allowEmptyShould(true);
+    }
+
+    private static DescribedPredicate<JavaClass> recordsOrEnums() {
+        return DescribedPredicate.describe("are records or enums", c -> c.isRecord() || c.isEnum());
+    }
+}

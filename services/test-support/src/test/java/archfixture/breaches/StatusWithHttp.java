@@ -1,0 +1,6 @@
+package archfixture.breaches;
+
+import org.springframework.http.HttpStatus;
+
+record StatusWithHttp(HttpStatus status) {
+}

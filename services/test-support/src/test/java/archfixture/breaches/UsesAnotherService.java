@@ -1,0 +1,10 @@
+package archfixture.breaches;
+
+import io.hoithao.reports.archfixture.Report;
+
+class UsesAnotherService {
+
+    Report report() {
+        return new Report("x");
+    }
+}

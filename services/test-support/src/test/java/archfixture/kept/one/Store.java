@@ -1,0 +1,8 @@
+package archfixture.kept.one;
+
+class Store {
+
+    Value find(Value value) {
+        return value;
+    }
+}

@@ -1,0 +1,4 @@
+package archfixture.kept.one;
+
+record Value(String text) {
+}
