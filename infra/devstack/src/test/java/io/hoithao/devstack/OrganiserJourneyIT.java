@@ -105,8 +105,8 @@ class OrganiserJourneyIT {
         // a new event: her unit chosen from the directory, two days
         browser.findElement(By.id("new-event")).click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("save-event")));
-        assertThat(new Select(browser.findElement(By.id("organiserUnit"))).getFirstSelectedOption().getText()).isEqualTo(UNIT);
-        assertThat(new Select(browser.findElement(By.id("organiserUnit"))).getOptions()).extracting(WebElement::getText)
+        assertThat(new Select(browser.findElement(By.id("organiserUnitId"))).getFirstSelectedOption().getText()).isEqualTo(UNIT);
+        assertThat(new Select(browser.findElement(By.id("organiserUnitId"))).getOptions()).extracting(WebElement::getText)
                 .contains("Phòng GD&ĐT Chợ Mới", "Trường Mầm non Đồng Tâm");
         check("organiser-event-form");
         type("title", TITLE);

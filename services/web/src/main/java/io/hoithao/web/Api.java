@@ -16,7 +16,7 @@ public final class Api {
     public record Venue(String id, String name, String kind, String address) {
     }
 
-    public record Event(String id, String title, String description, String kind, String level, String organiserUnit,
+    public record Event(String id, String title, String description, String kind, String level, String organiserUnitId, String organiserUnit,
                         LocalDate startDate, LocalDate endDate, String timeZone, int capacity, String status,
                         List<Venue> venues) {
 

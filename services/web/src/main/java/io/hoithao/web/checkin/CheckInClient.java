@@ -69,13 +69,17 @@ class CheckInClient {
                 });
     }
 
-    /** The events a unit organises (all events for someone without a unit, an administrator). */
-    Mono<List<Api.Event>> eventsOf(String unit) {
+    /**
+     * The events a unit organises (all events for someone without a unit, an administrator).
+     *
+     * @param unitId the unit's id in the units directory (the events API's {@code organiser} filter takes ids)
+     */
+    Mono<List<Api.Event>> eventsOf(String unitId) {
         return api.call(api.gateway().get().uri(u -> {
                     u.path("/api/events").queryParam("size", 50);
-                    if (unit != null && !unit.isBlank()) {
+                    if (unitId != null && !unitId.isBlank()) {
                         u.queryParam("organiser", "{o}");
-                        return u.build(unit);
+                        return u.build(unitId);
                     }
                     return u.build();
                 }).accept(MediaType.APPLICATION_JSON).exchangeToMono(r -> SignedInCalls.body(r, EVENTS)))

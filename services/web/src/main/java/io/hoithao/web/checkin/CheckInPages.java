@@ -74,7 +74,7 @@ class CheckInPages {
 
     @GetMapping("/checkin")
     Mono<String> events(@AuthenticationPrincipal OidcUser user, Model model) {
-        return account.account(user).flatMap(a -> api.eventsOf(a.unit()))
+        return account.account(user).flatMap(a -> api.eventsOf(a.unitId()))
                 .doOnNext(list -> model.addAttribute("events", list.stream()
                         .filter(e -> !"CANCELLED".equals(e.status()) && !"DRAFT".equals(e.status())).toList()))
                 .thenReturn("checkin/events");

@@ -12,7 +12,7 @@ import reactor.core.publisher.Mono;
 
 /**
  * Who runs the console: her account (unit and roles from the identity service). Only an organiser (her
- * unit's events) or an administrator (every event) gets in; anyone else is told the console is not hers.
+ * unit's events, her unit known by its id in the units directory) or an administrator (every event) gets in; anyone else is told the console is not hers.
  * The APIs decide again on every call, so this only spares her pages she could not use.
  */
 @Component
@@ -37,7 +37,7 @@ class Console {
             if (!admin && !roles.contains("organiser")) {
                 throw new NotOrganiserException();
             }
-            return new Organiser(account.fullName(), account.email(), account.unit(), admin);
+            return new Organiser(account.fullName(), account.email(), account.unit(), blankToNull(account.unitId()), admin);
         });
     }
 
@@ -59,8 +59,16 @@ class Console {
         return plain.toLowerCase(java.util.Locale.ROOT).strip().replaceAll("\\s+", " ");
     }
 
-    /** @param unit her unit (an administrator's may be empty: she sees every unit's events) */
-    record Organiser(String name, String email, String unit, boolean admin) {
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+
+    /**
+     * @param unit her unit's name, for display (an administrator's may be empty: she sees every unit's events)
+     * @param unitId her unit's id in the units directory (her account's {@code unitId}, the tokens' {@code unit_id}),
+     *        which the APIs go by; null while she has no confirmed unit
+     */
+    record Organiser(String name, String email, String unit, String unitId, boolean admin) {
     }
 
     static class NotOrganiserException extends RuntimeException {

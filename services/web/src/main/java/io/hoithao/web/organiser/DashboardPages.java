@@ -47,7 +47,7 @@ class DashboardPages {
     @GetMapping("/organiser")
     Mono<String> dashboard(@AuthenticationPrincipal OidcUser user, Model model) {
         LocalDate today = LocalDate.now(VIETNAM);
-        return console.organiser(user).flatMap(organiser -> api.events(organiser.admin() ? null : organiser.unit())
+        return console.organiser(user).flatMap(organiser -> herEvents(organiser)
                 .flatMapMany(Flux::fromIterable)
                 .sort(Comparator.comparing(OrganiserApi.Event::startDate, Comparator.nullsLast(Comparator.naturalOrder())))
                 .concatMap(event -> card(event, today))
@@ -58,6 +58,17 @@ class DashboardPages {
                     model.addAttribute("actions", actions(cards, today));
                 }))
                 .thenReturn("organiser/dashboard");
+    }
+
+    /**
+     * Every event for an administrator; an organiser's unit's events, by her unit's id (the events API's
+     * {@code organiser} filter). An organiser without a confirmed unit manages no event, so none are listed.
+     */
+    private Mono<List<OrganiserApi.Event>> herEvents(Console.Organiser organiser) {
+        if (organiser.admin()) {
+            return api.events(null);
+        }
+        return organiser.unitId() == null ? Mono.just(List.of()) : api.events(organiser.unitId());
     }
 
     /** An event's figures for the dashboard; what an API cannot say yet (an unpublished event) is left empty. */

@@ -67,14 +67,18 @@ class OrganiserApi {
 
     // events
 
-    /** The unit's events, drafts included (the events API shows a unit's drafts to its organisers); all for an administrator. */
-    Mono<List<Event>> events(String unit) {
+    /**
+     * The unit's events, drafts included (the events API shows a unit's drafts to its organisers); all for an administrator.
+     *
+     * @param unitId the organising unit's id in the units directory (the events API's {@code organiser} filter); null for every unit
+     */
+    Mono<List<Event>> events(String unitId) {
         return get(u -> {
             u.path("/api/events").queryParam("size", 100).queryParam("from", "2000-01-01");
-            if (unit != null && !unit.isBlank()) {
+            if (unitId != null && !unitId.isBlank()) {
                 u.queryParam("organiser", "{unit}");
             }
-            return u.build(Map.of("unit", unit == null ? "" : unit));
+            return u.build(Map.of("unit", unitId == null ? "" : unitId));
         }, EVENTS).map(Page::items);
     }
 
@@ -375,7 +379,8 @@ class OrganiserApi {
     public record Official(String name, String position, String unit, String role) {
     }
 
-    public record Event(String id, String title, String description, String kind, String level, String organiserUnit,
+    /** {@code organiserUnitId}: the organising unit's id in the units directory; {@code organiserUnit}: its current official name. */
+    public record Event(String id, String title, String description, String kind, String level, String organiserUnitId, String organiserUnit,
                  LocalDate startDate, LocalDate endDate, String timeZone, int capacity, Instant registrationClosesAt,
                  List<Venue> venues, List<Official> officials, String status) {
 
@@ -464,7 +469,7 @@ class OrganiserApi {
     public record UnitSeats(String unitId, String unit, Integer quota, int confirmed, boolean overQuota) {
     }
 
-    public record Seats(String eventId, String title, String organiserUnit, boolean registrationOpen, boolean approvalRequired,
+    public record Seats(String eventId, String title, String organiserUnitId, String organiserUnit, boolean registrationOpen, boolean approvalRequired,
                  int capacity, int confirmed, int seatsLeft, boolean overCapacity, long waitlisted, List<LocalDate> days,
                  List<UnitSeats> quotas) {
 
@@ -562,7 +567,8 @@ class OrganiserApi {
     public record Phase(String name, int fromYear, int toYear) {
     }
 
-    public record ProgrammeInfo(String id, String name, String organiserUnit, List<Phase> phases) {
+    /** {@code organiserUnitId}: the unit that keeps the programme (null: the administrators); {@code organiserUnit} its name. */
+    public record ProgrammeInfo(String id, String name, String organiserUnitId, String organiserUnit, List<Phase> phases) {
 
         public List<Phase> phaseList() {
             return phases == null ? List.of() : phases;

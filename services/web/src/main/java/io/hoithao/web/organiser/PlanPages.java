@@ -43,6 +43,8 @@ class PlanPages {
     static final Map<String, String> STEPS = Map.of("publish", "publish", "open", "registration/open", "close",
             "registration/close", "start", "start", "complete", "complete", "cancel", "cancel");
     static final int OFFICIAL_ROWS = 4;
+    /** The form's entry (never sent by the browser) labelling the chosen unit when the directory does not list it. */
+    private static final String UNIT_LABEL = "organiserUnitLabel";
 
     private final OrganiserApi api;
     private final Console console;
@@ -60,7 +62,9 @@ class PlanPages {
     Mono<String> newEvent(@AuthenticationPrincipal OidcUser user, Model model) {
         return console.organiser(user).flatMap(organiser -> {
             Map<String, String> form = new LinkedHashMap<>();
-            form.put("organiserUnit", organiser.unit() == null ? "" : organiser.unit());
+            // her own unit by its directory id; its name labels it should the directory not list it
+            form.put("organiserUnitId", organiser.unitId() == null ? "" : organiser.unitId());
+            form.put(UNIT_LABEL, organiser.unit() == null ? "" : organiser.unit());
             form.put("kind", "CONFERENCE");
             form.put("level", "PROVINCE");
             form.put("timeZone", "Asia/Ho_Chi_Minh");
@@ -79,7 +83,8 @@ class PlanPages {
             body.put("description", blankToNull(form.get("description")));
             body.put("kind", form.get("kind"));
             body.put("level", form.get("level"));
-            body.put("organiserUnit", form.get("organiserUnit"));
+            // the unit by its id only: left out, the events API takes an organiser's own unit (an administrator must choose)
+            body.put("organiserUnitId", blankToNull(form.get("organiserUnitId")));
             body.put("startDate", date(form.get("startDate")));
             body.put("endDate", date(form.get("endDate")));
             body.put("timeZone", blankToNull(form.get("timeZone")));
@@ -103,7 +108,8 @@ class PlanPages {
             form.put("description", event.description() == null ? "" : event.description());
             form.put("kind", event.kind());
             form.put("level", event.level());
-            form.put("organiserUnit", event.organiserUnit());
+            form.put("organiserUnitId", event.organiserUnitId() == null ? "" : event.organiserUnitId());
+            form.put(UNIT_LABEL, event.organiserUnit() == null ? "" : event.organiserUnit());
             form.put("startDate", String.valueOf(event.startDate()));
             form.put("endDate", String.valueOf(event.endDate()));
             form.put("timeZone", event.timeZone());
@@ -128,8 +134,11 @@ class PlanPages {
             details.put("title", form.get("title"));
             details.put("description", form.getOrDefault("description", ""));
             details.put("officials", officials);
-            if (!Console.fold(form.get("organiserUnit")).equals(Console.fold(event.organiserUnit()))) {
-                details.put("organiserUnit", form.get("organiserUnit"));
+            // the unit moves only by its id, and only when she chose another one (the events API lets only an
+            // administrator move a draft; sending the same unit back would be no change, but needs no request)
+            String unitId = blankToNull(form.get("organiserUnitId"));
+            if (unitId != null && !unitId.equals(event.organiserUnitId())) {
+                details.put("organiserUnitId", unitId);
             }
             Mono<?> steps = api.updateEvent(id, details);
             Object capacity = number(form.get("capacity"));
@@ -166,12 +175,20 @@ class PlanPages {
         model.addAttribute("levels", LEVELS);
         model.addAttribute("roles", ROLES);
         return api.units().onErrorResume(e -> Mono.just(List.of())).doOnNext(units -> {
-            List<String> names = new ArrayList<>(units.stream().map(OrganiserApi.Unit::officialName).toList());
-            String current = form.get("organiserUnit");
-            if (current != null && !current.isBlank() && names.stream().noneMatch(n -> Console.fold(n).equals(Console.fold(current)))) {
-                names.add(0, current);
+            // options valued by the units' ids, labelled by their official names
+            List<UnitOption> options = new ArrayList<>(units.stream().map(u -> new UnitOption(u.id(), u.officialName())).toList());
+            String current = form.get("organiserUnitId");
+            if (current != null && !current.isBlank() && options.stream().noneMatch(o -> o.id().equals(current))) {
+                // a unit the directory's first page does not list (or the directory cannot be reached): kept, so
+                // that saving does not move the event
+                String label = form.get(UNIT_LABEL);
+                if (label == null || label.isBlank()) {
+                    label = event != null && current.equals(event.organiserUnitId()) && event.organiserUnit() != null
+                            ? event.organiserUnit() : current;
+                }
+                options.add(0, new UnitOption(current, label));
             }
-            model.addAttribute("units", names);
+            model.addAttribute("units", options);
         }).thenReturn("organiser/event-form");
     }
 
@@ -453,6 +470,10 @@ class PlanPages {
             return "%s-%02d-%02d".formatted(p[2], Integer.parseInt(p[1]), Integer.parseInt(p[0]));
         }
         return v;
+    }
+
+    /** An organising unit the form offers: its directory id as the value, its official name as the label. */
+    record UnitOption(String id, String name) {
     }
 
     /** Who a session's move or cancellation touches. */

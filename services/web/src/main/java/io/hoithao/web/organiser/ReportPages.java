@@ -49,7 +49,7 @@ class ReportPages {
         String chosenLevel = level != null && LEVELS.contains(level) ? level : "SCHOOL";
         return console.organiser(user).flatMap(organiser -> Mono.zip(api.programmes(), api.units()).flatMap(t -> {
             List<OrganiserApi.ProgrammeInfo> programmes = t.getT1();
-            List<OrganiserApi.Unit> units = herUnitFirst(t.getT2(), organiser.unit());
+            List<OrganiserApi.Unit> units = herUnitFirst(t.getT2(), organiser.unitId());
             // what she chose, else the first programme, its latest phase and her own unit
             OrganiserApi.ProgrammeInfo chosen = programmes.stream().filter(p -> p.id().equals(programme)).findFirst()
                     .orElse(programmes.isEmpty() ? null : programmes.get(0));
@@ -83,11 +83,13 @@ class ReportPages {
         }));
     }
 
-    /** Her own unit first (by its official name, ignoring case and diacritics), then the directory's order. */
-    static List<OrganiserApi.Unit> herUnitFirst(List<OrganiserApi.Unit> units, String herUnit) {
-        String hers = Console.fold(herUnit);
-        List<OrganiserApi.Unit> ordered = new ArrayList<>(units.stream().filter(u -> Console.fold(u.officialName()).equals(hers)).toList());
-        units.stream().filter(u -> !Console.fold(u.officialName()).equals(hers)).forEach(ordered::add);
+    /**
+     * Her own unit first (by its id: a unit elsewhere in the directory with the same official name is another unit),
+     * then the directory's order.
+     */
+    static List<OrganiserApi.Unit> herUnitFirst(List<OrganiserApi.Unit> units, String herUnitId) {
+        List<OrganiserApi.Unit> ordered = new ArrayList<>(units.stream().filter(u -> u.id().equals(herUnitId)).toList());
+        units.stream().filter(u -> !u.id().equals(herUnitId)).forEach(ordered::add);
         return ordered;
     }
 

@@ -66,9 +66,9 @@ class ReviewPages {
                     .onErrorResume(ApiProblem.class, e -> e.status() == 403 ? Mono.just(Optional.empty()) : Mono.error(e));
             // roles are unknown when the account comes from an ID token without them (Keycloak): her unit's events then
             boolean organises = roles.contains("admin") || roles.contains("organiser")
-                    || roles.isEmpty() && a.unit() != null && !a.unit().isBlank();
+                    || roles.isEmpty() && a.unitId() != null && !a.unitId().isBlank();
             Mono<List<Api.Event>> organised = organises
-                    ? api.eventsOf(a.unit()).map(list -> list.stream().filter(e -> !"DRAFT".equals(e.status())).toList())
+                    ? api.eventsOf(a.unitId()).map(list -> list.stream().filter(e -> !"DRAFT".equals(e.status())).toList())
                     : Mono.just(List.of());
             return Mono.zip(desk, organised).doOnNext(t -> {
                 List<ReviewClient.DeskPaper> papers = t.getT1().orElse(List.of());

@@ -41,8 +41,8 @@ import reactor.netty.http.server.HttpServer;
 class StaffPagesTest {
 
     static final String EVENT = """
-            {"id":"e1","title":"Hội nghị sơ kết chuyên đề","kind":"CONFERENCE","level":"PROVINCE","organiserUnit":"Sở GD&ĐT Bắc Kạn",
-             "startDate":"2027-10-25","endDate":"2027-10-26","timeZone":"Asia/Ho_Chi_Minh","capacity":180,"status":"REGISTRATION_OPEN","venues":[]}""";
+            {"id":"e1","title":"Hội nghị sơ kết chuyên đề","kind":"CONFERENCE","level":"PROVINCE","organiserUnitId":"u1",
+             "organiserUnit":"Sở GD&ĐT Bắc Kạn","startDate":"2027-10-25","endDate":"2027-10-26","timeZone":"Asia/Ho_Chi_Minh","capacity":180,"status":"REGISTRATION_OPEN","venues":[]}""";
     static final String PAPER = """
             {"id":"p9","eventId":"e1","title":"Góc thiên nhiên cho trẻ","abstract":"Chia sẻ cách làm góc thiên nhiên","presenters":["Lê Thị Mai"],
              "unit":"Trường Mầm non Hoa Sen","requestedMinutes":15,"status":"UNDER_REVIEW","submittedAt":"2026-11-02T03:00:00Z",
@@ -63,7 +63,10 @@ class StaffPagesTest {
             .get("/api/events/e1", (req, res) -> json(res, EVENT))
             .get("/api/events", (req, res) -> {
                 calls.add("GET " + req.uri());
-                return json(res, "{\"items\":[" + EVENT + "],\"page\":0,\"size\":50,\"total\":1}");
+                // as the events API: the organiser filter takes a unit's directory id; a name matches nothing
+                List<String> organiser = new io.netty.handler.codec.http.QueryStringDecoder(req.uri()).parameters().get("organiser");
+                return json(res, organiser == null || organiser.equals(List.of("u1"))
+                        ? "{\"items\":[" + EVENT + "],\"page\":0,\"size\":50,\"total\":1}" : "{\"items\":[],\"page\":0,\"size\":50,\"total\":0}");
             })
             .post("/api/registrations/codes/{code}/check-ins", (req, res) -> req.receive().aggregate().asString().flatMap(body -> {
                 String code = req.param("code");
@@ -151,7 +154,7 @@ class StaffPagesTest {
         web = WebTestClient.bindToApplicationContext(context).apply(springSecurity()).configureClient()
                 .responseTimeout(java.time.Duration.ofSeconds(30)).build()
                 .mutateWith(mockOidcLogin().idToken(t -> t.claim("email", "btc@backan.edu.vn").claim("name", "Ban tổ chức")
-                        .claim("unit", "Sở GD&ĐT Bắc Kạn")))
+                        .claim("unit", "Sở GD&ĐT Bắc Kạn").claim("unit_id", "u1")))
                 .mutateWith(csrf());
     }
 
@@ -213,7 +216,9 @@ class StaffPagesTest {
                 .expectBody(String.class).value(js -> assertThat(js).contains("jsQR"));
         assertThat(web.get().uri("/checkin").exchange().expectStatus().isOk().expectBody(String.class).returnResult()
                 .getResponseBody()).contains("Hội nghị sơ kết chuyên đề", "href=\"/checkin/events/e1\"");
-        assertThat(calls).anySatisfy(c -> assertThat(c).contains("organiser=S%E1%BB%9F%20GD%26%C4%90T%20B%E1%BA%AFc%20K%E1%BA%A1n"));
+        // her unit's events by the unit's id, not its name
+        assertThat(calls).anySatisfy(c -> assertThat(c).startsWith("GET /api/events?").contains("organiser=u1"));
+        assertThat(calls).noneMatch(c -> c.contains("organiser=S"));
     }
 
     @Test
@@ -221,6 +226,8 @@ class StaffPagesTest {
         String desk = web.get().uri("/review").exchange().expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
         assertThat(desk).contains("Báo cáo chờ bạn chấm", "href=\"/review/papers/p9\"", "Góc thiên nhiên cho trẻ",
                 "Báo cáo bạn đã chấm", "Điểm của bạn: 8/10", "href=\"/review/events/e1\"");
+        // the events of her unit, asked for by its id
+        assertThat(calls).anySatisfy(c -> assertThat(c).startsWith("GET /api/events?").contains("organiser=u1"));
 
         String paper = web.get().uri("/review/papers/p9").exchange().expectStatus().isOk().expectBody(String.class)
                 .returnResult().getResponseBody();

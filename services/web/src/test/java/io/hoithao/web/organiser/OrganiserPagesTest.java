@@ -41,8 +41,8 @@ class OrganiserPagesTest {
     static final String START = LocalDate.now(DashboardPages.VIETNAM).plusDays(3).toString();
     static final String END = LocalDate.now(DashboardPages.VIETNAM).plusDays(4).toString();
     static final String EVENT = """
-            {"id":"e1","title":"Hội nghị sơ kết chuyên đề","kind":"CONFERENCE","level":"PROVINCE","organiserUnit":"Sở GD&ĐT Bắc Kạn",
-             "startDate":"%s","endDate":"%s","timeZone":"Asia/Ho_Chi_Minh","capacity":180,"status":"REGISTRATION_OPEN",
+            {"id":"e1","title":"Hội nghị sơ kết chuyên đề","kind":"CONFERENCE","level":"PROVINCE","organiserUnitId":"u1",
+             "organiserUnit":"Sở GD&ĐT Bắc Kạn","startDate":"%s","endDate":"%s","timeZone":"Asia/Ho_Chi_Minh","capacity":180,"status":"REGISTRATION_OPEN",
              "venues":[{"id":"v1","name":"Trường Mầm non Đồng Tâm","kind":"HOST_SCHOOL","address":"Chợ Mới","classrooms":["A1","A2"]},
                        {"id":"v2","name":"Hội trường Sở","kind":"HALL"}],
              "officials":[{"name":"Nguyễn Văn An","position":"Giám đốc","role":"DIRECTING"}]}""".formatted(START, END);
@@ -60,7 +60,7 @@ class OrganiserPagesTest {
              "acceptedPapers":[{"paperId":"p2","title":"Đồ dùng tự làm","unit":"Phòng GD&ĐT Chợ Mới","presenters":["Lan"]}],
              "otherLessons":[]}""".formatted(START, END, START, START, START, END);
     static final String SEATS = """
-            {"eventId":"e1","title":"Hội nghị sơ kết chuyên đề","organiserUnit":"Sở GD&ĐT Bắc Kạn","registrationOpen":true,
+            {"eventId":"e1","title":"Hội nghị sơ kết chuyên đề","organiserUnitId":"u1","organiserUnit":"Sở GD&ĐT Bắc Kạn","registrationOpen":true,
              "approvalRequired":true,"capacity":180,"confirmed":36,"seatsLeft":144,"overCapacity":false,"waitlisted":4,
              "days":["%s","%s"],"quotas":[{"unitId":"u2","unit":"Phòng GD&ĐT Chợ Mới","quota":20,"confirmed":12,"overQuota":false}]}""".formatted(START, END);
     static final String ATTENDANCE = """
@@ -120,15 +120,26 @@ class OrganiserPagesTest {
     static final de.bwaldvogel.mongo.MongoServer mongo = new de.bwaldvogel.mongo.MongoServer(new de.bwaldvogel.mongo.backend.memory.MemoryBackend());
     static final java.net.InetSocketAddress mongoAddress = mongo.bind();
     static final DisposableServer api = HttpServer.create().port(0).route(routes -> routes
-            .get("/api/events", (req, res) -> json(req, res, "{\"items\":[" + EVENT + "],\"page\":0,\"size\":100,\"total\":1}"))
+            // as the events API: the organiser filter takes a unit's directory id; a name (another unit's id) matches nothing
+            .get("/api/events", (req, res) -> json(req, res, organisedBy(req, "u1")
+                    ? "{\"items\":[" + EVENT + "],\"page\":0,\"size\":100,\"total\":1}" : "{\"items\":[],\"page\":0,\"size\":100,\"total\":0}"))
             .get("/api/events/units", (req, res) -> json(req, res, """
                     {"items":[{"id":"u1","officialName":"Sở GD&ĐT Bắc Kạn","kind":"DEPARTMENT","level":"PROVINCE"},
                               {"id":"u2","officialName":"Phòng GD&ĐT Chợ Mới","kind":"DISTRICT_OFFICE","level":"DISTRICT","parentId":"u1"}],
                      "page":0,"size":200,"total":2}"""))
             .post("/api/events", (req, res) -> req.receive().aggregate().asString(java.nio.charset.StandardCharsets.UTF_8).flatMap(body -> {
                 calls.add("POST event " + body);
-                return res.status(201).header("Content-Type", "application/json").sendString(Mono.just(EVENT)).then();
+                // the unit by a directory id (a name where the id goes, or a unit the directory lacks: 400 on organiserUnitId)
+                return knownUnitId(body) ? res.status(201).header("Content-Type", "application/json").sendString(Mono.just(EVENT)).then()
+                        : unitRefused(res);
             }))
+            // a change names the unit by its id only (a name field is no part of a PATCH)
+            .route(req -> req.method().equals(io.netty.handler.codec.http.HttpMethod.PATCH) && req.uri().equals("/api/events/e1"),
+                    (req, res) -> req.receive().aggregate().asString(java.nio.charset.StandardCharsets.UTF_8).flatMap(body -> {
+                        calls.add("PATCH event " + body);
+                        return !body.contains("\"organiserUnitId\"") || knownUnitId(body)
+                                ? res.header("Content-Type", "application/json").sendString(Mono.just(EVENT)).then() : unitRefused(res);
+                    }))
             .get("/api/events/e1", (req, res) -> json(req, res, EVENT))
             .get("/api/events/e1/programme", (req, res) -> json(req, res, PROGRAMME))
             .get("/api/events/e1/sessions/s2", (req, res) -> json(req, res, """
@@ -205,6 +216,24 @@ class OrganiserPagesTest {
                     })))
             .bindNow();
 
+    /** Whether the request's {@code organiser} filter, if any, is exactly the unit id. */
+    private static boolean organisedBy(HttpServerRequest req, String unitId) {
+        List<String> organiser = new io.netty.handler.codec.http.QueryStringDecoder(req.uri()).parameters().get("organiser");
+        return organiser == null || organiser.equals(List.of(unitId));
+    }
+
+    /** An event's body names its unit by one of the directory's ids, and by no name. */
+    private static boolean knownUnitId(String body) {
+        return (body.contains("\"organiserUnitId\":\"u1\"") || body.contains("\"organiserUnitId\":\"u2\""))
+                && !body.contains("\"organiserUnit\"");
+    }
+
+    private static Mono<Void> unitRefused(HttpServerResponse res) {
+        return res.status(400).header("Content-Type", "application/problem+json").sendString(Mono.just("""
+                {"type":"https://hoithao.io/problems/validation","status":400,
+                 "errors":[{"field":"organiserUnitId","message":"no such unit in the directory"}]}""")).then();
+    }
+
     private static org.reactivestreams.Publisher<Void> json(HttpServerRequest req, HttpServerResponse res, String body) {
         calls.add("GET " + req.uri() + " " + req.requestHeaders().get(HttpHeaders.AUTHORIZATION));
         return res.header("Content-Type", "application/json").sendString(Mono.just(body));
@@ -235,10 +264,20 @@ class OrganiserPagesTest {
     }
 
     private WebTestClient as(String role) {
+        return as(role, "u1");
+    }
+
+    /** @param unitId her confirmed unit's directory id (the token's {@code unit_id}); null: none confirmed */
+    private WebTestClient as(String role, String unitId) {
         return WebTestClient.bindToApplicationContext(context).apply(springSecurity()).configureClient()
                 .responseTimeout(java.time.Duration.ofSeconds(30)).build()
-                .mutateWith(mockOidcLogin().idToken(t -> t.claim("email", "organiser@backan.hoithao.local")
-                        .claim("name", "Ban tổ chức Sở GD&ĐT Bắc Kạn").claim("unit", "Sở GD&ĐT Bắc Kạn").claim("roles", List.of(role))))
+                .mutateWith(mockOidcLogin().idToken(t -> {
+                    t.claim("email", "organiser@backan.hoithao.local").claim("name", "Ban tổ chức Sở GD&ĐT Bắc Kạn")
+                            .claim("unit", "Sở GD&ĐT Bắc Kạn").claim("roles", List.of(role));
+                    if (unitId != null) {
+                        t.claim("unit_id", unitId);
+                    }
+                }))
                 .mutateWith(csrf());
     }
 
@@ -258,8 +297,9 @@ class OrganiserPagesTest {
                 .contains("Bắt đầu trong tuần này")
                 .contains("36 / 180")
                 .doesNotContain("What needs you now", "awaiting approval");
-        // her unit's events, with her token
-        assertThat(calls).anySatisfy(c -> assertThat(c).startsWith("GET /api/events?").contains("organiser=").contains("Bearer "));
+        // her unit's events, by her unit's id (never its name), with her token
+        assertThat(calls).anySatisfy(c -> assertThat(c).startsWith("GET /api/events?").contains("organiser=u1").contains("Bearer "));
+        assertThat(calls).noneMatch(c -> c.startsWith("GET /api/events?") && c.contains("organiser=S"));
 
         String english = page(web, "/organiser", "en", 200);
         assertThat(english).contains("What needs you now", "2 registrations awaiting approval: Hội nghị sơ kết chuyên đề")
@@ -332,8 +372,73 @@ class OrganiserPagesTest {
     @Test
     void theEventFormOffersTheUnitsOfTheDirectory() {
         String html = page(web, "/organiser/events/new", "vi", 200);
-        assertThat(html).contains("<option value=\"Phòng GD&amp;ĐT Chợ Mới\"", "Tạo sự kiện mới")
-                .containsPattern("<option value=\"Sở GD&amp;ĐT Bắc Kạn\"\\s+selected");
+        // valued by the units' ids, labelled by their official names; her own unit (her token's unit_id) chosen
+        assertThat(html).contains("<select id=\"organiserUnitId\" name=\"organiserUnitId\"", "Tạo sự kiện mới")
+                .containsPattern("<option value=\"u2\">Phòng GD&amp;ĐT Chợ Mới</option>")
+                .containsPattern("<option value=\"u1\"\\s+selected(=\"selected\")?>Sở GD&amp;ĐT Bắc Kạn</option>")
+                .doesNotContain("<option value=\"Sở GD&amp;ĐT Bắc Kạn\"");
+    }
+
+    @Test
+    void anEventIsCreatedForAUnitByItsIdAndARefusedUnitIsSaidAtTheSelect() {
+        web.post().uri("/organiser/events").contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .body(BodyInserters.fromFormData("title", "Hội thảo chuyên đề").with("kind", "WORKSHOP").with("level", "DISTRICT")
+                        .with("organiserUnitId", "u2").with("startDate", START).with("endDate", START)
+                        .with("timeZone", "Asia/Ho_Chi_Minh").with("capacity", "60"))
+                .exchange().expectStatus().is3xxRedirection().expectHeader().location("/organiser/events/e1/plan?created");
+        assertThat(calls).anySatisfy(c -> assertThat(c).startsWith("POST event ").contains("\"organiserUnitId\":\"u2\"")
+                .doesNotContain("\"organiserUnit\"", "Chợ Mới"));
+
+        // a unit the events API does not know: its words next to the select, which keeps her choice
+        String html = web.post().uri("/organiser/events").header(HttpHeaders.ACCEPT_LANGUAGE, "vi")
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .body(BodyInserters.fromFormData("title", "Hội thảo chuyên đề").with("kind", "WORKSHOP").with("level", "DISTRICT")
+                        .with("organiserUnitId", "u404").with("startDate", START).with("endDate", START)
+                        .with("timeZone", "Asia/Ho_Chi_Minh").with("capacity", "60"))
+                .exchange().expectStatus().isBadRequest().expectBody(String.class).returnResult().getResponseBody();
+        assertThat(html).contains("<p id=\"organiserUnitId-error\" class=\"error\">Mời chọn đơn vị tổ chức.</p>",
+                        "aria-describedby=\"organiserUnitId-hint organiserUnitId-error\"", "aria-invalid=\"true\"")
+                .containsPattern("<option value=\"u404\"\\s+selected(=\"selected\")?>u404</option>")
+                .contains("value=\"Hội thảo chuyên đề\"");
+    }
+
+    @Test
+    void editingComparesTheUnitsIdsAndSendsTheIdOnlyWhenSheChoseAnotherUnit() {
+        String form = page(web, "/organiser/events/e1/edit", "vi", 200);
+        assertThat(form).containsPattern("<option value=\"u1\"\\s+selected(=\"selected\")?>Sở GD&amp;ĐT Bắc Kạn</option>")
+                .contains("<option value=\"u2\">Phòng GD&amp;ĐT Chợ Mới</option>");
+
+        // the same unit: no organiserUnitId in the change, and a name field (an older page's) is no unit
+        save(BodyInserters.fromFormData("organiserUnitId", "u1").with("organiserUnit", "Phòng GD&ĐT Chợ Mới"));
+        assertThat(calls).filteredOn(c -> c.startsWith("PATCH event ")).singleElement().satisfies(c -> assertThat(c)
+                .contains("\"title\":\"Hội nghị sơ kết chuyên đề\"").doesNotContain("organiserUnit", "Chợ Mới"));
+
+        // another unit: moved by its id
+        calls.clear();
+        save(BodyInserters.fromFormData("organiserUnitId", "u2"));
+        assertThat(calls).filteredOn(c -> c.startsWith("PATCH event ")).singleElement().satisfies(c -> assertThat(c)
+                .contains("\"organiserUnitId\":\"u2\"").doesNotContain("\"organiserUnit\"", "Chợ Mới"));
+        // the days, time zone and seats were not changed: no other request
+        assertThat(calls).noneMatch(c -> c.contains("capacity") || c.contains("reschedule"));
+    }
+
+    /** Saves the event's form with its current details and what is given. */
+    private void save(BodyInserters.FormInserter<String> unit) {
+        web.post().uri("/organiser/events/e1").contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .body(unit.with("title", "Hội nghị sơ kết chuyên đề").with("description", "").with("startDate", START)
+                        .with("endDate", END).with("timeZone", "Asia/Ho_Chi_Minh").with("capacity", "180")
+                        .with("officialName", "Nguyễn Văn An").with("officialPosition", "Giám đốc").with("officialRole", "DIRECTING"))
+                .exchange().expectStatus().is3xxRedirection().expectHeader().location("/organiser/events/e1/plan?saved");
+    }
+
+    @Test
+    void anOrganiserWithoutAConfirmedUnitIsShownNoEventsAndAnAdministratorEveryUnits() {
+        assertThat(page(as("organiser", null), "/organiser", "vi", 200)).contains("Bảng điều khiển ban tổ chức")
+                .doesNotContain("Hội nghị sơ kết chuyên đề");
+        assertThat(calls).noneMatch(c -> c.startsWith("GET /api/events?"));
+
+        assertThat(page(as("admin", null), "/organiser", "vi", 200)).contains("Hội nghị sơ kết chuyên đề");
+        assertThat(calls).anySatisfy(c -> assertThat(c).startsWith("GET /api/events?").doesNotContain("organiser="));
     }
 
     @Test
@@ -649,7 +754,7 @@ class OrganiserPagesTest {
 
         // six rows, as the script makes them, sent in one save
         var data = BodyInserters.fromFormData("title", "Hội nghị sơ kết chuyên đề").with("kind", "CONFERENCE").with("level", "PROVINCE")
-                .with("organiserUnit", "Sở GD&ĐT Bắc Kạn").with("startDate", START).with("endDate", END)
+                .with("organiserUnitId", "u1").with("startDate", START).with("endDate", END)
                 .with("timeZone", "Asia/Ho_Chi_Minh").with("capacity", "180");
         for (int i = 1; i <= 6; i++) {
             data = data.with("officialName", "Người " + i).with("officialPosition", "Phó Giám đốc").with("officialUnit", "Sở GD&ĐT Bắc Kạn")
@@ -657,7 +762,7 @@ class OrganiserPagesTest {
         }
         web.post().uri("/organiser/events").contentType(MediaType.APPLICATION_FORM_URLENCODED).body(data)
                 .exchange().expectStatus().is3xxRedirection().expectHeader().location("/organiser/events/e1/plan?created");
-        assertThat(calls).anySatisfy(c -> assertThat(c).startsWith("POST event ")
+        assertThat(calls).anySatisfy(c -> assertThat(c).startsWith("POST event ").contains("\"organiserUnitId\":\"u1\"")
                 .contains("{\"name\":\"Người 1\",\"position\":\"Phó Giám đốc\",\"unit\":\"Sở GD&ĐT Bắc Kạn\",\"role\":\"DIRECTING\"}")
                 .contains("{\"name\":\"Người 6\",\"position\":\"Phó Giám đốc\",\"unit\":\"Sở GD&ĐT Bắc Kạn\",\"role\":\"CHAIRING\"}"));
 

@@ -37,13 +37,15 @@ class ReportPagesTest {
     static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
     static final String DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
     static final String PROGRAMMES = """
-            {"items":[{"id":"p1","name":"Xây dựng trường mầm non lấy trẻ làm trung tâm","organiserUnit":"Sở GD&ĐT Bắc Kạn",
+            {"items":[{"id":"p1","name":"Xây dựng trường mầm non lấy trẻ làm trung tâm","organiserUnitId":"u1","organiserUnit":"Sở GD&ĐT Bắc Kạn",
                "phases":[{"name":"2016–2020","fromYear":2016,"toYear":2020},{"name":"2021–2025","fromYear":2021,"toYear":2025}]}],
              "page":0,"size":100,"total":1}""";
+    /** Her unit (u1) after a unit elsewhere in the directory with the same official name (u9), which is not hers. */
     static final String UNITS = """
-            {"items":[{"id":"u2","officialName":"Phòng GD&ĐT Chợ Mới","kind":"DISTRICT_OFFICE","level":"DISTRICT","parentId":"u1"},
+            {"items":[{"id":"u9","officialName":"Sở GD&ĐT Bắc Kạn","kind":"DEPARTMENT","level":"PROVINCE","parentId":"u8"},
+                      {"id":"u2","officialName":"Phòng GD&ĐT Chợ Mới","kind":"DISTRICT_OFFICE","level":"DISTRICT","parentId":"u1"},
                       {"id":"u1","officialName":"Sở GD&ĐT Bắc Kạn","kind":"DEPARTMENT","level":"PROVINCE"}],
-             "page":0,"size":200,"total":2}""";
+             "page":0,"size":200,"total":3}""";
     static final String REPORT = """
             {"programme":{"id":"p1","name":"Xây dựng trường mầm non lấy trẻ làm trung tâm"},
              "phase":{"name":"2021–2025","fromYear":2021,"toYear":2025},"previousPhase":"2016–2020",
@@ -71,7 +73,16 @@ class ReportPagesTest {
     static final DisposableServer api = HttpServer.create().port(0).route(routes -> routes
             .get("/api/events/programmes", (req, res) -> json(req, res, PROGRAMMES))
             .get("/api/events/units", (req, res) -> json(req, res, UNITS))
-            .get("/api/events", (req, res) -> json(req, res, "{\"items\":[],\"page\":0,\"size\":100,\"total\":0}"))
+            .get("/api/events", (req, res) -> {
+                // the organiser filter takes a unit's directory id: a name where the id goes is refused, as the events API does
+                List<String> organiser = new io.netty.handler.codec.http.QueryStringDecoder(req.uri()).parameters().get("organiser");
+                if (organiser != null && !organiser.stream().allMatch(o -> o.matches("[A-Za-z0-9-]{1,64}"))) {
+                    calls.add("GET " + req.uri() + " refused");
+                    return res.status(400).header("Content-Type", "application/problem+json")
+                            .sendString(Mono.just("{\"type\":\"https://hoithao.io/problems/validation\",\"status\":400}"));
+                }
+                return json(req, res, "{\"items\":[],\"page\":0,\"size\":100,\"total\":0}");
+            })
             .get("/api/reports/programmes/p1/units/{u}", (req, res) -> {
                 if ("u1".equals(req.param("u"))) {
                     return json(req, res, REPORT);
@@ -130,7 +141,8 @@ class ReportPagesTest {
         return WebTestClient.bindToApplicationContext(context).apply(springSecurity()).configureClient()
                 .responseTimeout(java.time.Duration.ofSeconds(30)).build()
                 .mutateWith(mockOidcLogin().idToken(t -> t.claim("email", "organiser@backan.hoithao.local")
-                        .claim("name", "Ban tổ chức Sở GD&ĐT Bắc Kạn").claim("unit", "Sở GD&ĐT Bắc Kạn").claim("roles", List.of(role))))
+                        .claim("name", "Ban tổ chức Sở GD&ĐT Bắc Kạn").claim("unit", "Sở GD&ĐT Bắc Kạn").claim("unit_id", "u1")
+                        .claim("roles", List.of(role))))
                 .mutateWith(csrf());
     }
 
@@ -142,9 +154,9 @@ class ReportPagesTest {
     @Test
     void theReportShowsItsFiguresWithTheChartsDataAndItsDownloadsInVietnamese() {
         String html = page(web, "/organiser/reports", "vi", 200);
-        // her unit first and chosen, the programme's latest phase chosen
+        // her unit (by its id, not the namesake listed before it) first and chosen, the programme's latest phase chosen
         assertThat(html).containsPattern("<option value=\"u1\"\\s+selected")
-                .containsSubsequence("<option value=\"u1\"", "<option value=\"u2\"")
+                .containsSubsequence("<option value=\"u1\"", "<option value=\"u9\"", "<option value=\"u2\"")
                 .containsPattern("<option value=\"2021–2025\"\\s+selected");
         // asked for her unit and that phase, with her token
         assertThat(calls).anySatisfy(c -> assertThat(c).startsWith("GET /api/reports/programmes/p1/units/u1?phase=")
@@ -175,6 +187,7 @@ class ReportPagesTest {
 
         // linked from her dashboard
         assertThat(page(web, "/organiser", "vi", 200)).contains("href=\"/organiser/reports\"", "Báo cáo sơ kết chuyên đề");
+        assertThat(calls).anySatisfy(c -> assertThat(c).startsWith("GET /api/events?").contains("organiser=u1"));
     }
 
     @Test
