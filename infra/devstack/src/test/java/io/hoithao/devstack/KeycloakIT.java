@@ -126,12 +126,13 @@ class KeycloakIT {
 
     @Test
     void rolesDecideThroughTheGatewayAsWithTheIdentityService() throws Exception {
+        // units by their directory id: the organiser's token carries hers as unit_id (Keycloak's mapper)
         String event = """
-                {"title": "Hội thảo", "kind": "WORKSHOP", "level": "SCHOOL", "organiserUnit": "%s",
+                {"title": "Hội thảo", "kind": "WORKSHOP", "level": "SCHOOL", "organiserUnitId": "%s",
                  "startDate": "2026-12-22", "endDate": "2026-12-22", "capacity": 10}
                 """;
-        String ownUnit = event.formatted(DEPARTMENT);
-        String otherUnit = event.formatted("Trường Mầm non Đồng Tâm");
+        String ownUnit = event.formatted(WalkingSkeletonIT.seededUnitId(DEPARTMENT));
+        String otherUnit = event.formatted(WalkingSkeletonIT.seededUnitId("Trường Mầm non Đồng Tâm"));
 
         assertThat(send(null, "POST", "/api/events", ownUnit).statusCode()).isEqualTo(401);
         assertThat(send(admin, "POST", "/api/events", otherUnit).statusCode()).isEqualTo(201);
