@@ -1,36 +1,18 @@
 package io.hoithao.events;
 
-import com.tngtech.archunit.core.domain.JavaClasses;
 import io.hoithao.platform.testing.Architecture;
+import io.hoithao.platform.testing.ServiceArchitectureTest;
 import org.junit.jupiter.api.Test;
 
 /** The boundaries of the service's code that the build checks (docs/decisions.md, "Boundaries the build checks"). */
-class ArchitectureTest {
+class ArchitectureTest extends ServiceArchitectureTest {
 
-    static final JavaClasses CLASSES = Architecture.of(EventsApplication.class);
-
-    @Test
-    void noProductionClassUsesTestSupport() {
-        Architecture.noTestSupport().check(CLASSES);
-    }
-
-    @Test
-    void noOtherServicesClasses() {
-        Architecture.noOtherService(EventsApplication.class).check(CLASSES);
-    }
-
-    @Test
-    void handlersStayInTheirFeature() {
-        Architecture.handlersStayInTheirFeature().check(CLASSES);
-    }
-
-    @Test
-    void valueTypesKnowNothingOfHttpOrKafka() {
-        Architecture.valueTypesFreeOfWebAndKafka().check(CLASSES);
+    ArchitectureTest() {
+        super(EventsApplication.class);
     }
 
     @Test
     void handlersUseNoMongoTemplate() {
-        Architecture.handlersWithoutMongoTemplates().check(CLASSES);
+        Architecture.handlersWithoutMongoTemplates().check(classes());
     }
 }

@@ -1,34 +1,14 @@
 package io.hoithao.presentations;
 
-import com.tngtech.archunit.core.domain.JavaClasses;
-import io.hoithao.platform.testing.Architecture;
-import org.junit.jupiter.api.Test;
+import io.hoithao.platform.testing.ServiceArchitectureTest;
 
 /**
  * The boundaries of the service's code that the build checks (docs/decisions.md, "Boundaries the build checks").
- * Not yet {@link Architecture#handlersWithoutMongoTemplates()}: some of its handlers still query Mongo themselves.
+ * Not yet {@link io.hoithao.platform.testing.Architecture#handlersWithoutMongoTemplates()}: some of its handlers still query Mongo themselves.
  */
-class ArchitectureTest {
+class ArchitectureTest extends ServiceArchitectureTest {
 
-    static final JavaClasses CLASSES = Architecture.of(PresentationsApplication.class);
-
-    @Test
-    void noProductionClassUsesTestSupport() {
-        Architecture.noTestSupport().check(CLASSES);
-    }
-
-    @Test
-    void noOtherServicesClasses() {
-        Architecture.noOtherService(PresentationsApplication.class).check(CLASSES);
-    }
-
-    @Test
-    void handlersStayInTheirFeature() {
-        Architecture.handlersStayInTheirFeature().check(CLASSES);
-    }
-
-    @Test
-    void valueTypesKnowNothingOfHttpOrKafka() {
-        Architecture.valueTypesFreeOfWebAndKafka().check(CLASSES);
+    ArchitectureTest() {
+        super(PresentationsApplication.class);
     }
 }
