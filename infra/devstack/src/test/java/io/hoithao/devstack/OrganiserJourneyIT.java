@@ -33,7 +33,8 @@ import tools.jackson.databind.json.JsonMapper;
  * the opening refused with the reason naming it), publishes it and opens registration, sets a district
  * office's quota and approval by the organisers, imports a CSV of delegates and sees each row's result
  * (good, duplicate, malformed), approves a selection of two after confirming the number, and finds the
- * event's figures on her dashboard. axe-core finds no serious or critical violation on any page;
+ * event's figures on her dashboard, then puts the event in a programme and reads its review report (page, chart and
+ * Word file). axe-core finds no serious or critical violation on any page;
  * screenshots at 390x844 go to target/screenshots (the dashboard's as organiser-dashboard.png).
  */
 class OrganiserJourneyIT {
@@ -240,6 +241,74 @@ class OrganiserJourneyIT {
         assertThat(browser.findElement(By.id("awaiting")).getText()).isEqualTo("1");
         wait.until(d -> "true".equals(d.findElement(By.id("attendance-chart")).getDomAttribute("data-drawn")));
         check("organiser-event");
+
+        reviewReport(eventId);
+    }
+
+    /**
+     * Her event joins a programme of two phases with a province model site in the second: the review report's
+     * page shows the event, the model sites against the previous phase with their chart, and its Word file opens.
+     */
+    private void reviewReport(String eventId) throws Exception {
+        String token = SignIn.accessToken(stack.url(App.IDENTITY), "organiser@backan.hoithao.local", "organiser-dev-password");
+        HttpResponse<String> created = Journeys.api(site, token, "POST", "/api/events/programmes", """
+                {"name": "Nâng cao chất lượng giáo dục mầm non vùng khó khăn",
+                 "phases": [{"name": "2021–2025", "fromYear": 2021, "toYear": 2025},
+                            {"name": "2026–2030", "fromYear": 2026, "toYear": 2030}]}""");
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        String programmeId = json.readTree(created.body()).get("id").asString();
+        String department = unitId("so%20gd%20bac%20kan");
+        String dongTam = unitId("mam%20non%20dong%20tam");
+        HttpResponse<String> site2 = Journeys.api(site, token, "POST", "/api/events/units/" + dongTam + "/model-sites",
+                "{\"programmeId\": \"%s\", \"phase\": \"2026–2030\", \"level\": \"PROVINCE\"}".formatted(programmeId));
+        assertThat(site2.statusCode()).as(site2.body()).isEqualTo(200);
+        HttpResponse<String> joined = Journeys.api(site, token, "PATCH", "/api/events/" + eventId,
+                "{\"programmeId\": \"%s\"}".formatted(programmeId));
+        assertThat(joined.statusCode()).as(joined.body()).isEqualTo(200);
+        // the reports service learns all of it from the topics
+        String report = "/api/reports/programmes/" + programmeId + "/units/" + department + "?phase="
+                + java.net.URLEncoder.encode("2026–2030", StandardCharsets.UTF_8);
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+            HttpResponse<String> answer = Journeys.api(site, token, "GET", report, null);
+            assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+            assertThat(json.readTree(answer.body()).get("events").toString()).contains(eventId);
+            assertThat(json.readTree(answer.body()).get("modelSites").toString()).contains("\"change\":\"+1\"");
+        });
+
+        browser.get(site + "/organiser/reports?programme=" + programmeId);
+        WebElement title = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("report-title")));
+        assertThat(title.getText()).contains("Nâng cao chất lượng giáo dục mầm non vùng khó khăn", "2026–2030", UNIT);
+        assertThat(browser.findElement(By.id("participation")).getText()).matches("\\d+ / \\d+");
+        assertThat(browser.findElement(By.id("report-events")).getText()).contains(TITLE);
+        assertThat(browser.findElement(By.id("model-sites")).getText()).contains("+1");
+        wait.until(d -> "true".equals(d.findElement(By.id("model-sites-chart")).getDomAttribute("data-drawn")));
+        check("organiser-report");
+
+        // the Word file, fetched as the browser would with her session: a DOCX naming the programme
+        String docx = browser.findElement(By.id("report-docx")).getDomAttribute("href");
+        String cookies = browser.manage().getCookies().stream().map(c -> c.getName() + "=" + c.getValue())
+                .collect(java.util.stream.Collectors.joining("; "));
+        HttpResponse<byte[]> file = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(site.resolve(docx)).header("Cookie", cookies).timeout(Duration.ofSeconds(60)).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(file.statusCode()).isEqualTo(200);
+        assertThat(file.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).contains("wordprocessingml"));
+        String document = null;
+        try (java.util.zip.ZipInputStream zip = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(file.body()))) {
+            for (java.util.zip.ZipEntry entry; (entry = zip.getNextEntry()) != null; ) {
+                if (entry.getName().equals("word/document.xml")) {
+                    document = new String(zip.readAllBytes(), StandardCharsets.UTF_8);
+                }
+            }
+        }
+        assertThat(document).as("word/document.xml").isNotNull().contains("Nâng cao chất lượng giáo dục mầm non vùng khó khăn", TITLE);
+    }
+
+    private String unitId(String query) throws Exception {
+        HttpResponse<String> found = Journeys.api(site, null, "GET", "/api/events/units?q=" + query, null);
+        assertThat(found.statusCode()).as(found.body()).isEqualTo(200);
+        assertThat(json.readTree(found.body()).get("items").size()).as(found.body()).isEqualTo(1);
+        return json.readTree(found.body()).get("items").get(0).get("id").asString();
     }
 
     private void addVenue(String name, String kind, String address, String classrooms) throws Exception {
