@@ -34,7 +34,7 @@ import tools.jackson.databind.json.JsonMapper;
  * office's quota and approval by the organisers, imports a CSV of delegates and sees each row's result
  * (good, duplicate, malformed), approves a selection of two after confirming the number, and finds the
  * event's figures on her dashboard, then puts the event in a programme and reads its review report (page, chart and
- * Word file). axe-core finds no serious or critical violation on any page;
+ * Word file), and names the teacher of her demonstration lesson, then cancels it. axe-core finds no serious or critical violation on any page;
  * screenshots at 390x844 go to target/screenshots (the dashboard's as organiser-dashboard.png).
  */
 class OrganiserJourneyIT {
@@ -243,6 +243,58 @@ class OrganiserJourneyIT {
         check("organiser-event");
 
         reviewReport(eventId);
+        lesson(eventId);
+    }
+
+    /**
+     * The demonstration lesson she planned as a session, on the lessons tab: flagged without a teacher, a number of
+     * seats the lesson cannot have and its missing details refused in words on their fields, then a teacher, the class,
+     * the activity and twelve seats saved, and at last
+     * cancelled once the page has said whom it touches.
+     */
+    private void lesson(String eventId) throws Exception {
+        String lessons = site + "/organiser/events/" + eventId + "/lessons";
+        WebElement card = await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).until(() -> {
+            browser.get(lessons);
+            List<WebElement> cards = browser.findElements(By.cssSelector(".card[data-lesson]"));
+            return cards.isEmpty() ? null : cards.get(0);
+        }, java.util.Objects::nonNull);
+        String lessonId = card.getDomAttribute("data-lesson");
+        assertThat(card.getText()).contains("Bé khám phá nước", "Chưa có giáo viên dạy.");
+        check("organiser-lessons");
+
+        go("edit-lesson-" + lessonId);
+        type("seats", "0");
+        go("save-lesson");
+        WebElement seats = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("seats")));
+        assertThat(seats.getDomAttribute("aria-invalid")).isEqualTo("true");
+        assertThat(browser.findElement(By.id("lesson-edit-form")).getText()).doesNotContain("must be", "seats:");
+        check("organiser-lesson-refused");
+        assertThat(browser.findElement(By.id("lesson-edit-form")).getText()).contains("Mời nhập lớp.", "Mời nhập hoạt động.");
+        type("seats", "12");
+        type("teacher", "Hoàng Thị Lan");
+        type("className", "Lớp Mẫu giáo lớn A1");
+        type("activity", "Khám phá khoa học: nước quanh bé");
+        type("developmentalArea", "Phát triển nhận thức");
+        go("save-lesson");
+        assertThat(wait.until(ExpectedConditions.presenceOfElementLocated(By.id("lesson-done"))).getDomAttribute("data-done"))
+                .isEqualTo("updated");
+        assertThat(browser.findElement(By.id("lesson-" + lessonId)).getText())
+                .contains("Giáo viên dạy: Hoàng Thị Lan", "Đã đặt 0/12 chỗ").doesNotContain("Chưa có giáo viên dạy.");
+
+        go("cancel-lesson-" + lessonId);
+        WebElement affected = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("lesson-affected")));
+        assertThat(affected.getDomAttribute("data-booked")).isEqualTo("0");
+        assertThat(affected.getDomAttribute("data-waiting")).isEqualTo("0");
+        check("organiser-lesson-cancel");
+        type("lesson-cancel-reason", "Trường mất điện, tiết dạy chuyển sang đợt sau");
+        go("confirm-lesson-cancel");
+        assertThat(wait.until(ExpectedConditions.presenceOfElementLocated(By.id("lesson-done"))).getDomAttribute("data-done"))
+                .isEqualTo("cancelled");
+        WebElement cancelled = browser.findElement(By.id("lesson-" + lessonId));
+        assertThat(cancelled.getText()).contains("Đã huỷ");
+        assertThat(cancelled.findElements(By.id("edit-lesson-" + lessonId))).isEmpty();
+        check("organiser-lesson-cancelled");
     }
 
     /**
