@@ -3,11 +3,12 @@ package io.hoithao.registrations.checkin;
 import io.hoithao.documents.Cells;
 import io.hoithao.platform.security.Caller;
 import io.hoithao.platform.security.Role;
+import io.hoithao.platform.web.ProblemException;
 import io.hoithao.registrations.event.EventAccess;
 import io.hoithao.registrations.event.EventProjection;
 import io.hoithao.registrations.registration.Registration;
 import io.hoithao.registrations.registration.RegistrationAccess;
-import io.hoithao.registrations.registration.RegistrationService;
+import io.hoithao.registrations.registration.RegistrationStore;
 import io.hoithao.registrations.registration.RegistrationStatus;
 import java.io.IOException;
 import java.io.StringWriter;
@@ -38,16 +39,18 @@ import reactor.core.publisher.Mono;
 @RequestMapping("/api/registrations")
 class CheckInHandler {
 
+    static final String NOT_CONFIRMED = "not-confirmed";
+
     private static final MediaType CSV = new MediaType("text", "csv", StandardCharsets.UTF_8);
 
     private final CheckInService checkIns;
     private final EventProjection events;
     private final EventAccess eventAccess;
-    private final RegistrationService registrations;
+    private final RegistrationStore registrations;
     private final RegistrationAccess access;
     private final ReactiveMongoTemplate mongo;
 
-    CheckInHandler(CheckInService checkIns, EventProjection events, EventAccess eventAccess, RegistrationService registrations,
+    CheckInHandler(CheckInService checkIns, EventProjection events, EventAccess eventAccess, RegistrationStore registrations,
                    RegistrationAccess access, ReactiveMongoTemplate mongo) {
         this.checkIns = checkIns;
         this.events = events;
@@ -67,7 +70,19 @@ class CheckInHandler {
         caller.requireAny(Role.ADMIN, Role.ORGANISER);
         return registrations.findByCode(code)
                 .flatMap(registration -> access.manager(registration, caller))
-                .flatMap(registration -> checkIns.checkIn(registration, body == null ? null : body.day()));
+                .flatMap(registration -> checkIns.checkIn(registration, body == null ? null : body.day()))
+                .map(CheckInHandler::orThrow);
+    }
+
+    /** The check-in's answer, or its refusal as a problem. */
+    private static CheckInService.CheckIn orThrow(CheckInService.Result result) {
+        if (result instanceof Scan.NotConfirmed refused) {
+            Registration registration = refused.registration();
+            throw ProblemException.conflict(NOT_CONFIRMED, "Registration " + registration.confirmationCode() + " is "
+                            + registration.status() + "; only confirmed delegates are checked in")
+                    .with("status", registration.status().name());
+        }
+        return (CheckInService.CheckIn) result;
     }
 
     @GetMapping(path = "/events/{eventId}/attendance", produces = MediaType.APPLICATION_JSON_VALUE)

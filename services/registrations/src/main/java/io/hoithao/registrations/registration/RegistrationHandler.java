@@ -51,15 +51,17 @@ class RegistrationHandler {
     static final String IDEMPOTENCY_KEY = "Idempotency-Key";
 
     private final RegistrationService registrations;
+    private final RegistrationStore store;
     private final EventProjection events;
     private final EventAccess eventAccess;
     private final RegistrationAccess access;
     private final WaitingList waitingList;
     private final KnownUnits units;
 
-    RegistrationHandler(RegistrationService registrations, EventProjection events, EventAccess eventAccess,
-                        RegistrationAccess access, WaitingList waitingList, KnownUnits units) {
+    RegistrationHandler(RegistrationService registrations, RegistrationStore store, EventProjection events,
+                        EventAccess eventAccess, RegistrationAccess access, WaitingList waitingList, KnownUnits units) {
         this.registrations = registrations;
+        this.store = store;
         this.units = units;
         this.waitingList = waitingList;
         this.events = events;
@@ -108,7 +110,7 @@ class RegistrationHandler {
         if (caller.email() == null) {
             throw ProblemException.forbidden("Your access token carries no email address, so no registration is yours");
         }
-        return registrations.mine(caller.email(), eventId, page, size)
+        return store.mine(caller.email(), eventId, page, size)
                 .flatMap(mine -> Flux.fromIterable(mine.items()).concatMap(waitingList::withPosition).collectList()
                         .map(items -> new Page<>(items, mine.page(), mine.size(), mine.total())));
     }
@@ -128,18 +130,20 @@ class RegistrationHandler {
         return ownerOrManager(id, caller)
                 .flatMap(registration -> registrations.cancel(registration.id(),
                         reasonOf(body, cancelledBy(registration, caller))))
+                .map(RegistrationProblems::orThrow)
                 .map(RegistrationView::of);
     }
 
     @PostMapping("/{id}/approve")
     Mono<RegistrationView> approve(@PathVariable String id, Caller caller) {
-        return managed(id, caller).flatMap(registration -> registrations.approve(registration.id())).map(RegistrationView::of);
+        return managed(id, caller).flatMap(registration -> registrations.approve(registration.id()))
+                .map(RegistrationProblems::orThrow).map(RegistrationView::of);
     }
 
     @PostMapping("/{id}/reject")
     Mono<RegistrationView> reject(@PathVariable String id, @Valid @RequestBody(required = false) Reason body, Caller caller) {
         return managed(id, caller).flatMap(registration -> registrations.reject(registration.id(), reasonOf(body, null)))
-                .map(RegistrationView::of);
+                .map(RegistrationProblems::orThrow).map(RegistrationView::of);
     }
 
     @GetMapping("/codes/{code}")
@@ -154,6 +158,7 @@ class RegistrationHandler {
         return ownerOrManagerByCode(code, caller)
                 .flatMap(registration -> registrations.cancel(registration.id(),
                         reasonOf(body, cancelledBy(registration, caller))))
+                .map(RegistrationProblems::orThrow)
                 .map(RegistrationView::of);
     }
 
@@ -168,7 +173,7 @@ class RegistrationHandler {
     /** What this service knows of an event: whether registration is open, its seats, quotas and days. */
     @GetMapping("/events/{eventId}")
     Mono<EventSeats> seats(@PathVariable String eventId) {
-        return events.get(eventId).flatMap(event -> registrations.list(eventId, RegistrationStatus.WAITLISTED, null, 0, 1)
+        return events.get(eventId).flatMap(event -> store.list(eventId, RegistrationStatus.WAITLISTED, null, 0, 1)
                 .map(waiting -> EventSeats.of(event, waiting.total())));
     }
 
@@ -181,8 +186,8 @@ class RegistrationHandler {
                                       Caller caller) {
         // A unit's contact reads her unit's delegation only: the list is narrowed to it, never widened by the filter.
         return eventAccess.managerOrContact(eventId, caller)
-                .flatMap(delegation -> delegation.isEmpty() ? registrations.list(eventId, status, unitId, page, size)
-                        : registrations.listOfUnit(eventId, status, delegationFilter(delegation.get(), unitId), page, size));
+                .flatMap(delegation -> delegation.isEmpty() ? store.list(eventId, status, unitId, page, size)
+                        : store.listOfUnit(eventId, status, delegationFilter(delegation.get(), unitId), page, size));
     }
 
     /** A unit's quota: the unit by its id in the directory. */
@@ -244,20 +249,20 @@ class RegistrationHandler {
     /** The registration if the caller owns it or manages its event (else 401, 403 or 404, see {@link RegistrationAccess}). */
     private Mono<Registration> ownerOrManager(String id, Caller caller) {
         caller.requireSignedIn();
-        return registrations.find(id).flatMap(registration -> access.ownerOrManager(registration, caller,
+        return store.find(id).flatMap(registration -> access.ownerOrManager(registration, caller,
                 () -> ProblemException.notFound("Registration", id)));
     }
 
     private Mono<Registration> ownerOrManagerByCode(String code, Caller caller) {
         caller.requireSignedIn();
-        return registrations.findByCode(code).flatMap(registration -> access.ownerOrManager(registration, caller,
+        return store.findByCode(code).flatMap(registration -> access.ownerOrManager(registration, caller,
                 () -> ProblemException.notFound("Confirmation code", registration.confirmationCode())));
     }
 
     /** The registration with this id if the caller manages its event (else 401 or 403; 404 if there is none). */
     private Mono<Registration> managed(String id, Caller caller) {
         caller.requireAny(Role.ADMIN, Role.ORGANISER);
-        return registrations.find(id).flatMap(registration -> access.manager(registration, caller));
+        return store.find(id).flatMap(registration -> access.manager(registration, caller));
     }
 
     private static String cancelledBy(Registration registration, Caller caller) {

@@ -43,17 +43,22 @@ public class RegistrationRepair extends PeriodicTask {
 
     private final ReactiveMongoTemplate mongo;
     private final RegistrationService registrations;
+    private final RegistrationStore store;
+    private final Seating seating;
     private final Seats seats;
     private final Duration grace;
     private final Clock clock = Clock.systemUTC();
     private final AtomicBoolean running = new AtomicBoolean();
 
-    RegistrationRepair(ReactiveMongoTemplate mongo, RegistrationService registrations, Seats seats,
+    RegistrationRepair(ReactiveMongoTemplate mongo, RegistrationService registrations, RegistrationStore store,
+                       Seating seating, Seats seats,
                        @Value("${hoithao.registrations.repair.grace:30s}") Duration grace,
                        @Value("${hoithao.registrations.repair.interval:30s}") Duration interval) {
         super(interval);
         this.mongo = mongo;
         this.registrations = registrations;
+        this.store = store;
+        this.seating = seating;
         this.seats = seats;
         this.grace = grace;
     }
@@ -76,8 +81,8 @@ public class RegistrationRepair extends PeriodicTask {
         if (!running.compareAndSet(false, true)) {
             return Mono.just(new Report(0, 0, 0, 0));
         }
-        Mono<Long> decided = registrations.stalePending(staleBefore)
-                .concatMap(pending -> registrations.decide(pending).onErrorResume(e -> {
+        Mono<Long> decided = store.stalePending(staleBefore)
+                .concatMap(pending -> seating.decide(pending).onErrorResume(e -> {
                     log.warn("Could not decide the seat of registration {}: {}", pending.id(), e.toString());
                     return Mono.empty();
                 }))
@@ -108,7 +113,7 @@ public class RegistrationRepair extends PeriodicTask {
                             sum[outcome == Seat.RELEASED ? 0 : 1] += outcome == Seat.KEPT ? 0 : 1;
                             return sum;
                         }))
-                .flatMap(sum -> registrations.promote(event.id())
+                .flatMap(sum -> seating.promote(event.id())
                         .map(promoted -> new Report(0, sum[0], sum[1] + promoted, 0)));
     }
 
@@ -123,7 +128,7 @@ public class RegistrationRepair extends PeriodicTask {
         }
         return switch (registration.status()) {
             case CONFIRMED, PENDING -> Mono.just(Seat.KEPT);
-            case WAITLISTED -> registrations.finishPromotion(registration).map(end -> switch (end) {
+            case WAITLISTED -> seating.finishPromotion(registration).map(end -> switch (end) {
                 case PROMOTED -> Seat.PROMOTED;
                 case KEPT -> Seat.KEPT;
                 case RELEASED -> Seat.RELEASED;

@@ -1,8 +1,14 @@
 package io.hoithao.registrations.registration;
 
+import java.util.EnumSet;
+import java.util.Set;
+
 /**
- * Where a registration stands. PENDING lasts only while its seat is being decided (a crash there is
- * repaired by {@link RegistrationRepair}); AWAITING_APPROVAL holds no seat until an organiser decides.
+ * Where a registration stands, and where it may go from there ({@link #canBecome}): every change of status
+ * is one of these transitions. PENDING lasts only while its seat is being decided (a crash there is
+ * repaired by {@link RegistrationRepair}); AWAITING_APPROVAL holds no seat until an organiser decides, and
+ * approval makes it PENDING so that its seat is decided (and repaired) as anyone's. A promotion from the
+ * waiting list is WAITLISTED → CONFIRMED. REJECTED and CANCELLED are final.
  */
 public enum RegistrationStatus {
     PENDING,
@@ -11,6 +17,53 @@ public enum RegistrationStatus {
     WAITLISTED,
     REJECTED,
     CANCELLED;
+
+    /** The statuses a registration in this one may move to. */
+    Set<RegistrationStatus> next() {
+        return switch (this) {
+            case PENDING -> EnumSet.of(CONFIRMED, WAITLISTED, CANCELLED);
+            case AWAITING_APPROVAL -> EnumSet.of(PENDING, REJECTED, CANCELLED);
+            case CONFIRMED -> EnumSet.of(CANCELLED);
+            case WAITLISTED -> EnumSet.of(CONFIRMED, CANCELLED);
+            case REJECTED, CANCELLED -> EnumSet.noneOf(RegistrationStatus.class);
+        };
+    }
+
+    public boolean canBecome(RegistrationStatus target) {
+        return next().contains(target);
+    }
+
+    /** No status follows: a seat such a registration still holds is not its own any more. */
+    boolean terminal() {
+        return next().isEmpty();
+    }
+
+    /** The statuses a registration may be cancelled from (by its delegate, an organiser, or the event's cancellation). */
+    static Set<RegistrationStatus> cancellable() {
+        Set<RegistrationStatus> from = EnumSet.noneOf(RegistrationStatus.class);
+        for (RegistrationStatus status : values()) {
+            if (status.canBecome(CANCELLED)) {
+                from.add(status);
+            }
+        }
+        return from;
+    }
+
+    /** Whether its delegate may be checked in: only a confirmed one is (else 409 {@code not-confirmed}). */
+    public boolean checksIn() {
+        return this == CONFIRMED;
+    }
+
+    /** The statuses in which a delegate is checked in, for the check-in's conditional write. */
+    static Set<RegistrationStatus> checkingIn() {
+        Set<RegistrationStatus> in = EnumSet.noneOf(RegistrationStatus.class);
+        for (RegistrationStatus status : values()) {
+            if (status.checksIn()) {
+                in.add(status);
+            }
+        }
+        return in;
+    }
 
     boolean active() {
         return this != REJECTED && this != CANCELLED;

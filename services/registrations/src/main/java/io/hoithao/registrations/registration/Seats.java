@@ -81,6 +81,12 @@ class Seats {
         return mongo.findAndModify(available, take, FindAndModifyOptions.options().returnNew(true), Document.class, COLLECTION);
     }
 
+    /** Whether the registration holds one of the event's seats. */
+    Mono<Boolean> holds(String eventId, String registrationId) {
+        return mongo.exists(Query.query(Criteria.where("_id").is(eventId).and("seatHolders").is(registrationId)),
+                OpenEvent.class);
+    }
+
     /** Gives a seat back; emits true if the registration held one. Releasing twice is harmless. */
     Mono<Boolean> release(String eventId, String registrationId, String unitId) {
         Query held = Query.query(Criteria.where("_id").is(eventId).and("seatHolders").is(registrationId));

@@ -9,7 +9,7 @@ import reactor.core.publisher.Mono;
 /**
  * A waiting registration's place on its event's waiting list, counted in the order the list is promoted in
  * (turn, then creation, then id: registrations decided before turns existed have none and come first, see
- * {@code RegistrationService#promote}). Place 1 is the next to be offered a seat that its unit's quota allows.
+ * {@code Seating#promote}). Place 1 is the next to be offered a seat that its unit's quota allows.
  * Read when asked, so it moves up as the list does; a count, not a stored number that promotions would have to
  * rewrite for everyone behind.
  */

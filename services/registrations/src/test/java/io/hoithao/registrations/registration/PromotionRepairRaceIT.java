@@ -2,7 +2,6 @@ package io.hoithao.registrations.registration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.hoithao.platform.outbox.OutboxRelay;
 import io.hoithao.platform.testing.IntegrationTest;
 import io.hoithao.platform.text.Units;
 import io.hoithao.registrations.event.EventProjection;
@@ -36,10 +35,10 @@ class PromotionRepairRaceIT {
     ReactiveMongoTemplate mongo;
 
     @Autowired
-    OutboxRelay relay;
+    EventProjection events;
 
     @Autowired
-    EventProjection events;
+    RegistrationStore store;
 
     /** Seats that, once armed, run {@code between} after the next successful claim and before it is answered. */
     static final class InterleavedSeats extends Seats {
@@ -68,8 +67,9 @@ class PromotionRepairRaceIT {
 
     Wiring wiring() {
         InterleavedSeats interleaved = new InterleavedSeats(mongo);
-        RegistrationService service = new RegistrationService(mongo, relay, interleaved, events);
-        RegistrationRepair sweep = new RegistrationRepair(mongo, service, interleaved, Duration.ofSeconds(30),
+        Seating seating = new Seating(store, interleaved);
+        RegistrationService service = new RegistrationService(store, seating, events);
+        RegistrationRepair sweep = new RegistrationRepair(mongo, service, store, seating, interleaved, Duration.ofSeconds(30),
                 Duration.ofHours(1));
         return new Wiring(interleaved, service, sweep);
     }
