@@ -15,4 +15,9 @@ class ArchitectureTest extends ServiceArchitectureTest {
     void handlersUseNoMongoTemplate() {
         Architecture.handlersWithoutMongoTemplates().check(classes());
     }
+
+    @Test
+    void messagesAreWrittenThroughPublishingOnly() {
+        Architecture.outboxThroughPublishingOnly().check(classes());
+    }
 }

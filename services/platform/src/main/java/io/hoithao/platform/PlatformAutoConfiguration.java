@@ -16,6 +16,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.springframework.beans.factory.ObjectProvider;
 import io.hoithao.platform.outbox.OutboxRelay;
+import io.hoithao.platform.outbox.Publishing;
 import io.hoithao.platform.web.ProblemExceptionHandler;
 import io.hoithao.platform.web.RetryAfterFilter;
 import java.util.HashMap;
@@ -151,5 +152,11 @@ public class PlatformAutoConfiguration {
                     .register(registry);
         }
         return relay;
+    }
+
+    /** How services write a change with its messages and have them published. */
+    @Bean
+    Publishing publishing(ReactiveMongoTemplate mongo, OutboxRelay outboxRelay) {
+        return new Publishing(mongo, outboxRelay);
     }
 }

@@ -2,7 +2,6 @@ package io.hoithao.events.event;
 
 import io.hoithao.events.session.Session;
 import io.hoithao.events.session.SessionStatus;
-import io.hoithao.platform.outbox.OutboxEntry;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -14,8 +13,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
 /**
  * An event as stored: its details, venues, officials and sessions, lifecycle state (and, once
  * cancelled, the state it was cancelled from: a draft cancelled was never public), a version
- * incremented by every change, the normalised search fields, and the outbox of messages its changes
- * produced that are not yet published. Sessions live in the event's document so that the clash check
+ * incremented by every change and the normalised search fields. The document also holds the outbox of messages
+ * its changes produced that are not yet published, which only the platform's {@code Publishing} writes. Sessions live in the event's document so that the clash check
  * and the write that adds a session are one atomic, version-guarded update. {@code organiserUnitId} is the
  * organising unit's id in the directory (what rights go by); {@code organiserUnit} a copy of its official name,
  * for display and search, refreshed when the directory renames the unit.
@@ -44,14 +43,12 @@ public record Event(
         long version,
         List<String> searchTerms,
         Instant createdAt,
-        Instant updatedAt,
-        List<OutboxEntry> outbox) {
+        Instant updatedAt) {
 
     public Event {
         venues = venues == null ? List.of() : venues;
         officials = officials == null ? List.of() : officials;
         sessions = sessions == null ? List.of() : sessions;
-        outbox = outbox == null ? List.of() : outbox;
     }
 
     /** Whether the event was never published: a draft, or a draft that was cancelled. */

@@ -135,7 +135,7 @@ public class EventService {
                 request.startDate(), request.endDate(), zone, request.capacity(), request.registrationOpensAt(),
                 request.registrationClosesAt(), venues, officials(request.officials()), List.of(), EventStatus.DRAFT, null, 0,
                 searchTerms(request.title(), request.description(), unit.officialName(), venues),
-                now, now, List.of());
+                now, now);
         return mayJoin(event.programmeId(), caller).then(store.insert(event));
     }
 

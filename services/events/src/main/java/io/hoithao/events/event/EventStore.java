@@ -3,15 +3,13 @@ package io.hoithao.events.event;
 import io.hoithao.contracts.IntegrationMessage;
 import io.hoithao.events.live.ProgrammeChange;
 import io.hoithao.events.live.ProgrammeChanges;
-import io.hoithao.platform.outbox.Outbox;
-import io.hoithao.platform.outbox.OutboxRelay;
+import io.hoithao.platform.outbox.Publishing;
 import io.hoithao.platform.security.Caller;
 import io.hoithao.platform.web.ProblemException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.function.Function;
-import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -23,7 +21,7 @@ import reactor.util.retry.Retry;
 /**
  * Reads events and changes them. A change is decided in plain Java on the event as read, then written
  * as one conditional update guarded by the version read, which also increments the version and
- * appends the change's messages to the outbox; if someone changed the event meanwhile, the guard
+ * carries the change's messages ({@link Publishing}); if someone changed the event meanwhile, the guard
  * matches nothing and the decision is taken again on fresh state.
  */
 @Component
@@ -32,13 +30,13 @@ public class EventStore {
     public static final String COLLECTION = "events";
 
     private final ReactiveMongoTemplate mongo;
-    private final OutboxRelay relay;
+    private final Publishing publishing;
     private final ProgrammeChanges changes;
     private final Clock clock;
 
-    EventStore(ReactiveMongoTemplate mongo, OutboxRelay relay, ProgrammeChanges changes, Clock clock) {
+    EventStore(ReactiveMongoTemplate mongo, Publishing publishing, ProgrammeChanges changes, Clock clock) {
         this.mongo = mongo;
-        this.relay = relay;
+        this.publishing = publishing;
         this.changes = changes;
         this.clock = clock;
     }
@@ -61,7 +59,7 @@ public class EventStore {
     }
 
     public Mono<Event> insert(Event event) {
-        return mongo.insert(event);
+        return publishing.insert(event, List.of());
     }
 
     /**
@@ -76,17 +74,16 @@ public class EventStore {
                     EventAccess.requireManager(event, caller);
                     Change change = decision.apply(event);
                     Query guard = Query.query(Criteria.where("_id").is(id).and("version").is(event.version()));
-                    Update update = Outbox.append(change.update()
+                    Update update = change.update()
                             .set("updatedAt", clock.instant())
-                            .inc("version", 1), change.messages());
-                    return mongo.findAndModify(guard, update, FindAndModifyOptions.options().returnNew(true), Event.class)
+                            .inc("version", 1);
+                    return publishing.update(guard, update, change.messages(), Event.class)
                             .switchIfEmpty(Mono.error(ConcurrentChange::new))
                             .doOnNext(saved -> announce(saved.id(), change));
                 })
                 .retryWhen(Retry.max(10).filter(ConcurrentChange.class::isInstance)
                         .onRetryExhaustedThrow((spec, signal) -> new org.springframework.dao.OptimisticLockingFailureException(
-                                "event " + id + " kept changing")))
-                .doOnNext(event -> relay.relay(COLLECTION, event.id()).subscribe());
+                                "event " + id + " kept changing")));
     }
 
     private void announce(String eventId, Change change) {

@@ -1,7 +1,5 @@
 package io.hoithao.events.programme;
 
-import com.fasterxml.jackson.annotation.JsonIgnore;
-import io.hoithao.platform.outbox.OutboxEntry;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -14,7 +12,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * {@code organiserUnitId} is the id in the directory of the unit that keeps it (its organisers add phases and
  * plans), {@code organiserUnit} a copy of that unit's official name (refreshed by renames); both null for a
  * programme kept by the administrators alone (and for programmes recorded before units were kept by id).
- * {@code outbox}: the messages of its creation and phases not yet published (never shown by the API).
+ * The document's outbox (the messages of its creation and phases not yet published) is the platform's, never read here.
  */
 @Document("programmes")
 public record Programme(
@@ -25,15 +23,13 @@ public record Programme(
         String organiserUnit,
         List<Phase> phases,
         List<Plan> plans,
-        Instant createdAt,
-        @JsonIgnore List<OutboxEntry> outbox) {
+        Instant createdAt) {
 
     static final String COLLECTION = "programmes";
 
     public Programme {
         phases = phases == null ? List.of() : phases;
         plans = plans == null ? List.of() : plans;
-        outbox = outbox == null ? List.of() : outbox;
     }
 
     /** A phase of the programme, in school years' calendar years, e.g. 2021–2025. */

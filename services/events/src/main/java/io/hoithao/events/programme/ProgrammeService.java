@@ -13,8 +13,7 @@ import io.hoithao.platform.web.ProblemException;
 import io.hoithao.contracts.events.EventsMessage;
 import io.hoithao.contracts.events.ProgrammeCreated;
 import io.hoithao.contracts.events.ProgrammePhaseAdded;
-import io.hoithao.platform.outbox.Outbox;
-import io.hoithao.platform.outbox.OutboxRelay;
+import io.hoithao.platform.outbox.Publishing;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -44,13 +43,13 @@ import reactor.core.publisher.Mono;
 class ProgrammeService {
 
     private final ReactiveMongoTemplate mongo;
-    private final OutboxRelay relay;
+    private final Publishing publishing;
     private final Clock clock;
     private final UnitHierarchy units;
 
-    ProgrammeService(ReactiveMongoTemplate mongo, OutboxRelay relay, Clock clock, UnitHierarchy units) {
+    ProgrammeService(ReactiveMongoTemplate mongo, Publishing publishing, Clock clock, UnitHierarchy units) {
         this.mongo = mongo;
-        this.relay = relay;
+        this.publishing = publishing;
         this.clock = clock;
         this.units = units;
     }
@@ -81,9 +80,8 @@ class ProgrammeService {
             List<EventsMessage> messages = new ArrayList<>();
             messages.add(new ProgrammeCreated(UUID.randomUUID(), now, EventsMessage.NO_EVENT, id, request.name().strip(), name));
             phases.forEach(phase -> messages.add(phaseAdded(id, phase, now)));
-            return mongo.insert(new Programme(id, request.name().strip(), request.description(), unitId, name, phases, plans, now,
-                            Outbox.entries(messages)))
-                    .doOnNext(this::publish);
+            return publishing.insert(new Programme(id, request.name().strip(), request.description(), unitId, name, phases, plans, now),
+                    messages);
         });
     }
 
@@ -104,11 +102,9 @@ class ProgrammeService {
         Query room = Query.query(Criteria.where("_id").is(id).andOperator(below("phases", EventLimits.PHASES)));
         return managed(id, caller).then(Mono.defer(() -> {
                     Phase phase = phase(request);
-                    return mongo.findAndModify(room,
-                            Outbox.append(new Update().push("phases", phase), phaseAdded(id, phase, clock.instant())),
-                            FindAndModifyOptions.options().returnNew(true), Programme.class);
+                    return publishing.update(room, new Update().push("phases", phase), List.of(phaseAdded(id, phase, clock.instant())),
+                            Programme.class);
                 }))
-                .doOnNext(this::publish)
                 .switchIfEmpty(Mono.defer(() -> find(id).flatMap(existing -> Mono.error(full(existing, "phases",
                         existing.phases().size(), EventLimits.PHASES)))));
     }
@@ -132,11 +128,6 @@ class ProgrammeService {
     private static ProgrammePhaseAdded phaseAdded(String programmeId, Phase phase, Instant at) {
         return new ProgrammePhaseAdded(UUID.randomUUID(), at, EventsMessage.NO_EVENT, programmeId, phase.name(),
                 phase.fromYear(), phase.toYear());
-    }
-
-    /** Publishes the programme's messages right away; an unreachable broker leaves them to the sweep. */
-    private void publish(Programme saved) {
-        relay.relay(Programme.COLLECTION, saved.id()).subscribe();
     }
 
     private static Criteria below(String list, int limit) {

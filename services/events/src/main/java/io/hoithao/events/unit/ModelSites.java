@@ -3,8 +3,7 @@ package io.hoithao.events.unit;
 import io.hoithao.contracts.units.ModelSiteDesignated;
 import io.hoithao.contracts.units.ModelSiteWithdrawn;
 import io.hoithao.contracts.units.UnitsMessage;
-import io.hoithao.platform.outbox.Outbox;
-import io.hoithao.platform.outbox.OutboxRelay;
+import io.hoithao.platform.outbox.Publishing;
 import io.hoithao.platform.security.Caller;
 import io.hoithao.platform.security.Role;
 import io.hoithao.platform.web.ProblemException;
@@ -15,7 +14,6 @@ import java.util.UUID;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.domain.Sort;
-import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -40,15 +38,15 @@ class ModelSites {
     private final UnitStore units;
     private final UnitRights rights;
     private final ReactiveMongoTemplate mongo;
-    private final OutboxRelay relay;
+    private final Publishing publishing;
     private final Clock clock;
 
-    ModelSites(UnitStore units, UnitRights rights, ReactiveMongoTemplate mongo, OutboxRelay relay,
+    ModelSites(UnitStore units, UnitRights rights, ReactiveMongoTemplate mongo, Publishing publishing,
                Clock clock) {
         this.units = units;
         this.rights = rights;
         this.mongo = mongo;
-        this.relay = relay;
+        this.publishing = publishing;
         this.clock = clock;
     }
 
@@ -108,35 +106,29 @@ class ModelSites {
                     Instant now = clock.instant();
                     if (found.isEmpty()) {
                         if (level == null) {
-                            return Mono.just(new ModelSite(id, unitId, programmeId, phase, null, 0, now, List.of()));
+                            return Mono.just(new ModelSite(id, unitId, programmeId, phase, null, 0, now));
                         }
                         ModelSiteDesignated told = new ModelSiteDesignated(UUID.randomUUID(), now, UnitsMessage.NO_EVENT,
                                 unitId, programmeId, phase, level, 0);
-                        return mongo.insert(new ModelSite(id, unitId, programmeId, phase, level, 0, now, Outbox.entries(List.of(told))))
-                                .onErrorMap(DuplicateKeyException.class, e -> new Concurrent())
-                                .doOnNext(this::publish);
+                        return publishing.insert(new ModelSite(id, unitId, programmeId, phase, level, 0, now), List.of(told))
+                                .onErrorMap(DuplicateKeyException.class, e -> new Concurrent());
                     }
                     ModelSite site = found.get();
                     if (java.util.Objects.equals(site.level(), level)) {
                         return Mono.just(site);
                     }
                     long revision = site.version() + 1;
-                    Update update = Outbox.append(new Update().set("level", level).set("updatedAt", now).set("version", revision),
-                            level == null
+                    Update update = new Update().set("level", level).set("updatedAt", now).set("version", revision);
+                    UnitsMessage told = level == null
                                     ? new ModelSiteWithdrawn(UUID.randomUUID(), now, UnitsMessage.NO_EVENT, unitId, programmeId, phase, revision)
                                     : new ModelSiteDesignated(UUID.randomUUID(), now, UnitsMessage.NO_EVENT, unitId, programmeId, phase,
-                                            level, revision));
-                    return mongo.findAndModify(Query.query(Criteria.where("_id").is(id).and("version").is(site.version())), update,
-                                    FindAndModifyOptions.options().returnNew(true), ModelSite.class)
-                            .switchIfEmpty(Mono.error(Concurrent::new))
-                            .doOnNext(this::publish);
+                                            level, revision);
+                    return publishing.update(Query.query(Criteria.where("_id").is(id).and("version").is(site.version())), update,
+                                    List.of(told), ModelSite.class)
+                            .switchIfEmpty(Mono.error(Concurrent::new));
                 })
                 .retryWhen(Retry.max(10).filter(Concurrent.class::isInstance)
                         .onRetryExhaustedThrow((spec, signal) -> new OptimisticLockingFailureException("model site " + id + " kept changing")));
-    }
-
-    private void publish(ModelSite saved) {
-        relay.relay(ModelSite.COLLECTION, saved.id()).subscribe();
     }
 
     private static final class Concurrent extends RuntimeException {

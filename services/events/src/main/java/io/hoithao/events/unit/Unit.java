@@ -1,6 +1,5 @@
 package io.hoithao.events.unit;
 
-import io.hoithao.platform.outbox.OutboxEntry;
 import java.time.Instant;
 import java.util.List;
 import org.springframework.data.annotation.Id;
@@ -10,8 +9,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * A unit of the directory as stored. {@code id} is stable: renaming or moving the unit never changes it.
  * {@code siblingKey} (the parent's id and the official name in lower case, diacritics kept) is unique, so
  * two units of one parent never share a name, while "Tân Hòa" and "Tân Hóa" stay two units;
- * {@code searchTerms} are the folded words of both names, for search only. The outbox holds the messages
- * of its changes not yet published.
+ * {@code searchTerms} are the folded words of both names, for search only. The document's outbox (the messages
+ * of its changes not yet published) is the platform's, never read here.
  */
 @Document(UnitStore.COLLECTION)
 record Unit(
@@ -25,11 +24,9 @@ record Unit(
         List<String> searchTerms,
         long version,
         Instant createdAt,
-        Instant updatedAt,
-        List<OutboxEntry> outbox) {
+        Instant updatedAt) {
 
     Unit {
         searchTerms = searchTerms == null ? List.of() : searchTerms;
-        outbox = outbox == null ? List.of() : outbox;
     }
 }

@@ -8,7 +8,6 @@ import io.hoithao.events.event.SearchText;
 import io.hoithao.events.unit.UnitRequests.CreateUnit;
 import io.hoithao.events.unit.UnitRequests.MoveUnit;
 import io.hoithao.events.unit.UnitRequests.RenameUnit;
-import io.hoithao.platform.outbox.Outbox;
 import io.hoithao.platform.security.Caller;
 import io.hoithao.platform.web.ProblemException;
 import java.time.Clock;
@@ -72,13 +71,13 @@ class UnitDirectory {
         });
     }
 
-    /** A new unit with its {@code UnitCreated} in its outbox, to be inserted whole. */
-    Unit newUnit(String id, String official, String shortName, UnitKind kind, UnitLevel level, String parentId) {
+    /** A new unit with its {@code UnitCreated}, to be inserted whole. */
+    UnitStore.Creation newUnit(String id, String official, String shortName, UnitKind kind, UnitLevel level, String parentId) {
         Instant now = clock.instant();
         UnitCreated created = new UnitCreated(UUID.randomUUID(), now, UnitsMessage.NO_EVENT, id, official, shortName,
                 kind.name(), level.name(), parentId, 0);
-        return new Unit(id, official, shortName, kind, level, parentId, UnitRules.siblingKey(parentId, official),
-                UnitRules.searchTerms(official, shortName), 0, now, now, Outbox.entries(List.of(created)));
+        return new UnitStore.Creation(new Unit(id, official, shortName, kind, level, parentId, UnitRules.siblingKey(parentId, official),
+                UnitRules.searchTerms(official, shortName), 0, now, now), List.of(created));
     }
 
     Mono<Unit> rename(String id, RenameUnit request, Caller caller) {

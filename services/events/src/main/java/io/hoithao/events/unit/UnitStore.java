@@ -1,8 +1,7 @@
 package io.hoithao.events.unit;
 
 import io.hoithao.contracts.units.UnitsMessage;
-import io.hoithao.platform.outbox.Outbox;
-import io.hoithao.platform.outbox.OutboxRelay;
+import io.hoithao.platform.outbox.Publishing;
 import io.hoithao.platform.web.ProblemException;
 import io.hoithao.platform.web.ProblemTypes;
 import java.time.Clock;
@@ -11,7 +10,6 @@ import java.util.List;
 import java.util.function.Function;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
-import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -23,8 +21,8 @@ import reactor.util.retry.Retry;
 
 /**
  * Reads units and writes them, each change one conditional write of the unit's document guarded by the
- * version read, with the change's messages appended to the document's outbox in the same write; the
- * messages are published right after (and by the platform's sweep after a crash). A name taken by a
+ * version read, with the change's messages in the same write ({@link Publishing}); the messages are
+ * published right after (and by the platform's sweep after a crash). A name taken by a
  * sibling is refused by the unique {@code siblingKey} index, so two concurrent requests cannot both
  * create the same unit.
  */
@@ -36,12 +34,12 @@ class UnitStore {
     static final int MAX_DEPTH = 16;
 
     private final ReactiveMongoTemplate mongo;
-    private final OutboxRelay relay;
+    private final Publishing publishing;
     private final Clock clock;
 
-    UnitStore(ReactiveMongoTemplate mongo, OutboxRelay relay, Clock clock) {
+    UnitStore(ReactiveMongoTemplate mongo, Publishing publishing, Clock clock) {
         this.mongo = mongo;
-        this.relay = relay;
+        this.publishing = publishing;
         this.clock = clock;
     }
 
@@ -50,6 +48,10 @@ class UnitStore {
      * it (to name the sibling a refused name belongs to).
      */
     record Change(Update update, List<? extends UnitsMessage> messages, String parentId, String officialName) {
+    }
+
+    /** A new unit and the messages that tell about it, to be inserted whole. */
+    record Creation(Unit unit, List<? extends UnitsMessage> messages) {
     }
 
     Mono<Unit> find(String id) {
@@ -77,10 +79,10 @@ class UnitStore {
     }
 
     /** Inserts a new unit with its messages; a sibling of the same name is 409 {@code duplicate}, naming it. */
-    Mono<Unit> insert(Unit unit) {
-        return mongo.insert(unit)
-                .onErrorResume(DuplicateKeyException.class, e -> duplicate(unit.parentId(), unit.officialName(), e))
-                .doOnNext(this::publish);
+    Mono<Unit> insert(Creation creation) {
+        Unit unit = creation.unit();
+        return publishing.insert(unit, creation.messages())
+                .onErrorResume(DuplicateKeyException.class, e -> duplicate(unit.parentId(), unit.officialName(), e));
     }
 
     /**
@@ -100,19 +102,10 @@ class UnitStore {
 
     private Mono<Unit> write(Unit unit, Change change) {
         Query guard = Query.query(Criteria.where("_id").is(unit.id()).and("version").is(unit.version()));
-        Update update = Outbox.append(change.update().set("updatedAt", clock.instant()).inc("version", 1), change.messages());
-        return mongo.findAndModify(guard, update, FindAndModifyOptions.options().returnNew(true), Unit.class)
+        Update update = change.update().set("updatedAt", clock.instant()).inc("version", 1);
+        return publishing.update(guard, update, change.messages(), Unit.class)
                 .onErrorResume(DuplicateKeyException.class, e -> duplicate(change.parentId(), change.officialName(), e))
-                .switchIfEmpty(Mono.error(ConcurrentChange::new))
-                .doOnNext(this::publish);
-    }
-
-    /**
-     * Publishes the unit's messages right away, without making the caller wait for the broker: an
-     * unreachable broker leaves them in the outbox for the sweep.
-     */
-    private void publish(Unit saved) {
-        relay.relay(COLLECTION, saved.id()).subscribe();
+                .switchIfEmpty(Mono.error(ConcurrentChange::new));
     }
 
     private Mono<Unit> duplicate(String parentId, String officialName, DuplicateKeyException cause) {

@@ -36,7 +36,7 @@ class CalendarExportTest {
         return new Event("evt-1", null, "Hội nghị sơ kết chuyên đề", null, EventKind.CONFERENCE, EventLevel.PROVINCE,
                 "so-gd-dt-bac-kan", "Sở GD&ĐT Bắc Kạn", DAY1, DAY1.plusDays(1), "Asia/Ho_Chi_Minh", 120, null, null, List.of(HALL, SCHOOL),
                 List.of(), sessions, EventStatus.PUBLISHED, null, 3, List.of(), Instant.parse("2026-09-01T00:00:00Z"),
-                Instant.parse("2026-09-02T00:00:00Z"), List.of());
+                Instant.parse("2026-09-02T00:00:00Z"));
     }
 
     static Session session(String id, String title, LocalDate date, String start, String end, String venue, String classroom,

@@ -13,7 +13,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class UnitRulesTest {
 
     private static Unit unit(UnitKind kind, UnitLevel level) {
-        return new Unit("u-" + kind, "Đơn vị " + kind, "ĐV", kind, level, null, "/x", null, 0, null, null, null);
+        return new Unit("u-" + kind, "Đơn vị " + kind, "ĐV", kind, level, null, "/x", null, 0, null, null);
     }
 
     @Test

@@ -14,7 +14,6 @@ import io.hoithao.observations.lesson.LessonStore;
 import io.hoithao.observations.lesson.LessonStore.Decision;
 import io.hoithao.observations.lesson.LessonView;
 import io.hoithao.observations.lesson.Waiting;
-import io.hoithao.platform.outbox.Outbox;
 import io.hoithao.platform.web.ProblemException;
 import java.time.Clock;
 import java.time.Instant;
@@ -106,25 +105,25 @@ public class BookingService {
                 Booking booking = new Booking(UUID.randomUUID().toString(), registrationId, observer.email(),
                         observer.fullName(), now, via, false);
                 Update update = new Update().push("bookings", booking);
-                Outbox.append(update, new SeatBooked(UUID.randomUUID(), now, lesson.eventId(), lessonId, booking.bookingId(),
-                        registrationId, observer.email(), lesson.seatsLeft() - 1, lesson.version() + 1));
+                SeatBooked booked = new SeatBooked(UUID.randomUUID(), now, lesson.eventId(), lessonId, booking.bookingId(),
+                        registrationId, observer.email(), lesson.seatsLeft() - 1, lesson.version() + 1);
                 // The version makes the message's figures exact; the seat condition is spelled out as well.
                 Criteria guard = notHeld.and("version").is(lesson.version())
                         .andOperator(Criteria.expr(() -> new Document("$lt", List.of(new Document("$size", "$bookings"), "$seats"))));
-                return new Decision<>(update, guard, new Outcome(lessonId, registrationId, Status.BOOKED, booking.bookingId(),
+                return new Decision<>(update, List.of(booked), guard, new Outcome(lessonId, registrationId, Status.BOOKED, booking.bookingId(),
                         lesson.seatsLeft() - 1, null));
             }
             if (!waitIfFull) {
                 return Decision.none(new Outcome(lessonId, registrationId, Status.FULL, null, 0, null));
             }
             Update update = new Update().push("waitlist", new Waiting(registrationId, observer.email(), observer.fullName(), now));
-            Outbox.append(update, new ObserverWaitlisted(UUID.randomUUID(), now, lesson.eventId(), lessonId, registrationId,
-                    observer.email()));
+            ObserverWaitlisted waitlisted = new ObserverWaitlisted(UUID.randomUUID(), now, lesson.eventId(), lessonId, registrationId,
+                    observer.email());
             // No version here: joining the queue of a full lesson does not depend on who else joins, so a
             // burst of latecomers does not retry against each other. It must still be full.
             Criteria guard = notHeld.andOperator(Criteria.expr(() ->
                     new Document("$gte", List.of(new Document("$size", "$bookings"), "$seats"))));
-            return new Decision<>(update, guard, new Outcome(lessonId, registrationId, Status.WAITLISTED, null, 0,
+            return new Decision<>(update, List.of(waitlisted), guard, new Outcome(lessonId, registrationId, Status.WAITLISTED, null, 0,
                     lesson.waitlist().size() + 1));
         });
     }
@@ -148,15 +147,13 @@ public class BookingService {
                     var booking = lesson.booking(registrationId);
                     if (booking.isPresent()) {
                         Update update = new Update().pull("bookings", new Document("registrationId", registrationId));
-                        Outbox.append(update, new SeatReleased(UUID.randomUUID(), startedAt, lesson.eventId(), lessonId,
-                                booking.get().bookingId(), registrationId, lesson.seatsLeft() + 1, reason, revision));
-                        return Decision.write(update, Released.SEAT);
+                        return Decision.write(update, List.of(new SeatReleased(UUID.randomUUID(), startedAt, lesson.eventId(),
+                                lessonId, booking.get().bookingId(), registrationId, lesson.seatsLeft() + 1, reason, revision)), Released.SEAT);
                     }
                     if (lesson.waiting(registrationId).isPresent()) {
                         Update update = new Update().pull("waitlist", new Document("registrationId", registrationId));
-                        Outbox.append(update, new WaitlistLeft(UUID.randomUUID(), startedAt, lesson.eventId(), lessonId,
-                                registrationId, reason));
-                        return Decision.write(update, Released.WAITING_PLACE);
+                        return Decision.write(update, List.of(new WaitlistLeft(UUID.randomUUID(), startedAt, lesson.eventId(),
+                                lessonId, registrationId, reason)), Released.WAITING_PLACE);
                     }
                     return Decision.none(Released.NOTHING);
                 })

@@ -63,20 +63,20 @@ class FormHandler {
         return actingFor(lessonId, request.registrationId(), caller)
                 .then(Mono.defer(() -> forms.submit(lessonId, request))).map(form -> ResponseEntity
                         .created(URI.create("/api/observations/lessons/" + lessonId + "/forms/" + form.registrationId()))
-                        .body(form.withoutOutbox()));
+                        .body(form));
     }
 
     @GetMapping("/lessons/{lessonId}/forms/{registrationId}")
     Mono<ObservationForm> get(@PathVariable String lessonId, @PathVariable String registrationId, Caller caller) {
         return actingFor(lessonId, registrationId, caller)
-                .then(Mono.defer(() -> forms.find(lessonId, registrationId))).map(ObservationForm::withoutOutbox);
+                .then(Mono.defer(() -> forms.find(lessonId, registrationId)));
     }
 
     @PutMapping("/lessons/{lessonId}/forms/{registrationId}")
     Mono<ObservationForm> edit(@PathVariable String lessonId, @PathVariable String registrationId,
                                @Valid @RequestBody FormRequest request, Caller caller) {
         return actingFor(lessonId, registrationId, caller)
-                .then(Mono.defer(() -> forms.edit(lessonId, registrationId, request))).map(ObservationForm::withoutOutbox);
+                .then(Mono.defer(() -> forms.edit(lessonId, registrationId, request)));
     }
 
     @GetMapping("/lessons/{lessonId}/forms/summary")

@@ -4,8 +4,7 @@ import io.hoithao.contracts.observations.ObservationFormSubmitted;
 import io.hoithao.observations.event.ObservedEvent;
 import io.hoithao.observations.lesson.Lesson;
 import io.hoithao.observations.lesson.LessonService;
-import io.hoithao.platform.outbox.Outbox;
-import io.hoithao.platform.outbox.OutboxRelay;
+import io.hoithao.platform.outbox.Publishing;
 import io.hoithao.platform.web.ProblemException;
 import io.hoithao.platform.web.ProblemTypes;
 import java.time.Clock;
@@ -19,7 +18,6 @@ import java.util.Set;
 import java.util.UUID;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
-import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -38,13 +36,13 @@ public class FormService {
 
     private final ReactiveMongoTemplate mongo;
     private final LessonService lessons;
-    private final OutboxRelay relay;
+    private final Publishing publishing;
     private final Clock clock = Clock.systemUTC();
 
-    FormService(ReactiveMongoTemplate mongo, LessonService lessons, OutboxRelay relay) {
+    FormService(ReactiveMongoTemplate mongo, LessonService lessons, Publishing publishing) {
         this.mongo = mongo;
         this.lessons = lessons;
-        this.relay = relay;
+        this.publishing = publishing;
     }
 
     Mono<FormTemplate> template(String eventId) {
@@ -68,13 +66,13 @@ public class FormService {
             String id = ObservationForm.idOf(lessonId, registrationId);
             String formId = "phieu-" + UUID.randomUUID();
             ObservationForm form = new ObservationForm(id, formId, lesson.eventId(), lessonId, registrationId,
-                    request.scores(), request.comments(), false, 0, now, now, Outbox.entries(List.of(
-                            new ObservationFormSubmitted(UUID.randomUUID(), now, lesson.eventId(), lessonId, formId, registrationId,
-                                    request.scores()))));
-            return mongo.insert(form).onErrorMap(DuplicateKeyException.class, e -> ProblemException.conflict(
+                    request.scores(), request.comments(), false, 0, now, now);
+            return publishing.insert(form, List.of(new ObservationFormSubmitted(UUID.randomUUID(), now, lesson.eventId(), lessonId,
+                            formId, registrationId, request.scores())))
+                    .onErrorMap(DuplicateKeyException.class, e -> ProblemException.conflict(
                     "form-already-submitted", "Registration " + registrationId + " already submitted a form for lesson "
                             + lessonId + "; edit it with PUT").with("formId", id));
-        }))).doOnNext(form -> relay.relay(ObservationForm.COLLECTION, form.id()).subscribe());
+        })));
     }
 
     Mono<ObservationForm> edit(String lessonId, String registrationId, FormRequest request) {
@@ -86,16 +84,15 @@ public class FormService {
         return lessons.find(lessonId).flatMap(lesson -> mayWrite(lesson, registrationId, request))
                 .then(find(lessonId, registrationId))
                 .flatMap(form -> {
-                    Update update = Outbox.append(new Update().set("scores", request.scores()).set("comments", request.comments())
-                                    .set("updatedAt", now).inc("version", 1),
-                            new ObservationFormSubmitted(UUID.randomUUID(), now, form.eventId(), lessonId, form.formId(), registrationId,
-                                    request.scores()));
+                    Update update = new Update().set("scores", request.scores()).set("comments", request.comments())
+                            .set("updatedAt", now).inc("version", 1);
+                    ObservationFormSubmitted submitted = new ObservationFormSubmitted(UUID.randomUUID(), now, form.eventId(), lessonId,
+                            form.formId(), registrationId, request.scores());
                     // Conditional on the form still being open: the event's completion locks every form of it.
-                    return mongo.findAndModify(Query.query(Criteria.where("_id").is(id).and("locked").is(false)), update,
-                                    FindAndModifyOptions.options().returnNew(true), ObservationForm.class)
+                    return publishing.update(Query.query(Criteria.where("_id").is(id).and("locked").is(false)), update,
+                                    List.of(submitted), ObservationForm.class)
                             .switchIfEmpty(Mono.error(() -> formsClosed(form.eventId())));
-                })
-                .doOnNext(form -> relay.relay(ObservationForm.COLLECTION, id).subscribe());
+                });
     }
 
     Mono<ObservationForm> find(String lessonId, String registrationId) {

@@ -1,6 +1,5 @@
 package io.hoithao.observations.lesson;
 
-import io.hoithao.platform.outbox.OutboxEntry;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -37,15 +36,13 @@ public record Lesson(
         long version,
         long sessionRevision,
         Instant createdAt,
-        Instant updatedAt,
-        List<OutboxEntry> outbox) {
+        Instant updatedAt) {
 
     public static final String COLLECTION = "lessons";
 
     public Lesson {
         bookings = bookings == null ? List.of() : List.copyOf(bookings);
         waitlist = waitlist == null ? List.of() : List.copyOf(waitlist);
-        outbox = outbox == null ? List.of() : outbox;
     }
 
     public Interval interval() {

@@ -10,9 +10,7 @@ import io.hoithao.contracts.observations.SeatBooked;
 import io.hoithao.contracts.observations.SeatReleased;
 import io.hoithao.contracts.observations.WaitlistLeft;
 import io.hoithao.observations.event.ObservedEvent;
-import io.hoithao.platform.messaging.Idempotency;
-import io.hoithao.platform.outbox.Outbox;
-import io.hoithao.platform.outbox.OutboxRelay;
+import io.hoithao.platform.outbox.Publishing;
 import io.hoithao.platform.text.Units;
 import io.hoithao.platform.web.Page;
 import io.hoithao.platform.web.ProblemException;
@@ -49,14 +47,14 @@ public class LessonService implements InitializingBean {
     private final ReactiveMongoTemplate mongo;
     private final LessonStore store;
     private final Classrooms classrooms;
-    private final OutboxRelay relay;
+    private final Publishing publishing;
     private final Clock clock = Clock.systemUTC();
 
-    LessonService(ReactiveMongoTemplate mongo, LessonStore store, Classrooms classrooms, OutboxRelay relay) {
+    LessonService(ReactiveMongoTemplate mongo, LessonStore store, Classrooms classrooms, Publishing publishing) {
         this.mongo = mongo;
         this.store = store;
         this.classrooms = classrooms;
-        this.relay = relay;
+        this.publishing = publishing;
     }
 
     @Override
@@ -87,19 +85,17 @@ public class LessonService implements InitializingBean {
                         "Event " + eventId + " was cancelled; it takes no new lessons")))
                 .switchIfEmpty(Mono.defer(() -> venueOf(eventId, hostSchool).map(Optional::of).defaultIfEmpty(Optional.empty())
                         .flatMap(venueId -> {
-                            Lesson draft = new Lesson("les-" + UUID.randomUUID().toString().substring(0, 13), eventId, null,
+                            Lesson lesson = new Lesson("les-" + UUID.randomUUID().toString().substring(0, 13), eventId, null,
                                     request.title().strip(), hostSchool, venueId.orElse(null), request.classroom().strip(),
                                     request.className().strip(), request.ageGroup(), request.teacher().strip(),
                                     request.activity().strip(), request.developmentalArea().strip(), request.startsAt().toInstant(),
                                     request.endsAt().toInstant(), request.seats(), LessonStatus.SCHEDULED, List.of(), List.of(),
-                                    0, 0, now, now, List.of());
-                            Lesson lesson = withOutbox(draft, scheduled(draft, now));
+                                    0, 0, now, now);
                             return classrooms.claim(lesson, now)
-                                    .then(mongo.insert(lesson))
+                                    .then(publishing.insert(lesson, List.of(scheduled(lesson, now))))
                                     .onErrorResume(e -> !(e instanceof ProblemException),
                                             e -> classrooms.release(lesson).then(Mono.error(e)));
-                        })))
-                .doOnNext(saved -> relay.relay(Lesson.COLLECTION, saved.id()).subscribe());
+                        })));
     }
 
     /**
@@ -127,7 +123,7 @@ public class LessonService implements InitializingBean {
                     current.venueId(), details.classroom().strip(), details.className().strip(), details.ageGroup(), details.teacher().strip(),
                     details.activity().strip(), details.developmentalArea().strip(), current.startsAt(), current.endsAt(),
                     details.seats(), current.status(), current.bookings(), current.waitlist(), current.version(),
-                    current.sessionRevision(), current.createdAt(), now, List.of());
+                    current.sessionRevision(), current.createdAt(), now);
             Mono<Lesson> change = store.change(lessonId, lesson -> {
                 if (!lesson.bookable()) {
                     throw notBookable(lesson);
@@ -140,7 +136,7 @@ public class LessonService implements InitializingBean {
                 Update update = new Update().set("classroom", target.classroom()).set("className", target.className())
                         .set("ageGroup", target.ageGroup()).set("teacher", target.teacher()).set("activity", target.activity())
                         .set("developmentalArea", target.developmentalArea()).set("seats", target.seats());
-                return LessonStore.Decision.write(Outbox.append(update, scheduled(target, now)), lesson);
+                return LessonStore.Decision.write(update, List.of(scheduled(target, now)), lesson);
             });
             if (!newRoom) {
                 return change.flatMap(before -> promote(lessonId)).then(store.find(lessonId));
@@ -170,7 +166,7 @@ public class LessonService implements InitializingBean {
         Lesson wanted = new Lesson(id, session.eventId(), session.sessionId(), session.title(), host, session.venueId(),
                 session.classroom(), null,
                 null, null, null, null, session.startsAt(), session.endsAt(), seats, LessonStatus.SCHEDULED, List.of(), List.of(),
-                0, session.revision(), now, now, List.of());
+                0, session.revision(), now, now);
         // Only the first delivery claims the room: a redelivery must not take back a room the lesson has left since.
         Mono<String> room = session.classroom() == null ? Mono.just("")
                 : mongo.exists(Query.query(Criteria.where("_id").is(id)), Lesson.class)
@@ -191,9 +187,7 @@ public class LessonService implements InitializingBean {
             if (lesson.classroom() != null) {
                 update.setOnInsert("classroom", lesson.classroom());
             }
-            Outbox.append(update, scheduled(lesson, now));
-            return Idempotency.upsert(mongo, Lesson.class, id, session, update)
-                    .doOnNext(saved -> relay.relay(Lesson.COLLECTION, id).subscribe());
+            return publishing.applyOnce(session, id, update, List.of(scheduled(lesson, now)), Lesson.class);
         });
     }
 
@@ -212,7 +206,7 @@ public class LessonService implements InitializingBean {
                         return LessonStore.Decision.write(update, true);
                     }
                     update.set("startsAt", moved.startsAt()).set("endsAt", moved.endsAt());
-                    return LessonStore.Decision.write(Outbox.append(update, new LessonMoved(UUID.randomUUID(), now,
+                    return LessonStore.Decision.write(update, List.of(new LessonMoved(UUID.randomUUID(), now,
                             lesson.eventId(), id, moved.startsAt(), moved.endsAt(), lesson.version() + 1)), true);
                 }))
                 .filter(Boolean::booleanValue)
@@ -262,7 +256,7 @@ public class LessonService implements InitializingBean {
                             } else {
                                 update.set("classroom", placed.classroom());
                             }
-                            return LessonStore.Decision.write(Outbox.append(update, scheduled(placed, now)), lesson);
+                            return LessonStore.Decision.write(update, List.of(scheduled(placed, now)), lesson);
                         })
                         .flatMap(before -> (claimed && !sameRoom ? classrooms.release(before)
                                 : Mono.<Void>empty()).then(promote(lessonId)))
@@ -293,7 +287,7 @@ public class LessonService implements InitializingBean {
                             w.registrationId(), reason)));
                     Update update = new Update().set("status", LessonStatus.CANCELLED).set("cancelledBookings", lesson.bookings())
                             .set("bookings", List.of()).set("waitlist", List.of());
-                    return LessonStore.Decision.write(Outbox.append(update, messages), lesson);
+                    return LessonStore.Decision.write(update, messages, lesson);
                 }))
                 .flatMap(before -> classrooms.release(before).thenReturn(before));
     }
@@ -335,7 +329,7 @@ public class LessonService implements InitializingBean {
                             next.fullName(), now, "PROMOTED", false);
                     Update update = new Update().pull("waitlist", new Document("registrationId", next.registrationId()))
                             .push("bookings", booking);
-                    return LessonStore.Decision.write(Outbox.append(update, new SeatBooked(UUID.randomUUID(), now, lesson.eventId(),
+                    return LessonStore.Decision.write(update, List.of(new SeatBooked(UUID.randomUUID(), now, lesson.eventId(),
                             lessonId, booking.bookingId(), next.registrationId(), next.email(), lesson.seatsLeft() - 1,
                             lesson.version() + 1)), 1);
                 })
@@ -360,13 +354,6 @@ public class LessonService implements InitializingBean {
     private static Lesson withPlace(Lesson l, String hostSchool, String venueId, String classroom, int seats) {
         return new Lesson(l.id(), l.eventId(), l.sessionId(), l.title(), hostSchool, venueId, classroom, l.className(),
                 l.ageGroup(), l.teacher(), l.activity(), l.developmentalArea(), l.startsAt(), l.endsAt(), seats, l.status(),
-                l.bookings(), l.waitlist(), l.version(), l.sessionRevision(), l.createdAt(), l.updatedAt(), List.of());
-    }
-
-    private static Lesson withOutbox(Lesson l, IntegrationMessage message) {
-        return new Lesson(l.id(), l.eventId(), l.sessionId(), l.title(), l.hostSchool(), l.venueId(), l.classroom(), l.className(),
-                l.ageGroup(), l.teacher(), l.activity(), l.developmentalArea(), l.startsAt(), l.endsAt(), l.seats(), l.status(),
-                l.bookings(), l.waitlist(), l.version(), l.sessionRevision(), l.createdAt(), l.updatedAt(),
-                Outbox.entries(List.of(message)));
+                l.bookings(), l.waitlist(), l.version(), l.sessionRevision(), l.createdAt(), l.updatedAt());
     }
 }

@@ -1,13 +1,14 @@
 package io.hoithao.observations.lesson;
 
-import io.hoithao.platform.outbox.OutboxRelay;
+import io.hoithao.contracts.IntegrationMessage;
+import io.hoithao.platform.outbox.Publishing;
 import io.hoithao.platform.web.ProblemException;
 import io.hoithao.platform.web.ProblemTypes;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
-import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -28,27 +29,32 @@ public class LessonStore {
     private static final int ATTEMPTS = 60;
 
     private final ReactiveMongoTemplate mongo;
-    private final OutboxRelay relay;
+    private final Publishing publishing;
     private final Clock clock = Clock.systemUTC();
 
-    LessonStore(ReactiveMongoTemplate mongo, OutboxRelay relay) {
+    LessonStore(ReactiveMongoTemplate mongo, Publishing publishing) {
         this.mongo = mongo;
-        this.relay = relay;
+        this.publishing = publishing;
     }
 
     /**
-     * What to write, decided on the lesson as read. A decision without an update writes nothing and
+     * What to write, decided on the lesson as read, and the messages that tell about it (written with it and
+     * published after it). A decision without an update writes nothing and
      * answers at once; {@code guard}, when given, replaces the version check (for writes whose
      * messages do not depend on the exact state, so they need not retry under contention).
      */
-    public record Decision<R>(Update update, Criteria guard, R result) {
+    public record Decision<R>(Update update, List<? extends IntegrationMessage> messages, Criteria guard, R result) {
 
         public static <R> Decision<R> none(R result) {
-            return new Decision<>(null, null, result);
+            return new Decision<>(null, List.of(), null, result);
         }
 
         public static <R> Decision<R> write(Update update, R result) {
-            return new Decision<>(update, null, result);
+            return write(update, List.of(), result);
+        }
+
+        public static <R> Decision<R> write(Update update, List<? extends IntegrationMessage> messages, R result) {
+            return new Decision<>(update, messages, null, result);
         }
     }
 
@@ -71,8 +77,7 @@ public class LessonStore {
             Criteria filter = Criteria.where("_id").is(lessonId);
             filter = decision.guard() == null ? filter.and("version").is(lesson.version()) : filter.andOperator(decision.guard());
             Update update = decision.update().inc("version", 1).set("updatedAt", clock.instant());
-            return mongo.findAndModify(Query.query(filter), update, FindAndModifyOptions.options().returnNew(true), Lesson.class)
-                    .doOnNext(written -> relay.relay(Lesson.COLLECTION, lessonId).subscribe())
+            return publishing.update(Query.query(filter), update, decision.messages(), Lesson.class)
                     .map(written -> decision.result())
                     .switchIfEmpty(Mono.defer(() -> {
                         if (attemptsLeft <= 1) {

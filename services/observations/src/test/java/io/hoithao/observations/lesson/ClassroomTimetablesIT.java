@@ -204,7 +204,6 @@ class ClassroomTimetablesIT {
     private static Lesson lesson(String id, String eventId, String school, String classroom, String startsAt, String endsAt) {
         Instant now = Instant.now();
         return new Lesson(id, eventId, null, "Bài dạy", school, null, classroom, null, null, null, null, null,
-                Instant.parse(startsAt), Instant.parse(endsAt), 4, LessonStatus.SCHEDULED, List.of(), List.of(), 0, 0, now, now,
-                List.of());
+                Instant.parse(startsAt), Instant.parse(endsAt), 4, LessonStatus.SCHEDULED, List.of(), List.of(), 0, 0, now, now);
     }
 }

@@ -6,7 +6,6 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import java.time.Duration;
-import java.util.Date;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.nio.charset.StandardCharsets;
@@ -132,17 +131,13 @@ public class OutboxRelay extends PeriodicTask {
                 .doFinally(signal -> sweeping.set(false));
     }
 
-    private static Backlog backlogOf(List<Document> documents) {
+    private Backlog backlogOf(List<Document> documents) {
         long messages = 0;
         Instant oldest = null;
         for (Document document : documents) {
-            List<?> entries = document.get(Outbox.FIELD, List.class);
-            if (entries == null) {
-                continue;
-            }
-            for (Object entry : entries) {
+            for (OutboxEntry entry : entries(document)) {
                 messages++;
-                Instant occurredAt = entry instanceof Document fields ? instant(fields.get("occurredAt")) : null;
+                Instant occurredAt = entry.occurredAt();
                 if (occurredAt != null && (oldest == null || occurredAt.isBefore(oldest))) {
                     oldest = occurredAt;
                 }
@@ -151,8 +146,11 @@ public class OutboxRelay extends PeriodicTask {
         return new Backlog(messages, oldest);
     }
 
-    private static Instant instant(Object value) {
-        return value instanceof Date date ? date.toInstant() : value instanceof Instant instant ? instant : null;
+    /** The entries of a document's outbox as written ({@link OutboxEntry}); only the fields the query asked for are set. */
+    private List<OutboxEntry> entries(Document document) {
+        return document.getList(Outbox.FIELD, Document.class, List.of()).stream()
+                .map(entry -> mongo.getConverter().read(OutboxEntry.class, entry))
+                .toList();
     }
 
     /**
@@ -197,10 +195,9 @@ public class OutboxRelay extends PeriodicTask {
      */
     private Mono<Void> publishAll(String collection, Document document) {
         Object documentId = document.get("_id");
-        List<Document> entries = document.getList(Outbox.FIELD, Document.class, List.of());
         List<String> published = new ArrayList<>();
-        return Flux.fromIterable(entries)
-                .concatMap(entry -> publish(entry).then(Mono.fromRunnable(() -> published.add(entry.getString("messageId")))))
+        return Flux.fromIterable(entries(document))
+                .concatMap(entry -> publish(entry).then(Mono.fromRunnable(() -> published.add(entry.messageId()))))
                 .then(Mono.defer(() -> finish(collection, documentId, published)))
                 .onErrorResume(e -> remove(collection, documentId, published).then(Mono.error(e)));
     }
@@ -219,23 +216,23 @@ public class OutboxRelay extends PeriodicTask {
                         : remove(collection, documentId, List.copyOf(published)).then(release(collection, documentId)));
     }
 
-    private Mono<Void> publish(Document entry) {
+    private Mono<Void> publish(OutboxEntry entry) {
         ProducerRecord<String, byte[]> record = new ProducerRecord<>(
-                entry.getString("topic"), entry.getString("key"),
-                entry.getString("payload").getBytes(StandardCharsets.UTF_8));
-        CloudEventHeaders.write(record.headers(), entry.getString("messageId"), entry.getString("type"),
-                properties.source(), entry.get("occurredAt"), entry.getString("key"));
+                entry.topic(), entry.key(),
+                entry.payload().getBytes(StandardCharsets.UTF_8));
+        CloudEventHeaders.write(record.headers(), entry.messageId(), entry.type(),
+                properties.source(), entry.occurredAt(), entry.key());
         // KafkaTemplate.send blocks its caller while the broker's metadata is unknown (up to max.block.ms):
         // on a boundedElastic thread, so that an outage of the broker never holds the database driver's
         // or the web server's threads, and with them every request of the service.
         // In the trace of the change that wrote the entry: the send's span, and the record's traceparent header, continue it.
-        return Mono.fromFuture(() -> TraceContext.within(entry.getString("traceparent"), () -> kafka.send(record)))
+        return Mono.fromFuture(() -> TraceContext.within(entry.traceparent(), () -> kafka.send(record)))
                 .subscribeOn(Schedulers.boundedElastic())
                 .timeout(properties.sendTimeout())
                 .doOnNext(result -> {
-                    log.debug("Published {} {} to {}", entry.getString("type"), entry.getString("messageId"),
+                    log.debug("Published {} {} to {}", entry.type(), entry.messageId(),
                             result.getRecordMetadata());
-                    publishedByType.computeIfAbsent(entry.getString("type"), type -> Counter.builder(PUBLISHED)
+                    publishedByType.computeIfAbsent(entry.type(), type -> Counter.builder(PUBLISHED)
                             .description("Messages the outbox relay published, by type")
                             .tag("type", type)
                             .register(meters)).increment();

@@ -1,6 +1,5 @@
 package io.hoithao.presentations.paper;
 
-import io.hoithao.platform.outbox.OutboxEntry;
 import java.time.Instant;
 import java.util.List;
 import org.springframework.data.annotation.Id;
@@ -13,7 +12,7 @@ import org.springframework.data.mongodb.core.mapping.Field;
  * {@code unitId}, its id in the units directory; {@code unit} is its name for display, kept current from the units
  * topic.
  * Written whole only when inserted; every later change is one conditional update on {@code version}
- * that also appends its messages to {@code outbox}.
+ * that also carries its messages (the platform's {@code Publishing} keeps them in the document's outbox).
  */
 @Document("papers")
 public record Paper(
@@ -33,14 +32,12 @@ public record Paper(
         Instant updatedAt,
         List<Review> reviews,
         Decision decision,
-        List<Material> materials,
-        List<OutboxEntry> outbox) {
+        List<Material> materials) {
 
     public Paper {
         presenters = presenters == null ? List.of() : presenters;
         reviews = reviews == null ? List.of() : reviews;
         materials = materials == null ? List.of() : materials;
-        outbox = outbox == null ? List.of() : outbox;
     }
 
     /**

@@ -4,7 +4,6 @@ import io.hoithao.contracts.presentations.PaperRevised;
 import io.hoithao.contracts.presentations.PaperSubmitted;
 import io.hoithao.contracts.presentations.PaperWithdrawn;
 import io.hoithao.contracts.presentations.PresentationsMessage;
-import io.hoithao.platform.outbox.Outbox;
 import io.hoithao.platform.security.Caller;
 import io.hoithao.platform.security.Role;
 import io.hoithao.platform.units.KnownUnits;
@@ -85,9 +84,8 @@ class PaperService {
                             trimmed(request.presenters()), unit.officialName(), unit.id(), request.requestedMinutes(),
                             blankToNull(request.topic()),
                             new Paper.Submitter(delegate.registrationId(), delegate.email(), delegate.fullName()),
-                            PaperStatus.SUBMITTED, 0, now, now, List.of(), null, List.of(),
-                            Outbox.entries(List.of(message)));
-                    return papers.insert(paper);
+                            PaperStatus.SUBMITTED, 0, now, now, List.of(), null, List.of());
+                    return papers.insert(paper, List.of(message));
                 });
     }
 

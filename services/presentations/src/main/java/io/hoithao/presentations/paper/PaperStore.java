@@ -1,15 +1,13 @@
 package io.hoithao.presentations.paper;
 
 import io.hoithao.contracts.presentations.PresentationsMessage;
-import io.hoithao.platform.outbox.Outbox;
-import io.hoithao.platform.outbox.OutboxRelay;
+import io.hoithao.platform.outbox.Publishing;
 import io.hoithao.platform.security.Caller;
 import io.hoithao.platform.web.ProblemException;
 import io.hoithao.platform.web.ProblemTypes;
 import java.time.Clock;
 import java.util.List;
 import java.util.function.Function;
-import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -21,7 +19,7 @@ import reactor.util.retry.Retry;
 
 /**
  * Reads papers and changes them: a change is decided in Java on the paper as read, then written by one
- * conditional update that matches only that version and appends the change's messages to the outbox.
+ * conditional update that matches only that version and carries the change's messages ({@link Publishing}).
  * A writer that lost a race reads again and decides again.
  */
 @Component
@@ -30,12 +28,12 @@ public class PaperStore {
     public static final String COLLECTION = "papers";
 
     private final ReactiveMongoTemplate mongo;
-    private final OutboxRelay relay;
+    private final Publishing publishing;
     private final Clock clock;
 
-    PaperStore(ReactiveMongoTemplate mongo, OutboxRelay relay, Clock clock) {
+    PaperStore(ReactiveMongoTemplate mongo, Publishing publishing, Clock clock) {
         this.mongo = mongo;
-        this.relay = relay;
+        this.publishing = publishing;
         this.clock = clock;
     }
 
@@ -48,8 +46,9 @@ public class PaperStore {
                 .switchIfEmpty(Mono.error(() -> ProblemException.notFound("Paper", paperId)));
     }
 
-    public Mono<Paper> insert(Paper paper) {
-        return mongo.insert(paper).doOnNext(saved -> relay.relay(COLLECTION, saved.id()).subscribe());
+    /** Inserts a new paper with the messages that tell about it. */
+    public Mono<Paper> insert(Paper paper, List<? extends PresentationsMessage> messages) {
+        return publishing.insert(paper, messages);
     }
 
     /** Applies {@code decide} to the paper as it is now, retrying a few times when someone changed it meanwhile. */
@@ -63,11 +62,9 @@ public class PaperStore {
 
     private Mono<Paper> write(Paper read, Change change) {
         Update update = change.update().inc("version", 1).set("updatedAt", clock.instant());
-        Outbox.append(update, change.messages());
         Query query = Query.query(Criteria.where("_id").is(read.id()).and("version").is(read.version()));
-        return mongo.findAndModify(query, update, FindAndModifyOptions.options().returnNew(true), Paper.class)
-                .switchIfEmpty(Mono.error(ConcurrentChange::new))
-                .doOnNext(saved -> relay.relay(COLLECTION, saved.id()).subscribe());
+        return publishing.update(query, update, change.messages(), Paper.class)
+                .switchIfEmpty(Mono.error(ConcurrentChange::new));
     }
 
     public static ProblemException invalidTransition(Paper paper, String requested) {

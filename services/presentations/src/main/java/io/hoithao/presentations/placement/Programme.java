@@ -1,6 +1,5 @@
 package io.hoithao.presentations.placement;
 
-import io.hoithao.platform.outbox.OutboxEntry;
 import java.util.List;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
@@ -15,7 +14,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
  */
 @Document("programmes")
 record Programme(@Id String eventId, long version, List<PresentationSession> sessions,
-                 List<String> appliedMessageIds, List<OutboxEntry> outbox, List<String> withdrawn) {
+                 List<String> appliedMessageIds, List<String> withdrawn) {
 
     Programme {
         sessions = sessions == null ? List.of() : sessions;
@@ -24,6 +23,6 @@ record Programme(@Id String eventId, long version, List<PresentationSession> ses
     }
 
     static Programme empty(String eventId) {
-        return new Programme(eventId, 0, List.of(), List.of(), List.of(), List.of());
+        return new Programme(eventId, 0, List.of(), List.of(), List.of());
     }
 }

@@ -2,14 +2,12 @@ package io.hoithao.presentations.placement;
 
 import io.hoithao.contracts.IntegrationMessage;
 import io.hoithao.platform.messaging.Idempotency;
-import io.hoithao.platform.outbox.Outbox;
-import io.hoithao.platform.outbox.OutboxRelay;
+import io.hoithao.platform.outbox.Publishing;
 import io.hoithao.platform.web.ProblemException;
 import io.hoithao.platform.web.ProblemTypes;
 import java.time.Duration;
 import java.util.function.Function;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -22,7 +20,7 @@ import reactor.util.retry.Retry;
 /**
  * Changes an event's {@link Programme}: decide in Java on the document as read, then one conditional
  * write that matches only that {@code version} (and, for a consumed message, only if it was not applied
- * yet), sets the sessions and appends the messages to the outbox. The first write creates the document.
+ * yet), sets the sessions and carries the messages ({@link Publishing}). The first write creates the document.
  */
 @Component
 class ProgrammeStore {
@@ -30,11 +28,11 @@ class ProgrammeStore {
     static final String COLLECTION = "programmes";
 
     private final ReactiveMongoTemplate mongo;
-    private final OutboxRelay relay;
+    private final Publishing publishing;
 
-    ProgrammeStore(ReactiveMongoTemplate mongo, OutboxRelay relay) {
+    ProgrammeStore(ReactiveMongoTemplate mongo, Publishing publishing) {
         this.mongo = mongo;
-        this.relay = relay;
+        this.publishing = publishing;
     }
 
     Mono<Programme> find(String eventId) {
@@ -74,13 +72,13 @@ class ProgrammeStore {
             criteria = Idempotency.notApplied(criteria, applying);
             Idempotency.markApplied(update, applying);
         }
-        Outbox.append(update, outcome.messages());
-        return mongo.findAndModify(Query.query(criteria), update,
-                        FindAndModifyOptions.options().returnNew(true).upsert(read.version() == 0), Programme.class)
+        Query query = Query.query(criteria);
+        return (read.version() == 0
+                        ? publishing.upsert(query, update, outcome.messages(), Programme.class)
+                        : publishing.update(query, update, outcome.messages(), Programme.class))
                 // Version 0 means "not there yet": someone else created it first, and the upsert met their _id.
                 .onErrorMap(DuplicateKeyException.class, e -> new Conflict())
-                .switchIfEmpty(Mono.error(Conflict::new))
-                .doOnNext(saved -> relay.relay(COLLECTION, saved.eventId()).subscribe());
+                .switchIfEmpty(Mono.error(Conflict::new));
     }
 
     private static final class Conflict extends RuntimeException {

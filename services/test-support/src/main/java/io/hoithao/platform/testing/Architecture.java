@@ -13,6 +13,8 @@ import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
+import io.hoithao.platform.outbox.Outbox;
+import io.hoithao.platform.outbox.OutboxRelay;
 import java.util.List;
 import org.springframework.data.mongodb.core.ReactiveMongoOperations;
 import org.springframework.web.bind.annotation.RestController;
@@ -87,6 +89,20 @@ public final class Architecture {
     public static ArchRule handlersWithoutMongoTemplates() {
         return noClasses().that().areAnnotatedWith(RestController.class)
                 .should().dependOnClassesThat().areAssignableTo(ReactiveMongoOperations.class)
+                .allowEmptyShould(true);
+    }
+
+    /**
+     * A service writes a change and its messages through the platform's {@code Publishing} only: no class of it
+     * appends to an outbox ({@link Outbox}) or starts the relay ({@link OutboxRelay}) by hand, so that a message
+     * is always written in the same write as its change and published after it. The registrations service keeps
+     * the rule once its {@code RegistrationService} and {@code CheckInService} write through {@code Publishing}
+     * (they still append to the outbox and start the relay themselves).
+     */
+    public static ArchRule outboxThroughPublishingOnly() {
+        return noClasses().that().resideOutsideOfPackage("io.hoithao.platform.outbox..")
+                .should().dependOnClassesThat().belongToAnyOf(Outbox.class, OutboxRelay.class)
+                .because("a change and its messages are one write, published after it, by the platform's Publishing")
                 .allowEmptyShould(true);
     }
 

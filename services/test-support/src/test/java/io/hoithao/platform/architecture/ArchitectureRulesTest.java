@@ -44,6 +44,12 @@ class ArchitectureRulesTest {
     }
 
     @Test
+    void anOutboxWrittenOrRelayedByHandIsABreach() {
+        assertThat(breaches(Architecture.outboxThroughPublishingOnly(), BREACHES)).contains("RelaysByHand");
+        assertThat(breaches(Architecture.outboxThroughPublishingOnly(), KEPT)).isEmpty();
+    }
+
+    @Test
     void aHandlerWithAMongoTemplateIsABreach() {
         assertThat(breaches(Architecture.handlersWithoutMongoTemplates(), BREACHES)).contains("HandlerWithTemplate");
         assertThat(breaches(Architecture.handlersWithoutMongoTemplates(), KEPT)).isEmpty();
