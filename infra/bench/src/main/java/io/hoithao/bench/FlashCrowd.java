@@ -3,6 +3,7 @@ package io.hoithao.bench;
 import io.hoithao.bench.Api.Delegate;
 import java.net.URI;
 import java.net.http.HttpRequest;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -41,6 +42,9 @@ final class FlashCrowd {
         int quota = (int) Math.ceil(seats * 1.25 / Api.UNITS.size()); // quotas add up to more than the seats
         int attempts = Math.min(options.p1Attempts, delegates.size());
 
+        // What the stack uses when it has nothing to do, measured before any crowd: after one, the consumers of
+        // its messages (mails, projections) may go on for a while and would be counted as idle.
+        CpuUse cpu = target.started() ? CpuUse.idleOver(target, Duration.ofSeconds(3)) : null;
         // The first crowd on a freshly started stack, reported on its own (cold JIT, key set not yet fetched).
         Map<String, Series> warm = new LinkedHashMap<>();
         for (String path : List.of("gateway", "direct")) {
@@ -49,6 +53,17 @@ final class FlashCrowd {
         }
         report.row("P1", "first crowd on the fresh stack (" + options.p1Warmup + " at once): 5xx / no answer",
                 fivexx(warm.get("gateway")), fivexx(warm.get("direct")), "gateway | direct");
+        // More crowds of the measured shape before measuring, so that the JIT has compiled what a decision runs
+        // (C2 needs thousands of calls of a method; the first crowd is mostly interpreted).
+        for (int i = 1; i <= options.p1Warmups; i++) {
+            for (String path : List.of("gateway", "direct")) {
+                String event = api.openEvent("Bench P1 warm-up " + i + " " + path, seats);
+                crowd(base(path), event, attempts);
+            }
+        }
+        if (options.p1Warmups > 0) {
+            report.note("P1: " + options.p1Warmups + " warm-up crowd(s) of " + attempts + " each way before the measured runs (--p1.warmups)");
+        }
 
         Map<String, List<Series>> byPath = new LinkedHashMap<>();
         byPath.put("gateway", new ArrayList<>());
@@ -66,11 +81,12 @@ final class FlashCrowd {
                 if (firstEvent == null && path.equals("gateway")) {
                     firstEvent = event;
                 }
-                Map<String, java.time.Duration> before = target.cpu();
+                CpuUse.Snapshot before = cpu == null ? null : cpu.snapshot();
                 Series series = new Series(path + " run " + run, crowd(base(path), event, attempts));
-                Map<String, java.time.Duration> after = target.cpu();
-                after.forEach((process, used) -> cpuMs.get(path).merge(process,
-                        (used.toNanos() - before.getOrDefault(process, java.time.Duration.ZERO).toNanos()) / 1e6, Double::sum));
+                if (cpu != null) {
+                    // the relay and the consumers of the decisions' messages go on after the last answer
+                    cpu.sinceSettled(before, Duration.ofSeconds(30)).forEach((process, ms) -> cpuMs.get(path).merge(process, ms, Double::sum));
+                }
                 decisions.merge(path, series.countOutcome("CONFIRMED") + series.countOutcome("WAITLISTED"), Long::sum);
                 byPath.get(path).add(series);
                 if (verify(path, run, event, series, seats, quota)) {
@@ -97,6 +113,16 @@ final class FlashCrowd {
             report.row("P1", "CPU per decision during the crowds: registrations · gateway · " + Target.MONGO + " · all",
                     cpuPerDecision(cpuMs.get("gateway"), decisions.get("gateway")) + " gateway",
                     cpuPerDecision(cpuMs.get("direct"), decisions.get("direct")) + " direct", "ms of CPU, load-independent");
+            double allGateway = CpuUse.total(cpuMs.get("gateway")) / decisions.get("gateway");
+            double allDirect = CpuUse.total(cpuMs.get("direct")) / decisions.get("direct");
+            int cores = Runtime.getRuntime().availableProcessors();
+            report.row("P1", "the most decisions/s the CPU per decision allows on " + cores + " cores",
+                    Report.perSecond(cores * 1000 / allGateway) + " gateway", Report.perSecond(cores * 1000 / allDirect) + " direct",
+                    "cores × 1,000 ms / CPU per decision (all apps)");
+            for (String path : List.of("gateway", "direct")) {
+                report.note("P1 CPU per decision (" + path + ", ms, idle use subtracted, until the stack was idle again): "
+                        + CpuUse.perUnit(cpuMs.get(path), decisions.get(path)));
+            }
         }
         report.row("P1", "answers, all runs", gw.statusSummary(), direct.statusSummary(), "gateway | direct");
         List<Series> plotted = new ArrayList<>();

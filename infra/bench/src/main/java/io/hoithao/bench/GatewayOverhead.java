@@ -28,6 +28,12 @@ final class GatewayOverhead {
         this.report = report;
     }
 
+    private static String perRead(Map<String, Double> ms, long reads) {
+        return reads == 0 ? "n/a" : String.format(java.util.Locale.ROOT, "%.2f · %.2f · %.2f ms",
+                ms.getOrDefault("registrations", Double.NaN) / reads, ms.getOrDefault("gateway", Double.NaN) / reads,
+                CpuUse.total(ms) / reads);
+    }
+
     void run(String eventId) throws Exception {
         String path = "/api/registrations/events/" + eventId;
         Map<String, URI> bases = new LinkedHashMap<>();
@@ -46,9 +52,15 @@ final class GatewayOverhead {
                 load.closedLoop(options.p2Clients, Duration.ofSeconds(options.p2Warmup), () -> Api.get(base.getValue().resolve(path), null));
             }
             Map<String, Series> measured = new LinkedHashMap<>();
+            Map<String, Map<String, Double>> cpuMs = new LinkedHashMap<>();
+            CpuUse cpu = target.started() ? CpuUse.idleOver(target, Duration.ofSeconds(2)) : null;
             for (Map.Entry<String, URI> base : bases.entrySet()) {
+                CpuUse.Snapshot before = cpu == null ? null : cpu.snapshot();
                 measured.put(base.getKey(), new Series(base.getKey(), load.closedLoop(options.p2Clients,
                         Duration.ofSeconds(options.p2Seconds), () -> Api.get(base.getValue().resolve(path), null))));
+                if (cpu != null) {
+                    cpuMs.put(base.getKey(), cpu.sinceSettled(before, Duration.ofSeconds(5)));
+                }
             }
             Series direct = measured.get("direct");
             Series gateway = measured.get("gateway");
@@ -67,6 +79,15 @@ final class GatewayOverhead {
                     Report.ms(direct.percentile(99)) + " direct" + (proxy == null ? "" : ", " + Report.ms(proxy.percentile(99)) + " nginx"),
                     "gateway " + Report.delta(gateway.percentile(99) - direct.percentile(99))
                             + (proxy == null ? "" : ", nginx " + Report.delta(proxy.percentile(99) - direct.percentile(99))));
+            if (!cpuMs.isEmpty()) {
+                Map<String, Double> gw = cpuMs.get("gateway");
+                Map<String, Double> dr = cpuMs.get("direct");
+                report.row("P2", "CPU per read: registrations · gateway · all",
+                        perRead(gw, gateway.count()) + " gateway", perRead(dr, direct.count()) + " direct",
+                        "ms of CPU, load-independent");
+                cpuMs.forEach((name, ms) -> report.note("P2 CPU per read (" + name + ", ms): "
+                        + CpuUse.perUnit(ms, measured.get(name).count())));
+            }
             List<String> answers = new ArrayList<>();
             measured.forEach((name, s) -> answers.add(name + ": " + s.statusSummary()));
             report.row("P2", "answers", gateway.statusSummary(), String.join("; ", answers.subList(0, 1))

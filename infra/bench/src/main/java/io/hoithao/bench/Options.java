@@ -35,6 +35,8 @@ public final class Options {
     public final int p1Seats;
     public final int p1Runs;
     public final int p1Warmup;
+    /** Warm-up crowds of the measured shape, each way, before the measured runs. */
+    public final int p1Warmups;
     public final int p2Clients;
     public final int p2Seconds;
     public final int p2Warmup;
@@ -81,6 +83,7 @@ public final class Options {
         p1Seats = number(o, "p1.seats", 50);
         p1Runs = number(o, "p1.runs", smoke ? 1 : 10);
         p1Warmup = number(o, "p1.warmup", smoke ? 20 : 200);
+        p1Warmups = number(o, "p1.warmups", smoke ? 0 : 2);
         p2Clients = number(o, "p2.clients", smoke ? 8 : 32);
         p2Seconds = number(o, "p2.seconds", smoke ? 3 : 20);
         p2Warmup = number(o, "p2.warmup", smoke ? 1 : 5);
@@ -182,7 +185,7 @@ public final class Options {
                   --repo=<path>            repository root with the built jars (default: current directory)
                   --out=<dir>              report directory (default <repo>/infra/bench/target/bench)
                   --env.<app>.<NAME>=value an environment variable for one app of the stack the bench starts
-                  --p1.attempts=2000 --p1.seats=50 --p1.runs=10 --p1.warmup=200
+                  --p1.attempts=2000 --p1.seats=50 --p1.runs=10 --p1.warmup=200 --p1.warmups=2
                   --p2.clients=32 --p2.seconds=20 --p2.warmup=5
                   --p3.count=1000 --p3.rate=50
                   --p4.bookings=200 --p4.seats=8

@@ -119,7 +119,7 @@ public final class Target implements AutoCloseable {
 
     /**
      * CPU time used so far by each app of the stack the bench started and by the Mongo-wire server's
-     * threads in this JVM (its network workers and the store's background writer); empty for a
+     * threads in this JVM (its network workers, the journal's checkpoints and the store's background writer); empty for a
      * running stack. On a machine shared with other work, CPU time per request changes far less with
      * the load than requests per second do.
      */
@@ -135,7 +135,7 @@ public final class Target implements AutoCloseable {
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         long mongo = 0;
         for (ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
-            if (info != null && (info.getThreadName().startsWith("mongo-server") || info.getThreadName().startsWith("MVStore"))) {
+            if (info != null && (info.getThreadName().startsWith("mongo-") || info.getThreadName().startsWith("MVStore"))) {
                 mongo += Math.max(0, threads.getThreadCpuTime(info.getThreadId()));
             }
         }
