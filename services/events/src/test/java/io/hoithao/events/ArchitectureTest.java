@@ -15,9 +15,4 @@ class ArchitectureTest extends ServiceArchitectureTest {
     void handlersUseNoMongoTemplate() {
         Architecture.handlersWithoutMongoTemplates().check(classes());
     }
-
-    @Test
-    void messagesAreWrittenThroughPublishingOnly() {
-        Architecture.outboxThroughPublishingOnly().check(classes());
-    }
 }

@@ -51,7 +51,7 @@ class RepairIT {
         Instant past = Instant.now().minusSeconds(120);
         Registration registration = new Registration(UUID.randomUUID().toString(), eventId, name, name + "@mn.edu.vn",
                 "0912345678", UNIT, Units.key(UNIT), null, DelegateCategory.TEACHER, null, status, null, null, null,
-                List.of(), 0, past, past, List.of(), null, null);
+                List.of(), 0, past, past, null, null);
         return mongo.insert(registration).block();
     }
 

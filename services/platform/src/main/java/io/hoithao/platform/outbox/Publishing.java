@@ -49,7 +49,7 @@ public class Publishing {
             stored.put(Outbox.FIELD, mongo.getConverter().convertToMongoType(Outbox.entries(messages)));
             return mongo.insert(stored, collection)
                     .map(written -> document)
-                    .transform(written -> publishedAfter(written, collection, stored.get("_id")));
+                    .transform(written -> publishedAfter(written, collection, stored.get("_id"), messages));
         });
     }
 
@@ -75,7 +75,7 @@ public class Publishing {
     public <T> Mono<T> applyOnce(IntegrationMessage consumed, Object id, Update update,
                                  List<? extends IntegrationMessage> messages, Class<T> type) {
         Query query = Query.query(Idempotency.notApplied(Criteria.where("_id").is(id), consumed));
-        return Mono.defer(() -> modify(query, Idempotency.markApplied(Outbox.append(update, messages), consumed), List.of(), type,
+        return Mono.defer(() -> modify(query, Idempotency.markApplied(update, consumed), messages, type,
                         FindAndModifyOptions.options().returnNew(true).upsert(true)))
                 // Applied before: the guarded upsert tried to insert a second document with the same _id.
                 .onErrorResume(DuplicateKeyException.class, e -> Mono.empty());
@@ -86,10 +86,15 @@ public class Publishing {
         String collection = mongo.getCollectionName(type);
         // Deferred: the entries are made (and take the current trace) when the write is subscribed, not before.
         return Mono.defer(() -> mongo.findAndModify(query, Outbox.append(update, messages), options, type, collection)
-                .flatMap(written -> publishedAfter(Mono.just(written), collection, idOf(written))));
+                .flatMap(written -> publishedAfter(Mono.just(written), collection, idOf(written), messages)));
     }
 
-    private <T> Mono<T> publishedAfter(Mono<T> written, String collection, Object documentId) {
+    private <T> Mono<T> publishedAfter(Mono<T> written, String collection, Object documentId,
+                                       List<? extends IntegrationMessage> messages) {
+        if (messages.isEmpty()) {
+            // nothing of this write's to publish: no relay round trip (what an earlier write left waits for the sweep)
+            return written;
+        }
         return Mono.deferContextual(context -> written.doOnNext(document ->
                 // Not part of the caller's answer: it completes quietly whatever happens (the sweep retries),
                 // and it goes on after the answer, in the caller's context so that its work joins the caller's trace.

@@ -45,7 +45,7 @@ final class Lifecycle {
                 email, PhoneNumbers.normalise(request.phone()), nfc(request.unit()), request.unitId(),
                 blankToNull(nfc(request.position())), request.category(),
                 blankToNull(request.note() == null ? null : request.note().strip()),
-                approvalRequired ? AWAITING_APPROVAL : PENDING, null, scope, null, List.of(), 0, now, now, List.of(), null, null);
+                approvalRequired ? AWAITING_APPROVAL : PENDING, null, scope, null, List.of(), 0, now, now, null, null);
         if (!approvalRequired) {
             return new Registered(registration, List.of());
         }

@@ -1,6 +1,5 @@
 package io.hoithao.registrations.registration;
 
-import io.hoithao.platform.outbox.OutboxEntry;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -8,7 +7,8 @@ import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
- * A delegate's registration for one event, on behalf of a unit, with the outbox of its messages.
+ * A delegate's registration for one event, on behalf of a unit (its messages wait in the stored document's
+ * {@code outbox} until published, written and read by the platform's {@code Publishing} and relay only).
  * {@code idempotencyScope} (the event, the requester's token subject and the Idempotency-Key, see
  * {@code RegistrationService.idempotencyScope}) is unique, so a retried POST finds the registration it made the
  * first time, and only the requester who made it does; {@code checkIns} holds the ISO days the delegate was
@@ -36,7 +36,6 @@ public record Registration(
         long version,
         Instant createdAt,
         Instant updatedAt,
-        List<OutboxEntry> outbox,
         Long turn,
         Map<String, Instant> checkedInAt) {
 

@@ -1,8 +1,7 @@
 package io.hoithao.registrations.registration;
 
 import io.hoithao.contracts.IntegrationMessage;
-import io.hoithao.platform.outbox.Outbox;
-import io.hoithao.platform.outbox.OutboxRelay;
+import io.hoithao.platform.outbox.Publishing;
 import io.hoithao.platform.web.Page;
 import io.hoithao.platform.web.ProblemException;
 import java.time.Clock;
@@ -12,7 +11,6 @@ import java.util.Locale;
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
-import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -24,8 +22,7 @@ import reactor.core.publisher.Mono;
 
 /**
  * Reads registrations and writes them. Every write is one conditional update of one registration's document with
- * the change's messages appended to that document's outbox, and is the only place that hands them to the relay
- * ({@link #write}); a decided change ({@link Decision.Change}) matches only while the registration is still in
+ * the change's messages, through the platform's {@link Publishing} ({@link #write}); a decided change ({@link Decision.Change}) matches only while the registration is still in
  * the status it was decided on, so of two concurrent changes one wins and the other finds nothing.
  */
 @Component
@@ -34,12 +31,12 @@ public class RegistrationStore implements InitializingBean {
     static final String COLLECTION = "registrations";
 
     private final ReactiveMongoTemplate mongo;
-    private final OutboxRelay relay;
+    private final Publishing publishing;
     private final Clock clock = Clock.systemUTC();
 
-    RegistrationStore(ReactiveMongoTemplate mongo, OutboxRelay relay) {
+    RegistrationStore(ReactiveMongoTemplate mongo, Publishing publishing) {
         this.mongo = mongo;
-        this.relay = relay;
+        this.publishing = publishing;
     }
 
     @Override
@@ -62,11 +59,9 @@ public class RegistrationStore implements InitializingBean {
      * Idempotency-Key's scope twice) is 409 {@code duplicate-registration}.
      */
     Mono<Registration> insert(Lifecycle.Registered registered) {
-        Registration registration = registered.messages().isEmpty() ? registered.registration()
-                : withOutbox(registered.registration(), registered.messages());
-        return mongo.insert(registration)
-                .onErrorMap(DuplicateKeyException.class, e -> RegistrationProblems.duplicate(registration))
-                .doOnNext(inserted -> published(inserted, registered.messages()));
+        Registration registration = registered.registration();
+        return publishing.insert(registration, registered.messages(), COLLECTION)
+                .onErrorMap(DuplicateKeyException.class, e -> RegistrationProblems.duplicate(registration));
     }
 
     /** Writes a decided change; empty when the registration is no longer in the status it was decided on. */
@@ -89,23 +84,9 @@ public class RegistrationStore implements InitializingBean {
         return write(notYet, new Update().push("checkIns", day).set("checkedInAt." + day, at), List.of(message), at);
     }
 
-    /** The one write of a registration: the change, its time and version, its messages in the outbox, then the relay. */
+    /** The one write of a registration: the change with its time and version, and its messages. */
     private Mono<Registration> write(Query guard, Update change, List<? extends IntegrationMessage> messages, Instant at) {
-        Update update = Outbox.append(change.set("updatedAt", at).inc("version", 1), messages);
-        return mongo.findAndModify(guard, update, FindAndModifyOptions.options().returnNew(true), Registration.class)
-                .doOnNext(written -> published(written, messages));
-    }
-
-    private void published(Registration registration, List<? extends IntegrationMessage> messages) {
-        if (!messages.isEmpty()) {
-            relay.relay(COLLECTION, registration.id()).subscribe();
-        }
-    }
-
-    private static Registration withOutbox(Registration r, List<? extends IntegrationMessage> messages) {
-        return new Registration(r.id(), r.eventId(), r.fullName(), r.email(), r.phone(), r.unit(), r.unitId(), r.position(),
-                r.category(), r.note(), r.status(), r.confirmationCode(), r.idempotencyScope(), r.reason(), r.checkIns(),
-                r.version(), r.createdAt(), r.updatedAt(), Outbox.entries(messages), r.turn(), r.checkedInAt());
+        return publishing.update(guard, change.set("updatedAt", at).inc("version", 1), messages, Registration.class);
     }
 
     /** The registration, or 404. */

@@ -21,7 +21,7 @@ class AttendanceTest {
         Instant at = Instant.parse("2024-12-01T00:00:00Z").plusSeconds(n);
         return new Registration("r" + n, "evt", "Giáo viên " + n, "gv" + n + "@mn.edu.vn", "0912345678", unit,
                 Units.key(unit), null, category, null, RegistrationStatus.CONFIRMED, "CODE-000" + n, null, null,
-                List.of(days).stream().map(LocalDate::toString).toList(), 1, at, at, List.of(), null, null);
+                List.of(days).stream().map(LocalDate::toString).toList(), 1, at, at, null, null);
     }
 
     @Test

@@ -18,7 +18,7 @@ class ScanTest {
     static Registration in(RegistrationStatus status, List<String> checkIns) {
         return new Registration("reg-1", "evt-1", "Nguyễn Thị Hoà", "hoa@mndongtam.edu.vn", "0912345678",
                 "Trường Mầm non Đồng Tâm", "unit-1", null, DelegateCategory.TEACHER, null, status, "K7QM-3XPD", null, null,
-                checkIns, 3, NOW, NOW, List.of(), 7L, null);
+                checkIns, 3, NOW, NOW, 7L, null);
     }
 
     @Test

@@ -29,7 +29,7 @@ class LifecycleTest {
     static Registration in(RegistrationStatus status) {
         return new Registration("reg-1", "evt-1", "Nguyễn Thị Hoà", "hoa@mndongtam.edu.vn", "0912345678",
                 "Trường Mầm non Đồng Tâm", "unit-1", null, DelegateCategory.TEACHER, null, status,
-                status == CONFIRMED ? "K7QM-3XPD" : null, null, null, List.of(), 3, NOW, NOW, List.of(), 7L, null);
+                status == CONFIRMED ? "K7QM-3XPD" : null, null, null, List.of(), 3, NOW, NOW, 7L, null);
     }
 
     /** What a decision is, in one line: the change's transition, "done", or the refusal's requested status. */

@@ -86,7 +86,7 @@ class PromotionRepairRaceIT {
         Registration registration = new Registration(UUID.randomUUID().toString(), eventId, name, name + "@mn.edu.vn",
                 "0912345678", UNIT, io.hoithao.platform.testing.TestIdentity.unitId(UNIT), null, DelegateCategory.TEACHER, null, status,
                 status == RegistrationStatus.CONFIRMED ? ConfirmationCodes.next() : null, null, null,
-                List.of(), 0, now, now, List.of(), turn, null);
+                List.of(), 0, now, now, turn, null);
         mongo.insert(registration).block();
         if (holdsSeat) {
             assertThat(new Seats(mongo).claim(eventId, registration.id(), registration.unitId()).block()).isTrue();

@@ -95,9 +95,8 @@ public final class Architecture {
     /**
      * A service writes a change and its messages through the platform's {@code Publishing} only: no class of it
      * appends to an outbox ({@link Outbox}) or starts the relay ({@link OutboxRelay}) by hand, so that a message
-     * is always written in the same write as its change and published after it. The registrations service keeps
-     * the rule once its {@code RegistrationService} and {@code CheckInService} write through {@code Publishing}
-     * (they still append to the outbox and start the relay themselves).
+     * is always written in the same write as its change and published after it. Every service keeps it
+     * ({@link ServiceArchitectureTest}).
      */
     public static ArchRule outboxThroughPublishingOnly() {
         return noClasses().that().resideOutsideOfPackage("io.hoithao.platform.outbox..")

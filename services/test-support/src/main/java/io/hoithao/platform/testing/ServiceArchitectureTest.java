@@ -45,4 +45,9 @@ public abstract class ServiceArchitectureTest {
     void valueTypesKnowNothingOfHttpOrKafka() {
         Architecture.valueTypesFreeOfWebAndKafka().check(classes);
     }
+
+    @Test
+    void messagesAreWrittenThroughPublishingOnly() {
+        Architecture.outboxThroughPublishingOnly().check(classes);
+    }
 }
