@@ -147,7 +147,11 @@ class FaultsIT {
                 seen.append(", restarted in ").append(restart.toMillis()).append(" ms, every service UP ")
                         .append((System.nanoTime() - back) / 1_000_000).append(" ms later");
             } catch (Exception | AssertionError e) {
-                seen.append(", restart failed: ").append(e);
+                seen.append(", restart failed: ").append(e.getClass().getSimpleName()).append(" (readiness then:");
+                for (App app : FaultStack.APPS) {
+                    seen.append(' ').append(app.id()).append('=').append(stack.readiness(app));
+                }
+                seen.append(')');
             }
             synchronized (readinessSeen) {
                 readinessSeen.add(seen.toString());
@@ -193,7 +197,7 @@ class FaultsIT {
                         }
                     } catch (Exception e) {
                         synchronized (restarts) {
-                            restarts.add("failed: " + e);
+                            restarts.add("at operation " + i + ": failed: " + e);
                         }
                     }
                 });
@@ -202,7 +206,7 @@ class FaultsIT {
         pending[0].join();
         FaultStack.report("F1 %s", workload.summary());
         FaultStack.report("F1 broker kills: %s", restarts);
-        assertThat(restarts).hasSize(kills).noneMatch(r -> r.startsWith("failed"));
+        assertThat(restarts).hasSize(kills).noneMatch(r -> r.contains(": failed: "));
         assertThat(workload.refusals).as("4xx answers").isEmpty();
         // the broker's outage never holds a request: a registration is one database write, its message waits in the outbox
         assertThat(workload.answers).as("requests that hung").doesNotContainKeys("timeout", "io");
