@@ -165,9 +165,12 @@ public final class EmbeddedKafka implements AutoCloseable {
         // A consumer group forms at once instead of waiting 3 s for more members.
         p.setProperty("group.initial.rebalance.delay.ms", "0");
         // After a kill -9 the controller keeps the dead broker's registration until its session
-        // expires, and the restarted broker waits for that (9 s by default); 4 s is plenty on localhost.
-        p.setProperty("broker.session.timeout.ms", "4000");
-        p.setProperty("broker.heartbeat.interval.ms", "1000");
+        // expires, and the restarted broker waits for that (9 s by default): 6 s here. The heartbeat
+        // stays at Kafka's 2 s, because the controller gives each heartbeat half the interval to be
+        // handled: at 1 s (500 ms) a controller starved of CPU timed every heartbeat out, and a
+        // restarted broker stayed fenced for minutes (infra/faults, F1 on a loaded machine).
+        p.setProperty("broker.session.timeout.ms", "6000");
+        p.setProperty("broker.heartbeat.interval.ms", "2000");
         return p;
     }
 

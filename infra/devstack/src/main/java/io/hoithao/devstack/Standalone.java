@@ -15,7 +15,7 @@ import java.util.concurrent.CountDownLatch;
  * java -cp devstack-lib.jar:... io.hoithao.devstack.Standalone mongo --dir=DIR --port=P [--durability=journaled|journaled_no_fsync|delayed]
  * </pre>
  *
- * It prints {@value #READY} and the port once it accepts clients; SIGTERM stops it cleanly (the broker
+ * It prints {@value #READY}, the port and how long its start took once it accepts clients; SIGTERM stops it cleanly (the broker
  * flushes its logs, the Mongo-wire server checkpoints), SIGKILL as a crash would.
  */
 public final class Standalone {
@@ -26,6 +26,7 @@ public final class Standalone {
     }
 
     public static void main(String[] args) throws InterruptedException {
+        long toMain = java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime();
         if (args.length == 0) {
             System.err.println("Usage: Standalone kafka|mongo --dir=<path> --port=<port> [...]");
             System.exit(2);
@@ -70,7 +71,9 @@ public final class Standalone {
                 System.err.println("stopping failed: " + e);
             }
         }, "standalone-stop"));
-        System.out.println(READY + port);
+        // how long the JVM took to reach main and the server to start after it: a slow start on a loaded machine says which
+        long uptime = java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime();
+        System.out.println(READY + port + " (JVM " + toMain + " ms to main, then " + (uptime - toMain) + " ms to start)");
         System.out.flush();
         new CountDownLatch(1).await();
     }

@@ -27,6 +27,19 @@ import org.junit.jupiter.api.io.TempDir;
 
 class EmbeddedKafkaTest {
 
+    /**
+     * The controller gives each broker heartbeat half the heartbeat interval to be handled and times it out after
+     * that; at 500 ms a controller starved of CPU timed out every heartbeat of a restarted broker, which stayed fenced
+     * (not ready) for more than 2 minutes. A second at least, and a session of three heartbeats.
+     */
+    @Test
+    void givesTheControllerASecondForEachHeartbeat(@TempDir Path dir) {
+        java.util.Properties properties = new EmbeddedKafka(dir, 19092, 19093).brokerProperties();
+        int heartbeat = Integer.parseInt(properties.getProperty("broker.heartbeat.interval.ms"));
+        assertThat(heartbeat / 2).as("ms the controller has for a heartbeat").isGreaterThanOrEqualTo(1000);
+        assertThat(Integer.parseInt(properties.getProperty("broker.session.timeout.ms"))).isGreaterThanOrEqualTo(3 * heartbeat);
+    }
+
     private static final String TOPIC = "devstack.test";
 
     @Test

@@ -60,12 +60,20 @@ final class FaultStack implements AutoCloseable {
         mongoProxy = new FaultProxy("mongo", ports[2]);
         kafkaProxy = new FaultProxy("kafka", ports[0]);
         Path logs = dataDir.resolve("logs");
-        kafka = new InfraProcess("kafka", logs, "-Xmx512m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 " + jvmOptions,
+        // the broker's classes mapped from an archive (made once, kept in target/ for the next runs): after a SIGKILL on a
+        // loaded machine, loading them again was most of its start
+        kafka = new InfraProcess("kafka", logs, Path.of("target", "class-archives"),
+                "-Xmx512m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 " + jvmOptions,
                 "kafka", "--dir=" + dataDir.resolve("kafka"), "--port=" + ports[0], "--controller.port=" + ports[1],
                 "--advertised.port=" + kafkaProxy.port());
         mongo = new InfraProcess("mongo", logs, "-Xmx384m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 " + jvmOptions,
                 "mongo", "--dir=" + dataDir.resolve("mongo"), "--port=" + ports[2]);
-        report("kafka started in %.1f s", kafka.start(START).toMillis() / 1000.0);
+        // made for the full form only, whose five kills it shortens; the short form's one kill costs less than making it
+        Duration archived = full() ? kafka.prepareClassArchive(START) : Duration.ZERO;
+        if (!archived.isZero()) {
+            report("kafka's class archive made in %.1f s (a start and a clean stop)", archived.toMillis() / 1000.0);
+        }
+        report("kafka started in %.1f s: %s", kafka.start(START).toMillis() / 1000.0, kafka.lastReady());
         report("mongo started in %.1f s", mongo.start(START).toMillis() / 1000.0);
         DevStackConfig.Builder config = DevStackConfig.builder()
                 .repoRoot(Path.of("../..")) // Failsafe runs in infra/faults
@@ -186,6 +194,76 @@ final class FaultStack implements AutoCloseable {
                 report("%s not ready (%s); jcmd failed: %s", child.app().id(), status, e);
             }
         }
+    }
+
+    /**
+     * Writes the threads and heap of every app, and of the broker and the database, to {@code logs/<name>-<label>.txt}
+     * ({@code jcmd Thread.print}, {@code GC.heap_info}): what a stuck process was doing, while it is stuck.
+     */
+    void dumpThreads(String label) {
+        java.util.Map<String, Long> pids = new java.util.LinkedHashMap<>();
+        for (io.hoithao.devstack.ChildProcess child : stack.processes()) {
+            pids.put(child.app().id(), child.pid());
+        }
+        pids.put("kafka", kafka.pid());
+        pids.put("mongo", mongo.pid());
+        pids.forEach((name, pid) -> jcmd(pid, stack.config().logDir().resolve(name + "-" + label + ".txt")));
+        report("threads and heap of every process at %s in %s/*-%s.txt", label, stack.config().logDir(), label);
+    }
+
+    private static void jcmd(long pid, Path file) {
+        Path jcmd = Path.of(ProcessHandle.current().info().command().orElse("java")).resolveSibling("jcmd");
+        try {
+            for (String command : List.of("GC.heap_info", "Thread.print")) {
+                Process process = new ProcessBuilder(jcmd.toString(), Long.toString(pid), command).redirectErrorStream(true)
+                        .redirectOutput(ProcessBuilder.Redirect.appendTo(file.toFile())).start();
+                process.waitFor(60, java.util.concurrent.TimeUnit.SECONDS);
+            }
+        } catch (Exception e) {
+            report("jcmd %d failed: %s", pid, e);
+        }
+    }
+
+    /**
+     * Watches every app's readiness once a second for {@code span} from now (on a thread of its own) and returns,
+     * when joined, each app's longest stretch without UP and how many probes went unanswered within 5 s; the first
+     * time an app has not been UP for {@code dumpAfter}, every process's threads are written ({@link #dumpThreads}).
+     */
+    java.util.concurrent.CompletableFuture<java.util.Map<App, String>> watchReadiness(Duration span, Duration dumpAfter) {
+        return java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            java.util.Map<App, Long> downSince = new java.util.EnumMap<>(App.class);
+            java.util.Map<App, Long> longest = new java.util.EnumMap<>(App.class);
+            java.util.Map<App, Integer> unanswered = new java.util.EnumMap<>(App.class);
+            boolean dumped = false;
+            long end = System.nanoTime() + span.toNanos();
+            while (System.nanoTime() < end) {
+                long now = System.nanoTime();
+                for (App app : apps) {
+                    String status = readiness(app);
+                    if ("NONE".equals(status)) {
+                        unanswered.merge(app, 1, Integer::sum);
+                    }
+                    if ("UP".equals(status)) {
+                        downSince.remove(app);
+                    } else {
+                        long since = downSince.computeIfAbsent(app, a -> now);
+                        longest.merge(app, System.nanoTime() - since, Math::max);
+                        if (!dumped && System.nanoTime() - since > dumpAfter.toNanos()) {
+                            report("%s not ready for %d s (%s)", app.id(), (System.nanoTime() - since) / 1_000_000_000L, status);
+                            dumpThreads("stuck");
+                            dumped = true;
+                        }
+                    }
+                }
+                java.util.concurrent.locks.LockSupport.parkNanos(Duration.ofSeconds(1).toNanos()); // the probes' pace
+            }
+            java.util.Map<App, String> seen = new java.util.EnumMap<>(App.class);
+            for (App app : apps) {
+                seen.put(app, String.format(Locale.ROOT, "not UP for at most %.1f s, %d probe(s) unanswered",
+                        longest.getOrDefault(app, 0L) / 1e9, unanswered.getOrDefault(app, 0)));
+            }
+            return seen;
+        });
     }
 
     /** An event open for registration, its lessons made, everything known to every service. */

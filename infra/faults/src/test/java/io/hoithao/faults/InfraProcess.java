@@ -22,23 +22,84 @@ final class InfraProcess implements AutoCloseable {
     private final List<String> arguments;
     private final String jvmOptions;
     private final Path logFile;
+    private final Path classArchive;
     private Process process;
     private int starts;
+    private volatile String lastReady = "";
 
-    InfraProcess(String name, Path logDir, String jvmOptions, String... arguments) {
+    InfraProcess(String name, Path logDir, String jvmOptions, String... arguments) throws IOException {
+        this(name, logDir, null, jvmOptions, arguments);
+    }
+
+    /**
+     * @param archiveDir where its classes are kept ready to map (a CDS archive, made by {@link #prepareClassArchive}),
+     *                   named after the jars and JVM options it holds for, or null for none
+     */
+    InfraProcess(String name, Path logDir, Path archiveDir, String jvmOptions, String... arguments) throws IOException {
         this.name = name;
         this.arguments = List.of(arguments);
         this.jvmOptions = jvmOptions;
         this.logFile = logDir.resolve(name + ".log");
+        this.classArchive = archiveDir == null ? null : archiveDir.resolve(name + "-" + archiveKey(jvmOptions) + ".jsa");
+    }
+
+    /** The jars (paths, sizes, times) and the options: an archive holds only for the class path and flags it was made with. */
+    private static String archiveKey(String jvmOptions) throws IOException {
+        StringBuilder key = new StringBuilder(jvmOptions.trim());
+        for (String jar : jarsOnly().split(java.io.File.pathSeparator)) {
+            Path path = Path.of(jar);
+            key.append('|').append(jar).append(':').append(Files.size(path)).append(':').append(Files.getLastModifiedTime(path).toMillis());
+        }
+        return java.util.HexFormat.of().formatHex(java.util.Arrays.copyOf(
+                sha256(key.toString().getBytes(StandardCharsets.UTF_8)), 8));
+    }
+
+    private static byte[] sha256(byte[] bytes) {
+        try {
+            return java.security.MessageDigest.getInstance("SHA-256").digest(bytes);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Makes the class archive if it is missing: one start and a clean stop with {@code -XX:ArchiveClassesAtExit} (the
+     * JVM writes it as it exits), so that every later start maps the classes it loaded instead of loading them
+     * again. On a loaded machine class loading is most of a broker's start after a SIGKILL (its data is small).
+     * Returns how long that took (zero when the archive was there).
+     */
+    synchronized Duration prepareClassArchive(Duration timeout) throws IOException, InterruptedException {
+        if (classArchive == null || Files.exists(classArchive)) {
+            return Duration.ZERO;
+        }
+        Files.createDirectories(classArchive.toAbsolutePath().getParent());
+        long t0 = System.nanoTime();
+        launch(timeout, "-XX:ArchiveClassesAtExit=" + classArchive.toAbsolutePath());
+        stop();
+        return Duration.ofNanos(System.nanoTime() - t0);
     }
 
     /** Starts it and returns once it accepts clients (its ready line). */
     synchronized Duration start(Duration timeout) throws IOException, InterruptedException {
+        return launch(timeout, classArchive != null && Files.exists(classArchive)
+                ? "-XX:SharedArchiveFile=" + classArchive.toAbsolutePath() : null);
+    }
+
+    /** Its last ready line, which says how long the JVM took to reach main and the server to start. */
+    String lastReady() {
+        return lastReady;
+    }
+
+    private Duration launch(Duration timeout, String archiveOption) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
         command.add(ProcessHandle.current().info().command().orElse("java"));
         command.addAll(List.of(jvmOptions.split("\\s+")));
+        if (archiveOption != null) {
+            command.add(archiveOption);
+            command.add("-Xlog:cds*=off"); // the archive's notes (classes it cannot hold) are not the log's business
+        }
         command.add("-cp");
-        command.add(System.getProperty("java.class.path"));
+        command.add(archiveOption != null ? jarsOnly() : System.getProperty("java.class.path"));
         command.add(Standalone.class.getName());
         command.addAll(arguments);
         Files.createDirectories(logFile.getParent());
@@ -58,7 +119,15 @@ final class InfraProcess implements AutoCloseable {
             }
             process.waitFor(100, TimeUnit.MILLISECONDS); // wakes at once if it dies
         }
-        return Duration.ofNanos(System.nanoTime() - t0);
+        Duration took = Duration.ofNanos(System.nanoTime() - t0);
+        List<String> lines = Files.readAllLines(logFile, StandardCharsets.UTF_8);
+        for (int i = lines.size() - 1; i >= 0; i--) {
+            if (lines.get(i).startsWith(Standalone.READY)) {
+                lastReady = lines.get(i);
+                break;
+            }
+        }
+        return took;
     }
 
     private long countReady() throws IOException {
@@ -66,6 +135,43 @@ final class InfraProcess implements AutoCloseable {
             return 0;
         }
         return Files.readAllLines(logFile, StandardCharsets.UTF_8).stream().filter(l -> l.startsWith(Standalone.READY)).count();
+    }
+
+    /**
+     * The test's class path as jar files only (a class archive refuses directories on it): a manifest-only jar (as
+     * Failsafe starts the tests with) stands for the entries its manifest names. Standalone and everything it needs
+     * come from jars (devstack's {@code lib} jar and its dependencies).
+     */
+    private static String jarsOnly() throws IOException {
+        List<String> jars = new ArrayList<>();
+        for (String entry : System.getProperty("java.class.path").split(java.io.File.pathSeparator)) {
+            Path path = Path.of(entry);
+            if (!Files.isRegularFile(path) || !entry.endsWith(".jar")) {
+                continue;
+            }
+            String manifestPath = null;
+            try (java.util.jar.JarFile jar = new java.util.jar.JarFile(path.toFile())) {
+                java.util.jar.Manifest manifest = jar.getManifest();
+                manifestPath = manifest == null ? null : manifest.getMainAttributes().getValue("Class-Path");
+            }
+            if (manifestPath == null || manifestPath.isBlank()) {
+                jars.add(path.toString());
+                continue;
+            }
+            jars.add(path.toString());
+            for (String named : manifestPath.trim().split("\\s+")) {
+                Path resolved;
+                try {
+                    resolved = Path.of(path.toUri().resolve(named));
+                } catch (IllegalArgumentException e) {
+                    continue;
+                }
+                if (Files.isRegularFile(resolved) && resolved.toString().endsWith(".jar")) {
+                    jars.add(resolved.toString());
+                }
+            }
+        }
+        return String.join(java.io.File.pathSeparator, jars);
     }
 
     /** SIGKILL of the real process: nothing flushed, no shutdown hook. */
