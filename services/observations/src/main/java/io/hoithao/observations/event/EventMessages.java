@@ -18,7 +18,7 @@ import io.hoithao.contracts.events.SessionScheduled;
 import io.hoithao.observations.booking.BookingService;
 import io.hoithao.observations.form.FormService;
 import io.hoithao.observations.lesson.LessonService;
-import io.hoithao.platform.messaging.Idempotency;
+import io.hoithao.platform.events.EventFacts;
 import io.hoithao.platform.messaging.MessageDispatch;
 import java.util.function.Consumer;
 import org.springframework.context.annotation.Bean;
@@ -60,27 +60,22 @@ class EventMessages {
     record Handler(ReactiveMongoTemplate mongo, BookingService bookings, FormService forms) {
 
         Mono<?> published(EventPublished published) {
-            // Only the unit: whether the event was cancelled or completed is not this message's to say.
-            Update update = new Update()
-                    .set("organiserUnit", published.organiserUnit())
+            // Only the unit (an older message without its id: administrators manage the event): whether the event
+            // was cancelled or completed is not this message's to say.
+            return EventFacts.apply(mongo, ObservedEvent.class, published, EventFacts.organisingUnit(published)
                     .setOnInsert("cancelled", false).setOnInsert("completed", false)
-                    .set("updatedAt", published.occurredAt());
-            // Older messages name the unit only: they leave the id as it was (none: administrators manage the event).
-            if (published.organiserUnitId() != null) {
-                update.set("organiserUnitId", published.organiserUnitId());
-            }
-            return Idempotency.upsert(mongo, ObservedEvent.class, published.eventId(), published, update);
+                    .set("updatedAt", published.occurredAt()));
         }
 
         Mono<?> cancelled(EventCancelled cancelled) {
-            return Idempotency.upsert(mongo, ObservedEvent.class, cancelled.eventId(), cancelled,
-                            new Update().set("cancelled", true).setOnInsert("completed", false).set("updatedAt", cancelled.occurredAt()))
+            return EventFacts.apply(mongo, ObservedEvent.class, cancelled,
+                            EventFacts.cancelled().setOnInsert("completed", false).set("updatedAt", cancelled.occurredAt()))
                     .then(bookings.cancelEvent(cancelled.eventId(),
                             cancelled.reason() == null ? "Event cancelled" : cancelled.reason()));
         }
 
         Mono<?> completed(EventCompleted completed) {
-            return Idempotency.upsert(mongo, ObservedEvent.class, completed.eventId(), completed,
+            return EventFacts.apply(mongo, ObservedEvent.class, completed,
                             new Update().set("completed", true).setOnInsert("cancelled", false).set("updatedAt", completed.occurredAt()))
                     .then(forms.lock(completed.eventId()));
         }
