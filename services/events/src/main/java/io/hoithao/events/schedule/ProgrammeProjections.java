@@ -97,7 +97,8 @@ class ProgrammeProjections {
     }
 
     Mono<?> lessonCancelled(LessonCancelled m) {
-        return announced(m, lessonChange(m, m.lessonId(), m.revision(), new Update().set("scheduled", false).set("cancelled", true)));
+        return announced(m, lessonChange(m, m.lessonId(), m.revision(),
+                new Update().set("scheduled", false).set("cancelled", true)));
     }
 
     Mono<?> paperAccepted(PaperAccepted m) {

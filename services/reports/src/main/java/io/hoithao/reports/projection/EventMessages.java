@@ -33,21 +33,21 @@ class EventMessages {
     Consumer<Message<byte[]>> eventsMessages(ReactiveMongoTemplate mongo) {
         return MessageDispatch.of(EventsMessage.class)
                 .on(EventPublished.class, m -> Writes.upsert(mongo, Projected.Event.class, m.eventId(), m, new Update()
-                            .set("title", m.title()).set("kind", m.kind()).set("level", m.level())
-                            .set("organiserUnitId", m.organiserUnitId())
-                            .set("organiserUnit", m.organiserUnit()).set("startDate", m.startDate()).set("endDate", m.endDate())
-                            .set("programmeId", m.programmeId()).set("status", "PUBLISHED")))
+                        .set("title", m.title()).set("kind", m.kind()).set("level", m.level())
+                        .set("organiserUnitId", m.organiserUnitId())
+                        .set("organiserUnit", m.organiserUnit()).set("startDate", m.startDate()).set("endDate", m.endDate())
+                        .set("programmeId", m.programmeId()).set("status", "PUBLISHED")))
                 .on(EventRescheduled.class, m -> Writes.upsert(mongo, Projected.Event.class, m.eventId(), m,
-                            new Update().set("startDate", m.startDate()).set("endDate", m.endDate())))
-                .on(EventProgrammeChanged.class, m -> Writes.newer(mongo, Projected.Event.class, m.eventId(), "programmeRevision", m.revision(), m,
-                            new Update().set("programmeId", m.programmeId())))
+                        new Update().set("startDate", m.startDate()).set("endDate", m.endDate())))
+                .on(EventProgrammeChanged.class, m -> Writes.newer(mongo, Projected.Event.class, m.eventId(),
+                        "programmeRevision", m.revision(), m, new Update().set("programmeId", m.programmeId())))
                 .on(EventStarted.class, m -> status(mongo, m, "IN_PROGRESS"))
                 .on(EventCompleted.class, m -> status(mongo, m, "COMPLETED"))
                 .on(EventCancelled.class, m -> status(mongo, m, "CANCELLED"))
                 .on(ProgrammeCreated.class, m -> Writes.upsert(mongo, Projected.Programme.class, m.programmeId(), m,
-                            new Update().set("name", m.name()).set("organiserUnit", m.organiserUnit())))
+                        new Update().set("name", m.name()).set("organiserUnit", m.organiserUnit())))
                 .on(ProgrammePhaseAdded.class, m -> Writes.upsert(mongo, Projected.Programme.class, m.programmeId(), m,
-                            new Update().addToSet("phases", new Projected.Phase(m.name(), m.fromYear(), m.toYear()))))
+                        new Update().addToSet("phases", new Projected.Phase(m.name(), m.fromYear(), m.toYear()))))
                 // Registration, capacity and sessions are not in the report.
                 .ignore(RegistrationOpened.class, RegistrationClosed.class, CapacityChanged.class, SessionScheduled.class, SessionMoved.class, SessionCancelled.class)
                 .consumer();

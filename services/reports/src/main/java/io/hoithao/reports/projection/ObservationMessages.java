@@ -28,9 +28,9 @@ class ObservationMessages {
     Consumer<Message<byte[]>> observationsMessages(ReactiveMongoTemplate mongo) {
         return MessageDispatch.of(ObservationsMessage.class)
                 .on(LessonScheduled.class, m -> Writes.upsert(mongo, Projected.Lesson.class, m.lessonId(), m, new Update().set("eventId", m.eventId())
-                            .set("title", m.title()).set("host", m.host()).set("cancelled", false)))
+                        .set("title", m.title()).set("host", m.host()).set("cancelled", false)))
                 .on(LessonCancelled.class, m -> Writes.upsert(mongo, Projected.Lesson.class, m.lessonId(), m,
-                            new Update().set("eventId", m.eventId()).set("cancelled", true)))
+                        new Update().set("eventId", m.eventId()).set("cancelled", true)))
                 .on(ObservationFormSubmitted.class, m -> formSubmitted(mongo, m))
                 // Seats, waiting lists and a lesson's times are not in the report.
                 .ignore(SeatBooked.class, SeatReleased.class, ObserverWaitlisted.class, WaitlistLeft.class, LessonMoved.class)

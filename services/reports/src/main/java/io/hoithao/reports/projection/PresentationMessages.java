@@ -32,7 +32,7 @@ class PresentationMessages {
                 .on(PaperRejected.class, m -> paper(mongo, m, m.paperId(), new Update().set("status", "REJECTED")))
                 .on(PaperWithdrawn.class, m -> paper(mongo, m, m.paperId(), new Update().set("status", "WITHDRAWN").set("scheduled", false)))
                 .on(PaperScheduled.class, m -> paper(mongo, m, m.paperId(), new Update().set("title", m.title()).set("unit", m.unit())
-                            .set("status", "ACCEPTED").set("scheduled", true)))
+                        .set("status", "ACCEPTED").set("scheduled", true)))
                 .on(PaperUnscheduled.class, m -> paper(mongo, m, m.paperId(), new Update().set("scheduled", false)))
                 // A revision asked changes neither the unit, the state nor the slot.
                 .ignore(PaperRevisionRequested.class)

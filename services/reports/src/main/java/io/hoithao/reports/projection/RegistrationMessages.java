@@ -32,7 +32,7 @@ class RegistrationMessages {
                 .on(RegistrationRejected.class, m -> state(mongo, m, m.registrationId(), "REJECTED", null, null))
                 .on(RegistrationCancelled.class, m -> state(mongo, m, m.registrationId(), "CANCELLED", null, null))
                 .on(DelegateCheckedIn.class, m -> Writes.upsert(mongo, Projected.Registration.class, m.registrationId(), m,
-                            new Update().set("eventId", m.eventId()).addToSet("checkIns", m.day())))
+                        new Update().set("eventId", m.eventId()).addToSet("checkIns", m.day())))
                 .consumer();
     }
 

@@ -27,11 +27,11 @@ class UnitMessages {
     Consumer<Message<byte[]>> unitsMessages(ReactiveMongoTemplate mongo) {
         return MessageDispatch.of(UnitsMessage.class)
                 .on(UnitCreated.class, m -> Writes.newer(mongo, Projected.Unit.class, m.unitId(), "revision", m.revision(), m, new Update()
-                            .set("officialName", m.officialName()).set("shortName", m.shortName()).set("kind", m.kind())
-                            .set("level", m.level()).set("parentId", m.parentId())))
+                        .set("officialName", m.officialName()).set("shortName", m.shortName()).set("kind", m.kind())
+                        .set("level", m.level()).set("parentId", m.parentId())))
                 .on(UnitRenamed.class, m -> renamed(mongo, m))
                 .on(UnitMoved.class, m -> Writes.newer(mongo, Projected.Unit.class, m.unitId(), "revision", m.revision(), m,
-                            new Update().set("parentId", m.parentId())))
+                        new Update().set("parentId", m.parentId())))
                 .on(ModelSiteDesignated.class, m -> site(mongo, m, m.unitId(), m.programmeId(), m.phase(), m.level(), m.revision()))
                 .on(ModelSiteWithdrawn.class, m -> site(mongo, m, m.unitId(), m.programmeId(), m.phase(), null, m.revision()))
                 .consumer();
