@@ -158,7 +158,7 @@ class EmailVerificationIT extends IdentityIT {
     @Test
     void aSignUpForAVerifiedAddressChangesNothingAndMailsItsOwnerAResetLink() throws Exception {
         String email = uniqueEmail("known");
-        users.createVerified(email, CHOSEN, "Chủ Tài Khoản", null, null, java.util.Set.of(io.hoithao.identity.user.Role.DELEGATE));
+        users.createVerified(email, CHOSEN, "Chủ Tài Khoản", null, null, java.util.Set.of(io.hoithao.platform.security.Role.DELEGATE));
         UserAccount before = users.find(email).orElseThrow();
         HttpResponse<String> unknown = signUp(uniqueEmail("unknown"));
         HttpResponse<String> known = signUp(email);

@@ -2,8 +2,8 @@ package io.hoithao.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.hoithao.identity.user.Role;
 import io.hoithao.identity.user.UserDirectory;
+import io.hoithao.platform.security.Role;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;

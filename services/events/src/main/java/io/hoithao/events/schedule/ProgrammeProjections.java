@@ -61,62 +61,74 @@ class ProgrammeProjections {
         this.clock = clock;
     }
 
-    Mono<?> apply(IntegrationMessage message) {
-        Mono<Document> applied = route(message);
-        return applied.doOnNext(document -> changes.announce(new ProgrammeChange(message.eventId(),
-                message.getClass().getSimpleName(), String.valueOf(document.get("_id")), clock.instant())));
+    // Each of the following applies one message, and announces the change to the programme's live viewers.
+
+    Mono<?> waitlisted(RegistrationWaitlisted m) {
+        return announced(m, registration(m, m.registrationId(), "WAITLISTED", 1));
     }
 
-    private Mono<Document> route(IntegrationMessage message) {
-        if (message instanceof RegistrationWaitlisted m) {
-            return registration(m, m.registrationId(), "WAITLISTED", 1);
-        }
-        if (message instanceof RegistrationConfirmed m) {
-            return registration(m, m.registrationId(), "CONFIRMED", 2);
-        }
-        if (message instanceof RegistrationPromoted m) {
-            return registration(m, m.registrationId(), "CONFIRMED", 2);
-        }
-        if (message instanceof RegistrationCancelled m) {
-            return registration(m, m.registrationId(), "CANCELLED", 3);
-        }
-        if (message instanceof LessonScheduled m) {
-            return lessonScheduled(m);
-        }
-        if (message instanceof SeatBooked m) {
-            return seats(m, m.lessonId(), m.seatsLeft(), m.revision());
-        }
-        if (message instanceof SeatReleased m) {
-            return seats(m, m.lessonId(), m.seatsLeft(), m.revision());
-        }
-        if (message instanceof PaperAccepted m) {
-            return paper(m, m.paperId(), RANK, new Update().set("status", "ACCEPTED")
-                    .set("title", m.title()).set("unit", m.unit()).set("presenters", m.presenters()));
-        }
-        if (message instanceof PaperScheduled m) {
-            return paper(m, m.paperId(), 2 * RANK + m.revision(), new Update().set("status", "SCHEDULED")
-                    .set("title", m.title()).set("unit", m.unit()).set("presenters", m.presenters())
-                    .set("sessionId", m.sessionId()).set("position", m.position()).set("minutes", m.minutes()));
-        }
-        if (message instanceof PaperUnscheduled m) {
-            // Back to accepted and unplaced; it competes with placements by the programme's revision.
-            return paper(m, m.paperId(), 2 * RANK + m.revision(), new Update().set("status", "ACCEPTED")
-                    .unset("sessionId").unset("position").unset("minutes"));
-        }
-        if (message instanceof LessonMoved m) {
-            return lessonChange(m, m.lessonId(), m.revision(), new Update().set("startsAt", m.startsAt()).set("endsAt", m.endsAt()));
-        }
-        if (message instanceof LessonCancelled m) {
-            return lessonChange(m, m.lessonId(), m.revision(), new Update().set("scheduled", false).set("cancelled", true));
-        }
-        if (message instanceof PaperRejected m) {
-            return paper(m, m.paperId(), 3 * RANK, new Update().set("status", "REJECTED"));
-        }
-        if (message instanceof PaperWithdrawn m) {
-            return paper(m, m.paperId(), 3 * RANK, new Update().set("status", "WITHDRAWN"));
-        }
-        // Submissions, check-ins, observation forms and the like do not show in the programme.
-        return Mono.empty();
+    Mono<?> confirmed(RegistrationConfirmed m) {
+        return announced(m, registration(m, m.registrationId(), "CONFIRMED", 2));
+    }
+
+    Mono<?> promoted(RegistrationPromoted m) {
+        return announced(m, registration(m, m.registrationId(), "CONFIRMED", 2));
+    }
+
+    Mono<?> cancelled(RegistrationCancelled m) {
+        return announced(m, registration(m, m.registrationId(), "CANCELLED", 3));
+    }
+
+    Mono<?> lessonScheduled(LessonScheduled m) {
+        return announced(m, lesson(m));
+    }
+
+    Mono<?> seatBooked(SeatBooked m) {
+        return announced(m, seats(m, m.lessonId(), m.seatsLeft(), m.revision()));
+    }
+
+    Mono<?> seatReleased(SeatReleased m) {
+        return announced(m, seats(m, m.lessonId(), m.seatsLeft(), m.revision()));
+    }
+
+    Mono<?> lessonMoved(LessonMoved m) {
+        return announced(m, lessonChange(m, m.lessonId(), m.revision(),
+                new Update().set("startsAt", m.startsAt()).set("endsAt", m.endsAt())));
+    }
+
+    Mono<?> lessonCancelled(LessonCancelled m) {
+        return announced(m, lessonChange(m, m.lessonId(), m.revision(),
+                new Update().set("scheduled", false).set("cancelled", true)));
+    }
+
+    Mono<?> paperAccepted(PaperAccepted m) {
+        return announced(m, paper(m, m.paperId(), RANK, new Update().set("status", "ACCEPTED")
+                .set("title", m.title()).set("unit", m.unit()).set("presenters", m.presenters())));
+    }
+
+    Mono<?> paperScheduled(PaperScheduled m) {
+        return announced(m, paper(m, m.paperId(), 2 * RANK + m.revision(), new Update().set("status", "SCHEDULED")
+                .set("title", m.title()).set("unit", m.unit()).set("presenters", m.presenters())
+                .set("sessionId", m.sessionId()).set("position", m.position()).set("minutes", m.minutes())));
+    }
+
+    Mono<?> paperUnscheduled(PaperUnscheduled m) {
+        // Back to accepted and unplaced; it competes with placements by the programme's revision.
+        return announced(m, paper(m, m.paperId(), 2 * RANK + m.revision(), new Update().set("status", "ACCEPTED")
+                .unset("sessionId").unset("position").unset("minutes")));
+    }
+
+    Mono<?> paperRejected(PaperRejected m) {
+        return announced(m, paper(m, m.paperId(), 3 * RANK, new Update().set("status", "REJECTED")));
+    }
+
+    Mono<?> paperWithdrawn(PaperWithdrawn m) {
+        return announced(m, paper(m, m.paperId(), 3 * RANK, new Update().set("status", "WITHDRAWN")));
+    }
+
+    private Mono<?> announced(IntegrationMessage message, Mono<Document> applied) {
+        return applied.doOnNext(document -> changes.announce(new ProgrammeChange(message.eventId(),
+                message.getClass().getSimpleName(), String.valueOf(document.get("_id")), clock.instant())));
     }
 
     private Mono<Document> registration(IntegrationMessage message, String registrationId, String status, int precedence) {
@@ -124,7 +136,7 @@ class ProgrammeProjections {
                 message, new Update().set("eventId", message.eventId()).set("status", status).set("precedence", precedence));
     }
 
-    private Mono<Document> lessonScheduled(LessonScheduled m) {
+    private Mono<Document> lesson(LessonScheduled m) {
         Update update = new Update()
                 .set("eventId", m.eventId())
                 .set("scheduled", true)

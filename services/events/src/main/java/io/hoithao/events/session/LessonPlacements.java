@@ -1,9 +1,7 @@
 package io.hoithao.events.session;
 
-import io.hoithao.contracts.IntegrationMessage;
 import io.hoithao.contracts.observations.LessonScheduled;
 import io.hoithao.events.event.Event;
-import io.hoithao.events.event.EventStore;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,14 +33,11 @@ public class LessonPlacements {
         this.clock = clock;
     }
 
-    public Mono<?> apply(IntegrationMessage message) {
-        if (!(message instanceof LessonScheduled lesson) || lesson.sessionId() == null || lesson.host() == null) {
+    /** Takes over the lesson's classroom and seats, if it is a session's lesson (one with a host). */
+    public Mono<Event> follow(LessonScheduled lesson) {
+        if (lesson.sessionId() == null || lesson.host() == null) {
             return Mono.empty();
         }
-        return follow(lesson);
-    }
-
-    private Mono<Event> follow(LessonScheduled lesson) {
         return mongo.findById(lesson.eventId(), Event.class)
                 .flatMap(event -> {
                     Session session = event.session(lesson.sessionId()).orElse(null);

@@ -8,11 +8,12 @@ import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.JWSVerificationKeySelector;
 import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
-import io.hoithao.identity.IdentityProperties;
 import io.hoithao.identity.IdentityProperties.Client;
-import io.hoithao.identity.user.Role;
+import io.hoithao.identity.IdentityProperties;
+import io.hoithao.identity.unit.KnownUnits;
 import io.hoithao.identity.user.UserAccount;
 import io.hoithao.identity.user.UserDirectory;
+import io.hoithao.platform.security.Role;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -44,7 +45,6 @@ import org.springframework.security.oauth2.server.authorization.settings.ClientS
 import org.springframework.security.oauth2.server.authorization.settings.TokenSettings;
 import org.springframework.security.oauth2.server.authorization.token.JwtEncodingContext;
 import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenCustomizer;
-import io.hoithao.identity.unit.KnownUnits;
 
 /**
  * The authorization server's parts: the fixed issuer, the two public clients and the site's confidential one, the signing key, the

@@ -1,6 +1,7 @@
 package io.hoithao.identity.security;
 
 import io.hoithao.identity.web.Problems;
+import io.hoithao.platform.web.ProblemTypes;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -32,16 +33,16 @@ final class ProblemAuthenticationHandlers implements AuthenticationEntryPoint, A
         bearer.commence(request, response, failure); // status and WWW-Authenticate
         boolean badToken = failure instanceof OAuth2AuthenticationException;
         problems.write(request, response, badToken
-                ? Problems.problem(HttpStatus.UNAUTHORIZED, Problems.INVALID_TOKEN, "Invalid token",
+                ? Problems.problem(HttpStatus.UNAUTHORIZED, ProblemTypes.INVALID_TOKEN, "Invalid token",
                         "The access token is expired, not signed by this issuer, or not meant for this audience; sign in again")
-                : Problems.problem(HttpStatus.UNAUTHORIZED, Problems.UNAUTHENTICATED, "Unauthenticated",
+                : Problems.problem(HttpStatus.UNAUTHORIZED, ProblemTypes.UNAUTHENTICATED, "Unauthenticated",
                         "Sign in and send the access token as 'Authorization: Bearer <token>'"));
     }
 
     @Override
     public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException denied)
             throws IOException {
-        problems.write(request, response, Problems.problem(HttpStatus.FORBIDDEN, Problems.FORBIDDEN, "Forbidden",
+        problems.write(request, response, Problems.problem(HttpStatus.FORBIDDEN, ProblemTypes.FORBIDDEN, "Forbidden",
                 "Your roles do not allow this"));
     }
 }

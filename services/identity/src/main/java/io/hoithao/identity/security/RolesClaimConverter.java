@@ -1,6 +1,6 @@
 package io.hoithao.identity.security;
 
-import io.hoithao.identity.user.Role;
+import io.hoithao.platform.security.Role;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;

@@ -1,5 +1,6 @@
 package io.hoithao.identity.user;
 
+import io.hoithao.platform.security.Role;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;

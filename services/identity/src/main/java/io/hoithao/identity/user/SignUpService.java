@@ -1,6 +1,7 @@
 package io.hoithao.identity.user;
 
 import io.hoithao.identity.IdentityProperties;
+import io.hoithao.platform.security.Role;
 import java.net.URI;
 import java.util.EnumSet;
 import org.slf4j.Logger;

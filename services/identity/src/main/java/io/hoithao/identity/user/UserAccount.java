@@ -1,5 +1,6 @@
 package io.hoithao.identity.user;
 
+import io.hoithao.platform.security.Role;
 import java.time.Instant;
 import java.util.Set;
 import org.springframework.data.annotation.Id;

@@ -2,6 +2,7 @@ package io.hoithao.identity.user;
 
 import io.hoithao.identity.IdentityProperties;
 import io.hoithao.identity.user.UserAccount.PendingVerification;
+import io.hoithao.platform.security.Role;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

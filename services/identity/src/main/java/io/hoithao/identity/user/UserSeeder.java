@@ -1,7 +1,8 @@
 package io.hoithao.identity.user;
 
-import io.hoithao.identity.IdentityProperties;
 import io.hoithao.identity.IdentityProperties.SeedUser;
+import io.hoithao.identity.IdentityProperties;
+import io.hoithao.platform.security.Role;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;

@@ -1,6 +1,7 @@
 package io.hoithao.identity.user;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.hoithao.platform.security.Role;
 import java.time.Instant;
 import java.util.List;
 

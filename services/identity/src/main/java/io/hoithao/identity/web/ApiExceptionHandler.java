@@ -3,6 +3,7 @@ package io.hoithao.identity.web;
 import io.hoithao.identity.throttle.ThrottledException;
 import io.hoithao.identity.user.DuplicateEmailException;
 import io.hoithao.identity.user.UnknownUserException;
+import io.hoithao.platform.web.ProblemTypes;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -44,7 +45,7 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(DuplicateEmailException.class)
     ResponseEntity<Object> duplicate(DuplicateEmailException e) {
-        ProblemDetail problem = Problems.problem(HttpStatus.CONFLICT, Problems.DUPLICATE, "Duplicate",
+        ProblemDetail problem = Problems.problem(HttpStatus.CONFLICT, ProblemTypes.DUPLICATE, "Duplicate",
                 "A user with this email address already exists");
         problem.setProperty("email", e.email());
         return respond(problem);
@@ -52,7 +53,7 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(ThrottledException.class)
     ResponseEntity<Object> throttled(ThrottledException e) {
-        ProblemDetail problem = Problems.problem(HttpStatus.TOO_MANY_REQUESTS, Problems.TOO_MANY_REQUESTS, "Too many requests",
+        ProblemDetail problem = Problems.problem(HttpStatus.TOO_MANY_REQUESTS, ProblemTypes.TOO_MANY_REQUESTS, "Too many requests",
                 "Too many sign-ups from this address or for this email; retry after " + e.retryAfterSeconds() + " seconds");
         return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS).contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .header(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfterSeconds())).body(problem);
@@ -60,13 +61,13 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(UnknownUserException.class)
     ResponseEntity<Object> unknownUser(UnknownUserException e) {
-        return respond(Problems.problem(HttpStatus.NOT_FOUND, Problems.NOT_FOUND, "Not found", "No user has this email address"));
+        return respond(Problems.problem(HttpStatus.NOT_FOUND, ProblemTypes.NOT_FOUND, "Not found", "No user has this email address"));
     }
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> unexpected(Exception e) {
         log.error("Unexpected failure", e);
-        return respond(Problems.problem(HttpStatus.INTERNAL_SERVER_ERROR, Problems.INTERNAL, "Internal error",
+        return respond(Problems.problem(HttpStatus.INTERNAL_SERVER_ERROR, ProblemTypes.INTERNAL, "Internal error",
                 "The server could not complete the request; it has been logged"));
     }
 
@@ -94,7 +95,7 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e, HttpHeaders headers,
             HttpStatusCode status, WebRequest request) {
         String detail = "The request body is not valid JSON for this endpoint";
-        ProblemDetail problem = Problems.problem(HttpStatus.BAD_REQUEST, Problems.MALFORMED_REQUEST, "Malformed request", detail);
+        ProblemDetail problem = Problems.problem(HttpStatus.BAD_REQUEST, ProblemTypes.MALFORMED_REQUEST, "Malformed request", detail);
         if (e.getCause() instanceof UnrecognizedPropertyException unknown) {
             problem.setDetail("The request body has a property this endpoint does not accept: '" + unknown.getPropertyName() + "'");
             problem.setProperty("property", unknown.getPropertyName());
@@ -112,19 +113,19 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             HttpStatusCode status, WebRequest request) {
         ProblemDetail problem = body instanceof ProblemDetail given ? given : ProblemDetail.forStatus(status);
         String slug = switch (status.value()) {
-            case 400 -> Problems.MALFORMED_REQUEST;
-            case 404 -> Problems.NOT_FOUND;
-            case 405 -> Problems.METHOD_NOT_ALLOWED;
-            case 406 -> Problems.NOT_ACCEPTABLE;
-            case 413 -> Problems.PAYLOAD_TOO_LARGE;
-            case 415 -> Problems.UNSUPPORTED_MEDIA_TYPE;
-            default -> status.is5xxServerError() ? Problems.INTERNAL : "http-" + status.value();
+            case 400 -> ProblemTypes.MALFORMED_REQUEST;
+            case 404 -> ProblemTypes.NOT_FOUND;
+            case 405 -> ProblemTypes.METHOD_NOT_ALLOWED;
+            case 406 -> ProblemTypes.NOT_ACCEPTABLE;
+            case 413 -> ProblemTypes.PAYLOAD_TOO_LARGE;
+            case 415 -> ProblemTypes.UNSUPPORTED_MEDIA_TYPE;
+            default -> status.is5xxServerError() ? ProblemTypes.INTERNAL : "http-" + status.value();
         };
         if (status.is5xxServerError()) {
             log.error("Unexpected failure", e);
             problem.setDetail("The server could not complete the request; it has been logged");
         }
-        problem.setType(Problems.type(slug));
+        problem.setType(ProblemTypes.uri(slug));
         if (status.value() == 404) {
             problem.setDetail("Nothing at this path");
         }
@@ -142,7 +143,7 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     }
 
     private static ProblemDetail validation(List<Map<String, Object>> errors) {
-        ProblemDetail problem = Problems.problem(HttpStatus.BAD_REQUEST, Problems.VALIDATION, "Invalid request",
+        ProblemDetail problem = Problems.problem(HttpStatus.BAD_REQUEST, ProblemTypes.VALIDATION, "Invalid request",
                 "The request has " + errors.size() + " invalid field(s)");
         problem.setProperty("errors", errors);
         return problem;

@@ -2,15 +2,16 @@ package io.hoithao.identity.web;
 
 import io.hoithao.identity.unit.KnownUnits;
 import io.hoithao.identity.user.Emails;
-import io.hoithao.identity.user.Role;
 import io.hoithao.identity.user.UnknownUserException;
 import io.hoithao.identity.user.UserAccount;
 import io.hoithao.identity.user.UserDirectory;
 import io.hoithao.identity.user.UserView;
+import io.hoithao.platform.security.Role;
+import io.hoithao.platform.web.ProblemTypes;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-import jakarta.validation.Valid;
 import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -91,7 +92,7 @@ public class UnitMembershipController {
     }
 
     private UserAccount caller(Jwt token) {
-        return users.find(token.getSubject()).orElseThrow(() -> new ProblemException(HttpStatus.FORBIDDEN, Problems.FORBIDDEN,
+        return users.find(token.getSubject()).orElseThrow(() -> new ProblemException(HttpStatus.FORBIDDEN, ProblemTypes.FORBIDDEN,
                 "Forbidden", "Your account is gone"));
     }
 
@@ -102,7 +103,7 @@ public class UnitMembershipController {
             return;
         }
         if (!caller.roles().contains(Role.ORGANISER) || caller.unitId() == null || !units.within(unitId, caller.unitId())) {
-            throw new ProblemException(HttpStatus.FORBIDDEN, Problems.FORBIDDEN, "Forbidden",
+            throw new ProblemException(HttpStatus.FORBIDDEN, ProblemTypes.FORBIDDEN, "Forbidden",
                     "Only an administrator, or an organiser of unit " + unitId + " or of a unit above it, decides who belongs to it")
                     .with("unitId", unitId);
         }

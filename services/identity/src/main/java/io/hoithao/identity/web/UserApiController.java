@@ -2,12 +2,13 @@ package io.hoithao.identity.web;
 
 import io.hoithao.identity.throttle.Throttles;
 import io.hoithao.identity.unit.KnownUnits;
-import io.hoithao.identity.user.Role;
 import io.hoithao.identity.user.SignUpService;
 import io.hoithao.identity.user.UnknownUserException;
 import io.hoithao.identity.user.UserAccount;
 import io.hoithao.identity.user.UserDirectory;
 import io.hoithao.identity.user.UserView;
+import io.hoithao.platform.security.Role;
+import io.hoithao.platform.web.ProblemTypes;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -125,7 +126,7 @@ public class UserApiController {
     }
 
     static ProblemException invalid(String field, String message) {
-        return new ProblemException(HttpStatus.BAD_REQUEST, Problems.VALIDATION, "Invalid request",
+        return new ProblemException(HttpStatus.BAD_REQUEST, ProblemTypes.VALIDATION, "Invalid request",
                 "The request has 1 invalid field(s)").with("errors", List.of(ApiExceptionHandler.fieldError(field, message)));
     }
 }

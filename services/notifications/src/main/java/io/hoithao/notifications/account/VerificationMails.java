@@ -1,12 +1,12 @@
 package io.hoithao.notifications.account;
 
-import io.hoithao.contracts.IntegrationMessage;
 import io.hoithao.contracts.identity.EmailVerificationRequested;
+import io.hoithao.contracts.identity.IdentityMessage;
 import io.hoithao.contracts.identity.PasswordResetRequested;
 import io.hoithao.notifications.delivery.Deliveries;
 import io.hoithao.notifications.mail.Mails;
 import io.hoithao.notifications.preference.Preference;
-import io.hoithao.platform.messaging.InboundMessages;
+import io.hoithao.platform.messaging.MessageDispatch;
 import java.util.Locale;
 import java.util.function.Consumer;
 import org.springframework.context.annotation.Bean;
@@ -26,23 +26,25 @@ class VerificationMails {
 
     @Bean
     Consumer<Message<byte[]>> identityMessages(ReactiveMongoTemplate mongo, Deliveries deliveries, Mails mails) {
-        return InboundMessages.consumer(message -> apply(mongo, deliveries, mails, message));
+        return MessageDispatch.of(IdentityMessage.class)
+                .on(EmailVerificationRequested.class, m -> verification(mongo, deliveries, mails, m))
+                .on(PasswordResetRequested.class, m -> passwordReset(mongo, deliveries, mails, m))
+                .consumer();
     }
 
-    static Mono<?> apply(ReactiveMongoTemplate mongo, Deliveries deliveries, Mails mails, IntegrationMessage message) {
-        if (message instanceof EmailVerificationRequested m) {
-            String recipient = m.email().trim().toLowerCase(Locale.ROOT);
-            return mongo.findById(recipient, Preference.class).map(Preference::language).defaultIfEmpty("vi")
-                    .flatMap(language -> deliveries.enqueue(mails.renderVerification(m.messageId().toString(), recipient,
-                            m.fullName(), language, m.link(), m.expiresAt(), m.occurredAt())));
-        }
-        if (message instanceof PasswordResetRequested m) {
-            String recipient = m.email().trim().toLowerCase(Locale.ROOT);
-            String asked = "en".equals(m.language()) ? "en" : "vi";
-            return mongo.findById(recipient, Preference.class).map(Preference::language).defaultIfEmpty(asked)
-                    .flatMap(language -> deliveries.enqueue(mails.renderPasswordReset(m.messageId().toString(), recipient,
-                            m.fullName(), language, m.link(), m.expiresAt(), m.occurredAt())));
-        }
-        return Mono.empty();
+    private static Mono<?> verification(ReactiveMongoTemplate mongo, Deliveries deliveries, Mails mails,
+                                        EmailVerificationRequested m) {
+        String recipient = m.email().trim().toLowerCase(Locale.ROOT);
+        return mongo.findById(recipient, Preference.class).map(Preference::language).defaultIfEmpty("vi")
+                .flatMap(language -> deliveries.enqueue(mails.renderVerification(m.messageId().toString(), recipient,
+                        m.fullName(), language, m.link(), m.expiresAt(), m.occurredAt())));
+    }
+
+    private static Mono<?> passwordReset(ReactiveMongoTemplate mongo, Deliveries deliveries, Mails mails, PasswordResetRequested m) {
+        String recipient = m.email().trim().toLowerCase(Locale.ROOT);
+        String asked = "en".equals(m.language()) ? "en" : "vi";
+        return mongo.findById(recipient, Preference.class).map(Preference::language).defaultIfEmpty(asked)
+                .flatMap(language -> deliveries.enqueue(mails.renderPasswordReset(m.messageId().toString(), recipient,
+                        m.fullName(), language, m.link(), m.expiresAt(), m.occurredAt())));
     }
 }

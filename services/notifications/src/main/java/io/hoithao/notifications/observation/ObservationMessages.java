@@ -4,19 +4,21 @@ import io.hoithao.contracts.IntegrationMessage;
 import io.hoithao.contracts.observations.LessonCancelled;
 import io.hoithao.contracts.observations.LessonMoved;
 import io.hoithao.contracts.observations.LessonScheduled;
+import io.hoithao.contracts.observations.ObservationFormSubmitted;
+import io.hoithao.contracts.observations.ObservationsMessage;
 import io.hoithao.contracts.observations.ObserverWaitlisted;
 import io.hoithao.contracts.observations.SeatBooked;
 import io.hoithao.contracts.observations.SeatReleased;
 import io.hoithao.contracts.observations.WaitlistLeft;
 import io.hoithao.notifications.delivery.Deliveries;
-import io.hoithao.notifications.mail.Mails;
 import io.hoithao.notifications.mail.Mails.Details;
 import io.hoithao.notifications.mail.Mails.LessonInfo;
+import io.hoithao.notifications.mail.Mails;
 import io.hoithao.notifications.person.KnownEvent;
 import io.hoithao.notifications.person.Person;
 import io.hoithao.notifications.preference.Preference;
 import io.hoithao.platform.messaging.Idempotency;
-import io.hoithao.platform.messaging.InboundMessages;
+import io.hoithao.platform.messaging.MessageDispatch;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -42,60 +44,73 @@ class ObservationMessages {
     @Bean
     Consumer<Message<byte[]>> observationsMessages(ReactiveMongoTemplate mongo, Deliveries deliveries, Mails mails) {
         Handler handler = new Handler(mongo, deliveries, mails);
-        return InboundMessages.consumer(handler::apply);
+        return MessageDispatch.of(ObservationsMessage.class)
+                .on(LessonScheduled.class, handler::lessonScheduled)
+                .on(LessonMoved.class, handler::lessonMoved)
+                .on(LessonCancelled.class, handler::lessonCancelled)
+                .on(WaitlistLeft.class, handler::waitlistLeft)
+                .on(SeatBooked.class, handler::seatBooked)
+                .on(ObserverWaitlisted.class, handler::observerWaitlisted)
+                .on(SeatReleased.class, handler::seatReleased)
+                // A submitted observation form is mailed to nobody.
+                .ignore(ObservationFormSubmitted.class)
+                .consumer();
     }
 
     record Handler(ReactiveMongoTemplate mongo, Deliveries deliveries, Mails mails) {
 
-        Mono<?> apply(IntegrationMessage message) {
-            if (message instanceof LessonScheduled m) {
-                return Idempotency.upsert(mongo, Lesson.class, m.lessonId(), m, new Update().set("eventId", m.eventId())
-                        .set("title", m.title()).set("classroom", m.classroom()).set("startsAt", m.startsAt()).set("endsAt", m.endsAt()));
-            }
-            if (message instanceof LessonMoved m) {
-                return Idempotency.upsert(mongo, Lesson.class, m.lessonId(), m, new Update().set("eventId", m.eventId())
-                                .set("startsAt", m.startsAt()).set("endsAt", m.endsAt()))
-                        .then(toBooked(m, m.lessonId(), "observation.moved", Details.none()));
-            }
-            if (message instanceof LessonCancelled m) {
-                return Idempotency.upsert(mongo, Lesson.class, m.lessonId(), m, new Update().set("eventId", m.eventId())
-                                .set("cancelled", true))
-                        .then(mongo.find(Query.query(Criteria.where("lessonId").is(m.lessonId())
-                                        .and("state").in(List.of("BOOKED", "WAITING"))), Seat.class)
-                                .concatMap(seat -> mail(m, "observation.cancelled|" + m.lessonId(), "observation.cancelled",
-                                        m.lessonId(), seat.registrationId(), seat.email(), new Details(null, null, m.reason(), true)))
-                                .then());
-            }
-            if (message instanceof WaitlistLeft m) {
-                // She left the waiting list herself, or the lesson went: nothing to tell beyond what she knows or was told.
-                return mongo.findById(m.lessonId() + "|" + m.registrationId(), Seat.class)
-                        .flatMap(before -> seat(m, m.lessonId(), m.registrationId(), before.email(), "LEFT"));
-            }
-            if (message instanceof SeatBooked m) {
-                String id = m.lessonId() + "|" + m.registrationId();
-                return mongo.findById(id, Seat.class).map(Optional::of).defaultIfEmpty(Optional.empty()).flatMap(before -> {
-                    String kind = before.filter(s -> "WAITING".equals(s.state())).isPresent() ? "observation.promoted" : "observation.booked";
-                    return seat(m, m.lessonId(), m.registrationId(), m.delegateEmail(), "BOOKED")
-                            .then(mail(m, kind, m.lessonId(), m.registrationId(), m.delegateEmail(), Details.none()));
-                });
-            }
-            if (message instanceof ObserverWaitlisted m) {
-                return seat(m, m.lessonId(), m.registrationId(), m.delegateEmail(), "WAITING")
-                        .then(mail(m, "observation.waitlisted", m.lessonId(), m.registrationId(), m.delegateEmail(), Details.none()));
-            }
-            if (message instanceof SeatReleased m) {
-                Mono<Boolean> lessonCancelled = mongo.findById(m.lessonId(), Lesson.class)
-                        .map(lesson -> Boolean.TRUE.equals(lesson.cancelled())).defaultIfEmpty(false);
-                return mongo.findById(m.lessonId() + "|" + m.registrationId(), Seat.class).mapNotNull(Seat::email)
-                        .switchIfEmpty(mongo.findById(m.registrationId(), Person.class).mapNotNull(Person::email))
-                        .flatMap(email -> seat(m, m.lessonId(), m.registrationId(), email, "RELEASED")
-                                .then(lessonCancelled)
-                                .flatMap(cancelled -> cancelled
-                                        ? Mono.empty() // released with its lesson: told by the one observation.cancelled mail
-                                        : mail(m, "observation.released", m.lessonId(), m.registrationId(), email,
-                                                new Details(null, null, m.reason(), true))));
-            }
-            return Mono.empty();
+        Mono<?> lessonScheduled(LessonScheduled m) {
+            return Idempotency.upsert(mongo, Lesson.class, m.lessonId(), m, new Update().set("eventId", m.eventId())
+                    .set("title", m.title()).set("classroom", m.classroom()).set("startsAt", m.startsAt()).set("endsAt", m.endsAt()));
+        }
+
+        Mono<?> lessonMoved(LessonMoved m) {
+            return Idempotency.upsert(mongo, Lesson.class, m.lessonId(), m, new Update().set("eventId", m.eventId())
+                            .set("startsAt", m.startsAt()).set("endsAt", m.endsAt()))
+                    .then(toBooked(m, m.lessonId(), "observation.moved", Details.none()));
+        }
+
+        Mono<?> lessonCancelled(LessonCancelled m) {
+            return Idempotency.upsert(mongo, Lesson.class, m.lessonId(), m, new Update().set("eventId", m.eventId())
+                            .set("cancelled", true))
+                    .then(mongo.find(Query.query(Criteria.where("lessonId").is(m.lessonId())
+                                    .and("state").in(List.of("BOOKED", "WAITING"))), Seat.class)
+                            .concatMap(seat -> mail(m, "observation.cancelled|" + m.lessonId(), "observation.cancelled",
+                                    m.lessonId(), seat.registrationId(), seat.email(), new Details(null, null, m.reason(), true)))
+                            .then());
+        }
+
+        Mono<?> waitlistLeft(WaitlistLeft m) {
+            // She left the waiting list herself, or the lesson went: nothing to tell beyond what she knows or was told.
+            return mongo.findById(m.lessonId() + "|" + m.registrationId(), Seat.class)
+                    .flatMap(before -> seat(m, m.lessonId(), m.registrationId(), before.email(), "LEFT"));
+        }
+
+        Mono<?> seatBooked(SeatBooked m) {
+            String id = m.lessonId() + "|" + m.registrationId();
+            return mongo.findById(id, Seat.class).map(Optional::of).defaultIfEmpty(Optional.empty()).flatMap(before -> {
+                String kind = before.filter(s -> "WAITING".equals(s.state())).isPresent() ? "observation.promoted" : "observation.booked";
+                return seat(m, m.lessonId(), m.registrationId(), m.delegateEmail(), "BOOKED")
+                        .then(mail(m, kind, m.lessonId(), m.registrationId(), m.delegateEmail(), Details.none()));
+            });
+        }
+
+        Mono<?> observerWaitlisted(ObserverWaitlisted m) {
+            return seat(m, m.lessonId(), m.registrationId(), m.delegateEmail(), "WAITING")
+                    .then(mail(m, "observation.waitlisted", m.lessonId(), m.registrationId(), m.delegateEmail(), Details.none()));
+        }
+
+        Mono<?> seatReleased(SeatReleased m) {
+            Mono<Boolean> lessonCancelled = mongo.findById(m.lessonId(), Lesson.class)
+                    .map(lesson -> Boolean.TRUE.equals(lesson.cancelled())).defaultIfEmpty(false);
+            return mongo.findById(m.lessonId() + "|" + m.registrationId(), Seat.class).mapNotNull(Seat::email)
+                    .switchIfEmpty(mongo.findById(m.registrationId(), Person.class).mapNotNull(Person::email))
+                    .flatMap(email -> seat(m, m.lessonId(), m.registrationId(), email, "RELEASED")
+                            .then(lessonCancelled)
+                            .flatMap(cancelled -> cancelled
+                                    ? Mono.empty() // released with its lesson: told by the one observation.cancelled mail
+                                    : mail(m, "observation.released", m.lessonId(), m.registrationId(), email,
+                                            new Details(null, null, m.reason(), true))));
         }
 
         /** A seat or lesson lapsing because its event was cancelled is told by the one event.cancelled mail. */

@@ -9,15 +9,16 @@ import io.hoithao.contracts.presentations.PaperScheduled;
 import io.hoithao.contracts.presentations.PaperSubmitted;
 import io.hoithao.contracts.presentations.PaperUnscheduled;
 import io.hoithao.contracts.presentations.PaperWithdrawn;
+import io.hoithao.contracts.presentations.PresentationsMessage;
 import io.hoithao.notifications.delivery.Deliveries;
-import io.hoithao.notifications.mail.Mails;
 import io.hoithao.notifications.mail.Mails.Placement;
+import io.hoithao.notifications.mail.Mails;
 import io.hoithao.notifications.person.KnownEvent;
 import io.hoithao.notifications.person.Person;
 import io.hoithao.notifications.preference.Preference;
 import io.hoithao.notifications.programme.Session;
 import io.hoithao.platform.messaging.Idempotency;
-import io.hoithao.platform.messaging.InboundMessages;
+import io.hoithao.platform.messaging.MessageDispatch;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -47,43 +48,56 @@ class PaperMessages {
     @Bean
     Consumer<Message<byte[]>> presentationsMessages(ReactiveMongoTemplate mongo, Deliveries deliveries, Mails mails) {
         Handler handler = new Handler(mongo, deliveries, mails);
-        return InboundMessages.consumer(handler::apply);
+        return MessageDispatch.of(PresentationsMessage.class)
+                .on(PaperSubmitted.class, handler::submitted)
+                .on(PaperRevised.class, handler::revised)
+                .on(PaperRevisionRequested.class, handler::revisionRequested)
+                .on(PaperAccepted.class, handler::accepted)
+                .on(PaperRejected.class, handler::rejected)
+                .on(PaperUnscheduled.class, handler::unscheduled)
+                .on(PaperWithdrawn.class, handler::withdrawn)
+                .on(PaperScheduled.class, handler::scheduled)
+                .consumer();
     }
 
     record Handler(ReactiveMongoTemplate mongo, Deliveries deliveries, Mails mails) {
 
-        Mono<?> apply(IntegrationMessage message) {
-            if (message instanceof PaperSubmitted m) {
-                return project(m, m.paperId(), m.title(), m.submitterEmail())
-                        .flatMap(paper -> mail(m, "paper.received", paper, null));
-            }
-            if (message instanceof PaperRevised m) {
-                return project(m, m.paperId(), m.title(), null); // she edited it herself: nothing to tell
-            }
-            if (message instanceof PaperRevisionRequested m) {
-                return project(m, m.paperId(), null, m.submitterEmail()).flatMap(paper -> mail(m, "paper.revision", paper, null));
-            }
-            if (message instanceof PaperAccepted m) {
-                return project(m, m.paperId(), m.title(), m.submitterEmail()).flatMap(paper -> mail(m, "paper.accepted", paper, null));
-            }
-            if (message instanceof PaperRejected m) {
-                return project(m, m.paperId(), null, m.submitterEmail()).flatMap(paper -> mail(m, "paper.rejected", paper, null));
-            }
-            if (message instanceof PaperUnscheduled m) {
-                return leaveSession(m.paperId(), m.sessionId()); // the day's reminder no longer lists it
-            }
-            if (message instanceof PaperWithdrawn m) {
-                return leaveSession(m.paperId(), null);
-            }
-            if (message instanceof PaperScheduled m) {
-                return project(m, m.paperId(), m.title(), null, m.sessionId()).flatMap(paper -> mongo.findById(m.sessionId(), Session.class)
-                        .map(Optional::of).defaultIfEmpty(Optional.empty())
-                        .flatMap(session -> mail(m, "paper.placed", paper, new Placement(
-                                session.map(Session::title).orElse(null), session.map(Session::venue).orElse(null),
-                                session.map(Session::startsAt).orElse(null), session.map(Session::endsAt).orElse(null),
-                                m.position(), m.minutes()))));
-            }
-            return Mono.empty();
+        Mono<?> submitted(PaperSubmitted m) {
+            return project(m, m.paperId(), m.title(), m.submitterEmail())
+                    .flatMap(paper -> mail(m, "paper.received", paper, null));
+        }
+
+        Mono<?> revised(PaperRevised m) {
+            return project(m, m.paperId(), m.title(), null); // she edited it herself: nothing to tell
+        }
+
+        Mono<?> revisionRequested(PaperRevisionRequested m) {
+            return project(m, m.paperId(), null, m.submitterEmail()).flatMap(paper -> mail(m, "paper.revision", paper, null));
+        }
+
+        Mono<?> accepted(PaperAccepted m) {
+            return project(m, m.paperId(), m.title(), m.submitterEmail()).flatMap(paper -> mail(m, "paper.accepted", paper, null));
+        }
+
+        Mono<?> rejected(PaperRejected m) {
+            return project(m, m.paperId(), null, m.submitterEmail()).flatMap(paper -> mail(m, "paper.rejected", paper, null));
+        }
+
+        Mono<?> unscheduled(PaperUnscheduled m) {
+            return leaveSession(m.paperId(), m.sessionId()); // the day's reminder no longer lists it
+        }
+
+        Mono<?> withdrawn(PaperWithdrawn m) {
+            return leaveSession(m.paperId(), null);
+        }
+
+        Mono<?> scheduled(PaperScheduled m) {
+            return project(m, m.paperId(), m.title(), null, m.sessionId()).flatMap(paper -> mongo.findById(m.sessionId(), Session.class)
+                    .map(Optional::of).defaultIfEmpty(Optional.empty())
+                    .flatMap(session -> mail(m, "paper.placed", paper, new Placement(
+                            session.map(Session::title).orElse(null), session.map(Session::venue).orElse(null),
+                            session.map(Session::startsAt).orElse(null), session.map(Session::endsAt).orElse(null),
+                            m.position(), m.minutes()))));
         }
 
         /** Writes what the message says of the paper (once per message) and reads the paper back. */

@@ -39,36 +39,37 @@ public class ProgrammeMessages {
         this.cancellation = cancellation;
     }
 
-    public Mono<?> apply(IntegrationMessage message) {
-        if (message instanceof SessionScheduled m) {
-            return Idempotency.upsert(mongo, Session.class, m.sessionId(), m, new Update().set("eventId", m.eventId())
-                    .set("title", m.title()).set("venue", m.venue()).set("startsAt", m.startsAt()).set("endsAt", m.endsAt()));
-        }
-        if (message instanceof SessionMoved m) {
-            return mongo.findById(m.sessionId(), Session.class).mapNotNull(Session::title).defaultIfEmpty("")
-                    .flatMap(title -> Idempotency.upsert(mongo, Session.class, m.sessionId(), m, new Update()
-                                    .set("eventId", m.eventId()).set("venue", m.venue())
-                                    .set("startsAt", m.startsAt()).set("endsAt", m.endsAt()))
-                            .then(gather(m, new Change(m.messageId().toString(), "moved", title, m.venue(), m.startsAt(),
-                                    m.endsAt(), null, null, null, m.occurredAt()))));
-        }
-        if (message instanceof SessionCancelled m) {
-            return mongo.findById(m.sessionId(), Session.class).mapNotNull(Session::title).defaultIfEmpty("")
-                    .flatMap(title -> Idempotency.upsert(mongo, Session.class, m.sessionId(), m, new Update()
-                                    .set("eventId", m.eventId()).set("cancelled", true))
-                            .then(gather(m, new Change(m.messageId().toString(), "cancelled", title, null, null, null,
-                                    null, null, null, m.occurredAt()))));
-        }
-        if (message instanceof EventRescheduled m) {
-            return gather(m, new Change(m.messageId().toString(), "rescheduled", null, null, null, null,
-                    m.startDate(), m.endDate(), null, m.occurredAt()));
-        }
-        if (message instanceof EventCancelled m) {
-            // One event.cancelled mail per person instead of a programme change; changes still gathered are moot.
-            return cancellation.eventCancelled(m.eventId(), m.reason(), m.occurredAt())
-                    .then(mongo.remove(Query.query(Criteria.where("eventId").is(m.eventId())), Digest.class));
-        }
-        return Mono.empty();
+    public Mono<?> sessionScheduled(SessionScheduled m) {
+        return Idempotency.upsert(mongo, Session.class, m.sessionId(), m, new Update().set("eventId", m.eventId())
+                .set("title", m.title()).set("venue", m.venue()).set("startsAt", m.startsAt()).set("endsAt", m.endsAt()));
+    }
+
+    public Mono<?> sessionMoved(SessionMoved m) {
+        return mongo.findById(m.sessionId(), Session.class).mapNotNull(Session::title).defaultIfEmpty("")
+                .flatMap(title -> Idempotency.upsert(mongo, Session.class, m.sessionId(), m, new Update()
+                                .set("eventId", m.eventId()).set("venue", m.venue())
+                                .set("startsAt", m.startsAt()).set("endsAt", m.endsAt()))
+                        .then(gather(m, new Change(m.messageId().toString(), "moved", title, m.venue(), m.startsAt(),
+                                m.endsAt(), null, null, null, m.occurredAt()))));
+    }
+
+    public Mono<?> sessionCancelled(SessionCancelled m) {
+        return mongo.findById(m.sessionId(), Session.class).mapNotNull(Session::title).defaultIfEmpty("")
+                .flatMap(title -> Idempotency.upsert(mongo, Session.class, m.sessionId(), m, new Update()
+                                .set("eventId", m.eventId()).set("cancelled", true))
+                        .then(gather(m, new Change(m.messageId().toString(), "cancelled", title, null, null, null,
+                                null, null, null, m.occurredAt()))));
+    }
+
+    public Mono<?> eventRescheduled(EventRescheduled m) {
+        return gather(m, new Change(m.messageId().toString(), "rescheduled", null, null, null, null,
+                m.startDate(), m.endDate(), null, m.occurredAt()));
+    }
+
+    public Mono<?> eventCancelled(EventCancelled m) {
+        // One event.cancelled mail per person instead of a programme change; changes still gathered are moot.
+        return cancellation.eventCancelled(m.eventId(), m.reason(), m.occurredAt())
+                .then(mongo.remove(Query.query(Criteria.where("eventId").is(m.eventId())), Digest.class));
     }
 
     private Mono<?> gather(IntegrationMessage message, Change change) {

@@ -1,14 +1,17 @@
 package io.hoithao.observations.delegate;
 
 import io.hoithao.contracts.IntegrationMessage;
+import io.hoithao.contracts.registrations.DelegateCheckedIn;
 import io.hoithao.contracts.registrations.RegistrationCancelled;
 import io.hoithao.contracts.registrations.RegistrationConfirmed;
 import io.hoithao.contracts.registrations.RegistrationPendingApproval;
 import io.hoithao.contracts.registrations.RegistrationPromoted;
+import io.hoithao.contracts.registrations.RegistrationRejected;
 import io.hoithao.contracts.registrations.RegistrationWaitlisted;
+import io.hoithao.contracts.registrations.RegistrationsMessage;
 import io.hoithao.observations.booking.BookingService;
 import io.hoithao.platform.messaging.Idempotency;
-import io.hoithao.platform.messaging.InboundMessages;
+import io.hoithao.platform.messaging.MessageDispatch;
 import java.util.function.Consumer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -28,37 +31,28 @@ class RegistrationMessages {
 
     @Bean
     Consumer<Message<byte[]>> registrationsMessages(ReactiveMongoTemplate mongo, BookingService bookings) {
-        return InboundMessages.consumer(message -> apply(mongo, bookings, message));
+        return MessageDispatch.of(RegistrationsMessage.class)
+                .on(RegistrationConfirmed.class, m -> confirm(mongo, m, m.registrationId(), m.delegateEmail(), m.fullName(), m.unit()))
+                .on(RegistrationPromoted.class, m -> confirm(mongo, m, m.registrationId(), m.delegateEmail(), m.fullName(), m.unit()))
+                .on(RegistrationWaitlisted.class, m -> notYetConfirmed(mongo, m, m.registrationId(), m.delegateEmail(),
+                        m.fullName(), m.unit(), "WAITLISTED"))
+                .on(RegistrationPendingApproval.class, m -> notYetConfirmed(mongo, m, m.registrationId(), m.delegateEmail(),
+                        m.fullName(), m.unit(), "PENDING_APPROVAL"))
+                .on(RegistrationCancelled.class, m -> cancelled(mongo, bookings, m))
+                // A rejected registration never held a seat here; check-ins are the registrations service's own.
+                .ignore(RegistrationRejected.class, DelegateCheckedIn.class)
+                .consumer();
     }
 
-    static Mono<?> apply(ReactiveMongoTemplate mongo, BookingService bookings, IntegrationMessage message) {
-        if (message instanceof RegistrationConfirmed confirmed) {
-            return confirm(mongo, confirmed, confirmed.registrationId(), confirmed.delegateEmail(),
-                    confirmed.fullName(), confirmed.unit());
-        }
-        if (message instanceof RegistrationPromoted promoted) {
-            return confirm(mongo, promoted, promoted.registrationId(), promoted.delegateEmail(),
-                    promoted.fullName(), promoted.unit());
-        }
-        if (message instanceof RegistrationWaitlisted waitlisted) {
-            return notYetConfirmed(mongo, waitlisted, waitlisted.registrationId(), waitlisted.delegateEmail(),
-                    waitlisted.fullName(), waitlisted.unit(), "WAITLISTED");
-        }
-        if (message instanceof RegistrationPendingApproval pending) {
-            return notYetConfirmed(mongo, pending, pending.registrationId(), pending.delegateEmail(),
-                    pending.fullName(), pending.unit(), "PENDING_APPROVAL");
-        }
-        if (message instanceof RegistrationCancelled cancelled) {
-            return Idempotency.upsert(mongo, Observer.class, cancelled.registrationId(), cancelled, new Update()
-                    .set("eventId", cancelled.eventId())
-                    .set("email", cancelled.delegateEmail())
-                    .set("confirmed", false)
-                    .set("status", CANCELLED)
-                    .set("updatedAt", cancelled.occurredAt()))
-                    // Also on redelivery: a crash may have stopped the release half-way; releasing is idempotent.
-                    .then(bookings.releaseAll(cancelled.registrationId(), "Registration cancelled"));
-        }
-        return Mono.empty();
+    private static Mono<?> cancelled(ReactiveMongoTemplate mongo, BookingService bookings, RegistrationCancelled cancelled) {
+        return Idempotency.upsert(mongo, Observer.class, cancelled.registrationId(), cancelled, new Update()
+                        .set("eventId", cancelled.eventId())
+                        .set("email", cancelled.delegateEmail())
+                        .set("confirmed", false)
+                        .set("status", CANCELLED)
+                        .set("updatedAt", cancelled.occurredAt()))
+                // Also on redelivery: a crash may have stopped the release half-way; releasing is idempotent.
+                .then(bookings.releaseAll(cancelled.registrationId(), "Registration cancelled"));
     }
 
     private static Mono<Observer> confirm(ReactiveMongoTemplate mongo, IntegrationMessage message, String registrationId,

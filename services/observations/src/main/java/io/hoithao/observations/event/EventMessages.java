@@ -1,17 +1,25 @@
 package io.hoithao.observations.event;
 
-import io.hoithao.contracts.IntegrationMessage;
+import io.hoithao.contracts.events.CapacityChanged;
 import io.hoithao.contracts.events.EventCancelled;
 import io.hoithao.contracts.events.EventCompleted;
+import io.hoithao.contracts.events.EventProgrammeChanged;
 import io.hoithao.contracts.events.EventPublished;
+import io.hoithao.contracts.events.EventRescheduled;
+import io.hoithao.contracts.events.EventStarted;
+import io.hoithao.contracts.events.EventsMessage;
+import io.hoithao.contracts.events.ProgrammeCreated;
+import io.hoithao.contracts.events.ProgrammePhaseAdded;
+import io.hoithao.contracts.events.RegistrationClosed;
+import io.hoithao.contracts.events.RegistrationOpened;
 import io.hoithao.contracts.events.SessionCancelled;
 import io.hoithao.contracts.events.SessionMoved;
 import io.hoithao.contracts.events.SessionScheduled;
 import io.hoithao.observations.booking.BookingService;
 import io.hoithao.observations.form.FormService;
 import io.hoithao.observations.lesson.LessonService;
-import io.hoithao.platform.messaging.Idempotency;
-import io.hoithao.platform.messaging.InboundMessages;
+import io.hoithao.platform.events.EventFacts;
+import io.hoithao.platform.messaging.MessageDispatch;
 import java.util.function.Consumer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -33,43 +41,43 @@ class EventMessages {
     @Bean
     Consumer<Message<byte[]>> eventsMessages(ReactiveMongoTemplate mongo, LessonService lessons, BookingService bookings,
                                              FormService forms) {
-        return InboundMessages.consumer(message -> apply(mongo, lessons, bookings, forms, message));
+        Handler handler = new Handler(mongo, bookings, forms);
+        return MessageDispatch.of(EventsMessage.class)
+                .on(EventPublished.class, handler::published)
+                .on(SessionScheduled.class, lessons::fromSession)
+                .on(SessionMoved.class, bookings::follow)
+                .on(SessionCancelled.class, cancelled ->
+                        bookings.cancelLesson(LessonService.idOfSession(cancelled.sessionId()), "Session cancelled"))
+                .on(EventCancelled.class, handler::cancelled)
+                .on(EventCompleted.class, handler::completed)
+                // Lessons keep their own days, seats and observers: the event's registration, capacity and days,
+                // its start and its programme change nothing here.
+                .ignore(EventRescheduled.class, RegistrationOpened.class, RegistrationClosed.class, CapacityChanged.class,
+                        EventStarted.class, EventProgrammeChanged.class, ProgrammeCreated.class, ProgrammePhaseAdded.class)
+                .consumer();
     }
 
-    static Mono<?> apply(ReactiveMongoTemplate mongo, LessonService lessons, BookingService bookings, FormService forms,
-                         IntegrationMessage message) {
-        if (message instanceof EventPublished published) {
-            // Only the unit: whether the event was cancelled or completed is not this message's to say.
-            Update update = new Update()
-                    .set("organiserUnit", published.organiserUnit())
+    record Handler(ReactiveMongoTemplate mongo, BookingService bookings, FormService forms) {
+
+        Mono<?> published(EventPublished published) {
+            // Only the unit (an older message without its id: administrators manage the event): whether the event
+            // was cancelled or completed is not this message's to say.
+            return EventFacts.apply(mongo, ObservedEvent.class, published, EventFacts.organisingUnit(published)
                     .setOnInsert("cancelled", false).setOnInsert("completed", false)
-                    .set("updatedAt", published.occurredAt());
-            // Older messages name the unit only: they leave the id as it was (none: administrators manage the event).
-            if (published.organiserUnitId() != null) {
-                update.set("organiserUnitId", published.organiserUnitId());
-            }
-            return Idempotency.upsert(mongo, ObservedEvent.class, published.eventId(), published, update);
+                    .set("updatedAt", published.occurredAt()));
         }
-        if (message instanceof SessionScheduled scheduled) {
-            return lessons.fromSession(scheduled);
-        }
-        if (message instanceof SessionMoved moved) {
-            return bookings.follow(moved);
-        }
-        if (message instanceof SessionCancelled cancelled) {
-            return bookings.cancelLesson(LessonService.idOfSession(cancelled.sessionId()), "Session cancelled");
-        }
-        if (message instanceof EventCancelled cancelled) {
-            return Idempotency.upsert(mongo, ObservedEvent.class, cancelled.eventId(), cancelled,
-                            new Update().set("cancelled", true).setOnInsert("completed", false).set("updatedAt", cancelled.occurredAt()))
+
+        Mono<?> cancelled(EventCancelled cancelled) {
+            return EventFacts.apply(mongo, ObservedEvent.class, cancelled,
+                            EventFacts.cancelled().setOnInsert("completed", false).set("updatedAt", cancelled.occurredAt()))
                     .then(bookings.cancelEvent(cancelled.eventId(),
                             cancelled.reason() == null ? "Event cancelled" : cancelled.reason()));
         }
-        if (message instanceof EventCompleted completed) {
-            return Idempotency.upsert(mongo, ObservedEvent.class, completed.eventId(), completed,
+
+        Mono<?> completed(EventCompleted completed) {
+            return EventFacts.apply(mongo, ObservedEvent.class, completed,
                             new Update().set("completed", true).setOnInsert("cancelled", false).set("updatedAt", completed.occurredAt()))
                     .then(forms.lock(completed.eventId()));
         }
-        return Mono.empty();
     }
 }

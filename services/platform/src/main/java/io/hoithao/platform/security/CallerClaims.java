@@ -53,10 +53,10 @@ public class CallerClaims implements Converter<Jwt, Mono<AbstractAuthenticationT
         }
         Set<Role> roles = EnumSet.noneOf(Role.class);
         if (value instanceof Collection<?> names) {
-            names.forEach(name -> Role.fromClaim(String.valueOf(name)).ifPresent(roles::add));
+            names.forEach(name -> Role.fromName(String.valueOf(name)).ifPresent(roles::add));
         } else if (value instanceof String names) {
             for (String name : names.split("[\\s,]+")) {
-                Role.fromClaim(name).ifPresent(roles::add);
+                Role.fromName(name).ifPresent(roles::add);
             }
         }
         return roles;

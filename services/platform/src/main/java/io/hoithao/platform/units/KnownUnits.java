@@ -1,9 +1,13 @@
 package io.hoithao.platform.units;
 
 import io.hoithao.contracts.IntegrationMessage;
+import io.hoithao.contracts.units.ModelSiteDesignated;
+import io.hoithao.contracts.units.ModelSiteWithdrawn;
 import io.hoithao.contracts.units.UnitCreated;
 import io.hoithao.contracts.units.UnitMoved;
 import io.hoithao.contracts.units.UnitRenamed;
+import io.hoithao.contracts.units.UnitsMessage;
+import io.hoithao.platform.messaging.MessageDispatch;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -35,9 +39,16 @@ public class KnownUnits {
     private static final int MAX_DEPTH = 8;
 
     private final ReactiveMongoTemplate mongo;
+    private final MessageDispatch dispatch;
 
     public KnownUnits(ReactiveMongoTemplate mongo) {
         this.mongo = mongo;
+        this.dispatch = MessageDispatch.of(UnitsMessage.class)
+                .on(UnitCreated.class, this::created)
+                .on(UnitRenamed.class, this::renamed)
+                .on(UnitMoved.class, this::moved)
+                .ignore(ModelSiteDesignated.class, ModelSiteWithdrawn.class)
+                .build();
     }
 
     /**
@@ -51,19 +62,22 @@ public class KnownUnits {
     public record KnownUnit(String id, String officialName, String shortName, String parentId) {
     }
 
-    /** Applies a message of the units topic (others are ignored). */
+    /** Applies a message of the units topic (the model sites' are ignored). */
     public Mono<Void> apply(IntegrationMessage message) {
-        if (message instanceof UnitCreated created) {
-            return names(created.unitId(), created.officialName(), created.shortName(), created.revision())
-                    .then(parent(created.unitId(), created.parentId(), created.revision()));
-        }
-        if (message instanceof UnitRenamed renamed) {
-            return names(renamed.unitId(), renamed.officialName(), renamed.shortName(), renamed.revision());
-        }
-        if (message instanceof UnitMoved moved) {
-            return parent(moved.unitId(), moved.parentId(), moved.revision());
-        }
-        return Mono.empty();
+        return dispatch.apply(message).then();
+    }
+
+    public Mono<Void> created(UnitCreated created) {
+        return names(created.unitId(), created.officialName(), created.shortName(), created.revision())
+                .then(parent(created.unitId(), created.parentId(), created.revision()));
+    }
+
+    public Mono<Void> renamed(UnitRenamed renamed) {
+        return names(renamed.unitId(), renamed.officialName(), renamed.shortName(), renamed.revision());
+    }
+
+    public Mono<Void> moved(UnitMoved moved) {
+        return parent(moved.unitId(), moved.parentId(), moved.revision());
     }
 
     private Mono<Void> names(String id, String officialName, String shortName, long revision) {

@@ -1,11 +1,16 @@
 package io.hoithao.presentations.delegate;
 
 import io.hoithao.contracts.IntegrationMessage;
+import io.hoithao.contracts.registrations.DelegateCheckedIn;
 import io.hoithao.contracts.registrations.RegistrationCancelled;
 import io.hoithao.contracts.registrations.RegistrationConfirmed;
+import io.hoithao.contracts.registrations.RegistrationPendingApproval;
 import io.hoithao.contracts.registrations.RegistrationPromoted;
+import io.hoithao.contracts.registrations.RegistrationRejected;
+import io.hoithao.contracts.registrations.RegistrationWaitlisted;
+import io.hoithao.contracts.registrations.RegistrationsMessage;
 import io.hoithao.platform.messaging.Idempotency;
-import io.hoithao.platform.messaging.InboundMessages;
+import io.hoithao.platform.messaging.MessageDispatch;
 import java.util.Locale;
 import java.util.function.Consumer;
 import org.springframework.context.annotation.Bean;
@@ -22,23 +27,17 @@ class RegistrationMessages {
 
     @Bean
     Consumer<Message<byte[]>> registrationsMessages(ReactiveMongoTemplate mongo) {
-        return InboundMessages.consumer(message -> apply(mongo, message));
-    }
-
-    static Mono<?> apply(ReactiveMongoTemplate mongo, IntegrationMessage message) {
-        if (message instanceof RegistrationConfirmed m) {
-            return confirmed(mongo, m, m.registrationId(), m.delegateEmail(), m.fullName(), m.unit());
-        }
-        if (message instanceof RegistrationPromoted m) {
-            return confirmed(mongo, m, m.registrationId(), m.delegateEmail(), m.fullName(), m.unit());
-        }
-        if (message instanceof RegistrationCancelled m) {
-            return Idempotency.upsert(mongo, Delegate.class, m.registrationId(), m, new Update()
-                    .set("eventId", m.eventId())
-                    .set("email", m.delegateEmail().toLowerCase(Locale.ROOT))
-                    .set("status", Delegate.CANCELLED));
-        }
-        return Mono.empty();
+        return MessageDispatch.of(RegistrationsMessage.class)
+                .on(RegistrationConfirmed.class, m -> confirmed(mongo, m, m.registrationId(), m.delegateEmail(), m.fullName(), m.unit()))
+                .on(RegistrationPromoted.class, m -> confirmed(mongo, m, m.registrationId(), m.delegateEmail(), m.fullName(), m.unit()))
+                .on(RegistrationCancelled.class, m -> Idempotency.upsert(mongo, Delegate.class, m.registrationId(), m, new Update()
+                        .set("eventId", m.eventId())
+                        .set("email", m.delegateEmail().toLowerCase(Locale.ROOT))
+                        .set("status", Delegate.CANCELLED)))
+                // Only a confirmed delegate submits papers here: waiting, pending, rejected and check-ins change nothing.
+                .ignore(RegistrationWaitlisted.class, RegistrationPendingApproval.class, RegistrationRejected.class,
+                        DelegateCheckedIn.class)
+                .consumer();
     }
 
     /** A confirmation never revives a cancelled registration, whatever order the two arrive in. */

@@ -1,6 +1,5 @@
 package io.hoithao.presentations.placement;
 
-import io.hoithao.contracts.IntegrationMessage;
 import io.hoithao.contracts.events.EventCancelled;
 import io.hoithao.contracts.events.SessionCancelled;
 import io.hoithao.contracts.events.SessionMoved;
@@ -21,23 +20,26 @@ public class ProgrammeSessions {
         this.clock = clock;
     }
 
-    public Mono<?> apply(IntegrationMessage message) {
-        String eventId = message.eventId();
-        if (message instanceof SessionScheduled m) {
-            if (!Placement.SESSION_TYPE.equals(m.type())) {
-                return Mono.empty();
-            }
-            return store.change(eventId, m, (p, revision) -> Placement.scheduled(eventId, p.sessions(), m, revision, clock.instant()));
+    public Mono<?> scheduled(SessionScheduled m) {
+        if (!Placement.SESSION_TYPE.equals(m.type())) {
+            return Mono.empty();
         }
-        if (message instanceof SessionMoved m) {
-            return store.change(eventId, m, (p, revision) -> Placement.moved(eventId, p.sessions(), m, revision, clock.instant()));
-        }
-        if (message instanceof SessionCancelled m) {
-            return store.change(eventId, m, (p, revision) -> Placement.cancelled(eventId, p.sessions(), m, revision, clock.instant()));
-        }
-        if (message instanceof EventCancelled m) {
-            return store.change(eventId, m, (p, revision) -> Placement.eventCancelled(eventId, p.sessions(), revision, clock.instant()));
-        }
-        return Mono.empty();
+        String eventId = m.eventId();
+        return store.change(eventId, m, (p, revision) -> Placement.scheduled(eventId, p.sessions(), m, revision, clock.instant()));
+    }
+
+    public Mono<?> moved(SessionMoved m) {
+        String eventId = m.eventId();
+        return store.change(eventId, m, (p, revision) -> Placement.moved(eventId, p.sessions(), m, revision, clock.instant()));
+    }
+
+    public Mono<?> cancelled(SessionCancelled m) {
+        String eventId = m.eventId();
+        return store.change(eventId, m, (p, revision) -> Placement.cancelled(eventId, p.sessions(), m, revision, clock.instant()));
+    }
+
+    public Mono<?> eventCancelled(EventCancelled m) {
+        String eventId = m.eventId();
+        return store.change(eventId, m, (p, revision) -> Placement.eventCancelled(eventId, p.sessions(), revision, clock.instant()));
     }
 }

@@ -54,64 +54,68 @@ public class EventProjection {
         return find(eventId).switchIfEmpty(Mono.error(() -> ProblemException.notFound("Event", eventId)));
     }
 
-    /** Applies one message of the events topic; emits the event if this message changed it. */
-    public Mono<OpenEvent> apply(IntegrationMessage message) {
-        if (message instanceof EventPublished published) {
-            // The unit (who manages the event here) and the title apply whatever arrived first. EventPublished
-            // has no revision, so it sets the days only if no reschedule got here first: a second write,
-            // conditional on that, which sets the same values however often it runs, so a redelivery after a
-            // crash between the two finishes the job.
-            Update publishedUpdate = created("capacity")
-                    .set("title", published.title())
-                    .set("organiserUnit", published.organiserUnit().strip())
-                    .setOnInsert("capacity", published.capacity());
-            if (published.organiserUnitId() != null) {
-                publishedUpdate.set("organiserUnitId", published.organiserUnitId());
-            }
-            Mono<OpenEvent> unit = upsert(published, null, publishedUpdate);
-            Mono<OpenEvent> days = mongo.findAndModify(Query.query(Criteria.where("_id").is(published.eventId())
-                            .and("scheduleRevision").exists(false)),
-                    new Update().set("firstDay", published.startDate().toString())
-                            .set("lastDay", published.endDate().toString())
-                            .set("timeZone", published.timeZone()),
-                    FindAndModifyOptions.options().returnNew(true), OpenEvent.class);
-            return unit.flatMap(applied -> days.defaultIfEmpty(applied))
-                    .switchIfEmpty(Mono.defer(() -> days.then(Mono.empty())));
+    // Each of the following applies one message of the events topic and emits the event if this message changed it.
+
+    public Mono<OpenEvent> published(EventPublished published) {
+        // The unit (who manages the event here) and the title apply whatever arrived first. EventPublished
+        // has no revision, so it sets the days only if no reschedule got here first: a second write,
+        // conditional on that, which sets the same values however often it runs, so a redelivery after a
+        // crash between the two finishes the job.
+        Update publishedUpdate = created("capacity")
+                .set("title", published.title())
+                .set("organiserUnit", published.organiserUnit().strip())
+                .setOnInsert("capacity", published.capacity());
+        if (published.organiserUnitId() != null) {
+            publishedUpdate.set("organiserUnitId", published.organiserUnitId());
         }
-        if (message instanceof EventRescheduled rescheduled) {
-            return upsert(rescheduled, c -> c.and("scheduleRevision").not().gte(rescheduled.revision()), created()
-                    .set("firstDay", rescheduled.startDate().toString())
-                    .set("lastDay", rescheduled.endDate().toString())
-                    .set("timeZone", rescheduled.timeZone())
-                    .set("scheduleRevision", rescheduled.revision()));
-        }
-        if (message instanceof RegistrationOpened opened) {
-            return upsert(opened, null, created("capacity", "registrationOpen")
-                    .set("title", opened.title())
-                    .set("capacity", opened.capacity())
-                    .set("registrationOpen", true)
-                    .set("closesAt", opened.closesAt()));
-        }
-        if (message instanceof RegistrationClosed closed) {
-            return upsert(closed, null, created("registrationOpen").set("registrationOpen", false));
-        }
-        if (message instanceof EventCancelled cancelled) {
-            return upsert(cancelled, null, created("cancelled", "registrationOpen")
-                    .set("registrationOpen", false).set("cancelled", true)
-                    .set("cancelReason", cancelled.reason()));
-        }
-        if (message instanceof EventCompleted completed) {
-            return upsert(completed, null, created("completed", "registrationOpen")
-                    .set("registrationOpen", false).set("completed", true));
-        }
-        if (message instanceof CapacityChanged changed) {
-            // Lowering below the confirmed count drops nobody: the event shows as over capacity and
-            // no seat is given until enough delegates have cancelled.
-            return upsert(changed, c -> c.and("capacityRevision").not().gte(changed.revision()), created("capacity")
-                    .set("capacity", changed.capacity())
-                    .set("capacityRevision", changed.revision()));
-        }
-        return Mono.empty();
+        Mono<OpenEvent> unit = upsert(published, null, publishedUpdate);
+        Mono<OpenEvent> days = mongo.findAndModify(Query.query(Criteria.where("_id").is(published.eventId())
+                        .and("scheduleRevision").exists(false)),
+                new Update().set("firstDay", published.startDate().toString())
+                        .set("lastDay", published.endDate().toString())
+                        .set("timeZone", published.timeZone()),
+                FindAndModifyOptions.options().returnNew(true), OpenEvent.class);
+        return unit.flatMap(applied -> days.defaultIfEmpty(applied))
+                .switchIfEmpty(Mono.defer(() -> days.then(Mono.empty())));
+    }
+
+    public Mono<OpenEvent> rescheduled(EventRescheduled rescheduled) {
+        return upsert(rescheduled, c -> c.and("scheduleRevision").not().gte(rescheduled.revision()), created()
+                .set("firstDay", rescheduled.startDate().toString())
+                .set("lastDay", rescheduled.endDate().toString())
+                .set("timeZone", rescheduled.timeZone())
+                .set("scheduleRevision", rescheduled.revision()));
+    }
+
+    public Mono<OpenEvent> opened(RegistrationOpened opened) {
+        return upsert(opened, null, created("capacity", "registrationOpen")
+                .set("title", opened.title())
+                .set("capacity", opened.capacity())
+                .set("registrationOpen", true)
+                .set("closesAt", opened.closesAt()));
+    }
+
+    public Mono<OpenEvent> closed(RegistrationClosed closed) {
+        return upsert(closed, null, created("registrationOpen").set("registrationOpen", false));
+    }
+
+    public Mono<OpenEvent> cancelled(EventCancelled cancelled) {
+        return upsert(cancelled, null, created("cancelled", "registrationOpen")
+                .set("registrationOpen", false).set("cancelled", true)
+                .set("cancelReason", cancelled.reason()));
+    }
+
+    public Mono<OpenEvent> completed(EventCompleted completed) {
+        return upsert(completed, null, created("completed", "registrationOpen")
+                .set("registrationOpen", false).set("completed", true));
+    }
+
+    public Mono<OpenEvent> capacityChanged(CapacityChanged changed) {
+        // Lowering below the confirmed count drops nobody: the event shows as over capacity and
+        // no seat is given until enough delegates have cancelled.
+        return upsert(changed, c -> c.and("capacityRevision").not().gte(changed.revision()), created("capacity")
+                .set("capacity", changed.capacity())
+                .set("capacityRevision", changed.revision()));
     }
 
     /**

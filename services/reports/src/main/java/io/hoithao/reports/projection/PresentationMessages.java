@@ -4,11 +4,13 @@ import io.hoithao.contracts.IntegrationMessage;
 import io.hoithao.contracts.presentations.PaperAccepted;
 import io.hoithao.contracts.presentations.PaperRejected;
 import io.hoithao.contracts.presentations.PaperRevised;
+import io.hoithao.contracts.presentations.PaperRevisionRequested;
 import io.hoithao.contracts.presentations.PaperScheduled;
 import io.hoithao.contracts.presentations.PaperSubmitted;
 import io.hoithao.contracts.presentations.PaperUnscheduled;
 import io.hoithao.contracts.presentations.PaperWithdrawn;
-import io.hoithao.platform.messaging.InboundMessages;
+import io.hoithao.contracts.presentations.PresentationsMessage;
+import io.hoithao.platform.messaging.MessageDispatch;
 import java.util.function.Consumer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -23,33 +25,18 @@ class PresentationMessages {
 
     @Bean
     Consumer<Message<byte[]>> presentationsMessages(ReactiveMongoTemplate mongo) {
-        return InboundMessages.consumer(message -> apply(mongo, message));
-    }
-
-    static Mono<?> apply(ReactiveMongoTemplate mongo, IntegrationMessage message) {
-        if (message instanceof PaperSubmitted m) {
-            return paper(mongo, m, m.paperId(), new Update().set("title", m.title()).set("unit", m.unit()).set("status", "SUBMITTED"));
-        }
-        if (message instanceof PaperRevised m) {
-            return paper(mongo, m, m.paperId(), new Update().set("title", m.title()).set("unit", m.unit()));
-        }
-        if (message instanceof PaperAccepted m) {
-            return paper(mongo, m, m.paperId(), new Update().set("title", m.title()).set("unit", m.unit()).set("status", "ACCEPTED"));
-        }
-        if (message instanceof PaperRejected m) {
-            return paper(mongo, m, m.paperId(), new Update().set("status", "REJECTED"));
-        }
-        if (message instanceof PaperWithdrawn m) {
-            return paper(mongo, m, m.paperId(), new Update().set("status", "WITHDRAWN").set("scheduled", false));
-        }
-        if (message instanceof PaperScheduled m) {
-            return paper(mongo, m, m.paperId(), new Update().set("title", m.title()).set("unit", m.unit())
-                    .set("status", "ACCEPTED").set("scheduled", true));
-        }
-        if (message instanceof PaperUnscheduled m) {
-            return paper(mongo, m, m.paperId(), new Update().set("scheduled", false));
-        }
-        return Mono.empty();
+        return MessageDispatch.of(PresentationsMessage.class)
+                .on(PaperSubmitted.class, m -> paper(mongo, m, m.paperId(), new Update().set("title", m.title()).set("unit", m.unit()).set("status", "SUBMITTED")))
+                .on(PaperRevised.class, m -> paper(mongo, m, m.paperId(), new Update().set("title", m.title()).set("unit", m.unit())))
+                .on(PaperAccepted.class, m -> paper(mongo, m, m.paperId(), new Update().set("title", m.title()).set("unit", m.unit()).set("status", "ACCEPTED")))
+                .on(PaperRejected.class, m -> paper(mongo, m, m.paperId(), new Update().set("status", "REJECTED")))
+                .on(PaperWithdrawn.class, m -> paper(mongo, m, m.paperId(), new Update().set("status", "WITHDRAWN").set("scheduled", false)))
+                .on(PaperScheduled.class, m -> paper(mongo, m, m.paperId(), new Update().set("title", m.title()).set("unit", m.unit())
+                        .set("status", "ACCEPTED").set("scheduled", true)))
+                .on(PaperUnscheduled.class, m -> paper(mongo, m, m.paperId(), new Update().set("scheduled", false)))
+                // A revision asked changes neither the unit, the state nor the slot.
+                .ignore(PaperRevisionRequested.class)
+                .consumer();
     }
 
     private static Mono<?> paper(ReactiveMongoTemplate mongo, IntegrationMessage m, String id, Update update) {

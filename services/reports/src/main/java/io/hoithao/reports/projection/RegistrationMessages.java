@@ -8,7 +8,8 @@ import io.hoithao.contracts.registrations.RegistrationPendingApproval;
 import io.hoithao.contracts.registrations.RegistrationPromoted;
 import io.hoithao.contracts.registrations.RegistrationRejected;
 import io.hoithao.contracts.registrations.RegistrationWaitlisted;
-import io.hoithao.platform.messaging.InboundMessages;
+import io.hoithao.contracts.registrations.RegistrationsMessage;
+import io.hoithao.platform.messaging.MessageDispatch;
 import java.util.function.Consumer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -23,33 +24,16 @@ class RegistrationMessages {
 
     @Bean
     Consumer<Message<byte[]>> registrationsMessages(ReactiveMongoTemplate mongo) {
-        return InboundMessages.consumer(message -> apply(mongo, message));
-    }
-
-    static Mono<?> apply(ReactiveMongoTemplate mongo, IntegrationMessage message) {
-        if (message instanceof RegistrationConfirmed m) {
-            return state(mongo, m, m.registrationId(), "CONFIRMED", m.unit(), m.category());
-        }
-        if (message instanceof RegistrationPromoted m) {
-            return state(mongo, m, m.registrationId(), "CONFIRMED", m.unit(), m.category());
-        }
-        if (message instanceof RegistrationWaitlisted m) {
-            return state(mongo, m, m.registrationId(), "WAITLISTED", m.unit(), m.category());
-        }
-        if (message instanceof RegistrationPendingApproval m) {
-            return state(mongo, m, m.registrationId(), "PENDING", m.unit(), m.category());
-        }
-        if (message instanceof RegistrationRejected m) {
-            return state(mongo, m, m.registrationId(), "REJECTED", null, null);
-        }
-        if (message instanceof RegistrationCancelled m) {
-            return state(mongo, m, m.registrationId(), "CANCELLED", null, null);
-        }
-        if (message instanceof DelegateCheckedIn m) {
-            return Writes.upsert(mongo, Projected.Registration.class, m.registrationId(), m,
-                    new Update().set("eventId", m.eventId()).addToSet("checkIns", m.day()));
-        }
-        return Mono.empty();
+        return MessageDispatch.of(RegistrationsMessage.class)
+                .on(RegistrationConfirmed.class, m -> state(mongo, m, m.registrationId(), "CONFIRMED", m.unit(), m.category()))
+                .on(RegistrationPromoted.class, m -> state(mongo, m, m.registrationId(), "CONFIRMED", m.unit(), m.category()))
+                .on(RegistrationWaitlisted.class, m -> state(mongo, m, m.registrationId(), "WAITLISTED", m.unit(), m.category()))
+                .on(RegistrationPendingApproval.class, m -> state(mongo, m, m.registrationId(), "PENDING", m.unit(), m.category()))
+                .on(RegistrationRejected.class, m -> state(mongo, m, m.registrationId(), "REJECTED", null, null))
+                .on(RegistrationCancelled.class, m -> state(mongo, m, m.registrationId(), "CANCELLED", null, null))
+                .on(DelegateCheckedIn.class, m -> Writes.upsert(mongo, Projected.Registration.class, m.registrationId(), m,
+                        new Update().set("eventId", m.eventId()).addToSet("checkIns", m.day())))
+                .consumer();
     }
 
     private static Mono<?> state(ReactiveMongoTemplate mongo, IntegrationMessage m, String id, String status, String unit,

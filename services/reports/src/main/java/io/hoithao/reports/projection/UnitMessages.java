@@ -6,7 +6,8 @@ import io.hoithao.contracts.units.ModelSiteWithdrawn;
 import io.hoithao.contracts.units.UnitCreated;
 import io.hoithao.contracts.units.UnitMoved;
 import io.hoithao.contracts.units.UnitRenamed;
-import io.hoithao.platform.messaging.InboundMessages;
+import io.hoithao.contracts.units.UnitsMessage;
+import io.hoithao.platform.messaging.MessageDispatch;
 import java.util.function.Consumer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -24,32 +25,23 @@ class UnitMessages {
 
     @Bean
     Consumer<Message<byte[]>> unitsMessages(ReactiveMongoTemplate mongo) {
-        return InboundMessages.consumer(message -> apply(mongo, message));
+        return MessageDispatch.of(UnitsMessage.class)
+                .on(UnitCreated.class, m -> Writes.newer(mongo, Projected.Unit.class, m.unitId(), "revision", m.revision(), m, new Update()
+                        .set("officialName", m.officialName()).set("shortName", m.shortName()).set("kind", m.kind())
+                        .set("level", m.level()).set("parentId", m.parentId())))
+                .on(UnitRenamed.class, m -> renamed(mongo, m))
+                .on(UnitMoved.class, m -> Writes.newer(mongo, Projected.Unit.class, m.unitId(), "revision", m.revision(), m,
+                        new Update().set("parentId", m.parentId())))
+                .on(ModelSiteDesignated.class, m -> site(mongo, m, m.unitId(), m.programmeId(), m.phase(), m.level(), m.revision()))
+                .on(ModelSiteWithdrawn.class, m -> site(mongo, m, m.unitId(), m.programmeId(), m.phase(), null, m.revision()))
+                .consumer();
     }
 
-    static Mono<?> apply(ReactiveMongoTemplate mongo, IntegrationMessage message) {
-        if (message instanceof UnitCreated m) {
-            return Writes.newer(mongo, Projected.Unit.class, m.unitId(), "revision", m.revision(), m, new Update()
-                    .set("officialName", m.officialName()).set("shortName", m.shortName()).set("kind", m.kind())
-                    .set("level", m.level()).set("parentId", m.parentId()));
-        }
-        if (message instanceof UnitRenamed m) {
-            // One write: the earlier name is kept, since a delegate or a paper may have named the unit by it.
-            return Writes.newer(mongo, Projected.Unit.class, m.unitId(), "revision", m.revision(), m, new Update()
-                    .set("officialName", m.officialName()).set("shortName", m.shortName())
-                    .addToSet("previousNames", m.previousOfficialName()));
-        }
-        if (message instanceof UnitMoved m) {
-            return Writes.newer(mongo, Projected.Unit.class, m.unitId(), "revision", m.revision(), m,
-                    new Update().set("parentId", m.parentId()));
-        }
-        if (message instanceof ModelSiteDesignated m) {
-            return site(mongo, m, m.unitId(), m.programmeId(), m.phase(), m.level(), m.revision());
-        }
-        if (message instanceof ModelSiteWithdrawn m) {
-            return site(mongo, m, m.unitId(), m.programmeId(), m.phase(), null, m.revision());
-        }
-        return Mono.empty();
+    private static Mono<?> renamed(ReactiveMongoTemplate mongo, UnitRenamed m) {
+        // One write: the earlier name is kept, since a delegate or a paper may have named the unit by it.
+        return Writes.newer(mongo, Projected.Unit.class, m.unitId(), "revision", m.revision(), m, new Update()
+                .set("officialName", m.officialName()).set("shortName", m.shortName())
+                .addToSet("previousNames", m.previousOfficialName()));
     }
 
     private static Mono<?> site(ReactiveMongoTemplate mongo, IntegrationMessage m, String unitId, String programmeId,

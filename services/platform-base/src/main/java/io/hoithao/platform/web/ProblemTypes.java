@@ -2,7 +2,10 @@ package io.hoithao.platform.web;
 
 import java.net.URI;
 
-/** Stable problem type URIs; clients may branch on them. Documented in docs/problems.md. */
+/**
+ * Stable problem type URIs; clients may branch on them. Documented in docs/problems.md. Named once for the suite:
+ * the reactive services' platform and the identity service use the same.
+ */
 public final class ProblemTypes {
 
     public static final String BASE = "https://hoithao.io/problems/";
@@ -24,6 +27,8 @@ public final class ProblemTypes {
     public static final String IDENTITY_UNAVAILABLE = "identity-unavailable";
     public static final String DATABASE_UNAVAILABLE = "database-unavailable";
     public static final String INTERNAL = "internal";
+    /** A rate limit or a budget of attempts is spent for now ({@code Retry-After} says when to retry). */
+    public static final String TOO_MANY_REQUESTS = "too-many-requests";
 
     private ProblemTypes() {
     }
