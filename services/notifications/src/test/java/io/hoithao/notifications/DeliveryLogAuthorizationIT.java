@@ -14,6 +14,7 @@ import io.hoithao.platform.testing.AccessMatrix.Row;
 import io.hoithao.platform.testing.AccessMatrix.Who;
 import io.hoithao.platform.testing.IntegrationTest;
 import io.hoithao.platform.testing.TestIdentity;
+import io.hoithao.platform.testing.Scenario;
 import io.hoithao.platform.testing.TestMessages;
 import io.hoithao.platform.units.KnownUnits;
 import java.time.Duration;
@@ -22,11 +23,11 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -56,6 +57,7 @@ class DeliveryLogAuthorizationIT {
     @Autowired
     KnownUnits units;
 
+    @RegisterExtension
     final TestMessages messages = new TestMessages();
 
     @BeforeEach
@@ -66,11 +68,6 @@ class DeliveryLogAuthorizationIT {
         add(SIBLING, department);
         add(SCHOOL, TestIdentity.unitId(OFFICE));
         add(SCHOOL_ACUTE, TestIdentity.unitId(OFFICE));
-    }
-
-    @AfterEach
-    void close() {
-        messages.close();
     }
 
     private String add(String name, String parentId) {
@@ -142,12 +139,12 @@ class DeliveryLogAuthorizationIT {
         WebTestClient organiser = TestIdentity.get().as(http, TestIdentity.organiser(name, unitId));
         WebTestClient sibling = TestIdentity.get().as(http, TestIdentity.organiser(SIBLING));
 
-        messages.send(new UnitRenamed(UUID.randomUUID(), Instant.now(), UnitsMessage.NO_EVENT, unitId, name + " (mới)",
-                "Phòng mới", name, 1));
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> sibling.get()
+        Scenario.when(() -> messages.send(new UnitRenamed(UUID.randomUUID(), Instant.now(), UnitsMessage.NO_EVENT, unitId, name + " (mới)",
+                "Phòng mới", name, 1)))
+                .thenState(() -> sibling.get()
                 .uri("/api/notifications/events/{e}/deliveries", eventId).exchange().expectStatus().isForbidden()
                 .expectBody().jsonPath("$.detail").value(detail -> assertThat((String) detail).contains(name + " (mới)")));
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(mongo.findById(eventId, KnownEvent.class).block()
+        Scenario.eventually(() -> assertThat(mongo.findById(eventId, KnownEvent.class).block()
                 .organiserUnit()).isEqualTo(name + " (mới)"));
         organiser.get().uri("/api/notifications/events/{e}/deliveries", eventId).exchange().expectStatus().isOk();
 

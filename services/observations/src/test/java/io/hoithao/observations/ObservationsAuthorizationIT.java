@@ -2,7 +2,6 @@ package io.hoithao.observations;
 
 import static io.hoithao.platform.testing.AccessMatrix.row;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import io.hoithao.contracts.events.EventPublished;
 import io.hoithao.observations.event.ObservedEvent;
@@ -12,8 +11,8 @@ import io.hoithao.platform.testing.AccessMatrix.Who;
 import io.hoithao.platform.testing.IntegrationTest;
 import io.hoithao.platform.testing.Placeholders;
 import io.hoithao.platform.testing.TestIdentity;
+import io.hoithao.platform.testing.Scenario;
 import io.hoithao.platform.testing.TestMessages;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -24,9 +23,9 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.http.MediaType;
@@ -368,12 +367,8 @@ class ObservationsAuthorizationIT {
     @Autowired
     ReactiveMongoTemplate mongo;
 
+    @RegisterExtension
     final TestMessages messages = new TestMessages();
-
-    @AfterEach
-    void close() {
-        messages.close();
-    }
 
     @TestFactory
     Stream<DynamicTest> everyRouteAnswersEachKindOfCallerAsTheMatrixSays() {
@@ -384,9 +379,9 @@ class ObservationsAuthorizationIT {
     /** Sends EventPublished for the event and waits until this service has learnt its unit. */
     static void publish(TestMessages messages, ReactiveMongoTemplate mongo, String eventId, String unit) {
         LocalDate day = LocalDate.of(2027, 3, 1);
-        messages.send(new EventPublished(UUID.randomUUID(), Instant.now(), eventId, "Hội thảo chuyên đề giáo dục mầm non",
-                "CONFERENCE", "PROVINCE", unit, day, day.plusDays(30), "Asia/Ho_Chi_Minh", 200, TestDirectory.id(unit)));
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(mongo.findById(eventId, ObservedEvent.class).block())
+        Scenario.when(() -> messages.send(new EventPublished(UUID.randomUUID(), Instant.now(), eventId, "Hội thảo chuyên đề giáo dục mầm non",
+                "CONFERENCE", "PROVINCE", unit, day, day.plusDays(30), "Asia/Ho_Chi_Minh", 200, TestDirectory.id(unit))))
+                .thenState(() -> assertThat(mongo.findById(eventId, ObservedEvent.class).block())
                 .isNotNull().extracting(ObservedEvent::organiserUnit).isEqualTo(unit));
     }
 

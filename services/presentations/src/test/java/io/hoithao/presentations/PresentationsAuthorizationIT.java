@@ -2,7 +2,6 @@ package io.hoithao.presentations;
 
 import static io.hoithao.platform.testing.AccessMatrix.row;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import io.hoithao.contracts.events.EventRescheduled;
 import io.hoithao.contracts.events.SessionScheduled;
@@ -15,6 +14,7 @@ import io.hoithao.platform.testing.AccessMatrix.Who;
 import io.hoithao.platform.testing.IntegrationTest;
 import io.hoithao.platform.testing.Placeholders;
 import io.hoithao.platform.testing.TestIdentity;
+import io.hoithao.platform.testing.Scenario;
 import io.hoithao.platform.testing.TestMessages;
 import io.hoithao.presentations.event.ConferenceEvent;
 import io.hoithao.presentations.paper.Paper;
@@ -30,10 +30,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
@@ -428,12 +428,8 @@ class PresentationsAuthorizationIT {
     @Autowired
     ReactiveMongoTemplate mongo;
 
+    @RegisterExtension
     final TestMessages messages = new TestMessages();
-
-    @AfterEach
-    void close() {
-        messages.close();
-    }
 
     @TestFactory
     Stream<DynamicTest> everyRouteAnswersEachKindOfCallerAsTheMatrixSays() {
@@ -481,9 +477,9 @@ class PresentationsAuthorizationIT {
             // An event this service knows only from a reschedule (and a session): its unit is not known here.
             LocalDate day = Fixtures.DAY;
             messages.send(new EventRescheduled(UUID.randomUUID(), Instant.now(), unpublished, day, day, "Asia/Ho_Chi_Minh", 3));
-            messages.send(new SessionScheduled(UUID.randomUUID(), Instant.now(), unpublished, unpublishedSession, "PRESENTATION",
-                    "Tham luận", "Hội trường", Fixtures.at("09:00"), Fixtures.at("10:00"), 4));
-            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            Scenario.when(() -> messages.send(new SessionScheduled(UUID.randomUUID(), Instant.now(), unpublished, unpublishedSession, "PRESENTATION",
+                    "Tham luận", "Hội trường", Fixtures.at("09:00"), Fixtures.at("10:00"), 4)))
+                    .thenState(() -> {
                 assertThat(mongo.findById(unpublished, ConferenceEvent.class).block()).isNotNull();
                 http.get().uri(API + "/events/{e}/sessions/{s}/papers", unpublished, unpublishedSession).exchange()
                         .expectStatus().isOk();
