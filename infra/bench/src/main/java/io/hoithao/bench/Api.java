@@ -1,5 +1,6 @@
 package io.hoithao.bench;
 
+import io.hoithao.devstack.Calls;
 import io.hoithao.devstack.SignIn;
 
 import java.net.URI;
@@ -186,15 +187,7 @@ public final class Api {
     }
 
     public HttpResponse<String> send(String method, URI uri, String token, String body) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(60));
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
-        }
-        if (body != null) {
-            request.header("Content-Type", "application/json");
-        }
-        request.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return Calls.send(http, uri, Duration.ofSeconds(60), token, method, body);
     }
 
     public JsonNode expect(HttpResponse<String> response, int status) {

@@ -105,7 +105,8 @@ public final class Bench {
                         + " (see its log: a ConcurrentModificationException in InMemoryOAuth2AuthorizationService)");
             }
 
-            FlashCrowd p1 = new FlashCrowd(target, api, load, options, report, delegates);
+            Scenario.Context context = new Scenario.Context(target, api, load, options, report, delegates);
+            FlashCrowd p1 = new FlashCrowd(context);
             String readEvent = null;
             if (options.runs("P1")) {
                 scenario("P1", report, out, p1::run);
@@ -113,20 +114,20 @@ public final class Bench {
             }
             if (options.runs("P2")) {
                 String event = readEvent != null ? readEvent : api.openEvent("Bench P2 public read", 50);
-                scenario("P2", report, out, () -> new GatewayOverhead(target, load, options, report).run(event));
+                scenario("P2", report, out, () -> new GatewayOverhead(context).run(event));
             }
             if (options.runs("P3")) {
-                scenario("P3", report, out, () -> new MessageHop(target, api, load, options, report, delegates).run());
+                scenario("P3", report, out, () -> new MessageHop(context).run());
             }
             if (options.runs("P4")) {
-                scenario("P4", report, out, () -> new LessonSeats(target, api, load, options, report, delegates).run());
+                scenario("P4", report, out, () -> new LessonSeats(context).run());
             }
             if (options.runs("P7")) {
                 String event = readEvent != null ? readEvent : api.openEvent("Bench P7 event page", 50);
-                scenario("P7", report, out, () -> new EventPageRead(target, load, options, report).run(event));
+                scenario("P7", report, out, () -> new EventPageRead(context).run(event));
             }
             if (options.runs("P6")) {
-                scenario("P6", report, out, () -> new Growth(target, api, load, options, report).run());
+                scenario("P6", report, out, () -> new Growth(context).run());
             }
             if (options.runs("P5")) {
                 footprint(target, report, rssAtReady, out);

@@ -15,18 +15,10 @@ import java.util.Map;
  * it renders ({@code GET /api/events/{id}/programme}) read the same way through the gateway: the page's
  * cost over its data, as a ratio of the p95s.
  */
-final class EventPageRead {
+final class EventPageRead extends Scenario {
 
-    private final Target target;
-    private final Load load;
-    private final Options options;
-    private final Report report;
-
-    EventPageRead(Target target, Load load, Options options, Report report) {
-        this.target = target;
-        this.load = load;
-        this.options = options;
-        this.report = report;
+    EventPageRead(Context context) {
+        super(context);
     }
 
     void run(String eventId) throws Exception {

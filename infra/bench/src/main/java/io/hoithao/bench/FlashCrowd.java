@@ -1,6 +1,5 @@
 package io.hoithao.bench;
 
-import io.hoithao.bench.Api.Delegate;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.time.Duration;
@@ -16,25 +15,13 @@ import tools.jackson.databind.JsonNode;
  * unit quotas, through the gateway and, beside it, straight at the registrations service. Each run
  * is a fresh event; the seat count and every unit's quota must be exact in each.
  */
-final class FlashCrowd {
-
-    private final Target target;
-    private final Api api;
-    private final Load load;
-    private final Options options;
-    private final Report report;
-    private final List<Delegate> delegates;
+final class FlashCrowd extends Scenario {
 
     /** The first event the gateway filled, for P2's public read. */
     String firstEvent;
 
-    FlashCrowd(Target target, Api api, Load load, Options options, Report report, List<Delegate> delegates) {
-        this.target = target;
-        this.api = api;
-        this.load = load;
-        this.options = options;
-        this.report = report;
-        this.delegates = delegates;
+    FlashCrowd(Context context) {
+        super(context);
     }
 
     void run() throws Exception {

@@ -14,18 +14,10 @@ import java.util.Optional;
  * P2: a public read (an event's seats) at a fixed number of clients, straight at the registrations
  * service, through the gateway, and through a bare nginx in front of the same service.
  */
-final class GatewayOverhead {
+final class GatewayOverhead extends Scenario {
 
-    private final Target target;
-    private final Load load;
-    private final Options options;
-    private final Report report;
-
-    GatewayOverhead(Target target, Load load, Options options, Report report) {
-        this.target = target;
-        this.load = load;
-        this.options = options;
-        this.report = report;
+    GatewayOverhead(Context context) {
+        super(context);
     }
 
     private static String perRead(Map<String, Double> ms, long reads) {

@@ -22,22 +22,12 @@ import org.bson.Document;
  * the Mongo-wire server with the Mongo driver, as copies of documents the services wrote themselves
  * (without their outbox, so nothing is relayed); the measured reads go through the gateway.
  */
-final class Growth {
+final class Growth extends Scenario {
 
     private static final int BATCH = 1000;
 
-    private final Target target;
-    private final Api api;
-    private final Load load;
-    private final Options options;
-    private final Report report;
-
-    Growth(Target target, Api api, Load load, Options options, Report report) {
-        this.target = target;
-        this.api = api;
-        this.load = load;
-        this.options = options;
-        this.report = report;
+    Growth(Context context) {
+        super(context);
     }
 
     void run() throws Exception {

@@ -1,13 +1,11 @@
 package io.hoithao.bench;
 
-import io.hoithao.bench.Api.Delegate;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -16,43 +14,16 @@ import tools.jackson.databind.node.ObjectNode;
  * moment, each with her own token, through the gateway: exactly the lesson's seats are booked, everyone
  * else is on the waiting list.
  */
-final class LessonSeats {
+final class LessonSeats extends Scenario {
 
-    private final Target target;
-    private final Api api;
-    private final Load load;
-    private final Options options;
-    private final Report report;
-    private final List<Delegate> delegates;
-
-    LessonSeats(Target target, Api api, Load load, Options options, Report report, List<Delegate> delegates) {
-        this.target = target;
-        this.api = api;
-        this.load = load;
-        this.options = options;
-        this.report = report;
-        this.delegates = delegates;
+    LessonSeats(Context context) {
+        super(context);
     }
 
     void run() throws Exception {
         int bookings = Math.min(options.p4Bookings, delegates.size());
         String event = api.openEvent("Bench P4 lesson seats", bookings + 10);
-        // Setup: every delegate registers herself (straight at the service, 16 at a time) and is confirmed.
-        List<String> registrationIds = new ArrayList<>();
-        for (int from = 0; from < bookings; from += 16) {
-            List<CompletableFuture<Sample>> batch = new ArrayList<>();
-            for (int i = from; i < Math.min(bookings, from + 16); i++) {
-                batch.add(load.send(Api.registration(target.registrations(), delegates.get(i), event, Api.UNITS.get(i % Api.UNITS.size())),
-                        r -> r.statusCode() == 201 ? Api.JSON.readTree(r.body()).path("id").asString() : "HTTP " + r.statusCode() + " " + r.body()));
-            }
-            for (CompletableFuture<Sample> f : batch) {
-                Sample s = f.join();
-                if (s.status() != 201) {
-                    throw new IllegalStateException("P4 setup: a registration answered " + s.status() + ": " + s.outcome());
-                }
-                registrationIds.add(s.outcome());
-            }
-        }
+        List<String> registrationIds = everyDelegateRegisters("P4", event, bookings);
         api.awaitJson(target.observations().resolve("/api/observations/events/" + event + "/observers"), api.adminToken(),
                 observers -> observers.size() >= bookings, Duration.ofSeconds(120));
 

@@ -1,9 +1,7 @@
 package io.hoithao.bench;
 
-import io.hoithao.bench.Api.Delegate;
 import java.net.URI;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -34,25 +32,13 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * list). Beside it the bare broker's produce→consume latency at the same rate, a plain producer and
  * consumer with default settings on the stack's broker.
  */
-final class MessageHop {
+final class MessageHop extends Scenario {
 
     private static final long PROBE_EVERY_MS = 10;
     private static final Duration PATIENCE = Duration.ofSeconds(60);
 
-    private final Target target;
-    private final Api api;
-    private final Load load;
-    private final Options options;
-    private final Report report;
-    private final List<Delegate> delegates;
-
-    MessageHop(Target target, Api api, Load load, Options options, Report report, List<Delegate> delegates) {
-        this.target = target;
-        this.api = api;
-        this.load = load;
-        this.options = options;
-        this.report = report;
-        this.delegates = delegates;
+    MessageHop(Context context) {
+        super(context);
     }
 
     void run() throws Exception {

@@ -3,21 +3,18 @@ package io.hoithao.devstack;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.hoithao.devstack.Crowd.Delegate;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -25,7 +22,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * {@code ./devstack --instances=2}: two of each service behind the gateway, two identity services behind the
@@ -37,12 +33,6 @@ import tools.jackson.databind.node.ObjectNode;
 class TwoInstancesIT {
 
     static final int CROWD = 200;
-    static final List<String> UNITS = List.of(
-            "Phòng GD&ĐT Chợ Mới", "Phòng GD&ĐT Bạch Thông", "Phòng GD&ĐT Ba Bể", "Phòng GD&ĐT Na Rì",
-            "Phòng GD&ĐT Ngân Sơn", "Phòng GD&ĐT Pác Nặm", "Phòng GD&ĐT Chợ Đồn", "Phòng GD&ĐT TP Bắc Kạn");
-    static final List<String> NAMES = List.of(
-            "Nguyễn Thị Hoà", "Trần Văn Đức", "Lê Thị Thu Hà", "Phạm Minh Tuấn", "Hoàng Thị Lan", "Vũ Quốc Bảo",
-            "Đặng Thị Mai", "Bùi Văn Long", "Đỗ Thị Hương", "Hà Văn Sơn", "Nông Thị Kim", "Triệu Văn Hùng");
     static final int SEATS = 40;
     /** Quotas add up to more than the seats (8 × 6 = 48 > 40), so both limits bind during the crowd. */
     static final int QUOTA = 6;
@@ -86,10 +76,7 @@ class TwoInstancesIT {
         String eventId = openEvent();
         String venueId = json.readTree(send(admin, "GET", "/api/events/" + eventId, null).body())
                 .get("venues").get(0).get("id").asString();
-        ObjectNode quotas = json.createObjectNode();
-        UNITS.forEach(unit -> quotas.withArray("quotas").addObject()
-                .put("unitId", WalkingSkeletonIT.seededUnitId(unit)).put("seats", QUOTA));
-        HttpResponse<String> quotasSet = send(admin, "PUT", "/api/registrations/events/" + eventId + "/quotas", quotas.toString());
+        HttpResponse<String> quotasSet = send(admin, "PUT", "/api/registrations/events/" + eventId + "/quotas", Crowd.quotas(QUOTA));
         assertThat(quotasSet.statusCode()).as(quotasSet.body()).isEqualTo(200);
 
         // a live stream at each events service
@@ -98,20 +85,10 @@ class TwoInstancesIT {
         try {
             await().atMost(Duration.ofSeconds(60)).until(() -> first.ready() && second.ready());
 
-            List<Delegate> delegates = signUp(CROWD);
+            // the sign-ins' requests spread over both identity services
+            List<Delegate> delegates = Crowd.signUp(http, stack.url(App.IDENTITY), admin, CROWD, "two.hoithao.edu.vn");
             long start = System.nanoTime();
-            List<CompletableFuture<HttpResponse<String>>> inFlight = new ArrayList<>();
-            for (Delegate delegate : delegates) {
-                ObjectNode body = json.createObjectNode().put("eventId", eventId).put("fullName", delegate.fullName())
-                        .put("email", delegate.email()).put("phone", String.format("09%08d", delegate.index()))
-                        .put("unit", delegate.unit()).put("unitId", WalkingSkeletonIT.seededUnitId(delegate.unit()))
-                        .put("position", "Giáo viên").put("category", "TEACHER");
-                inFlight.add(http.sendAsync(HttpRequest.newBuilder(stack.gatewayUrl().resolve("/api/registrations"))
-                        .timeout(Duration.ofSeconds(180))
-                        .header("Authorization", "Bearer " + delegate.token()).header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build(), HttpResponse.BodyHandlers.ofString()));
-            }
-            List<HttpResponse<String>> answers = inFlight.stream().map(CompletableFuture::join).toList();
+            List<HttpResponse<String>> answers = Crowd.registerAtOnce(http, stack.gatewayUrl(), eventId, delegates);
             System.out.printf("TwoInstancesIT: %d registrations at once over two instances answered within %.1f s%n", CROWD,
                     (System.nanoTime() - start) / 1e9);
 
@@ -154,9 +131,6 @@ class TwoInstancesIT {
             first.close();
             second.close();
         }
-    }
-
-    record Delegate(int index, String email, String fullName, String unit, String token) {
     }
 
     /** POST /api/registrations answered by one registrations service, from its own figures. */
@@ -217,77 +191,15 @@ class TwoInstancesIT {
     }
 
     private String openEvent() throws Exception {
-        HttpResponse<String> created = send(admin, "POST", "/api/events", """
+        // both registrations services read the same database: one answer through the gateway tells for both
+        return Crowd.openEvent(http, stack.gatewayUrl(), admin, """
                 {"title": "Hội nghị tập huấn chuyên môn cấp tỉnh", "kind": "CONFERENCE", "level": "PROVINCE",
                  "organiserUnit": "Sở GD&ĐT Bắc Kạn", "startDate": "2027-01-14", "endDate": "2027-01-15", "capacity": %d,
                  "venues": [{"name": "Hội trường Sở GD&ĐT", "kind": "HALL", "address": "TP Bắc Kạn"}]}
                 """.formatted(SEATS));
-        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-        String eventId = json.readTree(created.body()).get("id").asString();
-        assertThat(send(admin, "POST", "/api/events/" + eventId + "/publish", null).statusCode()).isEqualTo(200);
-        assertThat(send(admin, "POST", "/api/events/" + eventId + "/registration/open", null).statusCode()).isEqualTo(200);
-        // both registrations services read the same database: one answer through the gateway tells for both
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250)).untilAsserted(() -> {
-            HttpResponse<String> seats = send(null, "GET", "/api/registrations/events/" + eventId, null);
-            assertThat(seats.statusCode()).isEqualTo(200);
-            assertThat(json.readTree(seats.body()).get("registrationOpen").asBoolean()).isTrue();
-        });
-        return eventId;
-    }
-
-    /** Delegates whose verified accounts the administrator made, each signed in at the balanced identity services. */
-    private List<Delegate> signUp(int count) throws Exception {
-        URI identity = stack.url(App.IDENTITY);
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).until(() -> post(
-                identity.resolve("/api/identity/accounts"), admin, json.createObjectNode()
-                        .put("email", "probe@two.hoithao.edu.vn").put("password", "mat-khau-probe").put("fullName", "Thử")
-                        .put("unitId", WalkingSkeletonIT.seededUnitId(UNITS.get(UNITS.size() - 1)))
-                        .toString()).statusCode() != 400);
-        ExecutorService pool = Executors.newFixedThreadPool(4);
-        try {
-            List<Future<Delegate>> futures = new ArrayList<>();
-            for (int i = 0; i < count; i++) {
-                int index = i;
-                futures.add(pool.submit(() -> {
-                    String email = "gv" + index + "@two.hoithao.edu.vn";
-                    String password = "mat-khau-" + index;
-                    String fullName = NAMES.get(index % NAMES.size());
-                    String unit = UNITS.get(index % UNITS.size());
-                    HttpResponse<String> made = post(identity.resolve("/api/identity/accounts"), admin,
-                            json.createObjectNode().put("email", email).put("password", password).put("fullName", fullName)
-                                    .put("unitId", WalkingSkeletonIT.seededUnitId(unit)).toString());
-                    assertThat(made.statusCode()).as(made.body()).isEqualTo(201);
-                    return new Delegate(index, email, fullName, unit, SignIn.accessToken(identity, email, password));
-                }));
-            }
-            List<Delegate> delegates = new ArrayList<>();
-            for (Future<Delegate> future : futures) {
-                delegates.add(future.get());
-            }
-            return delegates;
-        } finally {
-            pool.shutdownNow();
-        }
-    }
-
-    private HttpResponse<String> post(URI uri, String token, String body) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30));
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
-        }
-        request.header("Content-Type", "application/json");
-        return http.send(request.POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private HttpResponse<String> send(String token, String method, String path, String body) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(stack.gatewayUrl().resolve(path)).timeout(Duration.ofSeconds(30));
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
-        }
-        if (body != null) {
-            request.header("Content-Type", "application/json");
-        }
-        request.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return Calls.send(http, stack.gatewayUrl(), Duration.ofSeconds(30), token, method, path, body);
     }
 }

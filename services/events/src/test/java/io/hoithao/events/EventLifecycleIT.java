@@ -1,7 +1,6 @@
 package io.hoithao.events;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import io.hoithao.contracts.Topics;
 import io.hoithao.contracts.events.EventCancelled;
@@ -11,16 +10,16 @@ import io.hoithao.contracts.events.RegistrationClosed;
 import io.hoithao.contracts.events.RegistrationOpened;
 import io.hoithao.platform.testing.IntegrationTest;
 import io.hoithao.platform.testing.TestIdentity;
+import io.hoithao.platform.testing.Scenario;
 import io.hoithao.platform.testing.TestMessages;
 import io.hoithao.contracts.events.EventCompleted;
 import io.hoithao.contracts.events.EventStarted;
 import io.hoithao.events.event.EventStatus;
-import java.time.Duration;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -38,12 +37,8 @@ class EventLifecycleIT {
     @Autowired
     WebTestClient http;
 
+    @RegisterExtension
     final TestMessages messages = new TestMessages();
-
-    @AfterEach
-    void close() {
-        messages.close();
-    }
 
     String create() {
         return http.post().uri("/api/events").contentType(MediaType.APPLICATION_JSON).bodyValue(PROVINCIAL_REVIEW)
@@ -75,7 +70,7 @@ class EventLifecycleIT {
                 .bodyValue(Map.of("reason", "Bão số 3")).exchange()
                 .expectStatus().isOk().expectBody().jsonPath("$.status").isEqualTo("CANCELLED");
 
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+        Scenario.eventually(() -> {
             List<EventsMessage> ours = topic.messages().stream()
                     .filter(m -> m.eventId().equals(id)).map(EventsMessage.class::cast).toList();
             assertThat(ours).extracting(m -> m.getClass().getSimpleName())
@@ -194,7 +189,7 @@ class EventLifecycleIT {
         post("/api/events/" + id + "/start").expectStatus().isOk().expectBody().jsonPath("$.status").isEqualTo("IN_PROGRESS");
         post("/api/events/" + id + "/complete").expectStatus().isOk().expectBody().jsonPath("$.status").isEqualTo("COMPLETED");
 
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(topic.messages().stream()
+        Scenario.eventually(() -> assertThat(topic.messages().stream()
                 .filter(m -> m.eventId().equals(id)).map(m -> m.getClass().getSimpleName()).toList())
                 .containsExactly("EventPublished", "RegistrationOpened", "RegistrationClosed", "EventStarted", "EventCompleted"));
         assertThat(topic.messages(EventStarted.class)).anyMatch(m -> m.eventId().equals(id));

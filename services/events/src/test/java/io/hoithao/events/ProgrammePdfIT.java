@@ -23,8 +23,8 @@ import java.util.UUID;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -40,13 +40,9 @@ class ProgrammePdfIT {
     @Autowired
     WebTestClient http;
 
+    @RegisterExtension
     final TestMessages messages = new TestMessages();
     final TestIdentity identity = TestIdentity.get();
-
-    @AfterEach
-    void close() {
-        messages.close();
-    }
 
     @Test
     void aDraftsProgrammeIsItsManagersAndAPublishedOneEveryones() throws Exception {

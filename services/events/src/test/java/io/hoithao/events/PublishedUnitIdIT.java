@@ -1,18 +1,17 @@
 package io.hoithao.events;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import io.hoithao.contracts.Topics;
 import io.hoithao.contracts.events.EventPublished;
 import io.hoithao.events.unit.Units;
 import io.hoithao.platform.testing.IntegrationTest;
+import io.hoithao.platform.testing.Scenario;
 import io.hoithao.platform.testing.TestMessages;
-import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -28,12 +27,8 @@ class PublishedUnitIdIT {
     @Autowired
     WebTestClient http;
 
+    @RegisterExtension
     final TestMessages messages = new TestMessages();
-
-    @AfterEach
-    void close() {
-        messages.close();
-    }
 
     @Test
     void anEventIsPublishedWithItsUnitsIdAndAnUnknownUnitIsRefused() {
@@ -49,7 +44,7 @@ class PublishedUnitIdIT {
         create("no-such-unit-" + suffix).expectStatus().isBadRequest()
                 .expectBody().jsonPath("$.errors[0].field").isEqualTo("organiserUnitId");
 
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+        Scenario.eventually(() -> {
             List<EventPublished> published = topic.messages().stream().filter(EventPublished.class::isInstance)
                     .map(EventPublished.class::cast).filter(m -> List.of(ofHoa, ofAcute).contains(m.eventId())).toList();
             assertThat(published).hasSize(2);

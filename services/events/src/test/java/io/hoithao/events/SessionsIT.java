@@ -4,7 +4,6 @@ import static io.hoithao.events.Fixtures.hall;
 import static io.hoithao.events.Fixtures.school;
 import static io.hoithao.events.Fixtures.session;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import io.hoithao.contracts.IntegrationMessage;
 import io.hoithao.contracts.Topics;
@@ -17,16 +16,16 @@ import io.hoithao.contracts.observations.LessonScheduled;
 import io.hoithao.events.event.EventView;
 import io.hoithao.events.session.SessionView;
 import io.hoithao.platform.testing.IntegrationTest;
+import io.hoithao.platform.testing.Scenario;
 import io.hoithao.platform.testing.TestMessages;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -37,12 +36,8 @@ class SessionsIT {
     @Autowired
     WebTestClient http;
 
+    @RegisterExtension
     final TestMessages messages = new TestMessages();
-
-    @AfterEach
-    void close() {
-        messages.close();
-    }
 
     @Test
     void clashesAreRefusedNamingTheProblemAndParallelVenuesAreFine() {
@@ -122,7 +117,7 @@ class SessionsIT {
         http.post().uri("/api/events/" + id + "/sessions/" + plenary.id() + "/cancel").exchange().expectStatus().isEqualTo(409);
         http.post().uri("/api/events/" + id + "/sessions/nope/cancel").exchange().expectStatus().isNotFound();
 
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(ours(topic, id))
+        Scenario.eventually(() -> assertThat(ours(topic, id))
                 .extracting(m -> m.getClass().getSimpleName())
                 .containsExactly("SessionScheduled", "SessionScheduled", "SessionMoved", "SessionCancelled"));
         List<IntegrationMessage> ours = ours(topic, id);
@@ -162,7 +157,7 @@ class SessionsIT {
                 .bodyValue(Map.of("capacity", 150)).exchange().expectStatus().isOk()
                 .expectBody().jsonPath("$.capacity").isEqualTo(150);
 
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(ours(topic, id))
+        Scenario.eventually(() -> assertThat(ours(topic, id))
                 .extracting(m -> m.getClass().getSimpleName())
                 .containsExactly("SessionScheduled", "EventRescheduled", "SessionMoved", "CapacityChanged"));
         List<IntegrationMessage> ours = ours(topic, id);
@@ -226,7 +221,7 @@ class SessionsIT {
                 .exchange().expectStatus().isOk()
                 .expectBody().jsonPath("$.classroom").isEqualTo("MGN B2").jsonPath("$.seats").isEqualTo(10);
 
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(ours(topic, id)).hasSize(2));
+        Scenario.eventually(() -> assertThat(ours(topic, id)).hasSize(2));
         SessionScheduled told = (SessionScheduled) ours(topic, id).get(0);
         assertThat(told.host()).isEqualTo("Trường Mầm non Đồng Tâm");
         assertThat(told.classroom()).isEqualTo("MGL A1");
@@ -240,10 +235,10 @@ class SessionsIT {
         assertThat(moved.venueId()).isEqualTo(school(event).id());
 
         // The organiser sets another room and seats on the lesson in the observations service: the session follows.
-        messages.send(new LessonScheduled(UUID.randomUUID(), Instant.now(), id, "les-" + scheduled.id(), scheduled.id(),
+        Scenario.when(() -> messages.send(new LessonScheduled(UUID.randomUUID(), Instant.now(), id, "les-" + scheduled.id(), scheduled.id(),
                 "Dự giờ: Bé tìm hiểu về nước", "MGL A1 – Trường Mầm non Đồng Tâm", told.startsAt(), told.endsAt(), 14,
-                "Trường Mầm non Đồng Tâm", "MGL A1"));
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> http.get().uri("/api/events/" + id + "/sessions/" + scheduled.id())
+                "Trường Mầm non Đồng Tâm", "MGL A1")))
+                .thenState(() -> http.get().uri("/api/events/" + id + "/sessions/" + scheduled.id())
                 .exchange().expectStatus().isOk()
                 .expectBody().jsonPath("$.classroom").isEqualTo("MGL A1").jsonPath("$.seats").isEqualTo(14)
                 .jsonPath("$.sequence").isEqualTo(1));

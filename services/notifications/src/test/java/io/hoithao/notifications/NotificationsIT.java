@@ -64,8 +64,8 @@ import net.fortuna.ical4j.data.CalendarBuilder;
 import net.fortuna.ical4j.model.Calendar;
 import net.fortuna.ical4j.model.component.VEvent;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -108,17 +108,13 @@ class NotificationsIT {
     @Autowired
     ApplicationContext context;
 
+    @RegisterExtension
     final TestMessages messages = new TestMessages();
 
     @org.junit.jupiter.api.BeforeEach
     void patientClient() {
         // Two cores shared with Kafka and the mail server: the first token check can take more than the default 5 s.
         http = http.mutate().responseTimeout(Duration.ofSeconds(30)).build();
-    }
-
-    @AfterEach
-    void close() {
-        messages.close();
     }
 
     @AfterAll

@@ -1,7 +1,6 @@
 package io.hoithao.observations;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import io.hoithao.contracts.Topics;
 import io.hoithao.contracts.observations.ObserverWaitlisted;
@@ -10,6 +9,7 @@ import io.hoithao.contracts.observations.SeatReleased;
 import io.hoithao.contracts.registrations.RegistrationCancelled;
 import io.hoithao.platform.testing.IntegrationTest;
 import io.hoithao.platform.testing.TestIdentity;
+import io.hoithao.platform.testing.Scenario;
 import io.hoithao.platform.testing.TestMessages;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,10 +19,10 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
@@ -47,17 +47,13 @@ class BookingIT {
     @LocalServerPort
     int port;
 
+    @RegisterExtension
     final TestMessages messages = new TestMessages();
     Fixtures fixtures;
 
     @BeforeEach
     void event() {
         fixtures = new Fixtures(http, mongo);
-    }
-
-    @AfterEach
-    void close() {
-        messages.close();
     }
 
     @RepeatedTest(3)
@@ -88,7 +84,7 @@ class BookingIT {
                 .jsonPath("$.booked.length()").isEqualTo(8)
                 .jsonPath("$.waiting.length()").isEqualTo(192)
                 .jsonPath("$.seatsLeft").isEqualTo(0);
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+        Scenario.eventually(() -> {
             // Delivery is at least once: a relay retry may publish a message twice, consumers dedupe by message id.
             // Kept in the order received (the outbox publishes a lesson's messages in order).
             List<SeatBooked> booked = List.copyOf(published.messages(SeatBooked.class).stream().filter(m -> m.lessonId().equals(lessonId))
@@ -187,7 +183,7 @@ class BookingIT {
                 .jsonPath("$.booked[0].registrationId").isEqualTo(second)
                 .jsonPath("$.booked[0].via").isEqualTo("PROMOTED")
                 .jsonPath("$.waiting[0].registrationId").isEqualTo(third);
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+        Scenario.eventually(() -> {
             assertThat(published.messages(SeatReleased.class)).anyMatch(m -> m.lessonId().equals(lessonId) && m.registrationId().equals(first)
                     && m.reason().equals("Withdrawn by the delegate"));
             assertThat(published.messages(SeatBooked.class)).anyMatch(m -> m.lessonId().equals(lessonId) && m.registrationId().equals(second));
@@ -208,7 +204,7 @@ class BookingIT {
         messages.send(new RegistrationCancelled(UUID.randomUUID(), Instant.now(), fixtures.eventId, leaving,
                 leaving + "@mn.edu.vn", "Bận công tác", true));
 
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> http.get()
+        Scenario.eventually(() -> http.get()
                 .uri("/api/observations/lessons/{l}/observers", lessonId).exchange()
                 .expectBody()
                 .jsonPath("$.booked.length()").isEqualTo(1)
@@ -218,7 +214,7 @@ class BookingIT {
                 .expectBody().jsonPath("$.booked.length()").isEqualTo(0);
         http.get().uri("/api/observations/events/{e}/delegates/{r}/schedule", fixtures.eventId, leaving).exchange()
                 .expectBody().jsonPath("$.length()").isEqualTo(0);
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+        Scenario.eventually(() ->
                 assertThat(published.messages(SeatReleased.class)).filteredOn(m -> m.registrationId().equals(leaving)).hasSize(2));
         // No longer confirmed: cannot book again.
         fixtures.book(other, leaving).expectStatus().isEqualTo(HttpStatus.CONFLICT)

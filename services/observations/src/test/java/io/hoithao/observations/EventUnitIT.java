@@ -12,6 +12,7 @@ import io.hoithao.observations.event.ObservedEvent;
 import io.hoithao.platform.units.KnownUnits;
 import io.hoithao.platform.testing.IntegrationTest;
 import io.hoithao.platform.testing.TestIdentity;
+import io.hoithao.platform.testing.Scenario;
 import io.hoithao.platform.testing.TestMessages;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,8 +20,8 @@ import java.time.LocalDate;
 import java.util.Map;
 import java.util.UUID;
 import org.bson.Document;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.http.HttpStatus;
@@ -46,12 +47,8 @@ class EventUnitIT {
     @Autowired
     ReactiveMongoTemplate mongo;
 
+    @RegisterExtension
     final TestMessages messages = new TestMessages();
-
-    @AfterEach
-    void close() {
-        messages.close();
-    }
 
     static EventPublished published(String eventId, String unit) {
         LocalDate day = LocalDate.of(2027, 10, 25);
@@ -92,16 +89,16 @@ class EventUnitIT {
         messages.send(published(fixtures.eventId, name));
         WebTestClient organiser = TestIdentity.get().as(http, TestIdentity.organiser(name, unitId));
         WebTestClient sibling = TestIdentity.get().as(http, TestIdentity.organiser(TestDirectory.SIBLING_OFFICE));
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> sibling.get()
+        Scenario.eventually(() -> sibling.get()
                 .uri("/api/observations/events/{e}/observers", fixtures.eventId).exchange().expectStatus().isForbidden()
                 .expectBody().jsonPath("$.detail").value(detail -> assertThat((String) detail).contains(name)));
 
-        messages.send(new UnitRenamed(UUID.randomUUID(), Instant.now(), UnitsMessage.NO_EVENT, unitId, name + " (mới)",
-                "Phòng mới", name, 1));
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> sibling.get()
+        Scenario.when(() -> messages.send(new UnitRenamed(UUID.randomUUID(), Instant.now(), UnitsMessage.NO_EVENT, unitId, name + " (mới)",
+                "Phòng mới", name, 1)))
+                .thenState(() -> sibling.get()
                 .uri("/api/observations/events/{e}/observers", fixtures.eventId).exchange().expectStatus().isForbidden()
                 .expectBody().jsonPath("$.detail").value(detail -> assertThat((String) detail).contains(name + " (mới)")));
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(mongo.findById(fixtures.eventId, ObservedEvent.class)
+        Scenario.eventually(() -> assertThat(mongo.findById(fixtures.eventId, ObservedEvent.class)
                 .block().organiserUnit()).isEqualTo(name + " (mới)"));
         organiser.get().uri("/api/observations/events/{e}/observers", fixtures.eventId).exchange().expectStatus().isOk();
 
@@ -139,7 +136,7 @@ class EventUnitIT {
         messages.send(publication);
         messages.send(publication); // redelivered
 
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> anonymous.get()
+        Scenario.eventually(() -> anonymous.get()
                 .uri("/api/observations/events/{e}/lessons", eventId).exchange()
                 .expectBody().jsonPath("$.total").isEqualTo(1).jsonPath("$.items[0].id").isEqualTo(lesson));
         anonymous.get().uri("/api/observations/lessons/{l}", lesson).exchange().expectStatus().isOk();
@@ -159,11 +156,11 @@ class EventUnitIT {
         assertThat(stored.getBoolean("completed")).isFalse();
 
         // A cancellation keeps the unit; a later publication (a changed unit) is not an un-cancellation.
-        messages.send(new EventCancelled(UUID.randomUUID(), Instant.now(), eventId, "Bão số 9"));
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(mongo.findById(eventId, ObservedEvent.class).block())
+        Scenario.when(() -> messages.send(new EventCancelled(UUID.randomUUID(), Instant.now(), eventId, "Bão số 9")))
+                .thenState(() -> assertThat(mongo.findById(eventId, ObservedEvent.class).block())
                 .extracting(ObservedEvent::cancelled, ObservedEvent::organiserUnit).containsExactly(true, UNIT));
-        messages.send(published(eventId, OTHER_UNIT));
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(mongo.findById(eventId, ObservedEvent.class).block())
+        Scenario.when(() -> messages.send(published(eventId, OTHER_UNIT)))
+                .thenState(() -> assertThat(mongo.findById(eventId, ObservedEvent.class).block())
                 .extracting(ObservedEvent::organiserUnit).isEqualTo(OTHER_UNIT));
         assertThat(mongo.findById(eventId, ObservedEvent.class).block().cancelled()).isTrue();
         otherOrganiser.post().uri("/api/observations/events/{e}/lessons", eventId)

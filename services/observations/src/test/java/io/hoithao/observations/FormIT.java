@@ -1,17 +1,16 @@
 package io.hoithao.observations;
 
-import static org.awaitility.Awaitility.await;
 
 import io.hoithao.contracts.events.EventCompleted;
 import io.hoithao.platform.testing.IntegrationTest;
+import io.hoithao.platform.testing.Scenario;
 import io.hoithao.platform.testing.TestMessages;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.http.HttpStatus;
@@ -26,12 +25,8 @@ class FormIT {
     @Autowired
     ReactiveMongoTemplate mongo;
 
+    @RegisterExtension
     final TestMessages messages = new TestMessages();
-
-    @AfterEach
-    void close() {
-        messages.close();
-    }
 
     @Test
     void aNullCriterionIsAValidationErrorNotAServerError() {
@@ -92,7 +87,7 @@ class FormIT {
         http.put().uri("/api/observations/lessons/{l}/forms/{r}", lesson, duc).bodyValue(form(duc, 3, 5))
                 .exchange().expectStatus().isOk().expectBody().jsonPath("$.scores.initiative").isEqualTo(3);
         // The messages tell the scores as the form holds them after each change (the review report averages them).
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> org.assertj.core.api.Assertions.assertThat(
+        Scenario.eventually(() -> org.assertj.core.api.Assertions.assertThat(
                         told.messages(io.hoithao.contracts.observations.ObservationFormSubmitted.class).stream()
                                 .filter(m -> m.lessonId().equals(lesson))
                                 .map(m -> (m.registrationId().equals(hoa) ? "hoa " : "duc ") + new java.util.TreeMap<>(m.scores())))
@@ -111,7 +106,7 @@ class FormIT {
 
         messages.send(new EventCompleted(UUID.randomUUID(), Instant.now(), fixtures.eventId));
         // Wait on a read, not on the edit itself: an edit tried before the message arrives would succeed.
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+        Scenario.eventually(() ->
                 http.get().uri("/api/observations/lessons/{l}/forms/{r}", lesson, hoa).exchange()
                         .expectBody().jsonPath("$.locked").isEqualTo(true));
         http.put().uri("/api/observations/lessons/{l}/forms/{r}", lesson, hoa).bodyValue(form(hoa, 1, 1))

@@ -11,9 +11,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.bson.Document;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.http.HttpStatus;
@@ -38,6 +38,7 @@ class HostileInputIT {
     @Autowired
     ReactiveMongoTemplate mongo;
 
+    @RegisterExtension
     final TestMessages messages = new TestMessages();
     Fixtures fixtures;
     String otherEvent;
@@ -47,11 +48,6 @@ class HostileInputIT {
         fixtures = new Fixtures(http, mongo);
         otherEvent = "evt-" + UUID.randomUUID();
         ObservationsAuthorizationIT.publish(messages, mongo, fixtures.eventId, ObservationsAuthorizationIT.UNIT);
-    }
-
-    @AfterEach
-    void close() {
-        messages.close();
     }
 
     /** What only the service may set, in any body: none of it may stick. */

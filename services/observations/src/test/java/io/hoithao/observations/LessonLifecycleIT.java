@@ -1,7 +1,6 @@
 package io.hoithao.observations;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import io.hoithao.contracts.IntegrationMessage;
 import io.hoithao.contracts.Topics;
@@ -12,6 +11,7 @@ import io.hoithao.contracts.observations.SeatBooked;
 import io.hoithao.contracts.observations.SeatReleased;
 import io.hoithao.contracts.observations.WaitlistLeft;
 import io.hoithao.platform.testing.IntegrationTest;
+import io.hoithao.platform.testing.Scenario;
 import io.hoithao.platform.testing.TestMessages;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,9 +23,9 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.assertj.core.groups.Tuple;
 import org.bson.Document;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
@@ -44,17 +44,13 @@ class LessonLifecycleIT {
     @Autowired
     ReactiveMongoTemplate mongo;
 
+    @RegisterExtension
     final TestMessages messages = new TestMessages();
     Fixtures fixtures;
 
     @BeforeEach
     void event() {
         fixtures = new Fixtures(http, mongo);
-    }
-
-    @AfterEach
-    void close() {
-        messages.close();
     }
 
     @Test
@@ -76,7 +72,7 @@ class LessonLifecycleIT {
 
         messages.send(new EventCancelled(UUID.randomUUID(), Instant.now(), fixtures.eventId, "Bão số 9"));
 
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> http.get()
+        Scenario.eventually(() -> http.get()
                 .uri("/api/observations/events/{e}/lessons", fixtures.eventId).exchange()
                 .expectBody().jsonPath("$.total").isEqualTo(2)
                 .jsonPath("$.items[0].status").isEqualTo("CANCELLED")
@@ -88,12 +84,12 @@ class LessonLifecycleIT {
         schedule(fixtures, seated).jsonPath("$.length()").isEqualTo(0);
         schedule(fixtures, waiting).jsonPath("$.length()").isEqualTo(0);
         // Their time is free again: no slot is left in their schedules.
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+        Scenario.eventually(() -> {
             assertThat(slots(seated)).isEmpty();
             assertThat(slots(waiting)).isEmpty();
         });
         assertThat(slots(otherObserver)).containsExactly(untouched);
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+        Scenario.eventually(() -> {
             List<IntegrationMessage> mine = distinct(published.messages()).stream().filter(m -> m.eventId().equals(fixtures.eventId)).toList();
             assertThat(mine).filteredOn(LessonCancelled.class::isInstance).map(LessonCancelled.class::cast)
                     .extracting(LessonCancelled::lessonId, LessonCancelled::reason)
@@ -178,7 +174,7 @@ class LessonLifecycleIT {
         http.put().uri("/api/observations/lessons/{l}/details", lesson).bodyValue(details("A3", 2)).exchange()
                 .expectStatus().isOk()
                 .expectBody().jsonPath("$.seats").isEqualTo(2).jsonPath("$.seatsLeft").isEqualTo(0).jsonPath("$.teacher").isEqualTo("Trần Thị Lụa");
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+        Scenario.eventually(() ->
                 assertThat(published.messages(LessonScheduled.class)).filteredOn(m -> m.lessonId().equals(lesson))
                         .extracting(LessonScheduled::seats).contains(2).doesNotContain(1));
     }
@@ -215,7 +211,7 @@ class LessonLifecycleIT {
                 .bodyValue(Fixtures.lesson("Trò chơi 2", "B4", "2026-11-05T14:30:00+07:00", "2026-11-05T15:00:00+07:00", 2))
                 .exchange().expectStatus().isEqualTo(HttpStatus.CONFLICT)
                 .expectBody().jsonPath("$.clashingLessonId").isEqualTo(lesson);
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+        Scenario.eventually(() -> {
             assertThat(published.messages(SeatBooked.class)).filteredOn(m -> m.lessonId().equals(lesson) && m.registrationId().equals(first))
                     .isNotEmpty().allSatisfy(m -> assertThat(m.seatsLeft()).isZero());
             assertThat(published.messages(LessonScheduled.class)).filteredOn(m -> m.lessonId().equals(lesson))
@@ -261,7 +257,7 @@ class LessonLifecycleIT {
                 .expectStatus().isOk().expectBody().jsonPath("$.status").isEqualTo("CANCELLED")
                 .jsonPath("$.version").isEqualTo(cancelled.get("version"));
         http.delete().uri("/api/observations/lessons/{l}", "les-missing").exchange().expectStatus().isNotFound();
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+        Scenario.eventually(() -> {
             List<IntegrationMessage> mine = distinct(published.messages()).stream()
                     .filter(m -> m instanceof LessonCancelled c && c.lessonId().equals(lesson)
                             || m instanceof SeatReleased r && r.lessonId().equals(lesson)
@@ -298,7 +294,7 @@ class LessonLifecycleIT {
         String reason = "Giáo viên ốm. " + "x".repeat(486);
         http.delete().uri("/api/observations/lessons/{l}?reason={r}", lesson, reason).exchange()
                 .expectStatus().isOk().expectBody().jsonPath("$.status").isEqualTo("CANCELLED");
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(published.messages(LessonCancelled.class))
+        Scenario.eventually(() -> assertThat(published.messages(LessonCancelled.class))
                 .filteredOn(m -> m.lessonId().equals(lesson)).extracting(LessonCancelled::reason).containsOnly(reason));
     }
 

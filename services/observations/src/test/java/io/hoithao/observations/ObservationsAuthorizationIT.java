@@ -1,17 +1,18 @@
 package io.hoithao.observations;
 
+import static io.hoithao.platform.testing.AccessMatrix.row;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
-import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
 import io.hoithao.contracts.events.EventPublished;
 import io.hoithao.observations.event.ObservedEvent;
-import io.hoithao.platform.security.Caller;
+import io.hoithao.platform.testing.AccessMatrix;
+import io.hoithao.platform.testing.AccessMatrix.Row;
+import io.hoithao.platform.testing.AccessMatrix.Who;
 import io.hoithao.platform.testing.IntegrationTest;
 import io.hoithao.platform.testing.Placeholders;
 import io.hoithao.platform.testing.TestIdentity;
+import io.hoithao.platform.testing.Scenario;
 import io.hoithao.platform.testing.TestMessages;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -21,19 +22,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Supplier;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
-import org.springframework.test.web.reactive.server.EntityExchangeResult;
 import org.springframework.test.web.reactive.server.WebTestClient;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Who may call what, route by route: the role × endpoint matrix of the observations service. Each row is
@@ -57,19 +53,7 @@ class ObservationsAuthorizationIT {
 
     static final TestIdentity identity = TestIdentity.get();
 
-    /** Who sends a request: a label for the matrix, and the Authorization header value (null: none). */
-    record Who(String label, Supplier<String> authorization) {
-        static Who as(String label, Caller caller) {
-            return new Who(label, () -> identity.bearer(caller));
-        }
-
-        @Override
-        public String toString() {
-            return label;
-        }
-    }
-
-    static final Who ANONYMOUS = new Who("anonymous", () -> null);
+    static final Who ANONYMOUS = Who.ANONYMOUS;
     static final Who ADMIN = Who.as("admin", TestIdentity.admin());
     static final Who ORGANISER = Who.as("organiser of the unit", TestIdentity.organiser(UNIT));
     /**
@@ -89,14 +73,11 @@ class ObservationsAuthorizationIT {
     static final Who OWNER = Who.as("owner", TestIdentity.delegate(OWNER_EMAIL));
     static final Who OTHER = Who.as("another delegate", TestIdentity.delegate(OTHER_EMAIL));
     static final Who NO_ROLE = Who.as("signed in, no role", TestIdentity.person("norole@truong.edu.vn", "Khách", null));
-    static final Who EXPIRED = new Who("expired token of the owner", () -> identity.expired(TestIdentity.delegate(OWNER_EMAIL)));
-    static final Who FOREIGN = new Who("foreign issuer's token", () -> identity.foreignIssuer(TestIdentity.admin()));
-    static final Who OTHER_AUDIENCE = new Who("token for another audience", () -> identity.otherAudience(TestIdentity.admin()));
+    static final Who EXPIRED = Who.token("expired token of the owner", () -> identity.expired(TestIdentity.delegate(OWNER_EMAIL)));
+    static final Who FOREIGN = Who.token("foreign issuer's token", () -> identity.foreignIssuer(TestIdentity.admin()));
+    static final Who OTHER_AUDIENCE = Who.token("token for another audience", () -> identity.otherAudience(TestIdentity.admin()));
 
-    static final String UNAUTHENTICATED = "unauthenticated";
     static final String INVALID_TOKEN = "invalid-token";
-    static final String FORBIDDEN = "forbidden";
-    static final String NOT_FOUND = "not-found";
     static final String NOT_PUBLISHED = "is not published yet";
 
     /** Bodies: JSON maps whose string values may name objects as paths do. */
@@ -145,43 +126,8 @@ class ObservationsAuthorizationIT {
                 "comments", "Trẻ hứng thú, cô gợi mở tốt");
     }
 
-    /** One row: the request, who sends it, the status expected and, for a refusal, its type and what its detail says. */
-    record Case(String method, String path, Who who, Object body, int status, String type, String detail) {
-        /** The same row, whose refusal's detail must say this. */
-        Case saying(String words) {
-            return new Case(method, path, who, body, status, type, words);
-        }
-
-        @Override
-        public String toString() {
-            return method + " " + path + " as " + who + " → " + status + (type == null ? "" : " " + type)
-                    + (detail == null ? "" : " saying '" + detail + "'");
-        }
-    }
-
-    static Case row(String method, String path, Who who, int status) {
-        return new Case(method, path, who, null, status, defaultType(status), null);
-    }
-
-    static Case row(String method, String path, Who who, Object body, int status) {
-        return new Case(method, path, who, body, status, defaultType(status), null);
-    }
-
-    static Case row(String method, String path, Who who, Object body, int status, String type) {
-        return new Case(method, path, who, body, status, type, null);
-    }
-
-    static String defaultType(int status) {
-        return switch (status) {
-            case 401 -> UNAUTHENTICATED;
-            case 403 -> FORBIDDEN;
-            case 404 -> NOT_FOUND;
-            default -> null;
-        };
-    }
-
     /** The matrix. Every route of the service appears, every route that takes an id with each kind of caller. */
-    static List<Case> matrix() {
+    static List<Row> matrix() {
         return List.of(
                 // What a visitor needs to decide to come: public.
                 row("GET", "/events/{event}/lessons", ANONYMOUS, 200),
@@ -421,26 +367,21 @@ class ObservationsAuthorizationIT {
     @Autowired
     ReactiveMongoTemplate mongo;
 
+    @RegisterExtension
     final TestMessages messages = new TestMessages();
-    final JsonMapper json = JsonMapper.builder().build();
-
-    @AfterEach
-    void close() {
-        messages.close();
-    }
 
     @TestFactory
     Stream<DynamicTest> everyRouteAnswersEachKindOfCallerAsTheMatrixSays() {
         World world = new World(http, mongo, messages);
-        return matrix().stream().map(c -> dynamicTest(c.toString(), () -> world.check(c, json)));
+        return AccessMatrix.tests(matrix(), world::check);
     }
 
     /** Sends EventPublished for the event and waits until this service has learnt its unit. */
     static void publish(TestMessages messages, ReactiveMongoTemplate mongo, String eventId, String unit) {
         LocalDate day = LocalDate.of(2027, 3, 1);
-        messages.send(new EventPublished(UUID.randomUUID(), Instant.now(), eventId, "Hội thảo chuyên đề giáo dục mầm non",
-                "CONFERENCE", "PROVINCE", unit, day, day.plusDays(30), "Asia/Ho_Chi_Minh", 200, TestDirectory.id(unit)));
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(mongo.findById(eventId, ObservedEvent.class).block())
+        Scenario.when(() -> messages.send(new EventPublished(UUID.randomUUID(), Instant.now(), eventId, "Hội thảo chuyên đề giáo dục mầm non",
+                "CONFERENCE", "PROVINCE", unit, day, day.plusDays(30), "Asia/Ho_Chi_Minh", 200, TestDirectory.id(unit))))
+                .thenState(() -> assertThat(mongo.findById(eventId, ObservedEvent.class).block())
                 .isNotNull().extracting(ObservedEvent::organiserUnit).isEqualTo(unit));
     }
 
@@ -567,29 +508,10 @@ class ObservationsAuthorizationIT {
             };
         }
 
-        void check(Case c, JsonMapper json) {
+        void check(Row c) {
             Map<String, String> made = new HashMap<>();
             String path = resolve(c.path(), made);
-            WebTestClient client = TestIdentity.anonymous(http);
-            String authorization = c.who().authorization().get();
-            if (authorization != null) {
-                client = client.mutate().defaultHeader(HttpHeaders.AUTHORIZATION, authorization).build();
-            }
-            WebTestClient.RequestBodySpec request = client.method(HttpMethod.valueOf(c.method())).uri(API + path);
-            WebTestClient.RequestHeadersSpec<?> ready = c.body() == null ? request
-                    : request.contentType(MediaType.APPLICATION_JSON).bodyValue(resolveBody(c.body(), made));
-            EntityExchangeResult<String> result = ready.exchange().expectBody(String.class).returnResult();
-            assertThat(result.getStatus().value()).as("%s %s: %s", c.method(), path, result.getResponseBody()).isEqualTo(c.status());
-            if (c.status() >= 400) {
-                assertThat(result.getResponseHeaders().getContentType()).as("content type")
-                        .satisfies(type -> assertThat(type.isCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)).isTrue());
-                Map<?, ?> problem = json.readValue(result.getResponseBody(), Map.class);
-                assertThat(problem.get("type")).as("problem type").isEqualTo("https://hoithao.io/problems/" + c.type());
-                assertThat(problem.get("status")).isEqualTo(c.status());
-                if (c.detail() != null) {
-                    assertThat((String) problem.get("detail")).contains(c.detail());
-                }
-            }
+            AccessMatrix.check(http, c, API + path, MediaType.APPLICATION_JSON, c.body() == null ? null : resolveBody(c.body(), made));
         }
     }
 }

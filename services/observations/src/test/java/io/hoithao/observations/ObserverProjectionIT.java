@@ -1,6 +1,5 @@
 package io.hoithao.observations;
 
-import static org.awaitility.Awaitility.await;
 
 import io.hoithao.contracts.registrations.RegistrationCancelled;
 import io.hoithao.contracts.registrations.RegistrationConfirmed;
@@ -8,12 +7,12 @@ import io.hoithao.contracts.registrations.RegistrationPendingApproval;
 import io.hoithao.contracts.registrations.RegistrationPromoted;
 import io.hoithao.contracts.registrations.RegistrationWaitlisted;
 import io.hoithao.platform.testing.IntegrationTest;
+import io.hoithao.platform.testing.Scenario;
 import io.hoithao.platform.testing.TestMessages;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -27,12 +26,8 @@ class ObserverProjectionIT {
     @Autowired
     ReactiveMongoTemplate mongo;
 
+    @RegisterExtension
     final TestMessages messages = new TestMessages();
-
-    @AfterEach
-    void close() {
-        messages.close();
-    }
 
     static RegistrationConfirmed confirmed(String eventId, String registrationId, String name) {
         return new RegistrationConfirmed(UUID.randomUUID(), Instant.now(), eventId, registrationId,
@@ -48,7 +43,7 @@ class ObserverProjectionIT {
         messages.send(binh);
         messages.send(lan); // redelivered
 
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+        Scenario.eventually(() ->
                 http.get().uri("/api/observations/events/" + eventId + "/observers").exchange()
                         .expectStatus().isOk()
                         .expectBody()
@@ -61,8 +56,8 @@ class ObserverProjectionIT {
         messages.send(lan); // a late copy of the confirmation must not bring her back
 
         String later = "evt-" + UUID.randomUUID();
-        messages.send(confirmed(later, "r-marker", "Marker"));
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+        Scenario.when(() -> messages.send(confirmed(later, "r-marker", "Marker")))
+                .thenState(() ->
                 http.get().uri("/api/observations/events/" + later + "/observers").exchange()
                         .expectBody().jsonPath("$.length()").isEqualTo(1));
         http.get().uri("/api/observations/events/" + eventId + "/observers").exchange()
@@ -91,7 +86,7 @@ class ObserverProjectionIT {
         messages.send(new RegistrationWaitlisted(UUID.randomUUID(), Instant.now(), eventId, "r-binh", binh.delegateEmail(),
                 binh.fullName(), binh.unit(), "MANAGER"));
 
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+        Scenario.eventually(() ->
                 fixtures.asDelegate("r-thu").post().uri("/api/observations/lessons/{l}/bookings", lessonId)
                         .bodyValue(java.util.Map.of("registrationId", "r-thu")).exchange()
                         .expectStatus().isEqualTo(409)
@@ -105,11 +100,11 @@ class ObserverProjectionIT {
                 .jsonPath("$.type").isEqualTo("https://hoithao.io/problems/delegate-not-confirmed")
                 .jsonPath("$.registrationStatus").isEqualTo("WAITLISTED")
                 .jsonPath("$.detail").value(detail -> org.assertj.core.api.Assertions.assertThat((String) detail).contains("waiting list"));
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+        Scenario.eventually(() ->
                 fixtures.asDelegate("r-hoa").post().uri("/api/observations/lessons/{l}/bookings", lessonId)
                         .bodyValue(java.util.Map.of("registrationId", "r-hoa")).exchange()
                         .expectStatus().isCreated());
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+        Scenario.eventually(() ->
                 fixtures.asDelegate("r-binh").post().uri("/api/observations/lessons/{l}/bookings", lessonId)
                         .bodyValue(java.util.Map.of("registrationId", "r-binh")).exchange()
                         .expectStatus().isCreated());

@@ -1,7 +1,6 @@
 package io.hoithao.observations;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import io.hoithao.contracts.Topics;
 import io.hoithao.contracts.events.SessionCancelled;
@@ -12,12 +11,12 @@ import io.hoithao.contracts.observations.LessonMoved;
 import io.hoithao.contracts.observations.LessonScheduled;
 import io.hoithao.contracts.observations.SeatReleased;
 import io.hoithao.platform.testing.IntegrationTest;
+import io.hoithao.platform.testing.Scenario;
 import io.hoithao.platform.testing.TestMessages;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -32,12 +31,8 @@ class ProgrammeIT {
     @Autowired
     ReactiveMongoTemplate mongo;
 
+    @RegisterExtension
     final TestMessages messages = new TestMessages();
-
-    @AfterEach
-    void close() {
-        messages.close();
-    }
 
     @Test
     void lessonsAreScheduledMovedWithClashesReportedAndCancelledWithTheirSessions() {
@@ -52,7 +47,7 @@ class ProgrammeIT {
         messages.send(new SessionScheduled(UUID.randomUUID(), Instant.now(), fixtures.eventId, "ses-plenary-" + UUID.randomUUID(),
                 "PLENARY", "Khai mạc", "Hội trường", start, start.plusSeconds(1800), 4));
         String lesson = "les-" + session;
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> http.get()
+        Scenario.eventually(() -> http.get()
                 .uri("/api/observations/events/{e}/lessons?seatsLeft=true", fixtures.eventId).exchange()
                 .expectBody().jsonPath("$.total").isEqualTo(1).jsonPath("$.items[0].id").isEqualTo(lesson)
                 .jsonPath("$.items[0].seatsLeft").isEqualTo(8));
@@ -63,9 +58,9 @@ class ProgrammeIT {
         fixtures.booked(other, lan);
 
         // The session moves onto the other lesson's time: the lesson follows and the clash is reported.
-        messages.send(new SessionMoved(UUID.randomUUID(), Instant.now(), fixtures.eventId, session, "Trường Mầm non Đồng Tâm",
-                Instant.parse("2026-10-25T03:15:00Z"), Instant.parse("2026-10-25T04:00:00Z"), 5));
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> http.get()
+        Scenario.when(() -> messages.send(new SessionMoved(UUID.randomUUID(), Instant.now(), fixtures.eventId, session, "Trường Mầm non Đồng Tâm",
+                Instant.parse("2026-10-25T03:15:00Z"), Instant.parse("2026-10-25T04:00:00Z"), 5)))
+                .thenState(() -> http.get()
                 .uri("/api/observations/events/{e}/clashes", fixtures.eventId).exchange()
                 .expectBody().jsonPath("$.length()").isEqualTo(1)
                 .jsonPath("$[0].registrationId").isEqualTo(lan)
@@ -74,12 +69,12 @@ class ProgrammeIT {
         http.get().uri("/api/observations/lessons/{l}", lesson).exchange()
                 .expectBody().jsonPath("$.startsAt").isEqualTo("2026-10-25T10:15:00+07:00");
 
-        messages.send(new SessionCancelled(UUID.randomUUID(), Instant.now(), fixtures.eventId, session, 6));
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> http.get().uri("/api/observations/lessons/{l}", lesson).exchange()
+        Scenario.when(() -> messages.send(new SessionCancelled(UUID.randomUUID(), Instant.now(), fixtures.eventId, session, 6)))
+                .thenState(() -> http.get().uri("/api/observations/lessons/{l}", lesson).exchange()
                 .expectBody().jsonPath("$.status").isEqualTo("CANCELLED").jsonPath("$.seatsLeft").isEqualTo(8));
         http.get().uri("/api/observations/events/{e}/clashes", fixtures.eventId).exchange()
                 .expectBody().jsonPath("$.length()").isEqualTo(0);
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+        Scenario.eventually(() -> {
             assertThat(published.messages(LessonScheduled.class)).filteredOn(m -> m.lessonId().equals(lesson)).hasSize(1);
             assertThat(published.messages(LessonMoved.class)).filteredOn(m -> m.lessonId().equals(lesson)).hasSize(1);
             assertThat(published.messages(LessonCancelled.class)).filteredOn(m -> m.lessonId().equals(lesson)).hasSize(1);
@@ -103,18 +98,18 @@ class ProgrammeIT {
         String lesson = "les-" + session;
         Instant start = Instant.parse("2026-10-25T01:00:00Z");
         Instant end = start.plusSeconds(2100);
-        messages.send(new SessionScheduled(UUID.randomUUID(), Instant.now(), fixtures.eventId, session, "DEMONSTRATION_LESSON",
-                "Dự giờ: Bé với hình khối", "MGL A1 – " + school, start, end, 3, school, "MGL A1", 12));
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> http.get().uri("/api/observations/lessons/{l}", lesson).exchange()
+        Scenario.when(() -> messages.send(new SessionScheduled(UUID.randomUUID(), Instant.now(), fixtures.eventId, session, "DEMONSTRATION_LESSON",
+                "Dự giờ: Bé với hình khối", "MGL A1 – " + school, start, end, 3, school, "MGL A1", 12)))
+                .thenState(() -> http.get().uri("/api/observations/lessons/{l}", lesson).exchange()
                 .expectStatus().isOk().expectBody()
                 .jsonPath("$.hostSchool").isEqualTo(school).jsonPath("$.classroom").isEqualTo("MGL A1")
                 .jsonPath("$.seats").isEqualTo(12).jsonPath("$.seatsLeft").isEqualTo(12));
 
         // Another session wants the same room at the same time: it gets its lesson, without the room.
         String rival = "ses-" + UUID.randomUUID();
-        messages.send(new SessionScheduled(UUID.randomUUID(), Instant.now(), fixtures.eventId, rival, "DEMONSTRATION_LESSON",
-                "Dự giờ: Bé tập đếm", "MGL A1 – " + school, start, end, 4, school, "MGL A1", 6));
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> http.get().uri("/api/observations/lessons/{l}", "les-" + rival)
+        Scenario.when(() -> messages.send(new SessionScheduled(UUID.randomUUID(), Instant.now(), fixtures.eventId, rival, "DEMONSTRATION_LESSON",
+                "Dự giờ: Bé tập đếm", "MGL A1 – " + school, start, end, 4, school, "MGL A1", 6)))
+                .thenState(() -> http.get().uri("/api/observations/lessons/{l}", "les-" + rival)
                 .exchange().expectStatus().isOk().expectBody()
                 .jsonPath("$.classroom").doesNotExist().jsonPath("$.seats").isEqualTo(6));
 
@@ -126,9 +121,9 @@ class ProgrammeIT {
         fixtures.booked(lesson, mai);
 
         // Moved to another room with fewer seats, still more than booked: taken.
-        messages.send(new SessionMoved(UUID.randomUUID(), Instant.now(), fixtures.eventId, session, "MGN B2 – " + school,
-                start, end, 5, school, "MGN B2", 10));
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> http.get().uri("/api/observations/lessons/{l}", lesson).exchange()
+        Scenario.when(() -> messages.send(new SessionMoved(UUID.randomUUID(), Instant.now(), fixtures.eventId, session, "MGN B2 – " + school,
+                start, end, 5, school, "MGN B2", 10)))
+                .thenState(() -> http.get().uri("/api/observations/lessons/{l}", lesson).exchange()
                 .expectBody().jsonPath("$.classroom").isEqualTo("MGN B2").jsonPath("$.seats").isEqualTo(10)
                 .jsonPath("$.seatsLeft").isEqualTo(7));
         // The old room is free again: the rival lesson may take it.
@@ -139,9 +134,9 @@ class ProgrammeIT {
                 .exchange().expectStatus().isOk().expectBody().jsonPath("$.classroom").isEqualTo("MGL A1");
 
         // Fewer seats than the three booked observers: refused, the lesson keeps 10 and says so.
-        messages.send(new SessionMoved(UUID.randomUUID(), Instant.now(), fixtures.eventId, session, "MGN B2 – " + school,
-                start, end, 6, school, "MGN B2", 2));
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(published.messages(LessonScheduled.class))
+        Scenario.when(() -> messages.send(new SessionMoved(UUID.randomUUID(), Instant.now(), fixtures.eventId, session, "MGN B2 – " + school,
+                start, end, 6, school, "MGN B2", 2)))
+                .thenState(() -> assertThat(published.messages(LessonScheduled.class))
                 .filteredOn(m -> m.lessonId().equals(lesson))
                 .extracting(LessonScheduled::room, LessonScheduled::seats, LessonScheduled::host)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("MGL A1", 12, school),

@@ -1,19 +1,18 @@
 package io.hoithao.presentations;
 
-import static org.awaitility.Awaitility.await;
 
 import io.hoithao.contracts.events.EventCancelled;
 import io.hoithao.contracts.events.EventPublished;
 import io.hoithao.contracts.events.EventRescheduled;
 import io.hoithao.platform.testing.IntegrationTest;
 import io.hoithao.platform.testing.TestIdentity;
+import io.hoithao.platform.testing.Scenario;
 import io.hoithao.platform.testing.TestMessages;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -24,12 +23,8 @@ class ConferenceEventProjectionIT {
     @Autowired
     WebTestClient http;
 
+    @RegisterExtension
     final TestMessages messages = new TestMessages();
-
-    @AfterEach
-    void close() {
-        messages.close();
-    }
 
     /** The event and its call for papers are public: read without a token. */
     @Test
@@ -40,10 +35,10 @@ class ConferenceEventProjectionIT {
                 .expectStatus().isNotFound()
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
 
-        messages.send(new EventPublished(UUID.randomUUID(), Instant.now(), eventId, "Hội thảo chia sẻ kinh nghiệm",
+        Scenario.when(() -> messages.send(new EventPublished(UUID.randomUUID(), Instant.now(), eventId, "Hội thảo chia sẻ kinh nghiệm",
                 "WORKSHOP", "DISTRICT", "Phòng GD&ĐT Long Biên", LocalDate.of(2026, 12, 21), LocalDate.of(2026, 12, 21),
-                "Asia/Ho_Chi_Minh", 80));
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                "Asia/Ho_Chi_Minh", 80)))
+                .thenState(() ->
                 http.get().uri("/api/presentations/events/" + eventId).exchange()
                         .expectStatus().isOk()
                         .expectBody()
@@ -52,8 +47,8 @@ class ConferenceEventProjectionIT {
                         .jsonPath("$.startDate").isEqualTo("2026-12-21")
                         .jsonPath("$.cancelled").isEqualTo(false));
 
-        messages.send(new EventCancelled(UUID.randomUUID(), Instant.now(), eventId, null));
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+        Scenario.when(() -> messages.send(new EventCancelled(UUID.randomUUID(), Instant.now(), eventId, null)))
+                .thenState(() ->
                 http.get().uri("/api/presentations/events/" + eventId).exchange()
                         .expectBody().jsonPath("$.cancelled").isEqualTo(true)
                         .jsonPath("$.organiserUnit").isEqualTo("Phòng GD&ĐT Long Biên"));
@@ -64,14 +59,14 @@ class ConferenceEventProjectionIT {
     void theOrganisingUnitArrivesWithThePublicationWhateverCameFirst() {
         String eventId = "evt-" + UUID.randomUUID();
         LocalDate day = LocalDate.of(2026, 12, 22);
-        messages.send(new EventRescheduled(UUID.randomUUID(), Instant.now(), eventId, day, day, "Asia/Ho_Chi_Minh", 2));
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+        Scenario.when(() -> messages.send(new EventRescheduled(UUID.randomUUID(), Instant.now(), eventId, day, day, "Asia/Ho_Chi_Minh", 2)))
+                .thenState(() ->
                 http.get().uri("/api/presentations/events/" + eventId).exchange()
                         .expectStatus().isOk()
                         .expectBody().jsonPath("$.startDate").isEqualTo("2026-12-22").jsonPath("$.organiserUnit").doesNotExist());
-        messages.send(new EventPublished(UUID.randomUUID(), Instant.now(), eventId, "Hội thảo chia sẻ kinh nghiệm",
-                "WORKSHOP", "DISTRICT", "Phòng GD&ĐT Long Biên", day, day, "Asia/Ho_Chi_Minh", 80));
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+        Scenario.when(() -> messages.send(new EventPublished(UUID.randomUUID(), Instant.now(), eventId, "Hội thảo chia sẻ kinh nghiệm",
+                "WORKSHOP", "DISTRICT", "Phòng GD&ĐT Long Biên", day, day, "Asia/Ho_Chi_Minh", 80)))
+                .thenState(() ->
                 http.get().uri("/api/presentations/events/" + eventId).exchange()
                         .expectBody().jsonPath("$.organiserUnit").isEqualTo("Phòng GD&ĐT Long Biên"));
     }

@@ -13,9 +13,9 @@ import java.util.Random;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.bson.Document;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.core.io.buffer.DataBuffer;
@@ -40,6 +40,7 @@ class MaterialsIT {
     @Autowired
     ReactiveMongoTemplate mongo;
 
+    @RegisterExtension
     final TestMessages messages = new TestMessages();
     Fixtures fixtures;
     WebTestClient submitter;
@@ -53,11 +54,6 @@ class MaterialsIT {
         fixtures.delegate(email);
         submitter = fixtures.asDelegate(email).mutate().responseTimeout(java.time.Duration.ofSeconds(60)).build();
         paperId = fixtures.submitted(email, "Xây dựng môi trường giáo dục", 20);
-    }
-
-    @AfterEach
-    void close() {
-        messages.close();
     }
 
     /** {@code chunks} × 64 KiB of reproducible bytes that open like a PDF, generated as they are sent (never all in memory). */

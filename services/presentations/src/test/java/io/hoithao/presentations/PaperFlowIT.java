@@ -12,6 +12,7 @@ import io.hoithao.contracts.presentations.PaperWithdrawn;
 import io.hoithao.contracts.registrations.RegistrationCancelled;
 import io.hoithao.platform.testing.IntegrationTest;
 import io.hoithao.platform.testing.TestIdentity;
+import io.hoithao.platform.testing.Scenario;
 import io.hoithao.platform.testing.TestMessages;
 import io.hoithao.presentations.delegate.Delegate;
 import java.time.Duration;
@@ -19,9 +20,9 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.http.MediaType;
@@ -36,17 +37,13 @@ class PaperFlowIT {
     @Autowired
     ReactiveMongoTemplate mongo;
 
+    @RegisterExtension
     final TestMessages messages = new TestMessages();
     Fixtures fixtures;
 
     @BeforeEach
     void event() {
         fixtures = new Fixtures(http, messages, mongo).withOpenCall();
-    }
-
-    @AfterEach
-    void close() {
-        messages.close();
     }
 
     @Test
@@ -129,7 +126,7 @@ class PaperFlowIT {
                         .queryParam("eventId", fixtures.eventId).build()).exchange()
                 .expectBody().jsonPath("$.items[0].id").isEqualTo(paperId);
 
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+        Scenario.eventually(() -> {
             assertThat(told.messages(PaperSubmitted.class)).anySatisfy(m -> {
                 assertThat(m.paperId()).isEqualTo(paperId);
                 assertThat(m.submitterEmail()).isEqualTo(email); // the notifications service tells her of the review
@@ -154,7 +151,7 @@ class PaperFlowIT {
                 .exchange().expectStatus().isOk().expectBody().jsonPath("$.status").isEqualTo("WITHDRAWN");
         http.get().uri("/api/presentations/events/{e}/sessions/{s}/papers", fixtures.eventId, sessionId).exchange()
                 .expectBody().jsonPath("$.papers.length()").isEqualTo(0);
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+        Scenario.eventually(() ->
                 assertThat(told.messages(PaperWithdrawn.class)).anySatisfy(m -> assertThat(m.paperId()).isEqualTo(paperId)));
     }
 

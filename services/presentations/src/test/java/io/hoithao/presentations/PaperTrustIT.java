@@ -15,8 +15,8 @@ import io.hoithao.presentations.placement.Placements;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.http.MediaType;
@@ -42,12 +42,8 @@ class PaperTrustIT {
     @Autowired
     Placements placements;
 
+    @RegisterExtension
     final TestMessages messages = new TestMessages();
-
-    @AfterEach
-    void close() {
-        messages.close();
-    }
 
     private Paper paper(String paperId) {
         return mongo.findById(paperId, Paper.class).block();

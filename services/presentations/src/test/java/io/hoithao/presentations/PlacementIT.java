@@ -1,7 +1,6 @@
 package io.hoithao.presentations;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import io.hoithao.contracts.Topics;
 import io.hoithao.contracts.events.EventCancelled;
@@ -10,13 +9,13 @@ import io.hoithao.contracts.events.SessionMoved;
 import io.hoithao.contracts.presentations.PaperScheduled;
 import io.hoithao.contracts.presentations.PaperUnscheduled;
 import io.hoithao.platform.testing.IntegrationTest;
+import io.hoithao.platform.testing.Scenario;
 import io.hoithao.platform.testing.TestMessages;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -30,6 +29,7 @@ class PlacementIT {
     @Autowired
     ReactiveMongoTemplate mongo;
 
+    @RegisterExtension
     final TestMessages messages = new TestMessages();
     Fixtures fixtures;
     final String email = "lan.pt@mnhoasen.edu.vn";
@@ -38,11 +38,6 @@ class PlacementIT {
     void event() {
         fixtures = new Fixtures(http, messages, mongo).withOpenCall();
         fixtures.delegate(email);
-    }
-
-    @AfterEach
-    void close() {
-        messages.close();
     }
 
     @Test
@@ -85,9 +80,9 @@ class PlacementIT {
         fixtures.place(sessionId, first, null).expectStatus().isOk();
         fixtures.place(sessionId, second, null).expectStatus().isOk();
 
-        messages.send(new SessionMoved(UUID.randomUUID(), Instant.now(), fixtures.eventId, sessionId,
-                "Trường Mầm non Đồng Tâm", Fixtures.at("13:30"), Fixtures.at("14:30"), fixtures.nextRevision()));
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+        Scenario.when(() -> messages.send(new SessionMoved(UUID.randomUUID(), Instant.now(), fixtures.eventId, sessionId,
+                "Trường Mầm non Đồng Tâm", Fixtures.at("13:30"), Fixtures.at("14:30"), fixtures.nextRevision())))
+                .thenState(() ->
                 http.get().uri("/api/presentations/events/{e}/sessions/{s}/papers", fixtures.eventId, sessionId).exchange()
                         .expectBody()
                         .jsonPath("$.session.venue").isEqualTo("Trường Mầm non Đồng Tâm")
@@ -95,9 +90,9 @@ class PlacementIT {
                         .jsonPath("$.papers[0].startsAt").isEqualTo("2026-10-25T13:30:00+07:00")
                         .jsonPath("$.papers[1].startsAt").isEqualTo("2026-10-25T13:50:00+07:00"));
 
-        messages.send(new SessionCancelled(UUID.randomUUID(), Instant.now(), fixtures.eventId, sessionId,
-                fixtures.nextRevision()));
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+        Scenario.when(() -> messages.send(new SessionCancelled(UUID.randomUUID(), Instant.now(), fixtures.eventId, sessionId,
+                fixtures.nextRevision())))
+                .thenState(() ->
                 http.get().uri("/api/presentations/events/{e}/papers?status=UNPLACED", fixtures.eventId).exchange()
                         .expectBody().jsonPath("$.total").isEqualTo(2));
         http.get().uri("/api/presentations/events/{e}/sessions/{s}/papers", fixtures.eventId, sessionId).exchange()
@@ -105,7 +100,7 @@ class PlacementIT {
         fixtures.place(sessionId, first, null).expectStatus().isEqualTo(409)
                 .expectBody().jsonPath("$.type").isEqualTo("https://hoithao.io/problems/session-cancelled");
 
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+        Scenario.eventually(() -> {
             assertThat(told.messages(PaperUnscheduled.class))
                     .filteredOn(m -> m.sessionId().equals(sessionId))
                     .extracting(PaperUnscheduled::paperId, PaperUnscheduled::reason)
@@ -130,7 +125,7 @@ class PlacementIT {
 
         messages.send(new EventCancelled(UUID.randomUUID(), Instant.now(), fixtures.eventId, "Hoãn do bão"));
 
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+        Scenario.eventually(() ->
                 assertThat(told.messages(PaperUnscheduled.class))
                         .filteredOn(m -> m.eventId().equals(fixtures.eventId))
                         .extracting(PaperUnscheduled::paperId, PaperUnscheduled::sessionId, PaperUnscheduled::reason)

@@ -1,16 +1,19 @@
 package io.hoithao.presentations;
 
+import static io.hoithao.platform.testing.AccessMatrix.row;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
-import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
 import io.hoithao.contracts.events.EventRescheduled;
 import io.hoithao.contracts.events.SessionScheduled;
 import io.hoithao.platform.security.Caller;
 import io.hoithao.platform.security.Role;
+import io.hoithao.platform.testing.AccessMatrix;
+import io.hoithao.platform.testing.AccessMatrix.Row;
+import io.hoithao.platform.testing.AccessMatrix.Who;
 import io.hoithao.platform.testing.IntegrationTest;
 import io.hoithao.platform.testing.Placeholders;
 import io.hoithao.platform.testing.TestIdentity;
+import io.hoithao.platform.testing.Scenario;
 import io.hoithao.platform.testing.TestMessages;
 import io.hoithao.presentations.event.ConferenceEvent;
 import io.hoithao.presentations.paper.Paper;
@@ -25,23 +28,18 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Supplier;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.MultipartBodyBuilder;
-import org.springframework.test.web.reactive.server.EntityExchangeResult;
 import org.springframework.test.web.reactive.server.WebTestClient;
-import org.springframework.web.reactive.function.BodyInserters;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Who may call what, route by route: the role × endpoint matrix of the presentations service. Each
@@ -60,19 +58,7 @@ class PresentationsAuthorizationIT {
 
     static final TestIdentity identity = TestIdentity.get();
 
-    /** Who sends a request: a label for the matrix, and the Authorization header value (null: none). */
-    record Who(String label, Supplier<String> authorization) {
-        static Who as(String label, Caller caller) {
-            return new Who(label, () -> identity.bearer(caller));
-        }
-
-        @Override
-        public String toString() {
-            return label;
-        }
-    }
-
-    static final Who ANONYMOUS = new Who("anonymous", () -> null);
+    static final Who ANONYMOUS = Who.ANONYMOUS;
     static final Who ADMIN = Who.as("admin", TestIdentity.admin());
     static final Who ORGANISER = Who.as("organiser of the unit", TestIdentity.organiser(Fixtures.ORGANISER_UNIT));
     /**
@@ -103,14 +89,11 @@ class PresentationsAuthorizationIT {
     static final Who NO_ROLE = Who.as("signed in, no role", TestIdentity.person("norole@truong.edu.vn", "Khách", null));
     static final Who OWNER_AS_REVIEWER = Who.as("owner who is also a reviewer",
             TestIdentity.person(OWNER_EMAIL, "Nguyễn Thị Hoà", null, Role.DELEGATE, Role.REVIEWER));
-    static final Who EXPIRED = new Who("expired token of the owner", () -> identity.expired(TestIdentity.delegate(OWNER_EMAIL)));
-    static final Who FOREIGN = new Who("foreign issuer's token", () -> identity.foreignIssuer(TestIdentity.admin()));
-    static final Who OTHER_AUDIENCE = new Who("token for another audience", () -> identity.otherAudience(TestIdentity.admin()));
+    static final Who EXPIRED = Who.token("expired token of the owner", () -> identity.expired(TestIdentity.delegate(OWNER_EMAIL)));
+    static final Who FOREIGN = Who.token("foreign issuer's token", () -> identity.foreignIssuer(TestIdentity.admin()));
+    static final Who OTHER_AUDIENCE = Who.token("token for another audience", () -> identity.otherAudience(TestIdentity.admin()));
 
-    static final String UNAUTHENTICATED = "unauthenticated";
     static final String INVALID_TOKEN = "invalid-token";
-    static final String FORBIDDEN = "forbidden";
-    static final String NOT_FOUND = "not-found";
     static final String NOT_SUBMITTER = "not-submitter";
     static final String NOT_REGISTERED = "not-registered";
     static final String CONFLICT_OF_INTEREST = "conflict-of-interest";
@@ -137,41 +120,6 @@ class PresentationsAuthorizationIT {
         }
     };
 
-    /** One row: the request, who sends it, the status expected and, for a refusal, its type and what its detail says. */
-    record Case(String method, String path, Who who, Object body, int status, String type, String detail) {
-        /** The same row, whose refusal's detail must say this. */
-        Case saying(String words) {
-            return new Case(method, path, who, body, status, type, words);
-        }
-
-        @Override
-        public String toString() {
-            return method + " " + path + " as " + who + " → " + status + (type == null ? "" : " " + type)
-                    + (body == MULTIPART ? " (multipart)" : "") + (detail == null ? "" : " saying '" + detail + "'");
-        }
-    }
-
-    static Case row(String method, String path, Who who, int status) {
-        return new Case(method, path, who, null, status, defaultType(status), null);
-    }
-
-    static Case row(String method, String path, Who who, Object body, int status) {
-        return new Case(method, path, who, body, status, defaultType(status), null);
-    }
-
-    static Case row(String method, String path, Who who, Object body, int status, String type) {
-        return new Case(method, path, who, body, status, type, null);
-    }
-
-    static String defaultType(int status) {
-        return switch (status) {
-            case 401 -> UNAUTHENTICATED;
-            case 403 -> FORBIDDEN;
-            case 404 -> NOT_FOUND;
-            default -> null;
-        };
-    }
-
     static final String UPLOAD = "/papers/%s/materials?filename=slides.pdf";
 
     private static byte[] jpeg() {
@@ -183,7 +131,7 @@ class PresentationsAuthorizationIT {
     }
 
     /** The matrix. Every route of the service appears, every route that takes an id with each kind of caller. */
-    static List<Case> matrix() {
+    static List<Row> matrix() {
         return List.of(
                 // The event and its call for papers: public.
                 row("GET", "/events/{event}", ANONYMOUS, 200),
@@ -479,18 +427,13 @@ class PresentationsAuthorizationIT {
     @Autowired
     ReactiveMongoTemplate mongo;
 
+    @RegisterExtension
     final TestMessages messages = new TestMessages();
-    final JsonMapper json = JsonMapper.builder().build();
-
-    @AfterEach
-    void close() {
-        messages.close();
-    }
 
     @TestFactory
     Stream<DynamicTest> everyRouteAnswersEachKindOfCallerAsTheMatrixSays() {
         World world = new World();
-        return matrix().stream().map(c -> dynamicTest(c.toString(), () -> world.check(c)));
+        return AccessMatrix.tests(matrix(), world::check);
     }
 
     /** The objects the matrix's paths name, made through the API and real messages. */
@@ -533,9 +476,9 @@ class PresentationsAuthorizationIT {
             // An event this service knows only from a reschedule (and a session): its unit is not known here.
             LocalDate day = Fixtures.DAY;
             messages.send(new EventRescheduled(UUID.randomUUID(), Instant.now(), unpublished, day, day, "Asia/Ho_Chi_Minh", 3));
-            messages.send(new SessionScheduled(UUID.randomUUID(), Instant.now(), unpublished, unpublishedSession, "PRESENTATION",
-                    "Tham luận", "Hội trường", Fixtures.at("09:00"), Fixtures.at("10:00"), 4));
-            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            Scenario.when(() -> messages.send(new SessionScheduled(UUID.randomUUID(), Instant.now(), unpublished, unpublishedSession, "PRESENTATION",
+                    "Tham luận", "Hội trường", Fixtures.at("09:00"), Fixtures.at("10:00"), 4)))
+                    .thenState(() -> {
                 assertThat(mongo.findById(unpublished, ConferenceEvent.class).block()).isNotNull();
                 http.get().uri(API + "/events/{e}/sessions/{s}/papers", unpublished, unpublishedSession).exchange()
                         .expectStatus().isOk();
@@ -605,18 +548,11 @@ class PresentationsAuthorizationIT {
             };
         }
 
-        void check(Case c) {
+        void check(Row c) {
             Map<String, String> made = new HashMap<>();
             String path = resolve(c.path(), made);
-            WebTestClient client = TestIdentity.anonymous(http);
-            String authorization = c.who().authorization().get();
-            if (authorization != null) {
-                client = client.mutate().defaultHeader(HttpHeaders.AUTHORIZATION, authorization).build();
-            }
-            WebTestClient.RequestBodySpec request = client.method(HttpMethod.valueOf(c.method())).uri(API + path);
-            WebTestClient.RequestHeadersSpec<?> ready;
             if (c.body() == null) {
-                ready = request;
+                AccessMatrix.check(http, c, API + path, null, null);
             } else if (c.body() == MULTIPART) {
                 MultipartBodyBuilder form = new MultipartBodyBuilder();
                 form.part("file", new ByteArrayResource(PDF) {
@@ -625,25 +561,13 @@ class PresentationsAuthorizationIT {
                         return "Báo cáo.pdf";
                     }
                 }).contentType(MediaType.APPLICATION_OCTET_STREAM);
-                ready = request.contentType(MediaType.MULTIPART_FORM_DATA).body(BodyInserters.fromMultipartData(form.build()));
+                AccessMatrix.check(http, c, API + path, MediaType.MULTIPART_FORM_DATA, form.build());
             } else if (c.body() instanceof byte[] bytes) {
-                ready = request.contentType(MediaType.APPLICATION_OCTET_STREAM).bodyValue(bytes);
+                AccessMatrix.check(http, c, API + path, MediaType.APPLICATION_OCTET_STREAM, bytes);
             } else {
                 Map<String, Object> body = new LinkedHashMap<>();
                 ((Map<?, ?>) c.body()).forEach((k, v) -> body.put(k.toString(), v instanceof String s ? resolve(s, made) : v));
-                ready = request.contentType(MediaType.APPLICATION_JSON).bodyValue(body);
-            }
-            EntityExchangeResult<String> result = ready.exchange().expectBody(String.class).returnResult();
-            assertThat(result.getStatus().value()).as("%s %s: %s", c.method(), path, result.getResponseBody()).isEqualTo(c.status());
-            if (c.status() >= 400) {
-                assertThat(result.getResponseHeaders().getContentType()).as("content type")
-                        .satisfies(type -> assertThat(type.isCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)).isTrue());
-                Map<?, ?> problem = json.readValue(result.getResponseBody(), Map.class);
-                assertThat(problem.get("type")).as("problem type").isEqualTo("https://hoithao.io/problems/" + c.type());
-                assertThat(problem.get("status")).isEqualTo(c.status());
-                if (c.detail() != null) {
-                    assertThat((String) problem.get("detail")).contains(c.detail());
-                }
+                AccessMatrix.check(http, c, API + path, MediaType.APPLICATION_JSON, body);
             }
         }
     }

@@ -15,9 +15,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
@@ -37,17 +37,13 @@ class ReviewDeskIT {
     @Autowired
     ReactiveMongoTemplate mongo;
 
+    @RegisterExtension
     final TestMessages messages = new TestMessages();
     Fixtures fixtures;
 
     @BeforeEach
     void event() {
         fixtures = new Fixtures(http, messages, mongo).withOpenCall();
-    }
-
-    @AfterEach
-    void close() {
-        messages.close();
     }
 
     @Test

@@ -10,6 +10,7 @@ import io.hoithao.platform.security.Caller;
 import io.hoithao.platform.security.Role;
 import io.hoithao.platform.testing.IntegrationTest;
 import io.hoithao.platform.testing.TestIdentity;
+import io.hoithao.platform.testing.Scenario;
 import io.hoithao.platform.testing.TestMessages;
 import io.hoithao.platform.units.KnownUnits;
 import java.time.Duration;
@@ -17,8 +18,8 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -40,12 +41,8 @@ class UnitsByIdIT {
     @Autowired
     KnownUnits units;
 
+    @RegisterExtension
     final TestMessages messages = new TestMessages();
-
-    @AfterEach
-    void close() {
-        messages.close();
-    }
 
     @Test
     void aRenameShowsInTheAnswersAfterItsMessageAndARenameOrAMoveBreaksNoRights() {
@@ -65,9 +62,9 @@ class UnitsByIdIT {
 
         messages.send(new UnitRenamed(UUID.randomUUID(), Instant.now(), UnitsMessage.NO_EVENT, school, schoolName + " (mới)",
                 "MN mới", schoolName, 1));
-        messages.send(new UnitRenamed(UUID.randomUUID(), Instant.now(), UnitsMessage.NO_EVENT, office, officeName + " (mới)",
-                "Phòng mới", officeName, 1));
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+        Scenario.when(() -> messages.send(new UnitRenamed(UUID.randomUUID(), Instant.now(), UnitsMessage.NO_EVENT, office, officeName + " (mới)",
+                "Phòng mới", officeName, 1)))
+                .thenState(() -> {
             f.as(delegate).get().uri("/api/presentations/papers/{p}", paperId).exchange().expectBody()
                     .jsonPath("$.unit").isEqualTo(schoolName + " (mới)").jsonPath("$.unitId").isEqualTo(school);
             http.get().uri("/api/presentations/events/{e}", f.eventId).exchange().expectBody()

@@ -1,5 +1,6 @@
 package io.hoithao.registrations;
 
+import static io.hoithao.platform.testing.AccessMatrix.row;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
@@ -7,6 +8,8 @@ import io.hoithao.contracts.events.EventPublished;
 import io.hoithao.contracts.events.RegistrationOpened;
 import io.hoithao.platform.security.Caller;
 import io.hoithao.platform.testing.AccessMatrix;
+import io.hoithao.platform.testing.AccessMatrix.Row;
+import io.hoithao.platform.testing.AccessMatrix.Who;
 import io.hoithao.platform.testing.IntegrationTest;
 import io.hoithao.platform.testing.Placeholders;
 import io.hoithao.platform.security.Role;
@@ -22,7 +25,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
@@ -30,7 +32,6 @@ import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
-import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
@@ -60,23 +61,7 @@ class RegistrationsAuthorizationIT {
 
     static final TestIdentity identity = TestIdentity.get();
 
-    /** Who sends a request: a label for the matrix, and the Authorization header value (null: none). */
-    record Who(String label, Caller caller, Supplier<String> authorization) {
-        static Who as(String label, Caller caller) {
-            return new Who(label, caller, () -> identity.bearer(caller));
-        }
-
-        String email() {
-            return caller.email();
-        }
-
-        @Override
-        public String toString() {
-            return label;
-        }
-    }
-
-    static final Who ANONYMOUS = new Who("anonymous", null, () -> null);
+    static final Who ANONYMOUS = Who.ANONYMOUS;
     static final Who ADMIN = Who.as("admin", TestIdentity.admin());
     static final Who ORGANISER = Who.as("organiser of the unit", TestIdentity.organiser(UNIT));
     /** An organiser of another unit whose official name is the event's unit's, exactly: another unit all the same. */
@@ -92,14 +77,12 @@ class RegistrationsAuthorizationIT {
     /** A delegate whose unit nobody has confirmed yet: her token has no unit id. */
     static final Who UNCONFIRMED = Who.as("a delegate without a confirmed unit", TestIdentity.delegate("chua.xacnhan@mndongtam.edu.vn"));
     static final Who NO_ROLE = Who.as("signed in, no role", TestIdentity.person("norole@truong.edu.vn", "Khách", null));
-    static final Who EXPIRED = new Who("expired token of the owner", null, () -> identity.expired(TestIdentity.delegate(OWNER_EMAIL)));
-    static final Who FOREIGN = new Who("foreign issuer's token", null, () -> identity.foreignIssuer(TestIdentity.admin()));
-    static final Who OTHER_AUDIENCE = new Who("token for another audience", null, () -> identity.otherAudience(TestIdentity.admin()));
+    static final Who EXPIRED = Who.token("expired token of the owner", () -> identity.expired(TestIdentity.delegate(OWNER_EMAIL)));
+    static final Who FOREIGN = Who.token("foreign issuer's token", () -> identity.foreignIssuer(TestIdentity.admin()));
+    static final Who OTHER_AUDIENCE = Who.token("token for another audience", () -> identity.otherAudience(TestIdentity.admin()));
 
-    static final String UNAUTHENTICATED = "unauthenticated";
     static final String INVALID_TOKEN = "invalid-token";
     static final String FORBIDDEN = "forbidden";
-    static final String NOT_FOUND = "not-found";
     static final String NOT_OPEN = "registration-not-open";
     static final String NOT_PUBLISHED = "is not published yet";
     static final String ONLY_YOURSELF = "register only yourself";
@@ -145,43 +128,8 @@ class RegistrationsAuthorizationIT {
     static final Map<String, Object> APPROVAL_ON = Map.of("required", true);
     static final String CSV = "fullName,email,phone,category\nNguyễn Văn Nam,{fresh-email},0912345678,TEACHER\n";
 
-    /** One row: the request, who sends it, the status expected and, for a refusal, its type and what its detail says. */
-    record Case(String method, String path, Who who, Object body, int status, String type, String detail) {
-        /** The same row, whose refusal's detail must say this. */
-        Case saying(String words) {
-            return new Case(method, path, who, body, status, type, words);
-        }
-
-        @Override
-        public String toString() {
-            return method + " " + API + path + " as " + who + " → " + status + (type == null ? "" : " " + type)
-                    + (detail == null ? "" : " saying '" + detail + "'");
-        }
-    }
-
-    static Case row(String method, String path, Who who, int status) {
-        return new Case(method, path, who, null, status, defaultType(status), null);
-    }
-
-    static Case row(String method, String path, Who who, Object body, int status) {
-        return new Case(method, path, who, body, status, defaultType(status), null);
-    }
-
-    static Case row(String method, String path, Who who, Object body, int status, String type) {
-        return new Case(method, path, who, body, status, type, null);
-    }
-
-    static String defaultType(int status) {
-        return switch (status) {
-            case 401 -> UNAUTHENTICATED;
-            case 403 -> FORBIDDEN;
-            case 404 -> NOT_FOUND;
-            default -> null;
-        };
-    }
-
     /** The matrix. Every route of the service appears, every route that takes an id with each kind of caller. */
-    static List<Case> matrix() {
+    static List<Row> matrix() {
         return List.of(
                 // What a visitor needs to decide to come: public.
                 row("GET", "/events/{event}", ANONYMOUS, 200),
@@ -769,13 +717,12 @@ class RegistrationsAuthorizationIT {
             };
         }
 
-        void check(Case c) {
+        void check(Row c) {
             Map<String, String> made = new HashMap<>();
             String path = resolve(c.path(), made);
             Object body = c.body() instanceof String csv ? resolve(csv, made) : resolveBody(c.body(), made);
             MediaType type = c.body() instanceof String ? new MediaType("text", "csv") : MediaType.APPLICATION_JSON;
-            AccessMatrix.check(http, new AccessMatrix.Call(HttpMethod.valueOf(c.method()), API + path,
-                    c.who().authorization().get(), type, body), new AccessMatrix.Answer(c.status(), c.type(), c.detail()));
+            AccessMatrix.check(http, c, API + path, type, body);
         }
     }
 }

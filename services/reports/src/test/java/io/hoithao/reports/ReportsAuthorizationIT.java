@@ -1,6 +1,5 @@
 package io.hoithao.reports;
 
-import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
@@ -9,7 +8,8 @@ import io.hoithao.contracts.events.ProgrammeCreated;
 import io.hoithao.contracts.events.ProgrammePhaseAdded;
 import io.hoithao.contracts.units.UnitCreated;
 import io.hoithao.contracts.units.UnitsMessage;
-import io.hoithao.platform.security.Caller;
+import io.hoithao.platform.testing.AccessMatrix;
+import io.hoithao.platform.testing.AccessMatrix.Who;
 import io.hoithao.platform.testing.IntegrationTest;
 import io.hoithao.platform.testing.TestIdentity;
 import io.hoithao.platform.testing.TestMessages;
@@ -17,18 +17,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import java.util.function.Function;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
-import org.springframework.test.web.reactive.server.EntityExchangeResult;
 import org.springframework.test.web.reactive.server.WebTestClient;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Who reads which unit's report: an administrator any; an organiser her unit's and those of the units below it
@@ -53,39 +49,28 @@ class ReportsAuthorizationIT {
     @Autowired
     WebTestClient http;
 
-    record Who(String label, Function<Caller, String> token, Caller caller) {
-        String authorization() {
-            return caller == null ? null : token.apply(caller);
-        }
-
-        @Override
-        public String toString() {
-            return label;
-        }
-    }
-
     record Case(Who who, String unit, String query, int status, String type) {
     }
 
     @TestFactory
     Stream<DynamicTest> everyKindOfCallerGetsWhatTheMatrixSays() {
         setUp();
-        Who anonymous = new Who("anonymous", c -> null, null);
-        Who expired = new Who("an expired token", identity::expired, TestIdentity.admin());
-        Who foreign = new Who("a token of another issuer", identity::foreignIssuer, TestIdentity.admin());
-        Who delegate = new Who("a delegate", identity::bearer, TestIdentity.delegate("dai.bieu." + tag + "@hoithao.test"));
-        Who reviewer = new Who("a reviewer", identity::bearer, TestIdentity.reviewer());
-        Who admin = new Who("an administrator", identity::bearer, TestIdentity.admin());
-        Who ofDepartment = new Who("the department's organiser", identity::bearer, TestIdentity.organiser(departmentName, department));
+        Who anonymous = Who.ANONYMOUS;
+        Who expired = Who.token("an expired token", () -> identity.expired(TestIdentity.admin()));
+        Who foreign = Who.token("a token of another issuer", () -> identity.foreignIssuer(TestIdentity.admin()));
+        Who delegate = Who.as("a delegate", TestIdentity.delegate("dai.bieu." + tag + "@hoithao.test"));
+        Who reviewer = Who.as("a reviewer", TestIdentity.reviewer());
+        Who admin = Who.as("an administrator", TestIdentity.admin());
+        Who ofDepartment = Who.as("the department's organiser", TestIdentity.organiser(departmentName, department));
         // the unit is the token's unit id; the name it carries is for display (here as people type it)
-        Who ofOffice = new Who("the office's organiser", identity::bearer, TestIdentity.organiser("phong gd&dt cho moi " + tag, office));
-        Who ofSchool = new Who("the school's organiser", identity::bearer, TestIdentity.organiser(schoolName, school));
-        Who ofNowhere = new Who("an organiser of a unit the directory does not know", identity::bearer,
+        Who ofOffice = Who.as("the office's organiser", TestIdentity.organiser("phong gd&dt cho moi " + tag, office));
+        Who ofSchool = Who.as("the school's organiser", TestIdentity.organiser(schoolName, school));
+        Who ofNowhere = Who.as("an organiser of a unit the directory does not know",
                 TestIdentity.organiser("Trường Mầm non Không Có " + tag, "khong-co-" + tag));
         // the other office's organiser, whose token carries the office's exact official name: a name gives no rights
-        Who namesake = new Who("the other office's organiser with the office's name", identity::bearer,
+        Who namesake = Who.as("the other office's organiser with the office's name",
                 TestIdentity.organiser(officeName, otherOffice));
-        Who withoutUnit = new Who("an organiser without a unit", identity::bearer, TestIdentity.organiser(null, null));
+        Who withoutUnit = Who.as("an organiser without a unit", TestIdentity.organiser(null, null));
         String phase = "?phase=2021–2025";
 
         List<Case> matrix = new ArrayList<>();
@@ -121,25 +106,11 @@ class ReportsAuthorizationIT {
         matrix.add(new Case(admin, school, phase + "&level=DISTRICT", 200, null));
         matrix.add(new Case(delegate, "no-such-unit", phase, 403, "forbidden"));
 
-        JsonMapper json = JsonMapper.builder().build();
         return matrix.stream().flatMap(c -> Stream.of("", "/report.docx", "/report.xlsx").map(format -> dynamicTest(
-                c.who() + " reads " + c.unit() + format + c.query() + ": " + c.status(), () -> {
-                    WebTestClient client = TestIdentity.anonymous(http);
-                    if (c.who().authorization() != null) {
-                        client = client.mutate().defaultHeader(HttpHeaders.AUTHORIZATION, c.who().authorization()).build();
-                    }
-                    EntityExchangeResult<byte[]> result = client.get()
-                            .uri("/api/reports/programmes/" + programme + "/units/" + c.unit() + format + c.query())
-                            .exchange().expectBody().returnResult();
-                    assertThat(result.getStatus().value()).as(new String(result.getResponseBodyContent() == null ? new byte[0]
-                            : result.getResponseBodyContent())).isEqualTo(c.status());
-                    if (c.status() >= 400) {
-                        assertThat(result.getResponseHeaders().getContentType().isCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
-                                .isTrue();
-                        Map<?, ?> problem = json.readValue(result.getResponseBodyContent(), Map.class);
-                        assertThat(problem.get("type")).isEqualTo("https://hoithao.io/problems/" + c.type());
-                    }
-                })));
+                c.who() + " reads " + c.unit() + format + c.query() + ": " + c.status(), () -> AccessMatrix.check(http,
+                        new AccessMatrix.Call(HttpMethod.GET, "/api/reports/programmes/" + programme + "/units/" + c.unit()
+                                + format + c.query(), c.who().authorization().get(), null, null),
+                        new AccessMatrix.Answer(c.status(), c.type(), null)))));
     }
 
     @TestFactory

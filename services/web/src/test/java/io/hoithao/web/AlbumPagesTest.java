@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
@@ -17,8 +17,6 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import reactor.core.publisher.Mono;
-import reactor.netty.DisposableServer;
-import reactor.netty.http.server.HttpServer;
 
 /**
  * The public photo album over a small HTTP server answering as the events and presentations APIs do (their
@@ -37,7 +35,8 @@ class AlbumPagesTest {
               "image":"/api/presentations/photos/pho-2/image","thumbnail":"/api/presentations/photos/pho-2/thumbnail"}]""";
     static final byte[] THUMBNAIL = {(byte) 0xff, (byte) 0xd8, (byte) 0xff, (byte) 0xe0, 1, 2, 3, 4, (byte) 0xff, (byte) 0xd9};
 
-    static final DisposableServer api = HttpServer.create().port(0).route(routes -> routes
+    @RegisterExtension
+    static final StandInApi api = StandInApi.of(routes -> routes
             .get("/api/events/e1", (req, res) -> json(res, EventPagesTest.EVENT))
             .get("/api/events/e1/programme", (req, res) -> json(res, EventPagesTest.PROGRAMME))
             .get("/api/events/e2", (req, res) -> json(res, EventPagesTest.EVENT.replace("\"e1\"", "\"e2\"")))
@@ -47,8 +46,7 @@ class AlbumPagesTest {
                     .sendByteArray(Mono.just(THUMBNAIL)))
             .get("/api/presentations/photos/pho-gone/thumbnail", (req, res) -> res.status(404)
                     .header("Content-Type", "application/problem+json")
-                    .sendString(Mono.just("{\"status\":404,\"type\":\"https://hoithao.io/problems/not-found\"}"))))
-            .bindNow();
+                    .sendString(Mono.just("{\"status\":404,\"type\":\"https://hoithao.io/problems/not-found\"}"))));
 
     static reactor.netty.NettyOutbound json(reactor.netty.http.server.HttpServerResponse res, String body) {
         return res.header("Content-Type", "application/json").sendString(Mono.just(body), StandardCharsets.UTF_8);
@@ -56,14 +54,8 @@ class AlbumPagesTest {
 
     @DynamicPropertySource
     static void apiUri(DynamicPropertyRegistry registry) {
-        registry.add("hoithao.web.api-uri", () -> "http://localhost:" + api.port());
+        api.properties(registry);
         registry.add("hoithao.web.public-uri", () -> "http://site.example:8080");
-        registry.add("hoithao.web.issuer", () -> "http://issuer.example:9000");
-    }
-
-    @AfterAll
-    static void stop() {
-        api.disposeNow();
     }
 
     @Autowired

@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
@@ -18,8 +18,6 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import reactor.core.publisher.Mono;
-import reactor.netty.DisposableServer;
-import reactor.netty.http.server.HttpServer;
 
 /**
  * The public pages over a small HTTP server answering as the events API does (its JSON as the events
@@ -47,7 +45,8 @@ class EventPagesTest {
     static final List<String> forwardedFor = new CopyOnWriteArrayList<>();
     static final List<String> traceparents = new CopyOnWriteArrayList<>();
     static volatile boolean down;
-    static final DisposableServer api = HttpServer.create().port(0).route(routes -> routes
+    @RegisterExtension
+    static final StandInApi api = StandInApi.of(routes -> routes
             .get("/api/events", (req, res) -> {
                 calls.add(req.uri());
                 forwardedFor.add(String.valueOf(req.requestHeaders().get("X-Forwarded-For")));
@@ -60,19 +59,12 @@ class EventPagesTest {
             .get("/api/events/e1/programme", (req, res) -> res.header("Content-Type", "application/json").sendString(Mono.just(PROGRAMME)))
             .get("/api/events/nope", (req, res) -> res.status(404).header("Content-Type", "application/problem+json")
                     .sendString(Mono.just("{\"status\":404,\"type\":\"https://hoithao.io/problems/not-found\"}")))
-            .get("/api/events/nope/programme", (req, res) -> res.status(404).send()))
-            .bindNow();
+            .get("/api/events/nope/programme", (req, res) -> res.status(404).send()));
 
     @DynamicPropertySource
     static void apiUri(DynamicPropertyRegistry registry) {
-        registry.add("hoithao.web.api-uri", () -> "http://localhost:" + api.port());
+        api.properties(registry);
         registry.add("hoithao.web.public-uri", () -> "http://site.example:8080");
-        registry.add("hoithao.web.issuer", () -> "http://issuer.example:9000");
-    }
-
-    @AfterAll
-    static void stop() {
-        api.disposeNow();
     }
 
     @Autowired

@@ -1,18 +1,15 @@
 package io.hoithao.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.reactive.server.SecurityMockServerConfigurers.csrf;
-import static org.springframework.security.test.web.reactive.server.SecurityMockServerConfigurers.mockOidcLogin;
-import static org.springframework.security.test.web.reactive.server.SecurityMockServerConfigurers.springSecurity;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationContext;
@@ -26,8 +23,6 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.web.reactive.function.BodyInserters;
 
 import reactor.core.publisher.Mono;
-import reactor.netty.DisposableServer;
-import reactor.netty.http.server.HttpServer;
 
 /**
  * The presenter's and the observer's pages, signed in, over a small HTTP server answering as the
@@ -66,9 +61,8 @@ class SignedInPagesTest {
         return "{\"id\":\"l1\",\"eventId\":\"e1\",\"title\":\"Khám phá: nước\"," + lessonTimes
                 + ",\"hostSchool\":\"Trường Mầm non Đồng Tâm\",\"seats\":8,\"seatsLeft\":7,\"waiting\":0,\"status\":\"SCHEDULED\"}";
     }
-    static final de.bwaldvogel.mongo.MongoServer mongo = new de.bwaldvogel.mongo.MongoServer(new de.bwaldvogel.mongo.backend.memory.MemoryBackend());
-    static final java.net.InetSocketAddress mongoAddress = mongo.bind();
-    static final DisposableServer api = HttpServer.create().port(0).route(routes -> routes
+    @RegisterExtension
+    static final StandInApi api = StandInApi.withSessions(routes -> routes
             .get("/api/registrations/mine", (req, res) -> res.header("Content-Type", "application/json").sendString(Mono.just(
                     "{\"items\":[{\"id\":\"r1\",\"eventId\":\"e1\",\"status\":\"CONFIRMED\"}],\"page\":0,\"size\":10,\"total\":1}")))
             .get("/api/registrations/r2", (req, res) -> res.header("Content-Type", "application/json").sendString(Mono.just(
@@ -119,22 +113,12 @@ class SignedInPagesTest {
                     }))
             .post("/api/presentations/events/e1/papers", (req, res) -> res.status(400).header("Content-Type", "application/problem+json")
                     .sendString(Mono.just("{\"status\":400,\"type\":\"https://hoithao.io/problems/validation\",\"errors\":["
-                            + "{\"field\":\"title\",\"message\":\"must not be blank\"},{\"field\":\"presenters[0]\",\"message\":\"must not be blank\"}]}"))))
-            .bindNow();
+                            + "{\"field\":\"title\",\"message\":\"must not be blank\"},{\"field\":\"presenters[0]\",\"message\":\"must not be blank\"}]}"))));
 
     @DynamicPropertySource
     static void apiUri(DynamicPropertyRegistry registry) {
-        registry.add("hoithao.web.api-uri", () -> "http://localhost:" + api.port());
-        registry.add("hoithao.web.issuer", () -> "http://issuer.example:9000");
-        registry.add("hoithao.web.account-uri", () -> "none");
+        api.properties(registry);
         registry.add("hoithao.web.max-upload-size", () -> "1MB");
-        registry.add("spring.mongodb.uri", () -> "mongodb://127.0.0.1:" + mongoAddress.getPort() + "/hoithao_web");
-    }
-
-    @AfterAll
-    static void stop() {
-        api.disposeNow();
-        mongo.shutdownNow();
     }
 
     @Autowired
@@ -145,10 +129,7 @@ class SignedInPagesTest {
     void client() {
         uploads.clear();
         formCalls.clear();
-        web = WebTestClient.bindToApplicationContext(context).apply(springSecurity()).configureClient()
-                .responseTimeout(java.time.Duration.ofSeconds(30)).build()
-                .mutateWith(mockOidcLogin().idToken(t -> t.claim("email", "hoa@mndongtam.edu.vn").claim("name", "Nguyễn Thị Hoà")))
-                .mutateWith(csrf());
+        web = StandInApi.signedIn(context, t -> t.claim("email", "hoa@mndongtam.edu.vn").claim("name", "Nguyễn Thị Hoà"));
     }
 
     @Test

@@ -1,7 +1,6 @@
 package io.hoithao.observations.booking;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import io.hoithao.contracts.Topics;
 import io.hoithao.contracts.observations.SeatBooked;
@@ -10,6 +9,7 @@ import io.hoithao.observations.lesson.IntervalClaims;
 import io.hoithao.observations.lesson.Lesson;
 import io.hoithao.observations.lesson.Slot;
 import io.hoithao.platform.testing.IntegrationTest;
+import io.hoithao.platform.testing.Scenario;
 import io.hoithao.platform.testing.TestMessages;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,9 +17,9 @@ import java.time.temporal.ChronoUnit;
 import java.util.Date;
 import java.util.List;
 import org.bson.Document;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -48,17 +48,13 @@ class ScheduleRepairIT {
     @Autowired
     ScheduleRepair repair;
 
+    @RegisterExtension
     final TestMessages messages = new TestMessages();
     Fixtures fixtures;
 
     @BeforeEach
     void event() {
         fixtures = new Fixtures(http, mongo);
-    }
-
-    @AfterEach
-    void close() {
-        messages.close();
     }
 
     @Test
@@ -120,7 +116,7 @@ class ScheduleRepairIT {
                 .jsonPath("$.waiting[0].registrationId").isEqualTo(second);
         // The waiting place kept its slot, which is now the seat's.
         assertThat(slotsOf(first)).extracting(Slot::lessonId).containsExactly(lessonId);
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+        Scenario.eventually(() ->
                 assertThat(published.messages(SeatBooked.class)).filteredOn(m -> m.lessonId().equals(lessonId))
                         .filteredOn(m -> m.registrationId().equals(first))
                         .isNotEmpty()

@@ -1,11 +1,11 @@
 package io.hoithao.observations.lesson;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import io.hoithao.contracts.events.SessionScheduled;
 import io.hoithao.observations.Fixtures;
 import io.hoithao.platform.testing.IntegrationTest;
+import io.hoithao.platform.testing.Scenario;
 import io.hoithao.platform.testing.TestMessages;
 import io.hoithao.platform.text.Units;
 import java.time.Duration;
@@ -15,8 +15,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.bson.Document;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -46,12 +46,8 @@ class ClassroomTimetablesIT {
     @Autowired
     ClassroomRepair repair;
 
+    @RegisterExtension
     final TestMessages messages = new TestMessages();
-
-    @AfterEach
-    void close() {
-        messages.close();
-    }
 
     private SessionScheduled lessonSession(String eventId, String venueId, String school, String room, Instant start) {
         return new SessionScheduled(UUID.randomUUID(), Instant.now(), eventId, "ses-" + UUID.randomUUID(), "DEMONSTRATION_LESSON",
@@ -59,7 +55,7 @@ class ClassroomTimetablesIT {
     }
 
     private void awaitRoom(SessionScheduled session, String room) {
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> http.get()
+        Scenario.eventually(() -> http.get()
                 .uri("/api/observations/lessons/{l}", LessonService.idOfSession(session.sessionId())).exchange()
                 .expectStatus().isOk().expectBody().jsonPath("$.classroom").isEqualTo(room));
     }
@@ -84,8 +80,8 @@ class ClassroomTimetablesIT {
 
         // The same venue's room is still one room: a second lesson there at that time goes without it.
         SessionScheduled rival = lessonSession(first.eventId(), first.venueId(), first.host(), "mgl  a1", start.plusSeconds(600));
-        messages.send(rival);
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> http.get()
+        Scenario.when(() -> messages.send(rival))
+                .thenState(() -> http.get()
                 .uri("/api/observations/lessons/{l}", LessonService.idOfSession(rival.sessionId())).exchange()
                 .expectStatus().isOk().expectBody().jsonPath("$.classroom").doesNotExist());
     }

@@ -1,9 +1,8 @@
 package io.hoithao.web.checkin;
 
+import static io.hoithao.web.StandInApi.json;
+import static io.hoithao.web.StandInApi.problem;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.reactive.server.SecurityMockServerConfigurers.csrf;
-import static org.springframework.security.test.web.reactive.server.SecurityMockServerConfigurers.mockOidcLogin;
-import static org.springframework.security.test.web.reactive.server.SecurityMockServerConfigurers.springSecurity;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -11,9 +10,10 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import io.hoithao.web.StandInApi;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationContext;
@@ -26,8 +26,6 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.web.reactive.function.BodyInserters;
 
 import reactor.core.publisher.Mono;
-import reactor.netty.DisposableServer;
-import reactor.netty.http.server.HttpServer;
 
 /**
  * The check-in page and the review pages, signed in, over a small HTTP server answering as the events,
@@ -57,9 +55,8 @@ class StaffPagesTest {
     /** Code → the first check-in's time, per day, as the registrations service keeps it. */
     static final Map<String, String> checkedIn = new ConcurrentHashMap<>();
     static final List<String> calls = new CopyOnWriteArrayList<>();
-    static final de.bwaldvogel.mongo.MongoServer mongo = new de.bwaldvogel.mongo.MongoServer(new de.bwaldvogel.mongo.backend.memory.MemoryBackend());
-    static final java.net.InetSocketAddress mongoAddress = mongo.bind();
-    static final DisposableServer api = HttpServer.create().port(0).route(routes -> routes
+    @RegisterExtension
+    static final StandInApi api = StandInApi.withSessions(routes -> routes
             .get("/api/events/e1", (req, res) -> json(res, EVENT))
             .get("/api/events", (req, res) -> {
                 calls.add("GET " + req.uri());
@@ -116,31 +113,11 @@ class StaffPagesTest {
             .post("/api/presentations/events/e1/sessions/{s}/papers", (req, res) -> req.receive().aggregate().asString().flatMap(body -> {
                 calls.add("PLACE " + req.param("s") + " " + body);
                 return body.contains("p9") ? problem(res, 409, "session-overflow") : json(res, "{}");
-            })))
-            .bindNow();
-
-    static Mono<Void> json(reactor.netty.http.server.HttpServerResponse res, String body) {
-        return res.header("Content-Type", "application/json").sendString(Mono.just(body)).then();
-    }
-
-    static Mono<Void> problem(reactor.netty.http.server.HttpServerResponse res, int status, String type) {
-        return res.status(status).header("Content-Type", "application/problem+json")
-                .sendString(Mono.just("{\"status\":" + status + ",\"type\":\"https://hoithao.io/problems/" + type
-                        + "\",\"detail\":\"English detail\"}")).then();
-    }
+            })));
 
     @DynamicPropertySource
     static void apiUri(DynamicPropertyRegistry registry) {
-        registry.add("hoithao.web.api-uri", () -> "http://localhost:" + api.port());
-        registry.add("hoithao.web.issuer", () -> "http://issuer.example:9000");
-        registry.add("hoithao.web.account-uri", () -> "none");
-        registry.add("spring.mongodb.uri", () -> "mongodb://127.0.0.1:" + mongoAddress.getPort() + "/hoithao_web");
-    }
-
-    @AfterAll
-    static void stop() {
-        api.disposeNow();
-        mongo.shutdownNow();
+        api.properties(registry);
     }
 
     @Autowired
@@ -151,11 +128,8 @@ class StaffPagesTest {
     void client() {
         checkedIn.clear();
         calls.clear();
-        web = WebTestClient.bindToApplicationContext(context).apply(springSecurity()).configureClient()
-                .responseTimeout(java.time.Duration.ofSeconds(30)).build()
-                .mutateWith(mockOidcLogin().idToken(t -> t.claim("email", "btc@backan.edu.vn").claim("name", "Ban tổ chức")
-                        .claim("unit", "Sở GD&ĐT Bắc Kạn").claim("unit_id", "u1")))
-                .mutateWith(csrf());
+        web = StandInApi.signedIn(context, t -> t.claim("email", "btc@backan.edu.vn").claim("name", "Ban tổ chức")
+                        .claim("unit", "Sở GD&ĐT Bắc Kạn").claim("unit_id", "u1"));
     }
 
     private Map<String, Object> checkIn(String code, String day, String language, int status) {

@@ -9,9 +9,10 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import io.hoithao.web.StandInApi;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationContext;
@@ -23,8 +24,6 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.web.reactive.function.BodyInserters;
 
 import reactor.core.publisher.Mono;
-import reactor.netty.DisposableServer;
-import reactor.netty.http.server.HttpServer;
 import reactor.netty.http.server.HttpServerRequest;
 import reactor.netty.http.server.HttpServerResponse;
 
@@ -117,9 +116,8 @@ class OrganiserPagesTest {
               {"row":3,"email":"mai@chomoi.edu.vn","fullName":"Hà Thị Mai","outcome":"REJECTED","problemType":"duplicate-registration"},
               {"row":4,"email":"=cmd","fullName":"Lỗi, dòng","outcome":"REJECTED","problemType":"malformed-csv"}]}""";
     static final List<String> calls = new CopyOnWriteArrayList<>();
-    static final de.bwaldvogel.mongo.MongoServer mongo = new de.bwaldvogel.mongo.MongoServer(new de.bwaldvogel.mongo.backend.memory.MemoryBackend());
-    static final java.net.InetSocketAddress mongoAddress = mongo.bind();
-    static final DisposableServer api = HttpServer.create().port(0).route(routes -> routes
+    @RegisterExtension
+    static final StandInApi api = StandInApi.withSessions(routes -> routes
             // as the events API: the organiser filter takes a unit's directory id; a name (another unit's id) matches nothing
             .get("/api/events", (req, res) -> json(req, res, organisedBy(req, "u1")
                     ? "{\"items\":[" + EVENT + "],\"page\":0,\"size\":100,\"total\":1}" : "{\"items\":[],\"page\":0,\"size\":100,\"total\":0}"))
@@ -213,8 +211,7 @@ class OrganiserPagesTest {
                     .flatMap(body -> {
                         calls.add("POST import " + req.uri() + " " + req.requestHeaders().get(HttpHeaders.CONTENT_TYPE) + " " + body);
                         return res.header("Content-Type", "application/json").sendString(Mono.just(IMPORTED)).then();
-                    })))
-            .bindNow();
+                    })));
 
     /** Whether the request's {@code organiser} filter, if any, is exactly the unit id. */
     private static boolean organisedBy(HttpServerRequest req, String unitId) {
@@ -241,16 +238,7 @@ class OrganiserPagesTest {
 
     @DynamicPropertySource
     static void apiUri(DynamicPropertyRegistry registry) {
-        registry.add("hoithao.web.api-uri", () -> "http://localhost:" + api.port());
-        registry.add("hoithao.web.issuer", () -> "http://issuer.example:9000");
-        registry.add("hoithao.web.account-uri", () -> "none");
-        registry.add("spring.mongodb.uri", () -> "mongodb://127.0.0.1:" + mongoAddress.getPort() + "/hoithao_web");
-    }
-
-    @AfterAll
-    static void stop() {
-        api.disposeNow();
-        mongo.shutdownNow();
+        api.properties(registry);
     }
 
     @Autowired
@@ -269,16 +257,13 @@ class OrganiserPagesTest {
 
     /** @param unitId her confirmed unit's directory id (the token's {@code unit_id}); null: none confirmed */
     private WebTestClient as(String role, String unitId) {
-        return WebTestClient.bindToApplicationContext(context).apply(springSecurity()).configureClient()
-                .responseTimeout(java.time.Duration.ofSeconds(30)).build()
-                .mutateWith(mockOidcLogin().idToken(t -> {
+        return StandInApi.signedIn(context, t -> {
                     t.claim("email", "organiser@backan.hoithao.local").claim("name", "Ban tổ chức Sở GD&ĐT Bắc Kạn")
                             .claim("unit", "Sở GD&ĐT Bắc Kạn").claim("roles", List.of(role));
                     if (unitId != null) {
                         t.claim("unit_id", unitId);
                     }
-                }))
-                .mutateWith(csrf());
+                });
     }
 
     private String page(WebTestClient client, String uri, String language, int status) {

@@ -1,16 +1,14 @@
 package io.hoithao.web.organiser;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.reactive.server.SecurityMockServerConfigurers.csrf;
-import static org.springframework.security.test.web.reactive.server.SecurityMockServerConfigurers.mockOidcLogin;
-import static org.springframework.security.test.web.reactive.server.SecurityMockServerConfigurers.springSecurity;
 
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import io.hoithao.web.StandInApi;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationContext;
@@ -20,8 +18,6 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import reactor.core.publisher.Mono;
-import reactor.netty.DisposableServer;
-import reactor.netty.http.server.HttpServer;
 import reactor.netty.http.server.HttpServerRequest;
 import reactor.netty.http.server.HttpServerResponse;
 
@@ -68,9 +64,8 @@ class ReportPagesTest {
              "criteria":[{"criterion":"child-initiative","forms":12,"average":4.25}]}""";
 
     static final List<String> calls = new CopyOnWriteArrayList<>();
-    static final de.bwaldvogel.mongo.MongoServer mongo = new de.bwaldvogel.mongo.MongoServer(new de.bwaldvogel.mongo.backend.memory.MemoryBackend());
-    static final java.net.InetSocketAddress mongoAddress = mongo.bind();
-    static final DisposableServer api = HttpServer.create().port(0).route(routes -> routes
+    @RegisterExtension
+    static final StandInApi api = StandInApi.withSessions(routes -> routes
             .get("/api/events/programmes", (req, res) -> json(req, res, PROGRAMMES))
             .get("/api/events/units", (req, res) -> json(req, res, UNITS))
             .get("/api/events", (req, res) -> {
@@ -95,8 +90,7 @@ class ReportPagesTest {
             .get("/api/reports/programmes/p1/units/u1/report.xlsx", (req, res) -> document(req, res, XLSX, "bao-cao-so-ket-2021-2025.xlsx"))
             .get("/api/reports/programmes/p1/units/u1/report.docx", (req, res) -> document(req, res, DOCX, "bao-cao-so-ket-2021-2025.docx"))
             .get("/api/registrations/events/e1/badges.pdf", (req, res) -> document(req, res, "application/pdf", "badges-e1.pdf"))
-            .get("/api/events/e1/programme.pdf", (req, res) -> document(req, res, "application/pdf", null)))
-            .bindNow();
+            .get("/api/events/e1/programme.pdf", (req, res) -> document(req, res, "application/pdf", null)));
 
     private static org.reactivestreams.Publisher<Void> json(HttpServerRequest req, HttpServerResponse res, String body) {
         calls.add("GET " + req.uri() + " " + req.requestHeaders().get(HttpHeaders.AUTHORIZATION));
@@ -115,16 +109,7 @@ class ReportPagesTest {
 
     @DynamicPropertySource
     static void apiUri(DynamicPropertyRegistry registry) {
-        registry.add("hoithao.web.api-uri", () -> "http://localhost:" + api.port());
-        registry.add("hoithao.web.issuer", () -> "http://issuer.example:9000");
-        registry.add("hoithao.web.account-uri", () -> "none");
-        registry.add("spring.mongodb.uri", () -> "mongodb://127.0.0.1:" + mongoAddress.getPort() + "/hoithao_web");
-    }
-
-    @AfterAll
-    static void stop() {
-        api.disposeNow();
-        mongo.shutdownNow();
+        api.properties(registry);
     }
 
     @Autowired
@@ -138,12 +123,9 @@ class ReportPagesTest {
     }
 
     private WebTestClient as(String role) {
-        return WebTestClient.bindToApplicationContext(context).apply(springSecurity()).configureClient()
-                .responseTimeout(java.time.Duration.ofSeconds(30)).build()
-                .mutateWith(mockOidcLogin().idToken(t -> t.claim("email", "organiser@backan.hoithao.local")
+        return StandInApi.signedIn(context, t -> t.claim("email", "organiser@backan.hoithao.local")
                         .claim("name", "Ban tổ chức Sở GD&ĐT Bắc Kạn").claim("unit", "Sở GD&ĐT Bắc Kạn").claim("unit_id", "u1")
-                        .claim("roles", List.of(role))))
-                .mutateWith(csrf());
+                        .claim("roles", List.of(role)));
     }
 
     private String page(WebTestClient client, String uri, String language, int status) {
