@@ -1,5 +1,6 @@
 package io.hoithao.notifications.mail;
 
+import io.hoithao.documents.QrImages;
 import io.hoithao.notifications.delivery.Attachment;
 import io.hoithao.notifications.delivery.Delivery;
 import io.hoithao.notifications.delivery.DeliveryState;
@@ -58,7 +59,7 @@ public class Mails {
         String code = details.confirmationCode();
         if (code != null) {
             paragraphs.add(catalogue.text("mail.code", locale, code));
-            attachments.add(new Attachment("badge.png", "image/png", "badge", Badges.png(code)));
+            attachments.add(new Attachment("badge.png", "image/png", "badge", QrImages.png(code, 240)));
             if (event != null && event.startDate() != null) {
                 attachments.add(new Attachment("event.ics", "text/calendar; charset=UTF-8; method=PUBLISH", null,
                         Calendars.days(eventId + "-" + code, title, event.startDate(), event.endDate(), now)));

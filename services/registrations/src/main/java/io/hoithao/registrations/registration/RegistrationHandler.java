@@ -1,5 +1,6 @@
 package io.hoithao.registrations.registration;
 
+import io.hoithao.documents.QrImages;
 import io.hoithao.platform.openapi.Answers;
 import io.hoithao.platform.security.Caller;
 import io.hoithao.platform.security.Role;
@@ -167,7 +168,7 @@ class RegistrationHandler {
                                     @RequestParam(defaultValue = "300") @Min(100) @Max(1000) int size, Caller caller) {
         return ownerOrManagerByCode(code, caller).map(registration -> ResponseEntity.ok()
                 .contentType(MediaType.IMAGE_PNG)
-                .body(QrCodes.png(registration.confirmationCode(), size)));
+                .body(QrImages.png(registration.confirmationCode(), size)));
     }
 
     /** What this service knows of an event: whether registration is open, its seats, quotas and days. */

@@ -1,4 +1,4 @@
-package io.hoithao.registrations.registration;
+package io.hoithao.documents;
 
 import com.google.zxing.BarcodeFormat;
 import com.google.zxing.EncodeHintType;
@@ -12,13 +12,20 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Map;
 
-/** PNG images of confirmation codes for badges and phones; the QR code holds the code itself, nothing more. */
-final class QrCodes {
+/**
+ * A confirmation code as a QR code in a PNG image, for the badge a delegate shows on her phone and the one in her
+ * confirmation mail. The QR code holds the code itself, nothing more.
+ */
+public final class QrImages {
 
-    private QrCodes() {
+    /** The media type of {@link #png}'s bytes. */
+    public static final String MEDIA_TYPE = "image/png";
+
+    private QrImages() {
     }
 
-    static byte[] png(String code, int size) {
+    /** The PNG image, {@code size} pixels square (quiet zone included). */
+    public static byte[] png(String code, int size) {
         try {
             // Level M survives a scuffed or creased printed badge; the margin is the quiet zone scanners need.
             BitMatrix matrix = new QRCodeWriter().encode(code, BarcodeFormat.QR_CODE, size, size,
