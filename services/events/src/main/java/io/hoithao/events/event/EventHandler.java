@@ -75,52 +75,52 @@ class EventHandler {
 
     @PatchMapping("/{id}")
     Mono<EventView> update(@PathVariable String id, @Valid @RequestBody UpdateEvent request, Caller caller) {
-        return events.update(id, request, caller).map(EventView::of);
+        return events.update(id, request, caller).map(EventProblems::orThrow).map(EventView::of);
     }
 
     @PostMapping("/{id}/venues")
     @ResponseStatus(HttpStatus.CREATED)
     Mono<ResponseEntity<EventView>> addVenue(@PathVariable String id, @Valid @RequestBody NewVenue request, Caller caller) {
-        return events.addVenue(id, request, caller).map(event -> ResponseEntity.status(201).body(EventView.of(event)));
+        return events.addVenue(id, request, caller).map(EventProblems::orThrow).map(event -> ResponseEntity.status(201).body(EventView.of(event)));
     }
 
     @PostMapping("/{id}/capacity")
     Mono<EventView> changeCapacity(@PathVariable String id, @Valid @RequestBody ChangeCapacity request, Caller caller) {
-        return events.changeCapacity(id, request, caller).map(EventView::of);
+        return events.changeCapacity(id, request, caller).map(EventProblems::orThrow).map(EventView::of);
     }
 
     @PostMapping("/{id}/reschedule")
     Mono<EventView> reschedule(@PathVariable String id, @Valid @RequestBody Reschedule request, Caller caller) {
-        return events.reschedule(id, request, caller).map(EventView::of);
+        return events.reschedule(id, request, caller).map(EventProblems::orThrow).map(EventView::of);
     }
 
     @PostMapping("/{id}/publish")
     Mono<EventView> publish(@PathVariable String id, Caller caller) {
-        return events.publish(id, caller).map(EventView::of);
+        return events.publish(id, caller).map(EventProblems::orThrow).map(EventView::of);
     }
 
     @PostMapping("/{id}/registration/open")
     Mono<EventView> openRegistration(@PathVariable String id, @RequestBody(required = false) OpenRegistration request, Caller caller) {
-        return events.openRegistration(id, request == null ? null : request.closesAt(), caller).map(EventView::of);
+        return events.openRegistration(id, request == null ? null : request.closesAt(), caller).map(EventProblems::orThrow).map(EventView::of);
     }
 
     @PostMapping("/{id}/registration/close")
     Mono<EventView> closeRegistration(@PathVariable String id, Caller caller) {
-        return events.closeRegistration(id, caller).map(EventView::of);
+        return events.closeRegistration(id, caller).map(EventProblems::orThrow).map(EventView::of);
     }
 
     @PostMapping("/{id}/start")
     Mono<EventView> start(@PathVariable String id, Caller caller) {
-        return events.start(id, caller).map(EventView::of);
+        return events.start(id, caller).map(EventProblems::orThrow).map(EventView::of);
     }
 
     @PostMapping("/{id}/complete")
     Mono<EventView> complete(@PathVariable String id, Caller caller) {
-        return events.complete(id, caller).map(EventView::of);
+        return events.complete(id, caller).map(EventProblems::orThrow).map(EventView::of);
     }
 
     @PostMapping("/{id}/cancel")
     Mono<EventView> cancel(@PathVariable String id, @Valid @RequestBody(required = false) CancelEvent request, Caller caller) {
-        return events.cancel(id, request == null ? null : request.reason(), caller).map(EventView::of);
+        return events.cancel(id, request == null ? null : request.reason(), caller).map(EventProblems::orThrow).map(EventView::of);
     }
 }

@@ -69,21 +69,53 @@ public class EventStore {
      * {@code event.version() + 1}, which the decision can use as the messages' revision.
      */
     public Mono<Event> change(String id, Caller caller, Function<Event, Change> decision) {
+        return attempt(id, caller, event -> write(event, decision.apply(event)));
+    }
+
+    /**
+     * Has {@code lifecycle} decide on the current event, if the caller manages it (as {@link #change}), and writes a
+     * decided change as one version-guarded update: its status (only along {@link EventStatus#canBecome}, which
+     * {@link Decision.Change} holds to), its fields, what it appends, its messages. A refusal is answered as it is,
+     * with nothing written.
+     */
+    Mono<Decision.Result> apply(String id, Caller caller, Function<Event, Decision> lifecycle) {
+        return attempt(id, caller, event -> {
+            Decision decision = lifecycle.apply(event);
+            if (decision instanceof Decision.Refusal refusal) {
+                return Mono.just(refusal);
+            }
+            Decision.Change change = (Decision.Change) decision;
+            Update update = new Update();
+            if (change.to() != null) {
+                update.set("status", change.to());
+            }
+            change.fields().forEach(update::set);
+            change.appended().forEach(update::push);
+            return write(event, new Change(update, change.messages(), change.subjectId())).map(Decision.Done::new);
+        });
+    }
+
+    /** Reads the event, checks that the caller manages it, and runs {@code body}; again when the version moved on. */
+    private <T> Mono<T> attempt(String id, Caller caller, Function<Event, Mono<T>> body) {
         return find(id)
                 .flatMap(event -> {
                     EventAccess.requireManager(event, caller);
-                    Change change = decision.apply(event);
-                    Query guard = Query.query(Criteria.where("_id").is(id).and("version").is(event.version()));
-                    Update update = change.update()
-                            .set("updatedAt", clock.instant())
-                            .inc("version", 1);
-                    return publishing.update(guard, update, change.messages(), Event.class)
-                            .switchIfEmpty(Mono.error(ConcurrentChange::new))
-                            .doOnNext(saved -> announce(saved.id(), change));
+                    return body.apply(event);
                 })
                 .retryWhen(Retry.max(10).filter(ConcurrentChange.class::isInstance)
                         .onRetryExhaustedThrow((spec, signal) -> new org.springframework.dao.OptimisticLockingFailureException(
                                 "event " + id + " kept changing")));
+    }
+
+    /** The one write of a change: guarded by the version the change was decided on, with its messages. */
+    private Mono<Event> write(Event read, Change change) {
+        Query guard = Query.query(Criteria.where("_id").is(read.id()).and("version").is(read.version()));
+        Update update = change.update()
+                .set("updatedAt", clock.instant())
+                .inc("version", 1);
+        return publishing.update(guard, update, change.messages(), Event.class)
+                .switchIfEmpty(Mono.error(ConcurrentChange::new))
+                .doOnNext(saved -> announce(saved.id(), change));
     }
 
     private void announce(String eventId, Change change) {

@@ -28,7 +28,7 @@ class EventUnitNames implements UnitNameCopies {
                 .concatMap(event -> mongo.updateFirst(
                         Query.query(Criteria.where("_id").is(event.id()).and("organiserUnitId").is(unitId)),
                         new Update().set("organiserUnit", officialName).set("searchTerms",
-                                EventService.searchTerms(event.title(), event.description(), officialName, event.venues())),
+                                Lifecycle.searchTerms(event.title(), event.description(), officialName, event.venues())),
                         Event.class))
                 .then();
     }
