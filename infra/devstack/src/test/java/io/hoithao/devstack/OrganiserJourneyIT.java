@@ -309,8 +309,8 @@ class OrganiserJourneyIT {
                             {"name": "2026–2030", "fromYear": 2026, "toYear": 2030}]}""");
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         String programmeId = json.readTree(created.body()).get("id").asString();
-        String department = unitId("so%20gd%20bac%20kan");
-        String dongTam = unitId("mam%20non%20dong%20tam");
+        String department = SeededUnits.id(site, UNIT);
+        String dongTam = SeededUnits.id(site, "Trường Mầm non Đồng Tâm");
         HttpResponse<String> site2 = Journeys.api(site, token, "POST", "/api/events/units/" + dongTam + "/model-sites",
                 "{\"programmeId\": \"%s\", \"phase\": \"2026–2030\", \"level\": \"PROVINCE\"}".formatted(programmeId));
         assertThat(site2.statusCode()).as(site2.body()).isEqualTo(200);
@@ -354,13 +354,6 @@ class OrganiserJourneyIT {
             }
         }
         assertThat(document).as("word/document.xml").isNotNull().contains("Nâng cao chất lượng giáo dục mầm non vùng khó khăn", TITLE);
-    }
-
-    private String unitId(String query) throws Exception {
-        HttpResponse<String> found = Journeys.api(site, null, "GET", "/api/events/units?q=" + query, null);
-        assertThat(found.statusCode()).as(found.body()).isEqualTo(200);
-        assertThat(json.readTree(found.body()).get("items").size()).as(found.body()).isEqualTo(1);
-        return json.readTree(found.body()).get("items").get(0).get("id").asString();
     }
 
     private void addVenue(String name, String kind, String address, String classrooms) throws Exception {

@@ -47,10 +47,10 @@ class ReportConsistencyIT {
 
     @Test
     void theReportAgreesWithTheServicesOwnCounts() throws Exception {
-        String department = unit("Sở GD&ĐT Bắc Kạn");
-        String dongTam = unit("Trường Mầm non Đồng Tâm");
-        String yenDinh = unit("Trường Mầm non Yên Đĩnh");
-        String bangPhuc = unit("Trường Mầm non Bằng Phúc");
+        String department = SeededUnits.id(gateway, "Sở GD&ĐT Bắc Kạn");
+        String dongTam = SeededUnits.id(gateway, "Trường Mầm non Đồng Tâm");
+        String yenDinh = SeededUnits.id(gateway, "Trường Mầm non Yên Đĩnh");
+        String bangPhuc = SeededUnits.id(gateway, "Trường Mầm non Bằng Phúc");
 
         HttpResponse<String> programme = send(organiser, "POST", "/api/events/programmes", """
                 {"name": "Xây dựng trường mầm non lấy trẻ làm trung tâm",
@@ -77,7 +77,7 @@ class ReportConsistencyIT {
                 assertThat(json.readTree(send(null, "GET", "/api/registrations/events/" + eventId, null).body())
                         .get("registrationOpen").asBoolean()).isTrue());
 
-        String choMoi = unit("Phòng GD&ĐT Chợ Mới");
+        String choMoi = SeededUnits.id(gateway, "Phòng GD&ĐT Chợ Mới");
         String csv = """
                 fullName,email,phone,unitId,position,category
                 Nguyễn Thị Hoà,hoa@mndongtam.edu.vn,0987000001,%1$s,Giáo viên,TEACHER
@@ -153,17 +153,6 @@ class ReportConsistencyIT {
                 .hasValue("application/vnd.openxmlformats-officedocument.wordprocessingml.document");
         // a school's organiser-less caller gets nothing
         assertThat(send(null, "GET", report, null).statusCode()).isEqualTo(401);
-    }
-
-    private String unit(String officialName) throws Exception {
-        JsonNode found = json.readTree(send(null, "GET", "/api/events/units?q=" + URLEncoder.encode(officialName, StandardCharsets.UTF_8)
-                + "&size=50", null).body());
-        for (JsonNode unit : found.get("items")) {
-            if (officialName.equals(unit.get("officialName").asString())) {
-                return unit.get("id").asString();
-            }
-        }
-        throw new AssertionError("the seeded directory has no " + officialName + ": " + found);
     }
 
     private void designate(String unitId, String programmeId, String phase, String level) throws Exception {
