@@ -4,6 +4,7 @@ import io.hoithao.observations.delegate.RegistrationAccess;
 import io.hoithao.observations.event.EventAccess;
 import io.hoithao.observations.lesson.Booking;
 import io.hoithao.observations.lesson.Lesson;
+import io.hoithao.observations.lesson.LessonProblems;
 import io.hoithao.observations.lesson.LessonService;
 import io.hoithao.observations.lesson.LessonView;
 import io.hoithao.observations.lesson.Waiting;
@@ -81,6 +82,7 @@ class BookingHandler {
         return lessons.find(lessonId)
                 .flatMap(lesson -> registrations.requireActFor(lesson.eventId(), request.registrationId(), caller))
                 .then(Mono.defer(() -> bookings.book(lessonId, request.registrationId(), BookingService.BOOKED, true)))
+                .map(LessonProblems::orThrow)
                 .map(outcome -> ResponseEntity.status(outcome.status() == BookingService.Status.BOOKED ? HttpStatus.CREATED
                         : HttpStatus.ACCEPTED).body(outcome));
     }
@@ -108,6 +110,7 @@ class BookingHandler {
         return managed(lessonId, caller)
                 .then(Mono.defer(() -> bookings.attendance(lessonId, request.registrationIds(),
                         request.attended() == null || request.attended())))
+                .map(LessonProblems::orThrow)
                 .then(Mono.defer(() -> lessons.find(lessonId)))
                 .map(l -> new Observers(l.id(), l.seats(), l.seatsLeft(), l.bookings(), l.waitlist()));
     }

@@ -1,29 +1,22 @@
 package io.hoithao.observations.booking;
 
 import io.hoithao.contracts.events.SessionMoved;
-import io.hoithao.contracts.observations.ObserverWaitlisted;
-import io.hoithao.contracts.observations.SeatBooked;
-import io.hoithao.contracts.observations.SeatReleased;
-import io.hoithao.contracts.observations.WaitlistLeft;
 import io.hoithao.observations.delegate.Observer;
 import io.hoithao.observations.lesson.Booking;
+import io.hoithao.observations.lesson.Decision;
 import io.hoithao.observations.lesson.IntervalClaims;
 import io.hoithao.observations.lesson.Lesson;
+import io.hoithao.observations.lesson.LessonProblems;
 import io.hoithao.observations.lesson.LessonService;
 import io.hoithao.observations.lesson.LessonStore;
-import io.hoithao.observations.lesson.LessonStore.Decision;
 import io.hoithao.observations.lesson.LessonView;
 import io.hoithao.observations.lesson.Waiting;
 import io.hoithao.platform.web.ProblemException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.UUID;
-import org.bson.Document;
+import java.util.Optional;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -62,74 +55,50 @@ public class BookingService {
                           Integer waitlistPosition) {
     }
 
-    public Mono<Outcome> book(String lessonId, String registrationId, String via, boolean waitIfFull) {
+    /**
+     * A seat (or, if {@code waitIfFull}, a waiting place) for a confirmed delegate whose schedule is free at the
+     * lesson's time. Refusals of the lesson's own ({@link Seating}) are answered as values; the checks against other
+     * documents (the delegate's registration, her schedule) fail as problems.
+     */
+    public Mono<Decision.Result<Outcome>> book(String lessonId, String registrationId, String via, boolean waitIfFull) {
         Instant now = clock.instant();
         return lessons.find(lessonId).flatMap(lesson -> {
-            if (!lesson.bookable()) {
-                return Mono.error(notBookable(lesson));
+            Optional<Decision.Refusal> closed = Seating.refuseBooking(lesson);
+            if (closed.isPresent()) {
+                return Mono.<Decision.Result<Outcome>>just(new Decision.Refused<>(closed.get()));
             }
             return confirmedObserver(lesson.eventId(), registrationId).flatMap(observer -> {
-                if (lesson.holds(registrationId)) {
-                    return Mono.error(alreadyHeld(lesson, registrationId));
+                Optional<Decision.Refusal> held = Seating.refuseSecondPlace(lesson, registrationId);
+                if (held.isPresent()) {
+                    return Mono.<Decision.Result<Outcome>>just(new Decision.Refused<>(held.get()));
                 }
                 return schedules.claim(registrationId, lesson, now).flatMap(claim -> {
                     if (claim instanceof IntervalClaims.Clash clash) {
                         return Mono.error(clash(lesson, clash));
                     }
                     boolean claimedHere = claim instanceof IntervalClaims.Claimed;
-                    return place(lessonId, observer, via, waitIfFull, now)
-                            .flatMap(outcome -> outcome.status() == Status.FULL && claimedHere
-                                    ? schedules.release(registrationId, lessonId, now).thenReturn(outcome)
-                                    : Mono.just(outcome))
-                            .onErrorResume(e -> claimedHere && !isAlreadyHeld(e),
-                                    e -> schedules.release(registrationId, lessonId, now).then(Mono.error(e)));
+                    // A place not taken gives the slot back, unless the delegate holds a place there (then it is hers).
+                    return store.apply(lessonId, read -> Seating.take(read, observer, via, waitIfFull, now))
+                            .flatMap(result -> claimedHere && !takesPlace(result) && !holdsPlace(result)
+                                    ? schedules.release(registrationId, lessonId, now).thenReturn(result)
+                                    : Mono.just(result))
+                            .onErrorResume(e -> claimedHere, e -> schedules.release(registrationId, lessonId, now).then(Mono.error(e)));
                 });
             });
-        }).flatMap(outcome -> outcome.status() == Status.FULL ? Mono.just(outcome) : recheck(outcome, now));
+        }).flatMap(result -> result instanceof Decision.Done<Outcome> done && done.value().status() != Status.FULL
+                ? recheck(done.value()).<Decision.Result<Outcome>>map(Decision.Done::new) : Mono.just(result));
     }
 
-    /** The one atomic seat decision: a seat while $size(bookings) < seats and the delegate holds none, else a waiting place. */
-    private Mono<Outcome> place(String lessonId, Observer observer, String via, boolean waitIfFull, Instant now) {
-        String registrationId = observer.registrationId();
-        return store.change(lessonId, lesson -> {
-            if (!lesson.bookable()) {
-                throw notBookable(lesson);
-            }
-            if (lesson.holds(registrationId)) {
-                throw alreadyHeld(lesson, registrationId);
-            }
-            Criteria notHeld = Criteria.where("status").is(lesson.status())
-                    .and("bookings.registrationId").ne(registrationId)
-                    .and("waitlist.registrationId").ne(registrationId);
-            if (lesson.seatsLeft() > 0) {
-                Booking booking = new Booking(UUID.randomUUID().toString(), registrationId, observer.email(),
-                        observer.fullName(), now, via, false);
-                Update update = new Update().push("bookings", booking);
-                SeatBooked booked = new SeatBooked(UUID.randomUUID(), now, lesson.eventId(), lessonId, booking.bookingId(),
-                        registrationId, observer.email(), lesson.seatsLeft() - 1, lesson.version() + 1);
-                // The version makes the message's figures exact; the seat condition is spelled out as well.
-                Criteria guard = notHeld.and("version").is(lesson.version())
-                        .andOperator(Criteria.expr(() -> new Document("$lt", List.of(new Document("$size", "$bookings"), "$seats"))));
-                return new Decision<>(update, List.of(booked), guard, new Outcome(lessonId, registrationId, Status.BOOKED, booking.bookingId(),
-                        lesson.seatsLeft() - 1, null));
-            }
-            if (!waitIfFull) {
-                return Decision.none(new Outcome(lessonId, registrationId, Status.FULL, null, 0, null));
-            }
-            Update update = new Update().push("waitlist", new Waiting(registrationId, observer.email(), observer.fullName(), now));
-            ObserverWaitlisted waitlisted = new ObserverWaitlisted(UUID.randomUUID(), now, lesson.eventId(), lessonId, registrationId,
-                    observer.email());
-            // No version here: joining the queue of a full lesson does not depend on who else joins, so a
-            // burst of latecomers does not retry against each other. It must still be full.
-            Criteria guard = notHeld.andOperator(Criteria.expr(() ->
-                    new Document("$gte", List.of(new Document("$size", "$bookings"), "$seats"))));
-            return new Decision<>(update, List.of(waitlisted), guard, new Outcome(lessonId, registrationId, Status.WAITLISTED, null, 0,
-                    lesson.waitlist().size() + 1));
-        });
+    private static boolean takesPlace(Decision.Result<Outcome> result) {
+        return result instanceof Decision.Done<Outcome> done && done.value().status() != Status.FULL;
+    }
+
+    private static boolean holdsPlace(Decision.Result<Outcome> result) {
+        return result instanceof Decision.Refused<Outcome> refused && refused.refusal() instanceof Decision.AlreadyHeld;
     }
 
     /** A registration cancelled while the booking was in flight must not keep the seat it just took. */
-    private Mono<Outcome> recheck(Outcome outcome, Instant startedAt) {
+    private Mono<Outcome> recheck(Outcome outcome) {
         return mongo.findById(outcome.registrationId(), Observer.class)
                 .filter(Observer::confirmed)
                 .map(observer -> outcome)
@@ -142,21 +111,8 @@ public class BookingService {
     /** Gives up a delegate's seat or waiting place, frees their schedule and promotes the waiting list. */
     public Mono<Released> cancel(String lessonId, String registrationId, String reason) {
         Instant startedAt = clock.instant();
-        return store.change(lessonId, lesson -> {
-                    long revision = lesson.version() + 1;
-                    var booking = lesson.booking(registrationId);
-                    if (booking.isPresent()) {
-                        Update update = new Update().pull("bookings", new Document("registrationId", registrationId));
-                        return Decision.write(update, List.of(new SeatReleased(UUID.randomUUID(), startedAt, lesson.eventId(),
-                                lessonId, booking.get().bookingId(), registrationId, lesson.seatsLeft() + 1, reason, revision)), Released.SEAT);
-                    }
-                    if (lesson.waiting(registrationId).isPresent()) {
-                        Update update = new Update().pull("waitlist", new Document("registrationId", registrationId));
-                        return Decision.write(update, List.of(new WaitlistLeft(UUID.randomUUID(), startedAt, lesson.eventId(),
-                                lessonId, registrationId, reason)), Released.WAITING_PLACE);
-                    }
-                    return Decision.none(Released.NOTHING);
-                })
+        return store.apply(lessonId, lesson -> Seating.giveUp(lesson, registrationId, reason, startedAt))
+                .map(LessonProblems::orThrow)
                 .flatMap(released -> released == Released.NOTHING
                         ? Mono.just(released)
                         : schedules.release(registrationId, lessonId, startedAt)
@@ -212,18 +168,13 @@ public class BookingService {
     }
 
     /** Marks whether booked observers attended (only those who attended may submit an observation form). */
-    Mono<Long> attendance(String lessonId, List<String> registrationIds, boolean attended) {
+    Mono<Decision.Result<Long>> attendance(String lessonId, List<String> registrationIds, boolean attended) {
         return lessons.find(lessonId).flatMap(lesson -> {
-            List<String> unknown = registrationIds.stream().filter(r -> lesson.booking(r).isEmpty()).toList();
-            if (!unknown.isEmpty()) {
-                return Mono.error(ProblemException.conflict("not-booked", "Not booked at lesson " + lessonId + ": " + unknown)
-                        .with("registrationIds", unknown));
+            Optional<Decision.Refusal> refused = Seating.refuseAttendance(lesson, registrationIds);
+            if (refused.isPresent()) {
+                return Mono.<Decision.Result<Long>>just(new Decision.Refused<>(refused.get()));
             }
-            return Flux.fromIterable(registrationIds)
-                    .concatMap(r -> mongo.updateFirst(Query.query(Criteria.where("_id").is(lessonId).and("bookings.registrationId").is(r)),
-                            new Update().set("bookings.$.attended", attended), Lesson.class))
-                    .map(result -> result.getModifiedCount())
-                    .reduce(0L, Long::sum);
+            return store.attended(lessonId, registrationIds, attended).<Decision.Result<Long>>map(Decision.Done::new);
         });
     }
 
@@ -254,21 +205,6 @@ public class BookingService {
         return ProblemException.conflict("delegate-not-confirmed", "Registration " + registrationId
                 + " is not a confirmed registration for this event; only confirmed delegates may observe lessons")
                 .with("registrationId", registrationId);
-    }
-
-    static ProblemException notBookable(Lesson lesson) {
-        return ProblemException.conflict("lesson-not-bookable", "Lesson " + lesson.id() + " is " + lesson.status())
-                .with("lessonId", lesson.id()).with("status", lesson.status());
-    }
-
-    private static ProblemException alreadyHeld(Lesson lesson, String registrationId) {
-        String held = lesson.booking(registrationId).isPresent() ? "BOOKED" : "WAITLISTED";
-        return ProblemException.conflict("already-booked", "Registration " + registrationId + " is already " + held
-                + " at lesson " + lesson.id()).with("lessonId", lesson.id()).with("status", held);
-    }
-
-    private static boolean isAlreadyHeld(Throwable e) {
-        return e instanceof ProblemException p && p.type().toString().endsWith("/already-booked");
     }
 
     private static ProblemException clash(Lesson lesson, IntervalClaims.Clash clash) {

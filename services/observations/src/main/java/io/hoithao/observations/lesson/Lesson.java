@@ -54,7 +54,7 @@ public record Lesson(
     }
 
     public boolean bookable() {
-        return status == LessonStatus.SCHEDULED;
+        return status != null && status.bookable();
     }
 
     public Optional<Booking> booking(String registrationId) {

@@ -27,7 +27,7 @@ import reactor.core.publisher.Mono;
  * Demonstration lessons: add one, set its details (the organisers of the event's unit, or an
  * administrator), list an event's lessons with the seats left and read one (anyone, once the event is
  * published here). Bodies carry only what they may set: status, bookings, waiting list, counts and
- * ids are the service's, whatever a request says.
+ * ids are the service's, whatever a request says. A refused change is answered as its problem ({@link LessonProblems}).
  */
 @RestController
 @Validated
@@ -46,8 +46,9 @@ class LessonHandler {
     @ResponseStatus(HttpStatus.CREATED)
     Mono<ResponseEntity<LessonView>> create(@PathVariable String eventId, @Valid @RequestBody LessonRequest request,
                                             Caller caller) {
-        return events.requireManager(eventId, caller).then(Mono.defer(() -> lessons.create(eventId, request))).map(lesson -> ResponseEntity
-                .created(URI.create("/api/observations/lessons/" + lesson.id())).body(LessonView.of(lesson)));
+        return events.requireManager(eventId, caller).then(Mono.defer(() -> lessons.create(eventId, request)))
+                .map(LessonProblems::orThrow)
+                .map(lesson -> ResponseEntity.created(URI.create("/api/observations/lessons/" + lesson.id())).body(LessonView.of(lesson)));
     }
 
     /** Public; an event not published here yet shows no lessons except to an administrator. */
@@ -73,6 +74,6 @@ class LessonHandler {
     @PutMapping("/lessons/{lessonId}/details")
     Mono<LessonView> details(@PathVariable String lessonId, @Valid @RequestBody LessonDetails details, Caller caller) {
         return lessons.find(lessonId).flatMap(lesson -> events.requireManager(lesson.eventId(), caller))
-                .then(Mono.defer(() -> lessons.details(lessonId, details))).map(LessonView::of);
+                .then(Mono.defer(() -> lessons.details(lessonId, details))).map(LessonProblems::orThrow).map(LessonView::of);
     }
 }

@@ -3,6 +3,7 @@ package io.hoithao.observations.rotation;
 import io.hoithao.observations.booking.BookingService;
 import io.hoithao.observations.delegate.Observer;
 import io.hoithao.observations.lesson.Lesson;
+import io.hoithao.observations.lesson.LessonProblems;
 import io.hoithao.observations.lesson.LessonService;
 import io.hoithao.observations.lesson.Slot;
 import io.hoithao.platform.web.ProblemException;
@@ -96,6 +97,7 @@ class RotationService {
                         "Rotation " + rotationId + " has already been applied").with("rotationId", rotationId)))
                 .flatMap(rotation -> Flux.fromIterable(rotation.assignments())
                         .concatMap(a -> bookings.book(a.lessonId(), a.registrationId(), BookingService.ROTATION, false)
+                                .map(LessonProblems::orThrow)
                                 .map(outcome -> outcome.status() == BookingService.Status.BOOKED
                                         ? "BOOKED" : "Lesson full")
                                 .onErrorResume(ProblemException.class, e -> Mono.just(e.getMessage()))
