@@ -1,6 +1,9 @@
 package io.hoithao.observations;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
 import io.hoithao.platform.testing.ServiceArchitectureTest;
+import org.junit.jupiter.api.Test;
 
 /**
  * The boundaries of the service's code that the build checks (docs/decisions.md, "Boundaries the build checks").
@@ -10,5 +13,14 @@ class ArchitectureTest extends ServiceArchitectureTest {
 
     ArchitectureTest() {
         super(ObservationsApplication.class);
+    }
+
+    /** The decisions on lessons and their seats are plain Java: no Spring, no Mongo, no reactive types, no problems. */
+    @Test
+    void lessonDecisionsArePlainJava() {
+        noClasses().that().haveNameMatching("io\\.hoithao\\.observations\\.(lesson\\.(Lifecycle|Decision)|booking\\.Seating)(\\$.*)?")
+                .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "org.bson..", "com.mongodb..",
+                        "reactor..", "io.hoithao.platform..")
+                .check(classes());
     }
 }
