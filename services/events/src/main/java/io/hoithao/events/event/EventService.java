@@ -192,12 +192,12 @@ public class EventService {
         return store.apply(id, caller, event -> decision.apply(event, clock.instant()));
     }
 
-    /** For the other features' changes of an event: its programme changes only while it is not over or cancelled. */
-    public static void requireEditable(Event event) {
-        Optional<Decision.Refusal> refused = Lifecycle.refuseEditing(event);
-        if (refused.isPresent()) {
-            throw EventProblems.problem(refused.get());
-        }
+    /**
+     * For the other features' refusals of a change to an event's programme ({@link EventStatus#editable}): the problem
+     * that says the event is over or cancelled, as the event's own changes answer it.
+     */
+    public static ProblemException notEditable(String eventId, EventStatus status) {
+        return EventProblems.problem(new Decision.NotEditable(eventId, status, Decision.Aspect.PROGRAMME));
     }
 
     /**

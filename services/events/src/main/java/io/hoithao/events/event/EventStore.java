@@ -63,23 +63,13 @@ public class EventStore {
     }
 
     /**
-     * Applies the change decided on the current event, if the caller manages it ({@link
-     * EventAccess#requireManager}, checked on every read, retries included, so the event's unit cannot
-     * change between the check and the write); the decision may fail with a problem. The new version is
-     * {@code event.version() + 1}, which the decision can use as the messages' revision.
-     */
-    public Mono<Event> change(String id, Caller caller, Function<Event, Change> decision) {
-        return attempt(id, caller, event -> write(event, decision.apply(event)));
-    }
-
-    /**
-     * Has {@code lifecycle} decide on the current event, if the caller manages it (as {@link #change}), and writes a
+     * Has {@code lifecycle} decide on the current event, if the caller manages it ({@link #decide}), and writes a
      * decided change as one version-guarded update: its status (only along {@link EventStatus#canBecome}, which
      * {@link Decision.Change} holds to), its fields, what it appends, its messages. A refusal is answered as it is,
      * with nothing written.
      */
     Mono<Decision.Result> apply(String id, Caller caller, Function<Event, Decision> lifecycle) {
-        return attempt(id, caller, event -> {
+        return decide(id, caller, event -> {
             Decision decision = lifecycle.apply(event);
             if (decision instanceof Decision.Refusal refusal) {
                 return Mono.just(refusal);
@@ -95,8 +85,13 @@ public class EventStore {
         });
     }
 
-    /** Reads the event, checks that the caller manages it, and runs {@code body}; again when the version moved on. */
-    private <T> Mono<T> attempt(String id, Caller caller, Function<Event, Mono<T>> body) {
+    /**
+     * Reads the event, checks that the caller manages it ({@link EventAccess#requireManager}, on every read, retries
+     * included, so the event's unit cannot change between the check and the write), and runs {@code body}, which
+     * answers with or without a {@link #write}; all again on fresh state when the write found the version moved on.
+     * For what another feature decides about what an event holds (its sessions) as for {@link #apply}.
+     */
+    public <T> Mono<T> decide(String id, Caller caller, Function<Event, Mono<T>> body) {
         return find(id)
                 .flatMap(event -> {
                     EventAccess.requireManager(event, caller);
@@ -107,8 +102,12 @@ public class EventStore {
                                 "event " + id + " kept changing")));
     }
 
-    /** The one write of a change: guarded by the version the change was decided on, with its messages. */
-    private Mono<Event> write(Event read, Change change) {
+    /**
+     * The one write of a change, inside {@link #decide}'s {@code body}: guarded by the version the change was decided
+     * on ({@code read}), with its messages; the new version is {@code read.version() + 1}, which the decision can use
+     * as the messages' revision.
+     */
+    public Mono<Event> write(Event read, Change change) {
         Query guard = Query.query(Criteria.where("_id").is(read.id()).and("version").is(read.version()));
         Update update = change.update()
                 .set("updatedAt", clock.instant())

@@ -37,7 +37,7 @@ class SessionHandler {
     @ResponseStatus(HttpStatus.CREATED)
     Mono<ResponseEntity<SessionView>> schedule(@PathVariable String eventId, @Valid @RequestBody NewSession request,
                                                Caller caller) {
-        return sessions.schedule(eventId, request, caller)
+        return sessions.schedule(eventId, request, caller).map(SessionProblems::orThrow)
                 .map(view -> ResponseEntity.created(URI.create("/api/events/" + eventId + "/sessions/" + view.id())).body(view));
     }
 
@@ -58,11 +58,11 @@ class SessionHandler {
     @PostMapping("/{sessionId}/move")
     Mono<SessionView> move(@PathVariable String eventId, @PathVariable String sessionId, @Valid @RequestBody MoveSession request,
                            Caller caller) {
-        return sessions.move(eventId, sessionId, request, caller);
+        return sessions.move(eventId, sessionId, request, caller).map(SessionProblems::orThrow);
     }
 
     @PostMapping("/{sessionId}/cancel")
     Mono<SessionView> cancel(@PathVariable String eventId, @PathVariable String sessionId, Caller caller) {
-        return sessions.cancel(eventId, sessionId, caller);
+        return sessions.cancel(eventId, sessionId, caller).map(SessionProblems::orThrow);
     }
 }

@@ -1,7 +1,31 @@
 package io.hoithao.events.session;
 
-/** A cancelled session stays in the event (its calendar entry is then sent as cancelled under the same UID). */
+import java.util.EnumSet;
+import java.util.Set;
+
+/**
+ * Where a session stands, and where it may go from there ({@link #canBecome}): a scheduled session may be cancelled;
+ * a cancelled one stays in the event (its calendar entry is then sent as cancelled under the same UID) and changes no
+ * more. A move keeps a session scheduled: it is no change of status.
+ */
 public enum SessionStatus {
     SCHEDULED,
-    CANCELLED
+    CANCELLED;
+
+    /** The statuses a session in this one may move to. */
+    Set<SessionStatus> next() {
+        return switch (this) {
+            case SCHEDULED -> EnumSet.of(CANCELLED);
+            case CANCELLED -> EnumSet.noneOf(SessionStatus.class);
+        };
+    }
+
+    public boolean canBecome(SessionStatus target) {
+        return next().contains(target);
+    }
+
+    /** No status follows: the session no longer moves either. */
+    boolean terminal() {
+        return next().isEmpty();
+    }
 }

@@ -2,17 +2,19 @@ package io.hoithao.presentations.material;
 
 import io.hoithao.platform.web.ProblemException;
 import io.hoithao.platform.security.Caller;
-import io.hoithao.presentations.paper.Paper;
 import io.hoithao.presentations.paper.Paper.Material;
 import io.hoithao.presentations.paper.PaperAccess;
+import io.hoithao.presentations.paper.PaperDecision;
+import io.hoithao.presentations.paper.PaperLifecycle;
+import io.hoithao.presentations.paper.PaperProblems;
 import io.hoithao.presentations.paper.PaperStore;
-import io.hoithao.presentations.paper.PaperStore.Change;
 import java.nio.ByteBuffer;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 import org.bson.Document;
 import org.bson.types.ObjectId;
 import org.slf4j.Logger;
@@ -22,7 +24,6 @@ import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.data.mongodb.gridfs.ReactiveGridFsResource;
 import org.springframework.data.mongodb.gridfs.ReactiveGridFsTemplate;
 import org.springframework.data.mongodb.gridfs.ReactiveGridFsUpload;
@@ -67,7 +68,11 @@ class MaterialService {
         long max = properties.maxSize().toBytes();
         return access.own(paperId, caller).flatMap(paper -> {
             String filename = filename(rawFilename);
-            checkMayAdd(paper, caller);
+            Optional<PaperDecision.Refusal> refused = PaperLifecycle.refuseMaterial(paper,
+                    PaperAccess.submittedBy(paper, caller), properties.maxPerPaper());
+            if (refused.isPresent()) {
+                return Mono.error(PaperProblems.problem(refused.get()));
+            }
             if (declaredLength > max) {
                 // Refuse before reading a byte; bodies without a length are checked while they stream.
                 return Mono.error(tooLarge(max));
@@ -89,10 +94,10 @@ class MaterialService {
                     .flatMap(type -> {
                         Material material = new Material(fileId.toHexString(), withExtension(filename, type),
                                 type.contentType, inspection.size, inspection.sha256(), clock.instant());
-                        return papers.change(paperId, current -> {
-                            checkMayAdd(current, caller);
-                            return new Change(new Update().push("materials", material), List.of());
-                        }).thenReturn(material);
+                        return papers.apply(paperId, current -> PaperLifecycle.addMaterial(current,
+                                        PaperAccess.submittedBy(current, caller), material, properties.maxPerPaper()))
+                                .map(PaperProblems::orThrow)
+                                .thenReturn(material);
                     })
                     .onErrorResume(e -> discard(fileId).then(Mono.error(e)));
         });
@@ -111,16 +116,6 @@ class MaterialService {
                 .switchIfEmpty(Mono.error(() -> ProblemException.notFound("Material", materialId)));
     }
 
-    private void checkMayAdd(Paper paper, Caller caller) {
-        PaperStore.requireSubmitter(paper, caller);
-        if (paper.status().terminal()) {
-            throw PaperStore.invalidTransition(paper, "MATERIAL_ADDED");
-        }
-        if (paper.materials().size() >= properties.maxPerPaper()) {
-            throw ProblemException.conflict("too-many-materials", "Paper " + paper.id() + " already has "
-                    + paper.materials().size() + " materials").with("maxPerPaper", properties.maxPerPaper());
-        }
-    }
 
     /** Removes the file and any chunks already written (the files document exists only after a complete upload). */
     private Mono<Void> discard(ObjectId fileId) {

@@ -76,13 +76,18 @@ public class PaperAccess {
         });
     }
 
+    /** Whether the caller is the delegate whose verified email submitted the paper (only she changes it). */
+    public static boolean submittedBy(Paper paper, Caller caller) {
+        return caller != null && caller.owns(paper.submitter().email());
+    }
+
     /** The paper, if the caller submitted it (only they edit, withdraw and add materials). */
     public Mono<Paper> own(String paperId, Caller caller) {
         return load(paperId, caller).map(g -> {
-            if (caller.owns(g.paper().submitter().email())) {
+            if (submittedBy(g.paper(), caller)) {
                 return g.paper();
             }
-            throw mayRead(g, caller) ? PaperStore.notSubmitter(g.paper()) : refusal(g, caller);
+            throw mayRead(g, caller) ? PaperProblems.notSubmitter(g.paper().id()) : refusal(g, caller);
         });
     }
 

@@ -66,11 +66,11 @@ class PaperHandler {
 
     @PutMapping("/papers/{paperId}")
     Mono<PaperView> edit(@PathVariable String paperId, @Valid @RequestBody PaperRequest request, Caller caller) {
-        return service.edit(paperId, caller, request).map(p -> PaperView.of(p, null));
+        return service.edit(paperId, caller, request).map(PaperProblems::orThrow).map(p -> PaperView.of(p, null));
     }
 
     @PostMapping("/papers/{paperId}/withdraw")
     Mono<PaperView> withdraw(@PathVariable String paperId, Caller caller) {
-        return service.withdraw(paperId, caller).map(p -> PaperView.of(p, null));
+        return service.withdraw(paperId, caller).map(PaperProblems::orThrow).map(p -> PaperView.of(p, null));
     }
 }

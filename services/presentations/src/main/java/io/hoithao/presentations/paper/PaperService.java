@@ -1,9 +1,6 @@
 package io.hoithao.presentations.paper;
 
-import io.hoithao.contracts.presentations.PaperRevised;
 import io.hoithao.contracts.presentations.PaperSubmitted;
-import io.hoithao.contracts.presentations.PaperWithdrawn;
-import io.hoithao.contracts.presentations.PresentationsMessage;
 import io.hoithao.platform.security.Caller;
 import io.hoithao.platform.security.Role;
 import io.hoithao.platform.units.KnownUnits;
@@ -14,7 +11,6 @@ import io.hoithao.presentations.delegate.Delegates;
 import io.hoithao.presentations.event.ConferenceEvent;
 import io.hoithao.presentations.event.ConferenceEvent.CallForPapers;
 import io.hoithao.presentations.event.EventAccess;
-import io.hoithao.presentations.paper.PaperStore.Change;
 import io.hoithao.presentations.placement.Placements;
 import java.time.Clock;
 import java.time.Instant;
@@ -123,34 +119,13 @@ class PaperService {
     }
 
     /** The submitter edits the content; the unit stays the paper's unless she manages the event and names another. */
-    Mono<Paper> edit(String paperId, Caller caller, PaperRequest request) {
+    Mono<PaperDecision.Result> edit(String paperId, Caller caller, PaperRequest request) {
         return access.own(paperId, caller)
                 .flatMap(owned -> events.organiser(owned.eventId()))
                 .flatMap(unit -> named(EventAccess.manages(unit, caller), request).map(m -> m.map(Optional::of))
                         .orElseGet(() -> Mono.just(Optional.empty())))
-                .flatMap(chosen -> papers.change(paperId, paper -> {
-            PaperStore.requireSubmitter(paper, caller);
-            if (!paper.status().editable()) {
-                throw PaperStore.invalidTransition(paper, "EDITED");
-            }
-            // The paper's own unit as it is now (a rename may have come in between), unless a manager named another.
-            String unitId = chosen.map(KnownUnits.KnownUnit::id).orElse(paper.unitId());
-            String unit = chosen.map(KnownUnits.KnownUnit::officialName).orElse(paper.unit());
-            List<String> presenters = trimmed(request.presenters());
-            Update update = new Update()
-                    .set("title", request.title().trim())
-                    .set("abstract", request.abstractText().trim())
-                    .set("presenters", presenters)
-                    .set("unit", unit)
-                    .set("unitId", unitId)
-                    .set("requestedMinutes", request.requestedMinutes())
-                    .set("topic", blankToNull(request.topic()))
-                    // A revised paper goes back to the reviewers.
-                    .set("status", PaperStatus.SUBMITTED);
-            List<PresentationsMessage> messages = List.of(new PaperRevised(UUID.randomUUID(), clock.instant(),
-                    paper.eventId(), paper.id(), request.title().trim(), unit, presenters, request.requestedMinutes()));
-            return new Change(update, messages);
-        }));
+                .flatMap(chosen -> papers.apply(paperId, paper -> PaperLifecycle.edit(paper,
+                        PaperAccess.submittedBy(paper, caller), request, chosen.orElse(null), clock.instant())));
     }
 
     /**
@@ -168,23 +143,15 @@ class PaperService {
      * placement may come in between); then the paper becomes withdrawn. Should this service stop in between,
      * the paper is not placeable and withdrawing it again finishes the job.
      */
-    Mono<Paper> withdraw(String paperId, Caller caller) {
-        return access.own(paperId, caller)
-                .flatMap(paper -> {
-                    PaperStore.requireSubmitter(paper, caller);
-                    if (!paper.status().withdrawable()) {
-                        return Mono.error(PaperStore.invalidTransition(paper, PaperStatus.WITHDRAWN.name()));
-                    }
-                    return placements.withdraw(paper.eventId(), paper.id()).thenReturn(paper);
-                })
-                .flatMap(read -> papers.change(paperId, paper -> {
-                    PaperStore.requireSubmitter(paper, caller);
-                    if (!paper.status().withdrawable()) {
-                        throw PaperStore.invalidTransition(paper, PaperStatus.WITHDRAWN.name());
-                    }
-                    return new Change(new Update().set("status", PaperStatus.WITHDRAWN),
-                            List.of(new PaperWithdrawn(UUID.randomUUID(), clock.instant(), paper.eventId(), paper.id())));
-                }));
+    Mono<PaperDecision.Result> withdraw(String paperId, Caller caller) {
+        return access.own(paperId, caller).flatMap(read -> {
+            PaperDecision decision = PaperLifecycle.withdraw(read, PaperAccess.submittedBy(read, caller), clock.instant());
+            if (decision instanceof PaperDecision.Refusal refusal) {
+                return Mono.just(refusal);
+            }
+            return placements.withdraw(read.eventId(), read.id()).then(papers.apply(paperId, paper ->
+                    PaperLifecycle.withdraw(paper, PaperAccess.submittedBy(paper, caller), clock.instant())));
+        });
     }
 
     Mono<PaperView> view(String paperId, Caller caller) {

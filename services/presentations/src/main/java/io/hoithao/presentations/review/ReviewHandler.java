@@ -1,16 +1,13 @@
 package io.hoithao.presentations.review;
 
-import io.hoithao.contracts.presentations.PaperAccepted;
-import io.hoithao.contracts.presentations.PaperRejected;
-import io.hoithao.contracts.presentations.PaperRevisionRequested;
-import io.hoithao.contracts.presentations.PresentationsMessage;
 import io.hoithao.platform.web.ProblemException;
 import io.hoithao.platform.security.Caller;
 import io.hoithao.presentations.paper.Paper;
 import io.hoithao.presentations.paper.PaperAccess;
+import io.hoithao.presentations.paper.PaperLifecycle;
+import io.hoithao.presentations.paper.PaperProblems;
 import io.hoithao.presentations.paper.PaperStatus;
 import io.hoithao.presentations.paper.PaperStore;
-import io.hoithao.presentations.paper.PaperStore.Change;
 import io.hoithao.presentations.paper.PaperView;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -21,8 +18,6 @@ import jakarta.validation.constraints.Size;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.UUID;
-import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -69,18 +64,12 @@ class ReviewHandler {
     Mono<ReviewsView> review(@PathVariable String paperId, @Valid @RequestBody ReviewRequest request, Caller caller) {
         Instant now = clock.instant();
         String reviewer = caller.name() != null ? caller.name() : caller.email() != null ? caller.email() : caller.subject();
-        return access.reviewable(paperId, caller).flatMap(checked -> papers.change(paperId, paper -> {
-            if (!paper.status().reviewable()) {
-                throw PaperStore.invalidTransition(paper, PaperStatus.UNDER_REVIEW.name());
-            }
-            if (paper.reviews().stream().anyMatch(r -> sameReviewer(r, caller, reviewer))) {
-                throw ProblemException.conflict("already-reviewed", reviewer + " has already reviewed paper " + paperId)
-                        .with("paperId", paperId);
-            }
-            return new Change(new Update()
-                    .push("reviews", new Paper.Review(reviewer, caller.email(), request.score(), request.comment().trim(), now))
-                    .set("status", PaperStatus.UNDER_REVIEW), List.of());
-        })).map(ReviewHandler::reviews);
+        Paper.Review review = new Paper.Review(reviewer, caller.email(), request.score(), request.comment().trim(), now);
+        return access.reviewable(paperId, caller)
+                .flatMap(checked -> papers.apply(paperId, paper ->
+                        PaperLifecycle.review(paper, review, earlier -> sameReviewer(earlier, caller, reviewer))))
+                .map(PaperProblems::orThrow)
+                .map(ReviewHandler::reviews);
     }
 
     /** The same person: by email when both have one (reviews before sign-in existed have only a name). */
@@ -102,33 +91,9 @@ class ReviewHandler {
             if (!PaperStatus.DECISIONS.contains(request.decision())) {
                 return Mono.error(ProblemException.invalidField("decision", "must be one of " + PaperStatus.DECISIONS));
             }
-            return papers.change(paperId, paper -> {
-                if (!paper.status().decidable()) {
-                    throw PaperStore.invalidTransition(paper, request.decision().name());
-                }
-                String comment = request.comment() == null || request.comment().isBlank() ? null : request.comment().trim();
-                return new Change(new Update()
-                        .set("status", request.decision())
-                        .set("decision", new Paper.Decision(request.decision(), comment, now)),
-                        List.of(message(paper, request.decision(), now)));
-            });
-        }).map(paper -> PaperView.of(paper, null));
-    }
-
-    private static PresentationsMessage message(Paper paper, PaperStatus decision, Instant now) {
-        return switch (decision) {
-            case ACCEPTED -> new PaperAccepted(UUID.randomUUID(), now, paper.eventId(), paper.id(), paper.title(),
-                    paper.unit(), paper.presenters(), submitterEmail(paper));
-            case REJECTED -> new PaperRejected(UUID.randomUUID(), now, paper.eventId(), paper.id(), submitterEmail(paper));
-            case REVISION_REQUESTED -> new PaperRevisionRequested(UUID.randomUUID(), now, paper.eventId(), paper.id(),
-                    submitterEmail(paper));
-            default -> throw new IllegalArgumentException(decision + " is not a decision");
-        };
-    }
-
-    /** Who is told of the decision (the notifications service mails her). */
-    private static String submitterEmail(Paper paper) {
-        return paper.submitter() == null ? null : paper.submitter().email();
+            String comment = request.comment() == null || request.comment().isBlank() ? null : request.comment().trim();
+            return papers.apply(paperId, paper -> PaperLifecycle.decide(paper, request.decision(), comment, now));
+        }).map(PaperProblems::orThrow).map(paper -> PaperView.of(paper, null));
     }
 
     private static ReviewsView reviews(Paper paper) {
