@@ -631,7 +631,7 @@ public final class DevStack implements AutoCloseable {
     public static void main(String[] args) {
         for (String arg : args) {
             if (arg.equals("--help") || arg.equals("-h")) {
-                System.out.println(usage());
+                System.out.println(Options.usage());
                 return;
             }
         }
@@ -702,36 +702,5 @@ public final class DevStack implements AutoCloseable {
         } catch (IllegalThreadStateException e) {
             return "?";
         }
-    }
-
-    static String usage() {
-        return """
-                Usage: ./devstack [--key=value ...]      (or java -jar infra/devstack/target/devstack.jar)
-
-                Starts Kafka (KRaft) and a Mongo-wire server in this JVM, then the identity service (the
-                OpenID Connect issuer), every service and the gateway as child JVMs; prints the URLs
-                when all are ready; Ctrl-C stops everything.
-                Each option may also be given as a system property -Ddevstack.<key>=<value>.
-
-                  --services=<list>        comma list of identity,events,registrations,observations,presentations,
-                                           notifications,reports,web,gateway
-                                           (default: all; empty: only Kafka and Mongo)
-                  --dir=<path>             data directory (default .devstack); delete it to reset all data
-                  --repo=<path>            repository root holding the built jars (default: current dir)
-                  --kafka.port=9092  --kafka.controller.port=9093  --mongo.port=27017
-                  --gateway.port=8080  --events.port=8081  --registrations.port=8082
-                  --observations.port=8083  --presentations.port=8084  --web.port=8085
-                  --notifications.port=8086  --reports.port=8087  --identity.port=9000
-                  --smtp.port=3025  --inbox.port=8025   the development mail server and its inbox page
-                  --issuer=<url>           check the tokens of another issuer (a Keycloak realm, e.g.
-                                           http://localhost:8180/realms/hoithao) instead of running the identity
-                                           service; the web application is left out too
-                  --jwk.set.uri=<url>      that issuer's keys (default <issuer>/protocol/openid-connect/certs)
-                  --instances=1            how many instances of each service behind the gateway (1-9); the
-                                           gateway balances each route over them; instance k of a service
-                                           listens on its port + 1000 x (k - 1)
-                  --timeout=300            seconds until every service must be ready
-                  --jvm.options="%s"
-                """.formatted(DevStackConfig.DEFAULT_JVM_OPTIONS);
     }
 }
