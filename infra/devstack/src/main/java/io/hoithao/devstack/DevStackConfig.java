@@ -6,7 +6,6 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -62,7 +61,6 @@ public final class DevStackConfig {
     private final int mongoPort;
     private final int smtpPort;
     private final int inboxPort;
-    private final Map<App, Integer> appPorts;
     private final List<App> apps;
     private final Duration readyTimeout;
     private final List<String> jvmOptions;
@@ -72,28 +70,10 @@ public final class DevStackConfig {
     private final URI issuer;
     private final URI jwkSetUri;
     private final boolean externalInfrastructure;
-    private final int instances;
-    private final Map<App, List<Integer>> extraPorts;
+    private final PortLayout layout;
 
     private DevStackConfig(Builder b) {
-        if (b.instances < 1 || b.instances > 9) {
-            throw new DevStackException("Option instances must be between 1 and 9, not " + b.instances);
-        }
-        this.instances = b.instances;
-        Map<App, List<Integer>> extra = new EnumMap<>(App.class);
-        int[] free = b.freePorts ? freePortNumbers(b.instances * App.values().length) : new int[0];
-        for (App app : App.values()) {
-            List<Integer> ports = new ArrayList<>();
-            // Several identity services all stand behind a balancer on the identity port; instance k of another app
-            // (k > 1) has a port of its own.
-            int first = app.isIdentity() && b.instances > 1 ? 1 : 2;
-            for (int k = first; k <= b.instances; k++) {
-                ports.add(b.freePorts ? free[(k - 1) * App.values().length + app.ordinal()]
-                        : b.appPorts.get(app) + 1000 * k - (first == 1 ? 0 : 1000));
-            }
-            extra.put(app, List.copyOf(ports));
-        }
-        this.extraPorts = Collections.unmodifiableMap(extra);
+        this.layout = new PortLayout(b.appPorts, b.instances, b.freePorts);
         this.externalInfrastructure = b.externalInfrastructure;
         this.repoRoot = b.repoRoot.toAbsolutePath().normalize();
         this.dataDir = this.repoRoot.resolve(b.dataDir).toAbsolutePath().normalize();
@@ -102,7 +82,6 @@ public final class DevStackConfig {
         this.mongoPort = b.mongoPort;
         this.smtpPort = b.smtpPort;
         this.inboxPort = b.inboxPort;
-        this.appPorts = Collections.unmodifiableMap(new EnumMap<>(b.appPorts));
         this.issuer = b.issuer;
         this.jwkSetUri = b.issuer == null ? null
                 : b.jwkSetUri != null ? b.jwkSetUri : URI.create(b.issuer + "/protocol/openid-connect/certs");
@@ -133,49 +112,7 @@ public final class DevStackConfig {
      * defaults. Relative paths resolve against {@code cwd}.
      */
     public static DevStackConfig fromArgs(String[] args, Properties systemProperties, Path cwd) {
-        Map<String, String> options = new LinkedHashMap<>();
-        for (String name : systemProperties.stringPropertyNames()) {
-            if (name.startsWith(PREFIX)) {
-                options.put(name.substring(PREFIX.length()), systemProperties.getProperty(name));
-            }
-        }
-        for (String arg : args) {
-            String a = arg.startsWith("-D" + PREFIX) ? "--" + arg.substring(2 + PREFIX.length()) : arg;
-            if (!a.startsWith("--") || !a.contains("=")) {
-                throw new DevStackException("Unrecognised argument '" + arg + "'; use --key=value (see --help)");
-            }
-            options.put(a.substring(2, a.indexOf('=')), a.substring(a.indexOf('=') + 1));
-        }
-
-        Builder b = builder().repoRoot(cwd).dataDir(cwd.resolve(".devstack"));
-        for (Map.Entry<String, String> option : options.entrySet()) {
-            String key = option.getKey();
-            String value = option.getValue().trim();
-            switch (key) {
-                case "dir" -> b.dataDir(cwd.resolve(value));
-                case "repo" -> b.repoRoot(cwd.resolve(value));
-                case "services" -> b.services(value);
-                case "kafka.port" -> b.kafkaPort(port(key, value));
-                case "kafka.controller.port" -> b.kafkaControllerPort(port(key, value));
-                case "mongo.port" -> b.mongoPort(port(key, value));
-                case "smtp.port" -> b.smtpPort(port(key, value));
-                case "inbox.port" -> b.inboxPort(port(key, value));
-                case "issuer" -> b.issuer = uri(key, value);
-                case "jwk.set.uri" -> b.jwkSetUri = uri(key, value);
-                case "instances" -> b.instances(number(key, value));
-                case "timeout" -> b.readyTimeout(Duration.ofSeconds(number(key, value)));
-                case "jvm.options" -> b.jvmOptions(value);
-                case "version" -> b.version(value);
-                default -> {
-                    if (key.endsWith(".port")) {
-                        b.port(App.of(key.substring(0, key.length() - ".port".length())), port(key, value));
-                    } else {
-                        throw new DevStackException("Unknown option '" + key + "' (see --help)");
-                    }
-                }
-            }
-        }
-        return b.build();
+        return Options.parse(args, systemProperties, cwd);
     }
 
     public Path repoRoot() {
@@ -213,18 +150,12 @@ public final class DevStackConfig {
     }
 
     public int port(App app) {
-        return appPorts.get(app);
+        return layout.port(app);
     }
 
     /** The port of one instance of an app (1 is the first, on {@link #port(App)}). */
     public int port(App app, int instance) {
-        if (instance < 1 || instance > instances(app)) {
-            throw new IllegalArgumentException(app.id() + " has no instance " + instance);
-        }
-        if (balanced(app)) {
-            return extraPorts.get(app).get(instance - 1);
-        }
-        return instance == 1 ? port(app) : extraPorts.get(app).get(instance - 2);
+        return layout.port(app, instance);
     }
 
     /**
@@ -232,7 +163,7 @@ public final class DevStackConfig {
      * service when there are several, since the browsers and the tokens know the issuer by one address.
      */
     public boolean balanced(App app) {
-        return app.isIdentity() && instances(app) > 1;
+        return layout.balanced(app);
     }
 
     /**
@@ -240,12 +171,17 @@ public final class DevStackConfig {
      * service (behind a balancer of the devstack, see {@link #balanced(App)}); one gateway, the stack's entry point.
      */
     public int instances(App app) {
-        return app.isGateway() ? 1 : instances;
+        return layout.instances(app);
     }
 
     /** The {@code instances} option: how many of each service behind the gateway. */
     public int instances() {
-        return instances;
+        return layout.instances();
+    }
+
+    /** Every instance's port, and how each is named where ports are listed. */
+    PortLayout layout() {
+        return layout;
     }
 
     /** The apps to run, in start order; empty runs only Kafka and Mongo. */
@@ -300,36 +236,7 @@ public final class DevStackConfig {
     @Override
     public String toString() {
         return "DevStackConfig[repo=" + repoRoot + ", data=" + dataDir + ", kafka=" + kafkaPort + "/" + kafkaControllerPort
-                + ", mongo=" + mongoPort + ", apps=" + apps + ", ports=" + appPorts
-                + (instances > 1 ? ", instances=" + instances + ", further ports=" + extraPorts : "") + "]";
-    }
-
-    private static int port(String key, String value) {
-        int port = number(key, value);
-        if (port < 0 || port > 65535) {
-            throw new DevStackException("Option " + key + " must be a port (0-65535), not " + value);
-        }
-        return port;
-    }
-
-    private static URI uri(String key, String value) {
-        try {
-            URI uri = new URI(value.endsWith("/") ? value.substring(0, value.length() - 1) : value);
-            if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme()) || uri.getHost() == null) {
-                throw new URISyntaxException(value, "not an http(s) URL with a host");
-            }
-            return uri;
-        } catch (URISyntaxException e) {
-            throw new DevStackException("Option " + key + " must be an http(s) URL, not '" + value + "'");
-        }
-    }
-
-    private static int number(String key, String value) {
-        try {
-            return Integer.parseInt(value);
-        } catch (NumberFormatException e) {
-            throw new DevStackException("Option " + key + " must be a number, not '" + value + "'");
-        }
+                + ", mongo=" + mongoPort + ", apps=" + apps + ", " + layout + "]";
     }
 
     /** The project version this devstack was built with; the jars it runs carry the same one. */
