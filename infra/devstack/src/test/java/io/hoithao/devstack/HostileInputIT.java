@@ -72,7 +72,8 @@ class HostileInputIT {
     @TempDir
     static Path dataDir;
 
-    static DevStack stack;
+    /** The gateway alone, in front of the shared stack. */
+    static DevStack gatewayStack;
     static URI gateway;
     static final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     static final JsonMapper json = JsonMapper.builder().build();
@@ -91,33 +92,27 @@ class HostileInputIT {
     static String playRegistration;
     static String playCode;
     static String playLesson;
-    static final String PLAY_EMAIL = "binh.tran@mndongtam.edu.vn";
+    // addresses no other test of the shared stack uses, so that no mail or registration of theirs meets this sweep's
+    static final String PLAY_EMAIL = "thu.nghiem.san.choi@mndongtam.edu.vn";
     static Map<String, JsonNode> before;
     /** Every probe acts as the administrator, so hostile input reaches the services' validation rather than stopping at sign-in. */
     static String admin;
 
     @BeforeAll
     static void start() throws Exception {
-        stack = DevStack.start(DevStackConfig.builder()
-                .repoRoot(Path.of("../..")) // Failsafe runs in infra/devstack
-                .dataDir(dataDir)
-                .freePorts()
-                // nine JVMs starting at once on a shared 2-core machine
-                .readyTimeout(Duration.ofSeconds(600))
-                // The sweep sends thousands of requests from one address; the gateway's per-client
-                // rate limit (429) would otherwise answer most of them instead of the services.
-                .jvmOptions(DevStackConfig.DEFAULT_JVM_OPTIONS
-                        + " -Dhoithao.gateway.rate-limit.replenish-rate=100000"
-                        + " -Dhoithao.gateway.rate-limit.burst-capacity=100000")
-                .build());
-        gateway = stack.gatewayUrl();
-        admin = SignIn.accessToken(stack.url(App.IDENTITY), "admin@hoithao.local", "admin-dev-password");
+        // The shared stack's services, behind a gateway of this test's own: the sweep sends thousands of requests
+        // as one person, and the gateway's per-client rate limit (429) would otherwise answer most of them instead
+        // of the services.
+        gatewayStack = SharedStack.gatewayWith("-Dhoithao.gateway.rate-limit.replenish-rate=100000"
+                + " -Dhoithao.gateway.rate-limit.burst-capacity=100000", dataDir);
+        gateway = gatewayStack.gatewayUrl();
+        admin = SignIn.accessToken(SharedStack.get().url(App.IDENTITY), "admin@hoithao.local", "admin-dev-password");
 
         keptEvent = openEvent("Hội thảo giữ nguyên: Lớp học hạnh phúc");
         spareEvent = openEvent("Hội thảo thử nghiệm: Đầu vào xấu");
-        JsonNode kept = register(keptEvent, "ha.le@mndongtam.edu.vn");
+        JsonNode kept = register(keptEvent, "thu.nghiem.giu.nguyen@mndongtam.edu.vn");
         keptRegistration = kept.get("id").asString();
-        JsonNode spare = register(spareEvent, "an.nguyen@mndongtam.edu.vn");
+        JsonNode spare = register(spareEvent, "thu.nghiem.dau.vao.xau@mndongtam.edu.vn");
         spareRegistration = spare.get("id").asString();
         spareCode = spare.get("confirmationCode").asString();
         playEvent = openEvent("Hội thảo sân chơi: Đầu vào hợp lệ một nửa");
@@ -132,8 +127,8 @@ class HostileInputIT {
 
     @AfterAll
     static void stop() {
-        if (stack != null) {
-            stack.close();
+        if (gatewayStack != null) {
+            gatewayStack.close();
         }
     }
 
@@ -441,7 +436,7 @@ class HostileInputIT {
             }
             case "string" -> {
                 return json.getNodeFactory().stringNode(switch (format) {
-                    case "email" -> "khach.moi@mndongtam.edu.vn";
+                    case "email" -> "thu.nghiem.khach.moi@mndongtam.edu.vn";
                     case "date" -> EVENT_DAY;
                     case "date-time" -> EVENT_DAY + "T09:00:00+07:00";
                     case "time" -> "09:00:00";
@@ -481,7 +476,7 @@ class HostileInputIT {
                 : lower.equals("registrationid") ? playRegistration
                 : lower.equals("lessonid") ? playLesson
                 : lower.contains("phone") ? "0987654321"
-                : lower.contains("email") ? "khach.moi@mndongtam.edu.vn"
+                : lower.contains("email") ? "thu.nghiem.khach.moi@mndongtam.edu.vn"
                 : lower.equals("code") || lower.equals("confirmationcode") ? playCode
                 : lower.contains("timezone") ? "Asia/Ho_Chi_Minh"
                 : pattern.matches("[A-Z_|]+") ? pattern.split("\\|")[0]

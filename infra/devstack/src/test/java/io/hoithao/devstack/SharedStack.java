@@ -13,8 +13,8 @@ import java.util.stream.Stream;
  * once by the first test that asks (Failsafe runs the test classes in one JVM) and stopped when that JVM ends, so
  * that no test class waits minutes for a stack of its own. Each test makes its own events, people and programmes,
  * so they do not see each other's; a test that changes something seeded (a unit's name) puts it back.
- * The tests whose configuration differs on purpose (HostileInputIT's rate limits, KeycloakIT's issuer) keep
- * stacks of their own.
+ * A test that needs the gateway configured otherwise (HostileInputIT's rate limits) gets a gateway of its own in front
+ * of the shared services ({@link #gatewayWith}); KeycloakIT, whose services check another issuer, keeps a stack of its own.
  */
 final class SharedStack {
 
@@ -48,6 +48,31 @@ final class SharedStack {
             System.out.print(started.urlTable());
         }
         return stack;
+    }
+
+    /**
+     * A gateway of its own, started with these extra JVM options, in front of the shared stack's services, broker,
+     * database and identity service: a test whose gateway must differ (rate limits) waits for one JVM, not a stack.
+     * Close it when done; the shared stack goes on.
+     */
+    static DevStack gatewayWith(String jvmOptions, Path dataDir) throws IOException {
+        DevStackConfig shared = get().config();
+        DevStackConfig.Builder config = DevStackConfig.builder()
+                .repoRoot(Path.of("../.."))
+                .dataDir(dataDir)
+                .freePorts() // the gateway's own port (and a mail server's, which it does not use)
+                .kafkaPort(shared.kafkaPort())
+                .mongoPort(shared.mongoPort())
+                .externalInfrastructure()
+                .services(App.GATEWAY)
+                .readyTimeout(Duration.ofSeconds(600))
+                .jvmOptions(DevStackConfig.DEFAULT_JVM_OPTIONS + " " + jvmOptions);
+        for (App app : App.values()) {
+            if (!app.isGateway()) {
+                config.port(app, shared.port(app)); // its routes lead to the shared services, its issuer is theirs
+            }
+        }
+        return DevStack.start(config.build());
     }
 
     /** An app's log file in the shared stack. */
