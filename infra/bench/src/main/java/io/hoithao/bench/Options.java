@@ -85,10 +85,10 @@ public final class Options {
         p1Warmup = number(o, "p1.warmup", smoke ? 20 : 200);
         p1Warmups = number(o, "p1.warmups", smoke ? 0 : 2);
         p2Clients = number(o, "p2.clients", smoke ? 8 : 32);
-        p2Seconds = number(o, "p2.seconds", smoke ? 3 : 20);
+        p2Seconds = number(o, "p2.seconds", smoke ? 2 : 20);
         p2Warmup = number(o, "p2.warmup", smoke ? 1 : 5);
         p7Clients = number(o, "p7.clients", smoke ? 4 : 50);
-        p7Seconds = number(o, "p7.seconds", smoke ? 2 : 20);
+        p7Seconds = number(o, "p7.seconds", smoke ? 1 : 20);
         p7Warmup = number(o, "p7.warmup", smoke ? 1 : 5);
         p3Count = number(o, "p3.count", smoke ? 30 : 1000);
         p3Rate = Double.parseDouble(o.getOrDefault("p3.rate", smoke ? "10" : "50"));
@@ -99,7 +99,7 @@ public final class Options {
             sizes.add(Integer.parseInt(s.trim()));
         }
         p6Sizes = List.copyOf(sizes);
-        p6Seconds = number(o, "p6.seconds", smoke ? 2 : 10);
+        p6Seconds = number(o, "p6.seconds", smoke ? 1 : 10);
         List<Integer> counts = new ArrayList<>();
         for (String s : o.getOrDefault("p8.counts", smoke ? "20,200" : "100,2000").split(",")) {
             counts.add(Integer.parseInt(s.trim()));
