@@ -1,5 +1,6 @@
 package io.hoithao.gateway;
 
+import io.hoithao.platform.web.ProblemTypes;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -23,21 +24,21 @@ import tools.jackson.databind.json.JsonMapper;
 public class ProblemResponses {
 
 	/** Base of every problem {@code type} URI; the suffix is stable, clients may switch on it. */
-	public static final String TYPE_BASE = "https://hoithao.io/problems/";
+	public static final String TYPE_BASE = ProblemTypes.BASE;
 
-	public static final String NOT_FOUND = TYPE_BASE + "not-found";
+	public static final String NOT_FOUND = TYPE_BASE + ProblemTypes.NOT_FOUND;
 
-	public static final String CONTENT_TOO_LARGE = TYPE_BASE + "content-too-large";
+	public static final String CONTENT_TOO_LARGE = TYPE_BASE + ProblemTypes.CONTENT_TOO_LARGE;
 
-	public static final String SERVICE_UNAVAILABLE = TYPE_BASE + "service-unavailable";
+	public static final String SERVICE_UNAVAILABLE = TYPE_BASE + ProblemTypes.SERVICE_UNAVAILABLE;
 
-	public static final String INTERNAL_ERROR = TYPE_BASE + "internal-error";
+	public static final String INTERNAL_ERROR = TYPE_BASE + ProblemTypes.INTERNAL_ERROR;
 
 	/** 429 from the rate limiter; the response has {@code Retry-After}. */
-	public static final String TOO_MANY_REQUESTS = TYPE_BASE + "too-many-requests";
+	public static final String TOO_MANY_REQUESTS = TYPE_BASE + ProblemTypes.TOO_MANY_REQUESTS;
 
 	/** 431 from the HTTP server: headers over {@code server.max-http-request-header-size}. */
-	public static final String REQUEST_HEADER_FIELDS_TOO_LARGE = TYPE_BASE + "request-header-fields-too-large";
+	public static final String REQUEST_HEADER_FIELDS_TOO_LARGE = TYPE_BASE + ProblemTypes.REQUEST_HEADER_FIELDS_TOO_LARGE;
 
 	private final JsonMapper jsonMapper;
 

@@ -5,13 +5,33 @@ import io.hoithao.platform.security.EndpointRules;
 import io.hoithao.platform.security.Role;
 import org.springframework.http.HttpMethod;
 
-import io.hoithao.contracts.IntegrationMessage;
+import io.hoithao.contracts.events.CapacityChanged;
+import io.hoithao.contracts.events.EventCancelled;
+import io.hoithao.contracts.events.EventCompleted;
+import io.hoithao.contracts.events.EventProgrammeChanged;
 import io.hoithao.contracts.events.EventPublished;
+import io.hoithao.contracts.events.EventRescheduled;
+import io.hoithao.contracts.events.EventStarted;
+import io.hoithao.contracts.events.EventsMessage;
+import io.hoithao.contracts.events.ProgrammeCreated;
+import io.hoithao.contracts.events.ProgrammePhaseAdded;
+import io.hoithao.contracts.events.RegistrationClosed;
+import io.hoithao.contracts.events.RegistrationOpened;
+import io.hoithao.contracts.events.SessionCancelled;
+import io.hoithao.contracts.events.SessionMoved;
+import io.hoithao.contracts.events.SessionScheduled;
+import io.hoithao.contracts.registrations.DelegateCheckedIn;
 import io.hoithao.contracts.registrations.RegistrationCancelled;
 import io.hoithao.contracts.registrations.RegistrationConfirmed;
+import io.hoithao.contracts.registrations.RegistrationPendingApproval;
+import io.hoithao.contracts.registrations.RegistrationPromoted;
+import io.hoithao.contracts.registrations.RegistrationRejected;
+import io.hoithao.contracts.registrations.RegistrationWaitlisted;
+import io.hoithao.contracts.registrations.RegistrationsMessage;
 import io.hoithao.platform.messaging.Idempotency;
-import io.hoithao.platform.messaging.InboundMessages;
+import io.hoithao.platform.messaging.MessageDispatch;
 import io.hoithao.platform.outbox.OutboxEntry;
+import io.hoithao.platform.outbox.Publishing;
 import io.hoithao.platform.web.ProblemException;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
@@ -24,6 +44,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.mapping.Document;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.http.HttpStatus;
 import org.springframework.messaging.Message;
@@ -71,47 +93,43 @@ public class PlatformTestApplication {
 
     @Bean
     Consumer<Message<byte[]>> eventsMessages(ReactiveMongoTemplate mongo) {
-        return InboundMessages.consumer(message -> handle(mongo, message));
+        return MessageDispatch.of(EventsMessage.class)
+                .on(EventPublished.class, published -> published(mongo, published))
+                .ignore(RegistrationOpened.class, EventRescheduled.class, EventCancelled.class, EventCompleted.class,
+                        RegistrationClosed.class, EventStarted.class, CapacityChanged.class, SessionScheduled.class,
+                        SessionMoved.class, SessionCancelled.class, EventProgrammeChanged.class, ProgrammeCreated.class,
+                        ProgrammePhaseAdded.class)
+                .consumer();
     }
 
     @Bean
     Consumer<Message<byte[]>> registrationsMessages(ReactiveMongoTemplate mongo) {
-        return InboundMessages.consumer(message -> seats(mongo, message));
+        return MessageDispatch.of(RegistrationsMessage.class)
+                .on(RegistrationConfirmed.class, confirmed -> Idempotency.upsert(mongo, Seat.class, confirmed.registrationId(),
+                        confirmed, new Update().set("eventId", confirmed.eventId()).set("held", true)))
+                .on(RegistrationCancelled.class, cancelled -> Idempotency.upsert(mongo, Seat.class, cancelled.registrationId(),
+                        cancelled, new Update().set("eventId", cancelled.eventId()).set("held", false)))
+                .ignore(RegistrationWaitlisted.class, RegistrationPromoted.class, DelegateCheckedIn.class,
+                        RegistrationPendingApproval.class, RegistrationRejected.class)
+                .consumer();
     }
 
-    static Mono<?> handle(ReactiveMongoTemplate mongo, IntegrationMessage message) {
-        if (message instanceof EventPublished published) {
-            if (published.title().startsWith("invalid")) {
-                // A message the service judges invalid: it can never be applied.
-                return mongo.upsert(org.springframework.data.mongodb.core.query.Query.query(
-                                org.springframework.data.mongodb.core.query.Criteria.where("_id").is(published.messageId().toString())),
-                                new Update().inc("count", 1), ATTEMPTS)
-                        .then(Mono.error(new jakarta.validation.ValidationException("the title of " + published.eventId() + " is invalid")));
-            }
-            return mongo.exists(org.springframework.data.mongodb.core.query.Query.query(
-                            org.springframework.data.mongodb.core.query.Criteria.where("_id").is(published.eventId())), HOLDS)
-                    .flatMap(held -> held
-                            ? Mono.error(new org.springframework.dao.DataAccessResourceFailureException("event " + published.eventId() + " is held"))
-                            : mongo.exists(org.springframework.data.mongodb.core.query.Query.query(
-                            org.springframework.data.mongodb.core.query.Criteria.where("_id").is(published.eventId())), REFUSALS))
-                    .flatMap(refused -> refused
-                            ? Mono.error(new IllegalStateException("event " + published.eventId() + " is refused"))
-                            : Idempotency.upsert(mongo, SeenEvent.class, published.eventId(), published,
-                                    new Update().set("title", published.title()).inc("applications", 1)));
+    static Mono<?> published(ReactiveMongoTemplate mongo, EventPublished published) {
+        if (published.title().startsWith("invalid")) {
+            // A message the service judges invalid: it can never be applied.
+            return mongo.upsert(Query.query(Criteria.where("_id").is(published.messageId().toString())),
+                            new Update().inc("count", 1), ATTEMPTS)
+                    .then(Mono.error(new jakarta.validation.ValidationException("the title of " + published.eventId() + " is invalid")));
         }
-        return Mono.empty();
-    }
-
-    static Mono<?> seats(ReactiveMongoTemplate mongo, IntegrationMessage message) {
-        if (message instanceof RegistrationConfirmed confirmed) {
-            return Idempotency.upsert(mongo, Seat.class, confirmed.registrationId(), confirmed,
-                    new Update().set("eventId", confirmed.eventId()).set("held", true));
-        }
-        if (message instanceof RegistrationCancelled cancelled) {
-            return Idempotency.upsert(mongo, Seat.class, cancelled.registrationId(), cancelled,
-                    new Update().set("eventId", cancelled.eventId()).set("held", false));
-        }
-        return Mono.empty();
+        Query named = Query.query(Criteria.where("_id").is(published.eventId()));
+        return mongo.exists(named, HOLDS)
+                .flatMap(held -> held
+                        ? Mono.error(new org.springframework.dao.DataAccessResourceFailureException("event " + published.eventId() + " is held"))
+                        : mongo.exists(named, REFUSALS))
+                .flatMap(refused -> refused
+                        ? Mono.error(new IllegalStateException("event " + published.eventId() + " is refused"))
+                        : Idempotency.upsert(mongo, SeenEvent.class, published.eventId(), published,
+                                new Update().set("title", published.title()).inc("applications", 1)));
     }
 
     record NewDelegate(@NotBlank String fullName, @Email @NotBlank String email, @Min(1) int seats) {
@@ -129,24 +147,21 @@ public class PlatformTestApplication {
     @RestController
     static class ProbeController {
 
-        private final ReactiveMongoTemplate mongo;
-        private final io.hoithao.platform.outbox.OutboxRelay relay;
+        private final Publishing publishing;
 
-        ProbeController(ReactiveMongoTemplate mongo, io.hoithao.platform.outbox.OutboxRelay relay) {
-            this.mongo = mongo;
-            this.relay = relay;
+        ProbeController(Publishing publishing) {
+            this.publishing = publishing;
         }
 
-        /** A change that produces a message, as a service's write does: the document with its outbox, then the relay. */
+        /** A change that produces a message, written and published as a service's write is. */
         @PostMapping("/api/probe/public/widgets/{eventId}")
         @ResponseStatus(HttpStatus.CREATED)
         Mono<String> widget(@PathVariable String eventId) {
-            return Mono.fromSupplier(() -> new Widget("w-" + eventId, "widget", io.hoithao.platform.outbox.Outbox.entries(List.of(
+            return Mono.defer(() -> publishing.insert(new Widget("w-" + eventId, "widget", List.of()), List.of(
                             new EventPublished(java.util.UUID.randomUUID(), java.time.Instant.now(), eventId, "Hội thảo " + eventId,
                                     "CONFERENCE", "PROVINCE", "Sở GD&ĐT Bắc Kạn", java.time.LocalDate.of(2026, 10, 25),
-                                    java.time.LocalDate.of(2026, 10, 26), "Asia/Ho_Chi_Minh", 300)))))
-                    .flatMap(mongo::insert)
-                    .flatMap(widget -> relay.relay("widgets", widget.id()).thenReturn(widget.id()));
+                                    java.time.LocalDate.of(2026, 10, 26), "Asia/Ho_Chi_Minh", 300))))
+                    .map(Widget::id);
         }
 
         @GetMapping("/api/probe/public/caller")

@@ -1,5 +1,6 @@
 package io.hoithao.web;
 
+import io.hoithao.platform.web.ProblemTypes;
 import java.util.List;
 
 /**
@@ -9,7 +10,6 @@ import java.util.List;
  */
 public class ApiProblem extends RuntimeException {
 
-    private static final String PREFIX = "https://hoithao.io/problems/";
 
     private final int status;
     private final String type;
@@ -21,7 +21,7 @@ public class ApiProblem extends RuntimeException {
         super(status + " " + (body == null ? "" : body.type()));
         this.status = status;
         String t = body == null || body.type() == null ? "" : body.type();
-        this.type = t.startsWith(PREFIX) ? t.substring(PREFIX.length()) : t;
+        this.type = t.startsWith(ProblemTypes.BASE) ? t.substring(ProblemTypes.BASE.length()) : t;
         this.errors = body == null || body.errors() == null ? List.of() : List.copyOf(body.errors());
         this.clashingTitle = body == null ? null : body.clashingTitle();
         this.registrationStatus = body == null ? null : body.registrationStatus();

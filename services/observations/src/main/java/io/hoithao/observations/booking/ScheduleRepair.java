@@ -3,14 +3,13 @@ package io.hoithao.observations.booking;
 import io.hoithao.observations.lesson.Lesson;
 import io.hoithao.observations.lesson.LessonService;
 import io.hoithao.observations.lesson.LessonStatus;
-import io.hoithao.platform.scheduling.PeriodicTask;
-import java.time.Clock;
+import io.hoithao.platform.scheduling.RepairSweep;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.bson.Document;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -22,34 +21,36 @@ import reactor.core.publisher.Mono;
 /**
  * Repairs what a crash between the two writes of a booking or a release can leave: a schedule slot with
  * no seat or waiting place behind it (older than a grace period, so bookings in flight are left alone),
- * and a lesson with free seats and a waiting list that was not promoted. Runs on a timer.
+ * and a lesson with free seats and a waiting list that was not promoted. Runs at start-up and on a timer
+ * ({@link RepairSweep}).
  */
 @Component
-class ScheduleRepair extends PeriodicTask {
-
-    private static final Logger log = LoggerFactory.getLogger(ScheduleRepair.class);
+class ScheduleRepair extends RepairSweep<ScheduleRepair.Repaired> {
 
     private final ReactiveMongoTemplate mongo;
     private final Schedules schedules;
     private final LessonService lessons;
-    private final Duration grace;
-    private final Clock clock = Clock.systemUTC();
 
     ScheduleRepair(ReactiveMongoTemplate mongo, Schedules schedules, LessonService lessons,
                    @Value("${hoithao.observations.repair-interval:60s}") Duration interval,
-                   @Value("${hoithao.observations.repair-grace:60s}") Duration grace) {
-        super(interval);
+                   @Value("${hoithao.observations.repair-grace:60s}") Duration grace,
+                   MeterRegistry meters) {
+        super("schedules", interval, grace, meters);
         this.mongo = mongo;
         this.schedules = schedules;
         this.lessons = lessons;
-        this.grace = grace;
     }
 
-    record Repaired(long orphanSlots, long promotions) {
+    record Repaired(long orphanSlots, long promotions) implements Outcome {
+
+        @Override
+        public Map<String, Long> counts() {
+            return Map.of("orphan-slots", orphanSlots, "promotions", promotions);
+        }
     }
 
-    Mono<Repaired> repair() {
-        Instant cutoff = clock.instant().minus(grace);
+    @Override
+    protected Mono<Repaired> sweep(Instant now, Instant cutoff) {
         Mono<Long> orphans = schedules.all().concatMap(entry -> Flux.fromIterable(entry.getValue())
                         .filter(slot -> !slot.claimedAt().isAfter(cutoff))
                         .concatMap(slot -> mongo.findById(slot.lessonId(), Lesson.class)
@@ -63,16 +64,6 @@ class ScheduleRepair extends PeriodicTask {
         Mono<Long> promotions = mongo.find(stuck, Lesson.class)
                 .concatMap(lesson -> lessons.promote(lesson.id()))
                 .reduce(0L, (sum, n) -> sum + n);
-        return Mono.zip(orphans, promotions, Repaired::new)
-                .doOnNext(r -> {
-                    if (r.orphanSlots() + r.promotions() > 0) {
-                        log.info("Repaired {} orphan schedule slot(s), promoted {} waiting observer(s)", r.orphanSlots(), r.promotions());
-                    }
-                });
-    }
-
-    @Override
-    protected Mono<Repaired> runOnce() {
-        return repair();
+        return Mono.zip(orphans, promotions, Repaired::new);
     }
 }

@@ -1,11 +1,10 @@
 package io.hoithao.observations.lesson;
 
-import io.hoithao.platform.scheduling.PeriodicTask;
-import java.time.Clock;
+import io.hoithao.platform.scheduling.RepairSweep;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import java.util.Map;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
@@ -15,37 +14,33 @@ import reactor.core.publisher.Mono;
  * claimed before the lesson is written, and an old room released after the lesson left it, so a crash in
  * between leaves a claim that would block the room for good. A claim kept under another key than its lesson's
  * (a change of room, or a claim written before the keys changed) is first claimed again under the lesson's key. Only claims older than the grace period are
- * looked at, so a lesson being written now is left alone. Runs on a timer.
+ * looked at, so a lesson being written now is left alone. Runs at start-up and on a timer ({@link RepairSweep}).
  */
 @Component
-class ClassroomRepair extends PeriodicTask {
-
-    private static final Logger log = LoggerFactory.getLogger(ClassroomRepair.class);
+class ClassroomRepair extends RepairSweep<ClassroomRepair.Freed> {
 
     private final Classrooms classrooms;
-    private final Duration grace;
-    private final Clock clock = Clock.systemUTC();
 
     ClassroomRepair(Classrooms classrooms,
                     @Value("${hoithao.observations.repair-interval:60s}") Duration interval,
-                    @Value("${hoithao.observations.repair-grace:60s}") Duration grace) {
-        super(interval);
+                    @Value("${hoithao.observations.repair-grace:60s}") Duration grace,
+                    MeterRegistry meters) {
+        super("classrooms", interval, grace, meters);
         this.classrooms = classrooms;
-        this.grace = grace;
     }
 
-    /** One pass as of {@code now}: frees (or moves) the claims taken before {@code now} less the grace period. */
-    Mono<Long> repair(Instant now) {
-        return classrooms.freeOrphans(now, now.minus(grace))
-                .doOnNext(freed -> {
-                    if (freed > 0) {
-                        log.info("Freed {} orphan classroom claim(s)", freed);
-                    }
-                });
+    /** How many orphan claims a pass freed. */
+    record Freed(long claims) implements Outcome {
+
+        @Override
+        public Map<String, Long> counts() {
+            return Map.of("orphan-claims", claims);
+        }
     }
 
+    /** Frees (or moves) the claims taken before {@code staleBefore}. */
     @Override
-    protected Mono<Long> runOnce() {
-        return repair(clock.instant());
+    protected Mono<Freed> sweep(Instant now, Instant staleBefore) {
+        return classrooms.freeOrphans(now, staleBefore).map(Freed::new);
     }
 }

@@ -145,11 +145,11 @@ class ClassroomTimetablesIT {
 
         // Within the grace period the claim is kept: its lesson might be on its way. (A1 was claimed long before
         // the crash: its lesson is elsewhere now, so it may go at once.)
-        long freed = repair.repair(crash.plusSeconds(30)).block(Duration.ofSeconds(30));
+        long freed = repair.repair(crash.plusSeconds(30)).block(Duration.ofSeconds(30)).claims();
         assertThat(holders(neverWritten)).containsExactly(neverWritten.id());
 
         // After it, both are freed; the claim the held lesson stands behind (C1) is kept.
-        freed += repair.repair(crash.plusSeconds(61)).block(Duration.ofSeconds(30));
+        freed += repair.repair(crash.plusSeconds(61)).block(Duration.ofSeconds(30)).claims();
         assertThat(freed).isGreaterThanOrEqualTo(2L);
         assertThat(holders(neverWritten)).isEmpty();
         assertThat(holders(withRoom(heldNow, "A1"))).isEmpty();

@@ -4,7 +4,7 @@ import java.net.URI;
 
 /**
  * Stable problem type URIs; clients may branch on them. Documented in docs/problems.md. Named once for the suite:
- * the reactive services' platform and the identity service use the same.
+ * the reactive services' platform, the identity service, the gateway and the web site use the same.
  */
 public final class ProblemTypes {
 
@@ -29,6 +29,14 @@ public final class ProblemTypes {
     public static final String INTERNAL = "internal";
     /** A rate limit or a budget of attempts is spent for now ({@code Retry-After} says when to retry). */
     public static final String TOO_MANY_REQUESTS = "too-many-requests";
+    /** The gateway could not reach the service behind a route. */
+    public static final String SERVICE_UNAVAILABLE = "service-unavailable";
+    /** A body over the gateway's request size limit (the services' own limit answers {@link #PAYLOAD_TOO_LARGE}). */
+    public static final String CONTENT_TOO_LARGE = "content-too-large";
+    /** The request's headers are over the gateway's limit. */
+    public static final String REQUEST_HEADER_FIELDS_TOO_LARGE = "request-header-fields-too-large";
+    /** A bug in the gateway itself (the services answer {@link #INTERNAL}). */
+    public static final String INTERNAL_ERROR = "internal-error";
 
     private ProblemTypes() {
     }

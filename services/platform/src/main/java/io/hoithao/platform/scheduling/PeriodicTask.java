@@ -39,12 +39,17 @@ public abstract class PeriodicTask implements SmartLifecycle {
     /** One pass of the work. */
     protected abstract Mono<?> runOnce();
 
+    /** Called with what ended a pass that failed or timed out, before the timer carries on. */
+    protected void passFailed(Throwable error) {
+        log.warn("{} failed: {}", getClass().getName(), error.toString());
+    }
+
     @Override
     public void start() {
         timer = Flux.interval(interval, interval, Schedulers.boundedElastic())
                 .onBackpressureDrop()
                 .concatMap(tick -> Mono.defer(this::runOnce).timeout(passTimeout).onErrorResume(e -> {
-                    log.warn("{} failed: {}", getClass().getName(), e.toString());
+                    passFailed(e);
                     return Mono.empty();
                 }))
                 .subscribe();

@@ -1,21 +1,18 @@
 package io.hoithao.registrations.registration;
 
+import io.hoithao.platform.scheduling.RepairSweep;
 import io.hoithao.registrations.event.OpenEvent;
-import java.time.Clock;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
-import io.hoithao.platform.scheduling.PeriodicTask;
-import org.springframework.context.event.EventListener;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -34,10 +31,11 @@ import reactor.core.publisher.Mono;
  *       (and the waiting list moves up); one held by a WAITLISTED registration finishes its promotion;</li>
  *   <li>the active registrations of a cancelled event are cancelled and told.</li>
  * </ul>
- * Only registrations untouched for {@code grace} are repaired, so work in flight is left to finish.
+ * Only registrations untouched for the grace period are repaired, so work in flight is left to finish
+ * ({@link RepairSweep} runs it at start-up and on the timer).
  */
 @Component
-public class RegistrationRepair extends PeriodicTask {
+public class RegistrationRepair extends RepairSweep<RegistrationRepair.Report> {
 
     private static final Logger log = LoggerFactory.getLogger(RegistrationRepair.class);
 
@@ -46,41 +44,31 @@ public class RegistrationRepair extends PeriodicTask {
     private final RegistrationStore store;
     private final Seating seating;
     private final Seats seats;
-    private final Duration grace;
-    private final Clock clock = Clock.systemUTC();
-    private final AtomicBoolean running = new AtomicBoolean();
 
     RegistrationRepair(ReactiveMongoTemplate mongo, RegistrationService registrations, RegistrationStore store,
                        Seating seating, Seats seats,
                        @Value("${hoithao.registrations.repair.grace:30s}") Duration grace,
-                       @Value("${hoithao.registrations.repair.interval:30s}") Duration interval) {
-        super(interval);
+                       @Value("${hoithao.registrations.repair.interval:30s}") Duration interval,
+                       MeterRegistry meters) {
+        super("registrations", interval, grace, meters);
         this.mongo = mongo;
         this.registrations = registrations;
         this.store = store;
         this.seating = seating;
         this.seats = seats;
-        this.grace = grace;
     }
 
     /** What one pass repaired. */
-    public record Report(long decided, long released, long promoted, long cancelled) {
+    public record Report(long decided, long released, long promoted, long cancelled) implements Outcome {
 
-        public long total() {
-            return decided + released + promoted + cancelled;
+        @Override
+        public Map<String, Long> counts() {
+            return Map.of("decided", decided, "released", released, "promoted", promoted, "cancelled", cancelled);
         }
     }
 
-    /** One pass over everything untouched for the grace period. */
-    public Mono<Report> repair() {
-        return repair(clock.instant().minus(grace));
-    }
-
-    /** One pass over registrations last changed before {@code staleBefore} (tests pass "now"). */
-    public Mono<Report> repair(Instant staleBefore) {
-        if (!running.compareAndSet(false, true)) {
-            return Mono.just(new Report(0, 0, 0, 0));
-        }
+    @Override
+    protected Mono<Report> sweep(Instant now, Instant staleBefore) {
         Mono<Long> decided = store.stalePending(staleBefore)
                 .concatMap(pending -> seating.decide(pending).onErrorResume(e -> {
                     log.warn("Could not decide the seat of registration {}: {}", pending.id(), e.toString());
@@ -91,13 +79,7 @@ public class RegistrationRepair extends PeriodicTask {
                 .flatMap(d -> mongo.findAll(OpenEvent.class)
                         .concatMap(event -> repairEvent(event, staleBefore))
                         .reduce(new Report(d, 0, 0, 0), (a, b) -> new Report(a.decided(), a.released() + b.released(),
-                                a.promoted() + b.promoted(), a.cancelled() + b.cancelled())))
-                .doOnNext(report -> {
-                    if (report.total() > 0) {
-                        log.info("Repaired registrations: {}", report);
-                    }
-                })
-                .doFinally(signal -> running.set(false));
+                                a.promoted() + b.promoted(), a.cancelled() + b.cancelled())));
     }
 
     private Mono<Report> repairEvent(OpenEvent event, Instant staleBefore) {
@@ -147,15 +129,5 @@ public class RegistrationRepair extends PeriodicTask {
                 .filter(e -> e.getValue() != null && e.getValue().contains(holder))
                 .map(Map.Entry::getKey).collect(Collectors.toSet());
         return units.isEmpty() ? "unit" : units.iterator().next();
-    }
-
-    @EventListener(ApplicationReadyEvent.class)
-    void repairOnStartup() {
-        repair().subscribe(report -> { }, e -> log.warn("Repair at start-up failed: {}", e.toString()));
-    }
-
-    @Override
-    protected Mono<Report> runOnce() {
-        return repair();
     }
 }

@@ -6,6 +6,7 @@ import io.hoithao.platform.testing.IntegrationTest;
 import io.hoithao.platform.text.Units;
 import io.hoithao.registrations.event.EventProjection;
 import io.hoithao.registrations.event.OpenEvent;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -69,8 +70,9 @@ class PromotionRepairRaceIT {
         InterleavedSeats interleaved = new InterleavedSeats(mongo);
         Seating seating = new Seating(store, interleaved);
         RegistrationService service = new RegistrationService(store, seating, events);
-        RegistrationRepair sweep = new RegistrationRepair(mongo, service, store, seating, interleaved, Duration.ofSeconds(30),
-                Duration.ofHours(1));
+        // No grace: the sweep takes everything as stale.
+        RegistrationRepair sweep = new RegistrationRepair(mongo, service, store, seating, interleaved, Duration.ZERO,
+                Duration.ofHours(1), new SimpleMeterRegistry());
         return new Wiring(interleaved, service, sweep);
     }
 
@@ -116,7 +118,7 @@ class PromotionRepairRaceIT {
         Registration second = registration(eventId, "second", RegistrationStatus.WAITLISTED, 3, false);
         // The sweep runs between the promotion's claim of the freed seat for "first" and its settle; it takes
         // everything as stale, so it finishes the promotion it sees half done.
-        wiring.seats().arm(() -> wiring.repair().repair(Instant.now()));
+        wiring.seats().arm(() -> wiring.repair().repair());
 
         wiring.registrations().cancel(holder.id(), "Bận công tác").block();
 
