@@ -1,5 +1,8 @@
 package io.hoithao.observations;
 
+import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import io.hoithao.platform.testing.ServiceArchitectureTest;
@@ -15,12 +18,15 @@ class ArchitectureTest extends ServiceArchitectureTest {
         super(ObservationsApplication.class);
     }
 
-    /** The decisions on lessons and their seats are plain Java: no Spring, no Mongo, no reactive types, no problems. */
+    /**
+     * The decisions on lessons and their seats are plain Java: no Spring, no Mongo, no reactive types, no problems; of
+     * the platform only the dependency-free status tables ({@code io.hoithao.platform.status}).
+     */
     @Test
     void lessonDecisionsArePlainJava() {
         noClasses().that().haveNameMatching("io\\.hoithao\\.observations\\.(lesson\\.(Lifecycle|Decision)|booking\\.Seating)(\\$.*)?")
-                .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "org.bson..", "com.mongodb..",
-                        "reactor..", "io.hoithao.platform..")
+                .should().dependOnClassesThat(resideInAnyPackage("org.springframework..", "org.bson..", "com.mongodb..",
+                        "reactor..", "io.hoithao.platform..").and(not(resideInAPackage("io.hoithao.platform.status"))))
                 .check(classes());
     }
 }

@@ -1,5 +1,6 @@
 package io.hoithao.events.session;
 
+import io.hoithao.platform.status.Transitions;
 import java.util.EnumSet;
 import java.util.Set;
 
@@ -8,24 +9,16 @@ import java.util.Set;
  * a cancelled one stays in the event (its calendar entry is then sent as cancelled under the same UID) and changes no
  * more. A move keeps a session scheduled: it is no change of status.
  */
-public enum SessionStatus {
+public enum SessionStatus implements Transitions<SessionStatus> {
     SCHEDULED,
     CANCELLED;
 
     /** The statuses a session in this one may move to. */
-    Set<SessionStatus> next() {
+    @Override
+    public Set<SessionStatus> next() {
         return switch (this) {
             case SCHEDULED -> EnumSet.of(CANCELLED);
             case CANCELLED -> EnumSet.noneOf(SessionStatus.class);
         };
-    }
-
-    public boolean canBecome(SessionStatus target) {
-        return next().contains(target);
-    }
-
-    /** No status follows: the session no longer moves either. */
-    boolean terminal() {
-        return next().isEmpty();
     }
 }

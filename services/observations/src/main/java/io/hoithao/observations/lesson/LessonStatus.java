@@ -1,5 +1,6 @@
 package io.hoithao.observations.lesson;
 
+import io.hoithao.platform.status.Transitions;
 import java.util.EnumSet;
 import java.util.Set;
 
@@ -8,25 +9,17 @@ import java.util.Set;
  * these transitions. A SCHEDULED lesson takes bookings and may be cancelled (with its session, its event, or by
  * an organiser); CANCELLED is final.
  */
-public enum LessonStatus {
+public enum LessonStatus implements Transitions<LessonStatus> {
     SCHEDULED,
     CANCELLED;
 
     /** The statuses a lesson in this one may move to. */
-    Set<LessonStatus> next() {
+    @Override
+    public Set<LessonStatus> next() {
         return switch (this) {
             case SCHEDULED -> EnumSet.of(CANCELLED);
             case CANCELLED -> EnumSet.noneOf(LessonStatus.class);
         };
-    }
-
-    public boolean canBecome(LessonStatus target) {
-        return next().contains(target);
-    }
-
-    /** No status follows. */
-    boolean terminal() {
-        return next().isEmpty();
     }
 
     /** Whether seats are booked, waited for, given and changed in a lesson of this status: only a scheduled one. */

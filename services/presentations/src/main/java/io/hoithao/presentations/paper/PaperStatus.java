@@ -1,5 +1,6 @@
 package io.hoithao.presentations.paper;
 
+import io.hoithao.platform.status.Transitions;
 import java.util.EnumSet;
 import java.util.Set;
 
@@ -10,14 +11,15 @@ import java.util.Set;
  * it is rejected. REJECTED and WITHDRAWN are final. An edit of a submitted paper, or a review of one under review,
  * keeps its status. Placement in a session is kept apart, by the programme.
  */
-public enum PaperStatus {
+public enum PaperStatus implements Transitions<PaperStatus> {
     SUBMITTED, UNDER_REVIEW, REVISION_REQUESTED, ACCEPTED, REJECTED, WITHDRAWN;
 
     /** What the organisers decide on a paper under review. */
     public static final Set<PaperStatus> DECISIONS = EnumSet.of(ACCEPTED, REJECTED, REVISION_REQUESTED);
 
     /** The statuses a paper in this one may move to. */
-    Set<PaperStatus> next() {
+    @Override
+    public Set<PaperStatus> next() {
         return switch (this) {
             case SUBMITTED -> EnumSet.of(UNDER_REVIEW, WITHDRAWN);
             case UNDER_REVIEW -> EnumSet.of(ACCEPTED, REJECTED, REVISION_REQUESTED, WITHDRAWN);
@@ -25,10 +27,6 @@ public enum PaperStatus {
             case ACCEPTED -> EnumSet.of(WITHDRAWN);
             case REJECTED, WITHDRAWN -> EnumSet.noneOf(PaperStatus.class);
         };
-    }
-
-    public boolean canBecome(PaperStatus target) {
-        return next().contains(target);
     }
 
     /** The submitter may edit until review starts, and again when a revision is requested: the edit submits it. */
@@ -48,10 +46,5 @@ public enum PaperStatus {
 
     public boolean withdrawable() {
         return canBecome(WITHDRAWN);
-    }
-
-    /** No status follows: nothing is added to the paper any more either. */
-    public boolean terminal() {
-        return next().isEmpty();
     }
 }

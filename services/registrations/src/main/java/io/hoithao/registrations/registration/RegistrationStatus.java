@@ -1,5 +1,6 @@
 package io.hoithao.registrations.registration;
 
+import io.hoithao.platform.status.Transitions;
 import java.util.EnumSet;
 import java.util.Set;
 
@@ -10,7 +11,7 @@ import java.util.Set;
  * approval makes it PENDING so that its seat is decided (and repaired) as anyone's. A promotion from the
  * waiting list is WAITLISTED → CONFIRMED. REJECTED and CANCELLED are final.
  */
-public enum RegistrationStatus {
+public enum RegistrationStatus implements Transitions<RegistrationStatus> {
     PENDING,
     AWAITING_APPROVAL,
     CONFIRMED,
@@ -19,7 +20,8 @@ public enum RegistrationStatus {
     CANCELLED;
 
     /** The statuses a registration in this one may move to. */
-    Set<RegistrationStatus> next() {
+    @Override
+    public Set<RegistrationStatus> next() {
         return switch (this) {
             case PENDING -> EnumSet.of(CONFIRMED, WAITLISTED, CANCELLED);
             case AWAITING_APPROVAL -> EnumSet.of(PENDING, REJECTED, CANCELLED);
@@ -29,24 +31,9 @@ public enum RegistrationStatus {
         };
     }
 
-    public boolean canBecome(RegistrationStatus target) {
-        return next().contains(target);
-    }
-
-    /** No status follows: a seat such a registration still holds is not its own any more. */
-    boolean terminal() {
-        return next().isEmpty();
-    }
-
     /** The statuses a registration may be cancelled from (by its delegate, an organiser, or the event's cancellation). */
     static Set<RegistrationStatus> cancellable() {
-        Set<RegistrationStatus> from = EnumSet.noneOf(RegistrationStatus.class);
-        for (RegistrationStatus status : values()) {
-            if (status.canBecome(CANCELLED)) {
-                from.add(status);
-            }
-        }
-        return from;
+        return Transitions.into(RegistrationStatus.class, CANCELLED);
     }
 
     /** Whether its delegate may be checked in: only a confirmed one is (else 409 {@code not-confirmed}). */
