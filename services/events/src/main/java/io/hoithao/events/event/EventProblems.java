@@ -6,7 +6,6 @@ import java.util.Map;
 /** The events' refusals as the API answers them (application/problem+json, docs/problems.md). */
 final class EventProblems {
 
-    static final String INVALID_TRANSITION = "invalid-transition";
     static final String NOT_EDITABLE = "event-not-editable";
     static final String SESSION_OUTSIDE_EVENT = "session-outside-event";
 
@@ -23,10 +22,7 @@ final class EventProblems {
 
     static ProblemException problem(Decision.Refusal refusal) {
         if (refusal instanceof Decision.InvalidTransition invalid) {
-            return ProblemException.conflict(INVALID_TRANSITION,
-                            "Event " + invalid.eventId() + " is " + invalid.current() + "; it cannot become " + invalid.requested())
-                    .with("currentState", invalid.current())
-                    .with("requestedState", invalid.requested());
+            return ProblemException.invalidTransition("Event", invalid.eventId(), invalid.current(), invalid.requested());
         }
         if (refusal instanceof Decision.NotEditable notEditable) {
             String detail = switch (notEditable.what()) {

@@ -3,6 +3,7 @@ package io.hoithao.notifications.log;
 import io.hoithao.notifications.delivery.Delivery;
 import io.hoithao.notifications.delivery.DeliveryState;
 import io.hoithao.notifications.person.KnownEvent;
+import io.hoithao.platform.events.EventCopy;
 import io.hoithao.platform.security.Caller;
 import io.hoithao.platform.security.EventManagers;
 import io.hoithao.platform.units.KnownUnits;
@@ -64,9 +65,7 @@ class DeliveryLogHandler {
     static class Managers extends EventManagers {
 
         Managers(ReactiveMongoTemplate mongo, KnownUnits units) {
-            super(eventId -> mongo.findById(eventId, KnownEvent.class).mapNotNull(KnownEvent::organiserUnitId),
-                    eventId -> mongo.findById(eventId, KnownEvent.class)
-                            .flatMap(event -> units.name(event.organiserUnitId(), event.organiserUnit())));
+            super(EventCopy.organiserUnitIds(mongo, KnownEvent.class), EventCopy.organiserNames(mongo, KnownEvent.class, units));
         }
     }
 }

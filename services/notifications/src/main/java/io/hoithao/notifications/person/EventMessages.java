@@ -16,8 +16,10 @@ import io.hoithao.contracts.events.SessionCancelled;
 import io.hoithao.contracts.events.SessionMoved;
 import io.hoithao.contracts.events.SessionScheduled;
 import io.hoithao.notifications.programme.ProgrammeMessages;
+import io.hoithao.platform.events.EventCopy;
 import io.hoithao.platform.events.EventFacts;
 import io.hoithao.platform.messaging.MessageDispatch;
+import io.hoithao.platform.units.UnitNameFollower;
 import java.util.function.Consumer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -48,5 +50,11 @@ class EventMessages {
                 .ignore(RegistrationOpened.class, RegistrationClosed.class, CapacityChanged.class, EventStarted.class,
                         EventCompleted.class, EventProgrammeChanged.class, ProgrammeCreated.class, ProgrammePhaseAdded.class)
                 .consumer();
+    }
+
+    /** The events' copies of their organising unit's name follow the directory, so answers show its current name. */
+    @Bean
+    UnitNameFollower eventUnitNames(ReactiveMongoTemplate mongo) {
+        return EventCopy.organiserNameCopies(KnownEvent.class).follower(mongo);
     }
 }

@@ -1,5 +1,6 @@
 package io.hoithao.notifications.person;
 
+import io.hoithao.platform.events.EventCopy;
 import java.time.LocalDate;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
@@ -12,5 +13,5 @@ import org.springframework.data.mongodb.core.mapping.Document;
  */
 @Document("events")
 public record KnownEvent(@Id String eventId, String title, String organiserUnit, LocalDate startDate,
-                         LocalDate endDate, String timeZone, Boolean cancelled, String organiserUnitId) {
+                         LocalDate endDate, String timeZone, Boolean cancelled, String organiserUnitId) implements EventCopy {
 }

@@ -1,12 +1,10 @@
 package io.hoithao.observations.event;
 
+import io.hoithao.platform.events.EventCopy;
 import io.hoithao.platform.security.Caller;
 import io.hoithao.platform.security.EventManagers;
 import io.hoithao.platform.units.KnownUnits;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
@@ -25,9 +23,7 @@ public class EventAccess extends EventManagers {
     private final ReactiveMongoTemplate mongo;
 
     EventAccess(ReactiveMongoTemplate mongo, KnownUnits units) {
-        super(eventId -> mongo.findById(eventId, ObservedEvent.class).mapNotNull(ObservedEvent::organiserUnitId),
-                eventId -> mongo.findById(eventId, ObservedEvent.class)
-                        .flatMap(event -> units.name(event.organiserUnitId(), event.organiserUnit())));
+        super(EventCopy.organiserUnitIds(mongo, ObservedEvent.class), EventCopy.organiserNames(mongo, ObservedEvent.class, units));
         this.mongo = mongo;
     }
 
@@ -36,11 +32,5 @@ public class EventAccess extends EventManagers {
         return caller.isAdmin() ? Mono.just(true) : mongo.findById(eventId, ObservedEvent.class)
                 .map(event -> event.organiserUnit() != null && !event.organiserUnit().isBlank())
                 .defaultIfEmpty(false);
-    }
-
-    /** The events' copies of their organising unit's name follow the directory. */
-    public Mono<Void> followRename(String unitId, String name) {
-        return mongo.updateMulti(Query.query(Criteria.where("organiserUnitId").is(unitId).and("organiserUnit").ne(name)),
-                new Update().set("organiserUnit", name), ObservedEvent.class).then();
     }
 }

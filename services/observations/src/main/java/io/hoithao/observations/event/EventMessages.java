@@ -18,8 +18,10 @@ import io.hoithao.contracts.events.SessionScheduled;
 import io.hoithao.observations.booking.BookingService;
 import io.hoithao.observations.form.FormService;
 import io.hoithao.observations.lesson.LessonService;
+import io.hoithao.platform.events.EventCopy;
 import io.hoithao.platform.events.EventFacts;
 import io.hoithao.platform.messaging.MessageDispatch;
+import io.hoithao.platform.units.UnitNameFollower;
 import java.util.function.Consumer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -55,6 +57,12 @@ class EventMessages {
                 .ignore(EventRescheduled.class, RegistrationOpened.class, RegistrationClosed.class, CapacityChanged.class,
                         EventStarted.class, EventProgrammeChanged.class, ProgrammeCreated.class, ProgrammePhaseAdded.class)
                 .consumer();
+    }
+
+    /** The events' copies of their organising unit's name follow the directory, so answers show its current name. */
+    @Bean
+    UnitNameFollower eventUnitNames(ReactiveMongoTemplate mongo) {
+        return EventCopy.organiserNameCopies(ObservedEvent.class).follower(mongo);
     }
 
     record Handler(ReactiveMongoTemplate mongo, BookingService bookings, FormService forms) {

@@ -1,5 +1,6 @@
 package io.hoithao.observations.event;
 
+import io.hoithao.platform.events.EventCopy;
 import java.time.Instant;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
@@ -12,5 +13,5 @@ import org.springframework.data.mongodb.core.mapping.Document;
  */
 @Document("events")
 public record ObservedEvent(@Id String eventId, String organiserUnit, String organiserUnitId, boolean cancelled, boolean completed,
-                            Instant updatedAt) {
+                            Instant updatedAt) implements EventCopy {
 }

@@ -6,12 +6,10 @@ import io.hoithao.observations.lesson.Lesson;
 import io.hoithao.observations.lesson.LessonService;
 import io.hoithao.platform.outbox.Publishing;
 import io.hoithao.platform.web.ProblemException;
-import io.hoithao.platform.web.ProblemTypes;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -22,7 +20,6 @@ import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
 
@@ -136,26 +133,18 @@ public class FormService {
             known.add(criterion.id());
             Integer score = request.scores().get(criterion.id());
             if (score == null) {
-                errors.add(error("scores." + criterion.id(), "must be scored"));
+                errors.add(ProblemException.fieldError("scores." + criterion.id(), "must be scored"));
             } else if (score < FormTemplate.MIN_SCORE || score > FormTemplate.MAX_SCORE) {
-                errors.add(error("scores." + criterion.id(), "must be between 1 and 5"));
+                errors.add(ProblemException.fieldError("scores." + criterion.id(), "must be between 1 and 5"));
             }
         }
         request.scores().keySet().stream().filter(k -> !known.contains(k)).sorted()
-                .forEach(k -> errors.add(error("scores." + k, "is not a criterion of this event's form")));
+                .forEach(k -> errors.add(ProblemException.fieldError("scores." + k, "is not a criterion of this event's form")));
         if (errors.isEmpty()) {
             return Mono.empty();
         }
         errors.sort(java.util.Comparator.comparing(e -> (String) e.get("field")));
-        return Mono.error(new ProblemException(HttpStatus.BAD_REQUEST, ProblemTypes.VALIDATION, "Invalid request",
-                "The request has " + errors.size() + " invalid field(s)").with("errors", errors));
-    }
-
-    private static Map<String, Object> error(String field, String message) {
-        Map<String, Object> error = new LinkedHashMap<>();
-        error.put("field", field);
-        error.put("message", message);
-        return error;
+        return Mono.error(ProblemException.invalidFields(errors));
     }
 
     private static ProblemException formsClosed(String eventId) {

@@ -20,6 +20,8 @@ public final class ProblemTypes {
     /** A list the client grows one request at a time (sessions, venues, plans...) is at its documented limit. */
     public static final String LIMIT_EXCEEDED = "limit-exceeded";
     public static final String CONCURRENT_MODIFICATION = "concurrent-modification";
+    /** A status change that the current status does not allow. */
+    public static final String INVALID_TRANSITION = "invalid-transition";
     public static final String DUPLICATE = "duplicate";
     public static final String UNAUTHENTICATED = "unauthenticated";
     public static final String INVALID_TOKEN = "invalid-token";

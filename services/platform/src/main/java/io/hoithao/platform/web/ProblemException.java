@@ -2,6 +2,7 @@ package io.hoithao.platform.web;
 
 import java.net.URI;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
 
@@ -49,11 +50,31 @@ public class ProblemException extends RuntimeException {
 
     /** A field that passed bean validation but breaks a rule spanning several fields (end before start...). */
     public static ProblemException invalidField(String field, String message) {
+        return new ProblemException(HttpStatus.BAD_REQUEST, ProblemTypes.VALIDATION, "Invalid request",
+                "The request has 1 invalid field: " + field + " " + message).with("errors", List.of(fieldError(field, message)));
+    }
+
+    /** Fields that break rules of several values or of stored state (400), each one in {@code errors} ({@link #fieldError}). */
+    public static ProblemException invalidFields(List<Map<String, Object>> errors) {
+        return new ProblemException(HttpStatus.BAD_REQUEST, ProblemTypes.VALIDATION, "Invalid request",
+                "The request has " + errors.size() + " invalid field(s)").with("errors", errors);
+    }
+
+    /** One entry of a validation problem's {@code errors}: the field and what is wrong with it. */
+    public static Map<String, Object> fieldError(String field, String message) {
         Map<String, Object> error = new LinkedHashMap<>();
         error.put("field", field);
         error.put("message", message);
-        return new ProblemException(HttpStatus.BAD_REQUEST, ProblemTypes.VALIDATION, "Invalid request",
-                "The request has 1 invalid field: " + field + " " + message).with("errors", java.util.List.of(error));
+        return error;
+    }
+
+    /**
+     * A status change that the current status does not allow (409): {@code what} names the thing ("Event",
+     * "Registration"); its statuses are also given as {@code currentState} and {@code requestedState}, as passed.
+     */
+    public static ProblemException invalidTransition(String what, Object id, Object current, Object requested) {
+        return conflict(ProblemTypes.INVALID_TRANSITION, what + " " + id + " is " + current + "; it cannot become " + requested)
+                .with("currentState", current).with("requestedState", requested);
     }
 
     /**

@@ -5,7 +5,6 @@ import com.mongodb.MongoTimeoutException;
 import jakarta.validation.ConstraintViolationException;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -103,7 +102,7 @@ public class ProblemExceptionHandler implements ErrorWebExceptionHandler {
         if (failure instanceof HandlerMethodValidationException e) {
             List<Map<String, Object>> errors = new ArrayList<>();
             e.getParameterValidationResults().forEach(result -> result.getResolvableErrors().forEach(error ->
-                    errors.add(error(result.getMethodParameter().getParameterName(), error.getDefaultMessage()))));
+                    errors.add(ProblemException.fieldError(result.getMethodParameter().getParameterName(), error.getDefaultMessage()))));
             ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, ProblemTypes.VALIDATION, "Invalid request",
                     "The request has " + errors.size() + " invalid parameter(s)");
             problem.setProperty("errors", errors);
@@ -111,7 +110,7 @@ public class ProblemExceptionHandler implements ErrorWebExceptionHandler {
         }
         if (failure instanceof ConstraintViolationException e) {
             List<Map<String, Object>> errors = e.getConstraintViolations().stream()
-                    .map(v -> error(v.getPropertyPath().toString(), v.getMessage()))
+                    .map(v -> ProblemException.fieldError(v.getPropertyPath().toString(), v.getMessage()))
                     .sorted(Comparator.comparing(m -> String.valueOf(m.get("field"))))
                     .toList();
             ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, ProblemTypes.VALIDATION, "Invalid request",
@@ -183,16 +182,9 @@ public class ProblemExceptionHandler implements ErrorWebExceptionHandler {
         List<Map<String, Object>> errors = new ArrayList<>();
         fieldErrors.stream()
                 .sorted(Comparator.comparing(FieldError::getField))
-                .forEach(error -> errors.add(error(error.getField(), error.getDefaultMessage())));
-        globalErrors.forEach(message -> errors.add(error("", message)));
+                .forEach(error -> errors.add(ProblemException.fieldError(error.getField(), error.getDefaultMessage())));
+        globalErrors.forEach(message -> errors.add(ProblemException.fieldError("", message)));
         return errors;
-    }
-
-    private static Map<String, Object> error(String field, String message) {
-        Map<String, Object> error = new LinkedHashMap<>();
-        error.put("field", field);
-        error.put("message", message);
-        return error;
     }
 
     private static String inputDetail(ServerWebInputException e) {

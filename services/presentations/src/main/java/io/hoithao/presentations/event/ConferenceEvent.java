@@ -1,5 +1,6 @@
 package io.hoithao.presentations.event;
 
+import io.hoithao.platform.events.EventCopy;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -24,7 +25,7 @@ public record ConferenceEvent(
         LocalDate endDate,
         String timeZone,
         Boolean cancelled,
-        CallForPapers callForPapers) {
+        CallForPapers callForPapers) implements EventCopy {
 
     /** An event first learnt from a message other than its publication may lack {@code cancelled}: not cancelled. */
     public ConferenceEvent {

@@ -1,5 +1,6 @@
 package io.hoithao.presentations.event;
 
+import io.hoithao.platform.events.EventCopy;
 import io.hoithao.platform.security.Caller;
 import io.hoithao.platform.security.EventManagers;
 import io.hoithao.platform.units.KnownUnits;
@@ -27,9 +28,7 @@ public class EventAccess extends EventManagers {
     private final KnownUnits units;
 
     EventAccess(ReactiveMongoTemplate mongo, KnownUnits units) {
-        super(eventId -> mongo.findById(eventId, ConferenceEvent.class).mapNotNull(ConferenceEvent::organiserUnitId),
-                eventId -> mongo.findById(eventId, ConferenceEvent.class)
-                        .flatMap(event -> units.name(event.organiserUnitId(), event.organiserUnit())));
+        super(EventCopy.organiserUnitIds(mongo, ConferenceEvent.class), EventCopy.organiserNames(mongo, ConferenceEvent.class, units));
         this.mongo = mongo;
         this.units = units;
     }
@@ -64,8 +63,7 @@ public class EventAccess extends EventManagers {
 
     /** The events' copies of their organising unit's name follow the directory. */
     public Mono<Void> followRename(String unitId, String name) {
-        return mongo.updateMulti(Query.query(Criteria.where("organiserUnitId").is(unitId).and("organiserUnit").ne(name)),
-                new org.springframework.data.mongodb.core.query.Update().set("organiserUnit", name), ConferenceEvent.class).then();
+        return EventCopy.organiserNameCopies(ConferenceEvent.class).rename(mongo, unitId, name);
     }
 
     /** The ids of the published events the unit with this id organises. */

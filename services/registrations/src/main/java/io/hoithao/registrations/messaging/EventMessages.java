@@ -16,6 +16,7 @@ import io.hoithao.contracts.events.SessionCancelled;
 import io.hoithao.contracts.events.SessionMoved;
 import io.hoithao.contracts.events.SessionScheduled;
 import io.hoithao.platform.messaging.MessageDispatch;
+import io.hoithao.platform.units.UnitNameFollower;
 import io.hoithao.registrations.event.EventProjection;
 import io.hoithao.registrations.registration.RegistrationService;
 import java.util.function.Consumer;
@@ -49,5 +50,11 @@ class EventMessages {
                 .ignore(EventStarted.class, EventProgrammeChanged.class, ProgrammeCreated.class, ProgrammePhaseAdded.class,
                         SessionScheduled.class, SessionMoved.class, SessionCancelled.class)
                 .consumer();
+    }
+
+    /** The registrations' and quotas' copies of a unit's name follow the directory, so answers show its current name. */
+    @Bean
+    UnitNameFollower unitNames(RegistrationService registrations, EventProjection events) {
+        return unit -> registrations.followRename(unit.id(), unit.officialName()).then(events.followRename(unit.id(), unit.officialName()));
     }
 }

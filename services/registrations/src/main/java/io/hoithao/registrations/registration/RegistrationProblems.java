@@ -9,7 +9,6 @@ final class RegistrationProblems {
     static final String NOT_OPEN = "registration-not-open";
     static final String DUPLICATE = "duplicate-registration";
     static final String KEY_REUSED = "idempotency-key-reused";
-    static final String INVALID_TRANSITION = "invalid-transition";
     static final String CONCURRENT_MODIFICATION = "concurrent-modification";
 
     private RegistrationProblems() {
@@ -21,9 +20,8 @@ final class RegistrationProblems {
             return done.registration();
         }
         if (result instanceof Decision.InvalidTransition invalid) {
-            throw ProblemException.conflict(INVALID_TRANSITION, "Registration " + invalid.registrationId() + " is "
-                            + invalid.current() + "; it cannot become " + invalid.requested())
-                    .with("currentState", invalid.current().name()).with("requestedState", invalid.requested().name());
+            throw ProblemException.invalidTransition("Registration", invalid.registrationId(), invalid.current().name(),
+                    invalid.requested().name());
         }
         if (result instanceof Decision.KeptChanging) {
             throw new ProblemException(HttpStatus.CONFLICT, CONCURRENT_MODIFICATION, "Conflict",

@@ -2,6 +2,7 @@ package io.hoithao.registrations.registration;
 
 import io.hoithao.contracts.IntegrationMessage;
 import io.hoithao.platform.outbox.Publishing;
+import io.hoithao.platform.units.UnitNameCopies;
 import io.hoithao.platform.web.Page;
 import io.hoithao.platform.web.ProblemException;
 import java.time.Clock;
@@ -173,7 +174,6 @@ public class RegistrationStore implements InitializingBean {
 
     /** The registrations' copy of a unit's name follows the directory (a rename). */
     Mono<Void> followRename(String unitId, String officialName) {
-        return mongo.updateMulti(Query.query(Criteria.where("unitId").is(unitId).and("unit").ne(officialName)),
-                new Update().set("unit", officialName), Registration.class).then();
+        return new UnitNameCopies(Registration.class, "unitId", "unit").rename(mongo, unitId, officialName);
     }
 }
