@@ -6,7 +6,6 @@ import org.springframework.http.HttpStatus;
 /** The papers' refusals as the API answers them (application/problem+json, the service's README). */
 public final class PaperProblems {
 
-    static final String INVALID_TRANSITION = "invalid-transition";
     static final String NOT_SUBMITTER = "not-submitter";
     static final String ALREADY_REVIEWED = "already-reviewed";
     static final String TOO_MANY_MATERIALS = "too-many-materials";
@@ -24,9 +23,7 @@ public final class PaperProblems {
 
     public static ProblemException problem(PaperDecision.Refusal refusal) {
         if (refusal instanceof PaperDecision.InvalidTransition invalid) {
-            return ProblemException.conflict(INVALID_TRANSITION, "Paper " + invalid.paperId() + " is " + invalid.current()
-                            + "; it cannot become " + invalid.requested())
-                    .with("currentState", invalid.current().name()).with("requestedState", invalid.requested());
+            return ProblemException.invalidTransition("Paper", invalid.paperId(), invalid.current().name(), invalid.requested());
         }
         if (refusal instanceof PaperDecision.NotSubmitter notSubmitter) {
             return notSubmitter(notSubmitter.paperId());
