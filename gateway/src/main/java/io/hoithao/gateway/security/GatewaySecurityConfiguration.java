@@ -3,6 +3,7 @@ package io.hoithao.gateway.security;
 import java.net.URI;
 
 import io.hoithao.gateway.ProblemResponses;
+import io.hoithao.keyset.CheckedTokens;
 import io.hoithao.keyset.IssuerJwtDecoders;
 import io.hoithao.keyset.IssuerKeySet;
 import org.springframework.core.env.Environment;
@@ -57,10 +58,16 @@ public class GatewaySecurityConfiguration {
 			.start();
 	}
 
-	/** The checks Boot would configure from {@code spring.security.oauth2.resourceserver.jwt.*}. */
+	/**
+	 * The checks Boot would configure from {@code spring.security.oauth2.resourceserver.jwt.*}, each token checked
+	 * once while the key set holds its key and it has not expired ({@link CheckedTokens}).
+	 */
 	@Bean
-	ReactiveJwtDecoder gatewayJwtDecoder(IssuerKeySet keys, OAuth2ResourceServerProperties properties) {
-		return IssuerJwtDecoders.reactive(keys, properties.getJwt().getIssuerUri(), properties.getJwt().getAudiences());
+	ReactiveJwtDecoder gatewayJwtDecoder(IssuerKeySet keys, OAuth2ResourceServerProperties properties,
+			Environment environment) {
+		return CheckedTokens.around(
+				IssuerJwtDecoders.reactive(keys, properties.getJwt().getIssuerUri(), properties.getJwt().getAudiences()),
+				keys, environment);
 	}
 
 	/**

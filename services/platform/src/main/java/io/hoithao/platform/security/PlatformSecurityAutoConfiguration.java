@@ -1,5 +1,6 @@
 package io.hoithao.platform.security;
 
+import io.hoithao.keyset.CheckedTokens;
 import io.hoithao.keyset.IssuerJwtDecoders;
 import io.hoithao.keyset.IssuerKeySet;
 import io.hoithao.platform.web.ProblemException;
@@ -68,11 +69,17 @@ public class PlatformSecurityAutoConfiguration {
                 .start();
     }
 
-    /** Boot's checks from {@code spring.security.oauth2.resourceserver.jwt.*}, on the key set above. */
+    /**
+     * Boot's checks from {@code spring.security.oauth2.resourceserver.jwt.*}, on the key set above; each token is
+     * checked once while the key set holds its key and it has not expired ({@link CheckedTokens}).
+     */
     @Bean
     @ConditionalOnMissingBean
-    ReactiveJwtDecoder hoithaoJwtDecoder(IssuerKeySet keys, OAuth2ResourceServerProperties properties) {
-        return IssuerJwtDecoders.reactive(keys, properties.getJwt().getIssuerUri(), properties.getJwt().getAudiences());
+    ReactiveJwtDecoder hoithaoJwtDecoder(IssuerKeySet keys, OAuth2ResourceServerProperties properties,
+                                         Environment environment) {
+        return CheckedTokens.around(
+                IssuerJwtDecoders.reactive(keys, properties.getJwt().getIssuerUri(), properties.getJwt().getAudiences()),
+                keys, environment);
     }
 
     /**
