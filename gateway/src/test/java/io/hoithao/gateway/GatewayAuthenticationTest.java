@@ -54,6 +54,21 @@ class GatewayAuthenticationTest {
 			.satisfies(received -> assertThat(received.headers().getFirst(HttpHeaders.AUTHORIZATION)).isEqualTo(token));
 	}
 
+	@Autowired
+	org.springframework.security.oauth2.jwt.ReactiveJwtDecoder decoder;
+
+	@Test
+	void aPersonsTokenIsCheckedOnceForHerNextRequests() {
+		// What it remembers and when it checks again: CheckedTokensTest (keyset).
+		assertThat(this.decoder).isInstanceOf(io.hoithao.keyset.CheckedTokens.class);
+		String token = issuer.bearer("ba@truong.edu.vn");
+		for (int request = 0; request < 3; request++) {
+			this.client.get().uri("/api/events/auth/again").header(HttpHeaders.AUTHORIZATION, token).exchange()
+				.expectStatus().isOk();
+		}
+		assertThat(backend.receivedFor("/api/events/auth/again")).hasSize(3);
+	}
+
 	@Test
 	void aRequestWithoutATokenIsLeftToTheService() {
 		this.client.get().uri("/api/events/auth/anonymous").exchange().expectStatus().isOk();

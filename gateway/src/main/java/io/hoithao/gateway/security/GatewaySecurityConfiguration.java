@@ -3,6 +3,7 @@ package io.hoithao.gateway.security;
 import java.net.URI;
 
 import io.hoithao.gateway.ProblemResponses;
+import io.hoithao.keyset.CheckedTokens;
 import io.hoithao.keyset.IssuerJwtDecoders;
 import io.hoithao.keyset.IssuerKeySet;
 import org.springframework.core.env.Environment;
@@ -16,6 +17,7 @@ import org.springframework.security.authentication.AuthenticationServiceExceptio
 import org.springframework.security.authentication.ReactiveAuthenticationManager;
 import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.authorization.AuthorizationResult;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
@@ -56,10 +58,27 @@ public class GatewaySecurityConfiguration {
 			.start();
 	}
 
-	/** The checks Boot would configure from {@code spring.security.oauth2.resourceserver.jwt.*}. */
+	/**
+	 * The checks Boot would configure from {@code spring.security.oauth2.resourceserver.jwt.*}, each token checked
+	 * once while the key set holds its key and it has not expired ({@link CheckedTokens}).
+	 */
 	@Bean
-	ReactiveJwtDecoder gatewayJwtDecoder(IssuerKeySet keys, OAuth2ResourceServerProperties properties) {
-		return IssuerJwtDecoders.reactive(keys, properties.getJwt().getIssuerUri(), properties.getJwt().getAudiences());
+	ReactiveJwtDecoder gatewayJwtDecoder(IssuerKeySet keys, OAuth2ResourceServerProperties properties,
+			Environment environment) {
+		return CheckedTokens.around(
+				IssuerJwtDecoders.reactive(keys, properties.getJwt().getIssuerUri(), properties.getJwt().getAudiences()),
+				keys, environment);
+	}
+
+	/**
+	 * Spring Security observes nothing of its own: a timer and a span for the filter chain before and after the
+	 * route, for each token's authentication and for each authorization cost the gateway about an eighth of its
+	 * CPU per request (the benchmark's profile, docs/decisions.md), and said nothing the request's own
+	 * observation does not. The HTTP server's and client's observations, and so every trace, stay.
+	 */
+	@Bean
+	SecurityObservationSettings securityObservationSettings() {
+		return SecurityObservationSettings.noObservations();
 	}
 
 	@Bean

@@ -62,6 +62,9 @@ public final class IssuerKeySet implements AutoCloseable {
 
 	private volatile long lastAttemptMillis = Long.MIN_VALUE / 2;
 
+	/** Counts the changes of the held keys (see {@link #version()}). */
+	private volatile long version;
+
 	private CompletableFuture<JWKSet> inFlight;
 
 	private long fetches;
@@ -179,13 +182,21 @@ public final class IssuerKeySet implements AutoCloseable {
 					if (this.inFlight == fetch) {
 						this.inFlight = null;
 					}
+					if (failure == null) {
+						boolean changed = this.keys == null || !this.keys.toString().equals(set.toString());
+						this.keys = set;
+						this.fetchedAtMillis = this.clock.millis();
+						if (changed) {
+							// After the keys: a check that read the old version may have used the new keys (it
+							// is checked again, harmlessly), never the other way round.
+							this.version++;
+						}
+					}
 				}
 				if (failure != null) {
 					fetch.completeExceptionally(failure);
 					return;
 				}
-				this.keys = set;
-				this.fetchedAtMillis = this.clock.millis();
 				fetch.complete(set);
 			});
 		return fetch;
@@ -207,6 +218,14 @@ public final class IssuerKeySet implements AutoCloseable {
 	/** Whether a key set is held (the readiness of token checks). */
 	public boolean held() {
 		return this.keys != null;
+	}
+
+	/**
+	 * Changes whenever the held keys change (a key added, rotated or withdrawn), not when a fetch finds the same set
+	 * again: what was checked with an older version may have been signed by a key the issuer no longer publishes.
+	 */
+	public long version() {
+		return this.version;
 	}
 
 	/** How many fetches were started (for tests and metrics). */

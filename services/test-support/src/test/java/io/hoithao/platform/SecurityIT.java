@@ -65,6 +65,19 @@ class SecurityIT {
                         org.assertj.core.api.Assertions.assertThat(detail).contains(detailContains));
     }
 
+    @Autowired
+    org.springframework.security.oauth2.jwt.ReactiveJwtDecoder decoder;
+
+    @Test
+    void aTokenCheckedOnceIsNotCheckedAgainForTheSameCallersNextRequests() {
+        // What it remembers and when it checks again: CheckedTokensTest (keyset).
+        org.assertj.core.api.Assertions.assertThat(decoder).isInstanceOf(io.hoithao.keyset.CheckedTokens.class);
+        for (int request = 0; request < 3; request++) {
+            identity.as(http, organiser("Phòng GD&ĐT Chợ Mới")).get().uri("/api/probe/me").exchange()
+                    .expectStatus().isOk();
+        }
+    }
+
     @Test
     void theCallerIsReadFromTheToken() {
         identity.as(http, organiser("Phòng GD&ĐT Chợ Mới")).get().uri("/api/probe/me").exchange()
