@@ -33,7 +33,7 @@ class FaultsIT {
     static final Duration CONVERGE = Duration.ofSeconds(60);
     /** How soon after the database goes away the registrations service's readiness must say DOWN. */
     static final Duration DOWN_WITHIN = Duration.ofSeconds(20);
-    /** F1, F2 and F4: {@code -Dfaults.excluded=more} leaves them out, to run F3 alone. */
+    /** F1, F2 and F4: {@code ./mvnw verify} leaves them out (the build's time), {@code -Dfaults.excluded=} runs them. */
     static final String MORE = "more";
     /**
      * How long F4 watches readiness after its drop: in full 90 s; in the short form 30 s, which is past the 20 s after
