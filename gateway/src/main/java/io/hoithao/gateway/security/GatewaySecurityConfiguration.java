@@ -4,7 +4,6 @@ import java.net.URI;
 
 import io.hoithao.gateway.ProblemResponses;
 import io.hoithao.keyset.CheckedTokens;
-import io.hoithao.keyset.IssuerJwtDecoders;
 import io.hoithao.keyset.IssuerKeySet;
 import org.springframework.core.env.Environment;
 import org.springframework.boot.security.oauth2.server.resource.autoconfigure.OAuth2ResourceServerProperties;
@@ -65,9 +64,8 @@ public class GatewaySecurityConfiguration {
 	@Bean
 	ReactiveJwtDecoder gatewayJwtDecoder(IssuerKeySet keys, OAuth2ResourceServerProperties properties,
 			Environment environment) {
-		return CheckedTokens.around(
-				IssuerJwtDecoders.reactive(keys, properties.getJwt().getIssuerUri(), properties.getJwt().getAudiences()),
-				keys, environment);
+		return CheckedTokens.forIssuer(keys, properties.getJwt().getIssuerUri(), properties.getJwt().getAudiences(),
+				environment);
 	}
 
 	/**

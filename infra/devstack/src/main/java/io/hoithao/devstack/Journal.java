@@ -17,8 +17,6 @@ import java.util.zip.CRC32;
 
 import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.wire.bson.BsonDecoder;
-import de.bwaldvogel.mongo.wire.bson.BsonEncoder;
-import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
@@ -265,7 +263,7 @@ final class Journal implements AutoCloseable {
         ByteArrayOutputStream payload = new ByteArrayOutputStream(64);
         try (DataOutputStream out = new DataOutputStream(payload)) {
             out.writeUTF(map);
-            byte[] keyBytes = bson(new Document("k", key));
+            byte[] keyBytes = BsonCollection.encode(new Document("k", key));
             out.writeInt(keyBytes.length);
             out.write(keyBytes);
             if (value == null) {
@@ -333,18 +331,6 @@ final class Journal implements AutoCloseable {
                 case LONG -> map.put(key, Long.valueOf(in.readLong()));
                 default -> throw new EOFException("unknown record kind " + kind);
             }
-        }
-    }
-
-    private static byte[] bson(Document document) {
-        ByteBuf buffer = Unpooled.buffer();
-        try {
-            BsonEncoder.encodeDocument(document, buffer);
-            byte[] bytes = new byte[buffer.readableBytes()];
-            buffer.readBytes(bytes);
-            return bytes;
-        } finally {
-            buffer.release();
         }
     }
 }

@@ -3,6 +3,7 @@ package io.hoithao.keyset;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -70,6 +71,15 @@ public final class CheckedTokens implements ReactiveJwtDecoder {
 	public static ReactiveJwtDecoder around(ReactiveJwtDecoder checks, IssuerKeySet keys, PropertyResolver properties) {
 		int maxSize = properties.getProperty("hoithao.security.checked-tokens.max-size", Integer.class, DEFAULT_MAX_SIZE);
 		return maxSize <= 0 ? checks : new CheckedTokens(checks, keys, maxSize);
+	}
+
+	/**
+	 * The checks of tokens from {@code issuer} for {@code audiences} with the issuer's {@code keys}
+	 * ({@link IssuerJwtDecoders#reactive}), remembering what they accepted ({@link #around}).
+	 */
+	public static ReactiveJwtDecoder forIssuer(IssuerKeySet keys, String issuer, Collection<String> audiences,
+			PropertyResolver properties) {
+		return around(IssuerJwtDecoders.reactive(keys, issuer, audiences), keys, properties);
 	}
 
 	@Override

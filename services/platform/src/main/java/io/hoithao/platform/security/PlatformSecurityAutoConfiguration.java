@@ -1,7 +1,6 @@
 package io.hoithao.platform.security;
 
 import io.hoithao.keyset.CheckedTokens;
-import io.hoithao.keyset.IssuerJwtDecoders;
 import io.hoithao.keyset.IssuerKeySet;
 import io.hoithao.platform.web.ProblemException;
 import io.hoithao.platform.web.ProblemExceptionHandler;
@@ -77,9 +76,8 @@ public class PlatformSecurityAutoConfiguration {
     @ConditionalOnMissingBean
     ReactiveJwtDecoder hoithaoJwtDecoder(IssuerKeySet keys, OAuth2ResourceServerProperties properties,
                                          Environment environment) {
-        return CheckedTokens.around(
-                IssuerJwtDecoders.reactive(keys, properties.getJwt().getIssuerUri(), properties.getJwt().getAudiences()),
-                keys, environment);
+        return CheckedTokens.forIssuer(keys, properties.getJwt().getIssuerUri(), properties.getJwt().getAudiences(),
+                environment);
     }
 
     /**
