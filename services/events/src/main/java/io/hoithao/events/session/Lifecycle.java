@@ -58,15 +58,11 @@ final class Lifecycle {
      * classroom belongs to a venue, so moving to another venue without naming one takes the whole venue.
      */
     static Decision move(Event event, String sessionId, MoveSession request, Instant now) {
-        Optional<Decision.Refusal> notEditable = refuseEditing(event);
-        if (notEditable.isPresent()) {
-            return notEditable.get();
+        Existing existing = existing(event, sessionId);
+        if (existing.refusal() != null) {
+            return existing.refusal();
         }
-        Optional<Session> found = event.session(sessionId);
-        if (found.isEmpty()) {
-            return new Decision.UnknownSession(sessionId);
-        }
-        Session current = found.get();
+        Session current = existing.session();
         if (current.status().terminal()) {
             return new Decision.NotChangeable(sessionId, current.status());
         }
@@ -87,20 +83,29 @@ final class Lifecycle {
 
     /** Cancels a scheduled session; it stays in the event, cancelled. */
     static Decision cancel(Event event, String sessionId, Instant now) {
-        Optional<Decision.Refusal> notEditable = refuseEditing(event);
-        if (notEditable.isPresent()) {
-            return notEditable.get();
+        Existing existing = existing(event, sessionId);
+        if (existing.refusal() != null) {
+            return existing.refusal();
         }
-        Optional<Session> found = event.session(sessionId);
-        if (found.isEmpty()) {
-            return new Decision.UnknownSession(sessionId);
-        }
-        Session current = found.get();
+        Session current = existing.session();
         if (!current.status().canBecome(SessionStatus.CANCELLED)) {
             return new Decision.NotChangeable(sessionId, current.status());
         }
         return new Decision.Change(current, current.cancelled(), List.of(new SessionCancelled(UUID.randomUUID(), now,
                 event.id(), sessionId, event.version() + 1)));
+    }
+
+    /** The session a change is asked of, or why none may be: the event's programme is not editable, or no such session. */
+    record Existing(Session session, Decision.Refusal refusal) {
+    }
+
+    static Existing existing(Event event, String sessionId) {
+        Optional<Decision.Refusal> notEditable = refuseEditing(event);
+        if (notEditable.isPresent()) {
+            return new Existing(null, notEditable.get());
+        }
+        return event.session(sessionId).map(session -> new Existing(session, null))
+                .orElseGet(() -> new Existing(null, new Decision.UnknownSession(sessionId)));
     }
 
     /** Sessions change only while the event's programme may: not once the event is over or cancelled. */
