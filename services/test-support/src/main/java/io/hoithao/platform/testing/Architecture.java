@@ -7,6 +7,7 @@ import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.Dependency;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaModifier;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchCondition;
@@ -16,6 +17,7 @@ import com.tngtech.archunit.lang.SimpleConditionEvent;
 import io.hoithao.platform.outbox.Outbox;
 import io.hoithao.platform.outbox.OutboxRelay;
 import java.util.List;
+import java.util.Set;
 import org.springframework.data.mongodb.core.ReactiveMongoOperations;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -103,6 +105,55 @@ public final class Architecture {
                 .should().dependOnClassesThat().belongToAnyOf(Outbox.class, OutboxRelay.class)
                 .because("a change and its messages are one write, published after it, by the platform's Publishing")
                 .allowEmptyShould(true);
+    }
+
+    /**
+     * A feature package's internals are package-private: a public class (or public member type of a public class)
+     * in a package below the service's own is used by some production class of the service outside that package.
+     * What nothing outside its package uses is hidden in it, so that the public classes of a feature are the ones
+     * other features do use. Tests do not count as users: a class public only for a test in another package should
+     * rather have that test moved into its package. {@code exceptions} names (by fully qualified name) the classes
+     * that stay public without such a user, each for a reason its service's {@code ArchitectureTest} gives.
+     */
+    public static ArchRule featureInternalsPackagePrivate(Class<?> application, String... exceptions) {
+        String features = application.getPackageName() + ".";
+        Set<String> allowed = Set.of(exceptions);
+        return classes().that(DescribedPredicate.describe("are public in a feature package",
+                        (JavaClass c) -> c.getPackageName().startsWith(features) && publicFromOutside(c)
+                                && !allowed.contains(c.getName())))
+                .should(new ArchCondition<JavaClass>("be used by a class outside their package, or be package-private") {
+                    @Override
+                    public void check(JavaClass type, ConditionEvents events) {
+                        if (!usedFromAnotherPackage(type)) {
+                            events.add(SimpleConditionEvent.violated(type, type.getName()
+                                    + " is public but used by no class outside " + type.getPackageName()));
+                        }
+                    }
+                })
+                .allowEmptyShould(true);
+    }
+
+    /** Public, and so are the classes it is nested in: a class another package can name. */
+    private static boolean publicFromOutside(JavaClass type) {
+        if (!type.getModifiers().contains(JavaModifier.PUBLIC)) {
+            return false;
+        }
+        return type.getEnclosingClass().map(Architecture::publicFromOutside).orElse(true);
+    }
+
+    /** Used by a class of another package, itself or through one of its member types (which it must be public for). */
+    private static boolean usedFromAnotherPackage(JavaClass type) {
+        for (Dependency dependency : type.getDirectDependenciesToSelf()) {
+            if (!dependency.getOriginClass().getPackageName().equals(type.getPackageName())) {
+                return true;
+            }
+        }
+        for (JavaClass other : type.getPackage().getClasses()) {
+            if (other.getEnclosingClass().map(type::equals).orElse(false) && usedFromAnotherPackage(other)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static DescribedPredicate<JavaClass> recordsOrEnums() {

@@ -54,4 +54,15 @@ class ArchitectureRulesTest {
         assertThat(breaches(Architecture.handlersWithoutMongoTemplates(), BREACHES)).contains("HandlerWithTemplate");
         assertThat(breaches(Architecture.handlersWithoutMongoTemplates(), KEPT)).isEmpty();
     }
+
+    @Test
+    void aPublicClassNoOtherPackageUsesIsABreach() {
+        String found = breaches(Architecture.featureInternalsPackagePrivate(App.class), BREACHES);
+        assertThat(found).contains("archfixture.breaches.one.Internal is public", "archfixture.breaches.one.Internal$Part is public")
+                .doesNotContain("OneHandler"); // used by feature two
+        assertThat(breaches(Architecture.featureInternalsPackagePrivate(App.class, "archfixture.breaches.one.Internal"), BREACHES))
+                .doesNotContain("archfixture.breaches.one.Internal is public").contains("Internal$Part is public");
+        // kept.one.Seats is used only through its member type Seats.Seat, by feature two
+        assertThat(breaches(Architecture.featureInternalsPackagePrivate(archfixture.kept.App.class), KEPT)).isEmpty();
+    }
 }

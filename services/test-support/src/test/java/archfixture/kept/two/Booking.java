@@ -1,0 +1,10 @@
+package archfixture.kept.two;
+
+import archfixture.kept.one.Seats;
+
+class Booking {
+
+    int row(Seats.Seat seat) {
+        return seat.row();
+    }
+}
