@@ -113,14 +113,15 @@ public final class Architecture {
      * What nothing outside its package uses is hidden in it, so that the public classes of a feature are the ones
      * other features do use. Tests do not count as users: a class public only for a test in another package should
      * rather have that test moved into its package. {@code exceptions} names (by fully qualified name) the classes
-     * that stay public without such a user, each for a reason its service's {@code ArchitectureTest} gives.
+     * that stay public without such a user, with their member types, each for a reason its service's
+     * {@code ArchitectureTest} gives.
      */
     public static ArchRule featureInternalsPackagePrivate(Class<?> application, String... exceptions) {
         String features = application.getPackageName() + ".";
         Set<String> allowed = Set.of(exceptions);
         return classes().that(DescribedPredicate.describe("are public in a feature package",
                         (JavaClass c) -> c.getPackageName().startsWith(features) && publicFromOutside(c)
-                                && !allowed.contains(c.getName())))
+                                && !excepted(c, allowed)))
                 .should(new ArchCondition<JavaClass>("be used by a class outside their package, or be package-private") {
                     @Override
                     public void check(JavaClass type, ConditionEvents events) {
@@ -133,12 +134,20 @@ public final class Architecture {
                 .allowEmptyShould(true);
     }
 
-    /** Public, and so are the classes it is nested in: a class another package can name. */
+    private static boolean excepted(JavaClass type, Set<String> exceptions) {
+        return exceptions.contains(type.getName())
+                || type.getEnclosingClass().map(e -> excepted(e, exceptions)).orElse(false);
+    }
+
+    /**
+     * Public, and so are the classes it is nested in: a class another package can name. A member type of an
+     * interface is public by the language, not by choice: it is judged with its interface.
+     */
     private static boolean publicFromOutside(JavaClass type) {
         if (!type.getModifiers().contains(JavaModifier.PUBLIC)) {
             return false;
         }
-        return type.getEnclosingClass().map(Architecture::publicFromOutside).orElse(true);
+        return type.getEnclosingClass().map(e -> !e.isInterface() && publicFromOutside(e)).orElse(true);
     }
 
     /** Used by a class of another package, itself or through one of its member types (which it must be public for). */
