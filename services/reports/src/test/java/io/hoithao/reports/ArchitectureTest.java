@@ -15,4 +15,9 @@ class ArchitectureTest extends ServiceArchitectureTest {
     void handlersUseNoMongoTemplate() {
         Architecture.handlersWithoutMongoTemplates().check(classes());
     }
+
+    @Test
+    void featureInternalsArePackagePrivate() {
+        Architecture.featureInternalsPackagePrivate(ReportsApplication.class).check(classes());
+    }
 }

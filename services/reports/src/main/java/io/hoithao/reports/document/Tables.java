@@ -12,7 +12,7 @@ import java.util.TreeSet;
  * The report as the tables both documents show, in Vietnamese (the language officials write their reports in):
  * one heading and one table each. Numbers stay numbers; dates are written day first.
  */
-public final class Tables {
+final class Tables {
 
     static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
@@ -23,7 +23,7 @@ public final class Tables {
             "COMPLETED", "Đã kết thúc");
 
     /** A table: {@code sheet} is its short name (an XLSX sheet name: at most 31 characters). */
-    public record Table(String sheet, String heading, List<String> columns, List<List<Object>> rows) {
+    record Table(String sheet, String heading, List<String> columns, List<List<Object>> rows) {
     }
 
     private Tables() {

@@ -18,7 +18,7 @@ import reactor.core.publisher.Mono;
  * whose id her access token carries ({@code unit_id}), and "above" is the directory's parents, by id.
  */
 @Service
-public class ReportService {
+class ReportService {
 
     static final Set<String> LEVELS = Set.of("PROVINCE", "DISTRICT", "SCHOOL");
 
