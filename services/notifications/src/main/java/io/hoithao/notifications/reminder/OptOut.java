@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
 
 /** The one-link opt-out: a link carrying the email and its HMAC, so it works without signing in and only for her. */
 @Component
-public class OptOut {
+class OptOut {
 
     private final NotificationsProperties properties;
 
