@@ -59,7 +59,7 @@ public class RegistrationRepair extends RepairSweep<RegistrationRepair.Report> {
     }
 
     /** What one pass repaired. */
-    public record Report(long decided, long released, long promoted, long cancelled) implements Outcome {
+    record Report(long decided, long released, long promoted, long cancelled) implements Outcome {
 
         @Override
         public Map<String, Long> counts() {

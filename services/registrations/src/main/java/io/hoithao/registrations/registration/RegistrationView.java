@@ -8,7 +8,7 @@ import java.util.List;
  * {@code Seats#claimInTurn}); {@code waitlistPosition} its place on the waiting list (1 = next) while it is
  * {@code WAITLISTED}, given where one registration is read ({@code GET /{id}}, {@code /mine}), else null.
  */
-public record RegistrationView(
+record RegistrationView(
         String id,
         String eventId,
         String fullName,
