@@ -5,6 +5,7 @@ import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPac
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
+import io.hoithao.platform.testing.Architecture;
 import io.hoithao.platform.testing.ServiceArchitectureTest;
 import org.junit.jupiter.api.Test;
 
@@ -28,5 +29,12 @@ class ArchitectureTest extends ServiceArchitectureTest {
                 .should().dependOnClassesThat(resideInAnyPackage("org.springframework..", "org.bson..", "com.mongodb..",
                         "reactor..", "io.hoithao.platform..").and(not(resideInAPackage("io.hoithao.platform.status"))))
                 .check(classes());
+    }
+
+    /** Public for a test of another package: {@code AgeGroup} (booking's {@code SeatingTest} builds lessons). */
+    @Test
+    void featureInternalsArePackagePrivate() {
+        Architecture.featureInternalsPackagePrivate(ObservationsApplication.class,
+                "io.hoithao.observations.lesson.AgeGroup").check(classes());
     }
 }

@@ -106,7 +106,7 @@ public class BookingService {
                         .then(Mono.error(notConfirmed(outcome.registrationId())))));
     }
 
-    public enum Released { SEAT, WAITING_PLACE, NOTHING }
+    enum Released { SEAT, WAITING_PLACE, NOTHING }
 
     /** Gives up a delegate's seat or waiting place, frees their schedule and promotes the waiting list. */
     public Mono<Released> cancel(String lessonId, String registrationId, String reason) {
@@ -157,7 +157,7 @@ public class BookingService {
                 .toList());
     }
 
-    public record ClashView(String registrationId, String lessonId, String title, java.time.OffsetDateTime startsAt,
+    record ClashView(String registrationId, String lessonId, String title, java.time.OffsetDateTime startsAt,
                             java.time.OffsetDateTime endsAt, String clashingLessonId, String clashingTitle,
                             java.time.OffsetDateTime clashingStartsAt, java.time.OffsetDateTime clashingEndsAt) {
     }

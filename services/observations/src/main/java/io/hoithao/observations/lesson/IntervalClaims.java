@@ -33,7 +33,7 @@ public final class IntervalClaims {
     }
 
     /** The timetable already held this lesson (its claim time was refreshed so a concurrent release keeps it). */
-    public record Already() implements Claim {
+    record Already() implements Claim {
     }
 
     /** Another lesson's slot overlaps. */
