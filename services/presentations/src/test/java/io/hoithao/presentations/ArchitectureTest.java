@@ -1,6 +1,8 @@
 package io.hoithao.presentations;
 
+import io.hoithao.platform.testing.Architecture;
 import io.hoithao.platform.testing.ServiceArchitectureTest;
+import org.junit.jupiter.api.Test;
 
 /**
  * The boundaries of the service's code that the build checks (docs/decisions.md, "Boundaries the build checks").
@@ -10,5 +12,16 @@ class ArchitectureTest extends ServiceArchitectureTest {
 
     ArchitectureTest() {
         super(PresentationsApplication.class);
+    }
+
+    /**
+     * Public without a production user outside their package: {@code PaperDecision}, until the work on it under way
+     * is merged. Public for a test of another package: {@code Photo} ({@code PhotoAlbumIT} reads the stored photos).
+     */
+    @Test
+    void featureInternalsArePackagePrivate() {
+        Architecture.featureInternalsPackagePrivate(PresentationsApplication.class,
+                "io.hoithao.presentations.paper.PaperDecision",
+                "io.hoithao.presentations.album.Photo").check(classes());
     }
 }

@@ -50,7 +50,7 @@ public class PaperAccess {
      * A paper with the unit that runs its event (empty while the event's unit is not known here) and whether the
      * caller, as a reviewer, is one of the event's (always true for someone without the reviewer role).
      */
-    public record Guarded(Paper paper, Optional<EventAccess.Organiser> unit, boolean assigned) {
+    record Guarded(Paper paper, Optional<EventAccess.Organiser> unit, boolean assigned) {
 
         boolean managedBy(Caller caller) {
             return EventAccess.manages(unit, caller);

@@ -29,7 +29,7 @@ public record PaperView(
         List<Material> materials,
         Placement placement) {
 
-    public record Feedback(int score, String comment, Instant at) {
+    record Feedback(int score, String comment, Instant at) {
     }
 
     public record Placement(String sessionId, int position, int minutes) {
