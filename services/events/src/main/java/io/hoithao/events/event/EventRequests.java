@@ -13,7 +13,7 @@ import java.time.LocalDate;
 import java.util.List;
 
 /** Request bodies of the events API. */
-public final class EventRequests {
+final class EventRequests {
 
     /** A unit id of the directory: letters, digits and dashes (a UUID), never a name. */
     static final String UNIT_ID = "[A-Za-z0-9-]{1,64}";
@@ -30,7 +30,7 @@ public final class EventRequests {
      * id (older clients): it must be exactly the official name of one unit of the directory. An organiser's
      * unit is never taken from it.
      */
-    public record CreateEvent(
+    record CreateEvent(
             @NotBlank @Size(max = 300) String title,
             @Size(max = 5000) String description,
             @NotNull EventKind kind,
@@ -49,7 +49,7 @@ public final class EventRequests {
     }
 
     /** A host school or hall, with the classrooms demonstration lessons may use. */
-    public record NewVenue(
+    record NewVenue(
             @NotBlank @Size(max = 200) String name,
             @NotNull VenueKind kind,
             @Size(max = 500) String address,
@@ -57,7 +57,7 @@ public final class EventRequests {
     }
 
     /** Someone directing, chairing or presenting at the event. */
-    public record NewOfficial(
+    record NewOfficial(
             @NotBlank @Size(max = 200) String name,
             @Size(max = 200) String position,
             @Size(max = 200) String unit,
@@ -71,7 +71,7 @@ public final class EventRequests {
      * string to take it out of its programme. {@code organiserUnitId}: another unit of the directory, to move
      * a draft there (administrators only); the former {@code organiserUnit} (a name) is not read.
      */
-    public record UpdateEvent(
+    record UpdateEvent(
             @Size(min = 1, max = 300) String title,
             @Size(max = 5000) String description,
             @Pattern(regexp = UNIT_ID, message = UNIT_ID_MESSAGE) String organiserUnitId,
@@ -82,17 +82,17 @@ public final class EventRequests {
     }
 
     /** Moving the event to other days or another time zone; sessions keep their day offset and local times. */
-    public record Reschedule(@NotNull LocalDate startDate, @NotNull LocalDate endDate, String timeZone) {
+    record Reschedule(@NotNull LocalDate startDate, @NotNull LocalDate endDate, String timeZone) {
     }
 
-    public record ChangeCapacity(@Min(1) @Max(100_000) int capacity) {
+    record ChangeCapacity(@Min(1) @Max(100_000) int capacity) {
     }
 
     /** Opening registration; {@code closesAt} is optional (then the event's registration window, or open until closed by hand). */
-    public record OpenRegistration(Instant closesAt) {
+    record OpenRegistration(Instant closesAt) {
     }
 
     /** Cancelling an event, with the reason delegates will be told. */
-    public record CancelEvent(@Size(max = 1000) String reason) {
+    record CancelEvent(@Size(max = 1000) String reason) {
     }
 }

@@ -15,7 +15,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * The document's outbox (the messages of its creation and phases not yet published) is the platform's, never read here.
  */
 @Document("programmes")
-public record Programme(
+record Programme(
         @Id String id,
         String name,
         String description,
@@ -33,13 +33,13 @@ public record Programme(
     }
 
     /** A phase of the programme, in school years' calendar years, e.g. 2021–2025. */
-    public record Phase(String name, int fromYear, int toYear) {
+    record Phase(String name, int fromYear, int toYear) {
     }
 
     /**
      * A plan issued for the programme, e.g. {@code 3357/KH-SGDĐT} of 22/9/2021 by the provincial
      * department; {@code level} says whose plan it is (province, district, school).
      */
-    public record Plan(String number, String issuer, LocalDate issuedOn, String title, String level) {
+    record Plan(String number, String issuer, LocalDate issuedOn, String title, String level) {
     }
 }

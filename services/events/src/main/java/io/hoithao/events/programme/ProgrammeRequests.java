@@ -12,7 +12,7 @@ import java.time.LocalDate;
 import java.util.List;
 
 /** Request bodies of the programmes API. */
-public final class ProgrammeRequests {
+final class ProgrammeRequests {
 
     private ProgrammeRequests() {
     }
@@ -22,7 +22,7 @@ public final class ProgrammeRequests {
      * own unit (the default for an organiser; another unit is 403), any unit or none (administrators only) for an
      * administrator. Other properties in the body (the former {@code organiserUnit}, a name) are ignored.
      */
-    public record NewProgramme(
+    record NewProgramme(
             @NotBlank @Size(max = 300) String name,
             @Size(max = 5000) String description,
             @Pattern(regexp = "[A-Za-z0-9-]{1,64}", message = "must be the id of a unit of the directory (GET /api/events/units), not its name")
@@ -31,12 +31,12 @@ public final class ProgrammeRequests {
             @Size(max = EventLimits.PLANS, message = "at most {max} plans per programme") List<@NotNull @Valid NewPlan> plans) {
     }
 
-    public record NewPhase(@NotBlank @Size(max = 100) String name,
+    record NewPhase(@NotBlank @Size(max = 100) String name,
                            @Min(1990) @Max(2100) int fromYear,
                            @Min(1990) @Max(2100) int toYear) {
     }
 
-    public record NewPlan(@NotBlank @Size(max = 100) String number,
+    record NewPlan(@NotBlank @Size(max = 100) String number,
                           @NotBlank @Size(max = 200) String issuer,
                           @NotNull LocalDate issuedOn,
                           @Size(max = 500) String title,

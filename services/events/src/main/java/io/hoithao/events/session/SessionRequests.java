@@ -11,7 +11,7 @@ import java.time.LocalTime;
 import java.util.List;
 
 /** Request bodies of the sessions API; days and times are the event's local ones. */
-public final class SessionRequests {
+final class SessionRequests {
 
     private SessionRequests() {
     }
@@ -20,7 +20,7 @@ public final class SessionRequests {
      * A new agenda item: when (day, start, end in the event's time zone), where, what and who; a demonstration
      * lesson may say its observer seats (otherwise the observations service offers 8 until they are set there).
      */
-    public record NewSession(
+    record NewSession(
             @NotNull SessionType type,
             @NotBlank @Size(max = 300) String title,
             @Size(max = 5000) String description,
@@ -35,7 +35,7 @@ public final class SessionRequests {
     }
 
     /** Moving a session: its new day and times, and optionally another venue, classroom or (for a demonstration lesson) seats. */
-    public record MoveSession(
+    record MoveSession(
             @NotNull LocalDate date,
             @NotNull LocalTime start,
             @NotNull LocalTime end,

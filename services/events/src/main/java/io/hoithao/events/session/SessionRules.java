@@ -10,25 +10,25 @@ import java.util.Optional;
  * takes the whole venue, or the same classroom: two demonstration lessons in different classrooms of
  * one host school run in parallel, as do sessions in different venues.
  */
-public final class SessionRules {
+final class SessionRules {
 
     private SessionRules() {
     }
 
     /** Why a session cannot be placed where it was asked to go. */
-    public sealed interface Conflict {
+    sealed interface Conflict {
     }
 
     /** The end is not after the start. */
-    public record EndsBeforeStart() implements Conflict {
+    record EndsBeforeStart() implements Conflict {
     }
 
     /** The day is not one of the event's days. */
-    public record OutsideEventDays(LocalDate firstDay, LocalDate lastDay) implements Conflict {
+    record OutsideEventDays(LocalDate firstDay, LocalDate lastDay) implements Conflict {
     }
 
     /** Another scheduled session occupies the same place at an overlapping time. */
-    public record Clash(Session other) implements Conflict {
+    record Clash(Session other) implements Conflict {
     }
 
     public static Optional<Conflict> check(LocalDate firstDay, LocalDate lastDay, List<Session> sessions, Session candidate) {

@@ -5,7 +5,7 @@ package io.hoithao.events.unit;
  * province's, a district office (Phòng GD&ĐT) a district's, a school a school's; a centre or another
  * unit (a continuing-education centre, a teachers' college) may be at any level.
  */
-public enum UnitKind {
+enum UnitKind {
     DEPARTMENT(UnitLevel.PROVINCE),
     DISTRICT_OFFICE(UnitLevel.DISTRICT),
     SCHOOL(UnitLevel.SCHOOL),

@@ -5,13 +5,13 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
 /** Request bodies of the units API; other properties in a body (id, version, outbox...) are ignored. */
-public final class UnitRequests {
+final class UnitRequests {
 
     private UnitRequests() {
     }
 
     /** A new unit; {@code shortName} defaults to the official name, {@code parentId} is absent only at the top. */
-    public record CreateUnit(
+    record CreateUnit(
             @NotBlank @Size(max = UnitRules.MAX_NAME) String officialName,
             @Size(max = UnitRules.MAX_NAME) String shortName,
             @NotNull UnitKind kind,
@@ -23,12 +23,12 @@ public final class UnitRequests {
      * New names. Without {@code shortName} the short name stays, unless it was the official name (given
      * by default), in which case it follows the new one.
      */
-    public record RenameUnit(
+    record RenameUnit(
             @NotBlank @Size(max = UnitRules.MAX_NAME) String officialName,
             @Size(max = UnitRules.MAX_NAME) String shortName) {
     }
 
     /** The unit's new parent. */
-    public record MoveUnit(@NotBlank @Size(max = 100) String parentId) {
+    record MoveUnit(@NotBlank @Size(max = 100) String parentId) {
     }
 }
