@@ -164,6 +164,9 @@ public final class Bench {
         if (options.jvmOptions != null) {
             config.jvmOptions(options.jvmOptions);
         }
+        if (!options.services.isBlank()) {
+            config.services(options.services);
+        }
         STACK_ENVIRONMENT.forEach((app, env) -> env.forEach((name, value) -> config.environment(app, name, value)));
         options.env.forEach((app, env) -> env.forEach((name, value) -> config.environment(App.of(app), name, value)));
         IgnoredIndexes.listen();
@@ -180,7 +183,7 @@ public final class Bench {
             return;
         }
         long rssNow = totalRss(target);
-        report.row("P5", "time from start to every app ready (Kafka, Mongo, identity, 4 services, gateway)",
+        report.row("P5", "time from start to every app ready (Kafka, Mongo, " + String.join(", ", target.processNames().subList(1, target.processNames().size())) + ")",
                 String.format(Locale.ROOT, "%.1f s", target.startup().toMillis() / 1000.0), "", "free ports, fresh data directory");
         report.row("P5", "total RSS, at ready | after the scenarios", String.format(Locale.ROOT, "%,d MB", rssAtReady),
                 String.format(Locale.ROOT, "%,d MB", rssNow), "this JVM holds Kafka, Mongo and the harness");

@@ -31,7 +31,7 @@ final class FlashCrowd extends Scenario {
 
         // What the stack uses when it has nothing to do, measured before any crowd: after one, the consumers of
         // its messages (mails, projections) may go on for a while and would be counted as idle.
-        CpuUse cpu = target.started() ? CpuUse.idleOver(target, Duration.ofSeconds(3)) : null;
+        CpuUse cpu = target.started() && options.cpu ? CpuUse.idleOver(target, Duration.ofSeconds(3)) : null;
         // The first crowd on a freshly started stack, reported on its own (cold JIT, key set not yet fetched).
         Map<String, Series> warm = new LinkedHashMap<>();
         for (String path : List.of("gateway", "direct")) {

@@ -45,7 +45,7 @@ final class GatewayOverhead extends Scenario {
             }
             Map<String, Series> measured = new LinkedHashMap<>();
             Map<String, Map<String, Double>> cpuMs = new LinkedHashMap<>();
-            CpuUse cpu = target.started() ? CpuUse.idleOver(target, Duration.ofSeconds(2)) : null;
+            CpuUse cpu = target.started() && options.cpu ? CpuUse.idleOver(target, Duration.ofSeconds(2)) : null;
             for (Map.Entry<String, URI> base : bases.entrySet()) {
                 CpuUse.Snapshot before = cpu == null ? null : cpu.snapshot();
                 measured.put(base.getKey(), new Series(base.getKey(), load.closedLoop(options.p2Clients,

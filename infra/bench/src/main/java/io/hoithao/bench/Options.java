@@ -52,10 +52,20 @@ public final class Options {
     /** P8: the small and the large count of badges, and the timed runs of each. */
     public final List<Integer> p8Counts;
     public final int p8Runs;
+    /**
+     * Whether P1 and P2 count each app's CPU per request (they then wait for the stack to be idle before and after
+     * each measured run); the smoke form does not, its figures being for the invariants only.
+     */
+    public final boolean cpu;
+    /** The apps of a stack the bench starts, comma-separated ids; the smoke form leaves out those no scenario uses. */
+    public final String services;
     public final int mintThreads;
     public final int readyTimeout;
     /** Every app's JVM options in the stack the bench starts; null: the devstack's own. */
     public final String jvmOptions;
+
+    /** The apps the scenarios use: identity signs the delegates in, web serves P7's page, the gateway fronts them all. */
+    static final String SMOKE_SERVICES = "identity,events,registrations,observations,web,gateway";
 
     private Options(Map<String, String> o) {
         form = o.getOrDefault("form", "long");
@@ -79,20 +89,21 @@ public final class Options {
                 only.add(s.trim().toUpperCase(Locale.ROOT));
             }
         }
-        p1Attempts = number(o, "p1.attempts", smoke ? 100 : 2000);
-        p1Seats = number(o, "p1.seats", 50);
+        // the smoke's crowd is twice its seats and more than its quotas allow (units' quotas bind), with few accounts to make
+        p1Attempts = number(o, "p1.attempts", smoke ? 60 : 2000);
+        p1Seats = number(o, "p1.seats", smoke ? 30 : 50);
         p1Runs = number(o, "p1.runs", smoke ? 1 : 10);
         p1Warmup = number(o, "p1.warmup", smoke ? 20 : 200);
         p1Warmups = number(o, "p1.warmups", smoke ? 0 : 2);
         p2Clients = number(o, "p2.clients", smoke ? 8 : 32);
-        p2Seconds = number(o, "p2.seconds", smoke ? 2 : 20);
+        p2Seconds = number(o, "p2.seconds", smoke ? 1 : 20);
         p2Warmup = number(o, "p2.warmup", smoke ? 1 : 5);
         p7Clients = number(o, "p7.clients", smoke ? 4 : 50);
         p7Seconds = number(o, "p7.seconds", smoke ? 1 : 20);
         p7Warmup = number(o, "p7.warmup", smoke ? 1 : 5);
         p3Count = number(o, "p3.count", smoke ? 30 : 1000);
         p3Rate = Double.parseDouble(o.getOrDefault("p3.rate", smoke ? "10" : "50"));
-        p4Bookings = number(o, "p4.bookings", smoke ? 50 : 200);
+        p4Bookings = number(o, "p4.bookings", smoke ? 40 : 200);
         p4Seats = number(o, "p4.seats", 8);
         List<Integer> sizes = new ArrayList<>();
         for (String s : o.getOrDefault("p6.sizes", smoke ? "100,400" : "1000,10000,100000").split(",")) {
@@ -109,6 +120,9 @@ public final class Options {
         }
         p8Counts = List.copyOf(counts);
         p8Runs = number(o, "p8.runs", smoke ? 1 : 3);
+        cpu = Boolean.parseBoolean(o.getOrDefault("cpu", Boolean.toString(!smoke)));
+        // presentations, notifications and reports consume the scenarios' messages but no scenario reads them
+        services = o.getOrDefault("services", smoke ? SMOKE_SERVICES : "");
         mintThreads = number(o, "mint.threads", 4);
         readyTimeout = number(o, "timeout", 600);
         jvmOptions = o.get("jvm.options");
@@ -192,6 +206,10 @@ public final class Options {
                   --p6.sizes=1000,10000,100000 --p6.seconds=10
                   --p7.clients=50 --p7.seconds=20 --p7.warmup=5
                   --p8.counts=100,2000 --p8.runs=3
+                  --cpu=true|false         count each app's CPU per decision and per read in P1 and P2, waiting
+                                           for the stack to be idle around each run (default: long true, smoke false)
+                  --services=identity,...  the apps of the stack the bench starts (default: all; smoke: the six the
+                                           scenarios use: identity, events, registrations, observations, web, gateway)
                   --mint.threads=4         delegates signed up and signed in at once before the scenarios
                   --timeout=600            seconds for the stack the bench starts to be ready
                   --jvm.options="..."      every app's JVM options (default: the devstack's jvm.options)

@@ -33,12 +33,20 @@ class SeriesTest {
         Options smoke = Options.parse("--smoke", "--p1.runs=2", "--env.gateway.SOME_NAME=x");
         Options full = Options.parse();
 
-        assertThat(smoke.p1Attempts).isEqualTo(100);
+        assertThat(smoke.p1Attempts).isEqualTo(60);
+        assertThat(smoke.p1Seats).isEqualTo(30);
         assertThat(smoke.p1Runs).isEqualTo(2);
+        assertThat(smoke.cpu).isFalse();
+        assertThat(smoke.services).isEqualTo("identity,events,registrations,observations,web,gateway");
+        assertThat(smoke.delegatesNeeded()).isEqualTo(60);
+        assertThat(Options.parse("--smoke", "--cpu=true", "--services=").cpu).isTrue();
+        assertThat(Options.parse("--smoke", "--services=").services).isEmpty();
         assertThat(smoke.env).containsEntry("gateway", java.util.Map.of("SOME_NAME", "x"));
         assertThat(full.p1Attempts).isEqualTo(2000);
         assertThat(full.p1Runs).isEqualTo(10);
         assertThat(full.p6Sizes).containsExactly(1000, 10000, 100000);
         assertThat(full.delegatesNeeded()).isEqualTo(2000);
+        assertThat(full.cpu).isTrue();
+        assertThat(full.services).as("every app").isEmpty();
     }
 }

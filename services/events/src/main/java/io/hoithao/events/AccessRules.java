@@ -1,5 +1,6 @@
 package io.hoithao.events;
 
+import io.hoithao.platform.security.AccessTable;
 import io.hoithao.platform.security.EndpointRules;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -15,18 +16,14 @@ import org.springframework.http.HttpMethod;
 @Configuration
 class AccessRules {
 
-    private static final String API = "/api/events";
-
     @Bean
     EndpointRules eventsEndpointRules() {
-        return exchanges -> exchanges
-                .pathMatchers(HttpMethod.GET,
-                        API, API + "/programmes", API + "/programmes/**",
-                        API + "/*", API + "/*/sessions", API + "/*/sessions/*",
-                        API + "/*/programme", API + "/*/programme.ics", API + "/*/programme.pdf", API + "/*/programme/changes").permitAll()
-                .pathMatchers(HttpMethod.POST, API, API + "/**").hasAnyRole("ADMIN", "ORGANISER")
-                .pathMatchers(HttpMethod.PATCH, API + "/**").hasAnyRole("ADMIN", "ORGANISER")
-                .pathMatchers(HttpMethod.PUT, API + "/**").hasAnyRole("ADMIN", "ORGANISER")
-                .pathMatchers(HttpMethod.DELETE, API + "/**").hasAnyRole("ADMIN", "ORGANISER");
+        return AccessTable.under("/api/events")
+                .anyone(HttpMethod.GET, "", "/programmes", "/programmes/**", "/*", "/*/sessions", "/*/sessions/*",
+                        "/*/programme", "/*/programme.ics", "/*/programme.pdf", "/*/programme/changes")
+                .managers(HttpMethod.POST, "", "/**")
+                .managers(HttpMethod.PATCH, "/**")
+                .managers(HttpMethod.PUT, "/**")
+                .managers(HttpMethod.DELETE, "/**");
     }
 }

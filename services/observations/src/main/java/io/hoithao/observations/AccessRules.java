@@ -1,5 +1,6 @@
 package io.hoithao.observations;
 
+import io.hoithao.platform.security.AccessTable;
 import io.hoithao.platform.security.EndpointRules;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -14,19 +15,17 @@ import org.springframework.http.HttpMethod;
 @Configuration
 class AccessRules {
 
-    private static final String API = "/api/observations";
-
     @Bean
     EndpointRules observationsEndpointRules() {
-        return exchanges -> exchanges
+        return AccessTable.under("/api/observations")
                 // What a visitor needs to decide to come: the lessons, their seats left, what observers assess.
-                .pathMatchers(HttpMethod.GET, API + "/events/*/lessons", API + "/lessons/*", API + "/events/*/form").permitAll()
+                .anyone(HttpMethod.GET, "/events/*/lessons", "/lessons/*", "/events/*/form")
                 // Managing an event's lessons, observers, rotations, attendance and forms: organisers and administrators.
-                .pathMatchers(HttpMethod.GET, API + "/lessons/*/forms/summary", API + "/lessons/*/observers",
-                        API + "/events/*/observers", API + "/events/*/clashes", API + "/rotations/*").hasAnyRole("ADMIN", "ORGANISER")
-                .pathMatchers(HttpMethod.POST, API + "/events/*/lessons", API + "/events/*/rotations", API + "/rotations/*/apply",
-                        API + "/lessons/*/attendance").hasAnyRole("ADMIN", "ORGANISER")
-                .pathMatchers(HttpMethod.PUT, API + "/lessons/*/details", API + "/events/*/form").hasAnyRole("ADMIN", "ORGANISER")
-                .pathMatchers(HttpMethod.DELETE, API + "/lessons/*").hasAnyRole("ADMIN", "ORGANISER");
+                .managers(HttpMethod.GET, "/lessons/*/forms/summary", "/lessons/*/observers", "/events/*/observers",
+                        "/events/*/clashes", "/rotations/*")
+                .managers(HttpMethod.POST, "/events/*/lessons", "/events/*/rotations", "/rotations/*/apply",
+                        "/lessons/*/attendance")
+                .managers(HttpMethod.PUT, "/lessons/*/details", "/events/*/form")
+                .managers(HttpMethod.DELETE, "/lessons/*");
     }
 }

@@ -1,6 +1,9 @@
 package io.hoithao.presentations;
 
+import io.hoithao.platform.security.AccessTable;
 import io.hoithao.platform.security.EndpointRules;
+import io.hoithao.platform.security.Role;
+import java.util.List;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -13,31 +16,28 @@ import org.springframework.http.HttpMethod;
 @Configuration
 class AccessRules {
 
-    private static final String API = "/api/presentations";
-
     @Bean
     EndpointRules presentationsEndpointRules() {
-        return exchanges -> exchanges
+        return AccessTable.under("/api/presentations")
                 // What a visitor needs to decide to come and submit: the event and its call for papers.
-                .pathMatchers(HttpMethod.GET, API + "/events/*").permitAll()
+                .anyone(HttpMethod.GET, "/events/*")
                 // The photo album is public; uploading is its organisers' (checked by the event's unit) and, once they
                 // allow it, its confirmed delegates' (checked with the registrations projection), whatever their role.
-                .pathMatchers(HttpMethod.GET, API + "/events/*/photos", API + "/events/*/album", API + "/photos/*/image",
-                        API + "/photos/*/thumbnail").permitAll()
-                .pathMatchers(HttpMethod.POST, API + "/events/*/photos").hasAnyRole("ADMIN", "ORGANISER", "REVIEWER", "DELEGATE")
-                .pathMatchers(HttpMethod.GET, API + "/events/*/photos/pending").hasAnyRole("ADMIN", "ORGANISER")
-                .pathMatchers(HttpMethod.PUT, API + "/events/*/album").hasAnyRole("ADMIN", "ORGANISER")
-                .pathMatchers(HttpMethod.POST, API + "/photos/*/approve", API + "/photos/*/reject").hasAnyRole("ADMIN", "ORGANISER")
-                .pathMatchers(HttpMethod.PATCH, API + "/photos/*").hasAnyRole("ADMIN", "ORGANISER")
-                .pathMatchers(HttpMethod.DELETE, API + "/photos/*").hasAnyRole("ADMIN", "ORGANISER")
-                .pathMatchers(HttpMethod.PUT, API + "/events/*/call-for-papers").hasAnyRole("ADMIN", "ORGANISER")
+                .anyone(HttpMethod.GET, "/events/*/photos", "/events/*/album", "/photos/*/image", "/photos/*/thumbnail")
+                .roles(HttpMethod.POST, List.of(Role.values()), "/events/*/photos")
+                .managers(HttpMethod.GET, "/events/*/photos/pending")
+                .managers(HttpMethod.PUT, "/events/*/album")
+                .managers(HttpMethod.POST, "/photos/*/approve", "/photos/*/reject")
+                .managers(HttpMethod.PATCH, "/photos/*")
+                .managers(HttpMethod.DELETE, "/photos/*")
+                .managers(HttpMethod.PUT, "/events/*/call-for-papers")
                 // Who reviews an event's papers is its managers' to say, and not public.
-                .pathMatchers(API + "/events/*/reviewers").hasAnyRole("ADMIN", "ORGANISER")
-                .pathMatchers(API + "/events/*/sessions", API + "/events/*/sessions/**").hasAnyRole("ADMIN", "ORGANISER")
-                .pathMatchers(HttpMethod.POST, API + "/papers/*/decision").hasAnyRole("ADMIN", "ORGANISER")
-                .pathMatchers(HttpMethod.POST, API + "/papers/*/reviews").hasAnyRole("ADMIN", "REVIEWER")
-                .pathMatchers(HttpMethod.GET, API + "/papers/*/reviews").hasAnyRole("ADMIN", "ORGANISER", "REVIEWER")
-                .pathMatchers(HttpMethod.GET, API + "/review-desk").hasAnyRole("ADMIN", "REVIEWER")
-                .pathMatchers(HttpMethod.GET, API + "/events/*/reviews").hasAnyRole("ADMIN", "ORGANISER");
+                .managers(null, "/events/*/reviewers")
+                .managers(null, "/events/*/sessions", "/events/*/sessions/**")
+                .managers(HttpMethod.POST, "/papers/*/decision")
+                .roles(HttpMethod.POST, List.of(Role.ADMIN, Role.REVIEWER), "/papers/*/reviews")
+                .roles(HttpMethod.GET, List.of(Role.ADMIN, Role.ORGANISER, Role.REVIEWER), "/papers/*/reviews")
+                .roles(HttpMethod.GET, List.of(Role.ADMIN, Role.REVIEWER), "/review-desk")
+                .managers(HttpMethod.GET, "/events/*/reviews");
     }
 }

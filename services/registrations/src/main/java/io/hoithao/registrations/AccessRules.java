@@ -1,6 +1,9 @@
 package io.hoithao.registrations;
 
+import io.hoithao.platform.security.AccessTable;
 import io.hoithao.platform.security.EndpointRules;
+import io.hoithao.platform.security.Role;
+import java.util.List;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -14,21 +17,18 @@ import org.springframework.http.HttpMethod;
 @Configuration
 class AccessRules {
 
-    private static final String API = "/api/registrations";
-
     @Bean
     EndpointRules registrationsEndpointRules() {
-        return exchanges -> exchanges
+        return AccessTable.under("/api/registrations")
                 // What a visitor needs to decide to come: whether registration is open, the seats left.
-                .pathMatchers(HttpMethod.GET, API + "/events/*").permitAll()
+                .anyone(HttpMethod.GET, "/events/*")
                 // Registering needs one of the suite's roles (a delegate registers themself, organisers anyone).
-                .pathMatchers(HttpMethod.POST, API).hasAnyRole("ADMIN", "ORGANISER", "REVIEWER", "DELEGATE")
+                .roles(HttpMethod.POST, List.of(Role.values()), "")
                 // Managing an event's registrations: organisers (of its unit, checked in the handlers) and administrators.
-                .pathMatchers(HttpMethod.POST, API + "/*/approve", API + "/*/reject", API + "/codes/*/check-ins",
-                        API + "/events/*/imports").hasAnyRole("ADMIN", "ORGANISER")
-                .pathMatchers(HttpMethod.GET, API + "/events/*/registrations", API + "/events/*/attendance",
-                        API + "/events/*/attendance.csv", API + "/events/*/delegates.xlsx", API + "/events/*/attendance.xlsx",
-                        API + "/events/*/badges.pdf", API + "/events/*/certificates.pdf").hasAnyRole("ADMIN", "ORGANISER")
-                .pathMatchers(HttpMethod.PUT, API + "/events/*/quotas", API + "/events/*/approval").hasAnyRole("ADMIN", "ORGANISER");
+                .managers(HttpMethod.POST, "/*/approve", "/*/reject", "/codes/*/check-ins", "/events/*/imports")
+                .managers(HttpMethod.GET, "/events/*/registrations", "/events/*/attendance", "/events/*/attendance.csv",
+                        "/events/*/delegates.xlsx", "/events/*/attendance.xlsx", "/events/*/badges.pdf",
+                        "/events/*/certificates.pdf")
+                .managers(HttpMethod.PUT, "/events/*/quotas", "/events/*/approval");
     }
 }

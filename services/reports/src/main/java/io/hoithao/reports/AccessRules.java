@@ -1,5 +1,6 @@
 package io.hoithao.reports;
 
+import io.hoithao.platform.security.AccessTable;
 import io.hoithao.platform.security.EndpointRules;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -13,6 +14,6 @@ class AccessRules {
 
     @Bean
     EndpointRules reportsEndpointRules() {
-        return exchanges -> exchanges.pathMatchers("/api/reports/programmes/**").hasAnyRole("ADMIN", "ORGANISER");
+        return AccessTable.under("/api/reports").managers(null, "/programmes/**");
     }
 }

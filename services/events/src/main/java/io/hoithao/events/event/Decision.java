@@ -2,11 +2,9 @@ package io.hoithao.events.event;
 
 import io.hoithao.contracts.IntegrationMessage;
 import io.hoithao.events.session.Session;
+import io.hoithao.platform.status.StatusChange;
 import java.time.LocalDate;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * What {@link Lifecycle} decides about a command on an event, as plain values: a change to write, or a refusal.
@@ -16,22 +14,10 @@ import java.util.Map;
 sealed interface Decision {
 
     /**
-     * A change of the event as read: the status it moves to (null when it stays; only a transition of {@link
-     * EventStatus#canBecome} can be made at all), the fields it sets (a value may be null), the items it appends to
-     * a list field, the messages that tell about it, and what changed for the live stream ({@code subjectId}, may be
-     * null).
+     * A change of the event as read ({@link StatusChange}: its status along {@link EventStatus#canBecome}, fields,
+     * appended items, messages), and what changed for the live stream ({@code subjectId}, may be null).
      */
-    record Change(EventStatus from, EventStatus to, Map<String, Object> fields, Map<String, Object> appended,
-                  List<IntegrationMessage> messages, String subjectId) implements Decision {
-
-        public Change {
-            if (to != null && !from.canBecome(to)) {
-                throw new IllegalArgumentException("An event " + from + " cannot become " + to);
-            }
-            fields = Collections.unmodifiableMap(new LinkedHashMap<>(fields));
-            appended = Collections.unmodifiableMap(new LinkedHashMap<>(appended));
-            messages = List.copyOf(messages);
-        }
+    record Change(StatusChange<EventStatus, IntegrationMessage> write, String subjectId) implements Decision {
     }
 
     /** Where a command on an event ended, for its caller: the event as written, or a refusal. */

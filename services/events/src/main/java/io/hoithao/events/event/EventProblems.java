@@ -1,6 +1,7 @@
 package io.hoithao.events.event;
 
 import io.hoithao.platform.web.ProblemException;
+import io.hoithao.platform.web.Refusals;
 import java.util.Map;
 
 /** The events' refusals as the API answers them (application/problem+json, docs/problems.md). */
@@ -14,10 +15,8 @@ final class EventProblems {
 
     /** The event a command ended with, or its refusal as a problem. */
     static Event orThrow(Decision.Result result) {
-        if (result instanceof Decision.Done done) {
-            return done.event();
-        }
-        throw problem((Decision.Refusal) result);
+        return Refusals.orThrow(result, Decision.Done.class, Decision.Done::event, Decision.Refusal.class,
+                EventProblems::problem);
     }
 
     static ProblemException problem(Decision.Refusal refusal) {

@@ -1,5 +1,6 @@
 package io.hoithao.events.event;
 
+import io.hoithao.platform.status.Transitions;
 import java.util.EnumSet;
 import java.util.Set;
 
@@ -9,7 +10,7 @@ import java.util.Set;
  * after closing, and an event without registration (a school's session for its own teachers) may
  * start straight after publication.
  */
-public enum EventStatus {
+public enum EventStatus implements Transitions<EventStatus> {
     DRAFT,
     PUBLISHED,
     REGISTRATION_OPEN,
@@ -31,8 +32,16 @@ public enum EventStatus {
         };
     }
 
-    public boolean canBecome(EventStatus target) {
-        return allowedBefore(target).contains(this);
+    /** The table read the other way round: the statuses this one may move to. */
+    @Override
+    public Set<EventStatus> next() {
+        Set<EventStatus> next = EnumSet.noneOf(EventStatus.class);
+        for (EventStatus target : values()) {
+            if (allowedBefore(target).contains(this)) {
+                next.add(target);
+            }
+        }
+        return next;
     }
 
     /** Whether the programme (sessions, venues, capacity) may still change: not once the event is over or cancelled. */

@@ -4,6 +4,7 @@ import io.hoithao.contracts.IntegrationMessage;
 import io.hoithao.events.live.ProgrammeChange;
 import io.hoithao.events.live.ProgrammeChanges;
 import io.hoithao.platform.outbox.Publishing;
+import io.hoithao.platform.outbox.StatusUpdates;
 import io.hoithao.platform.security.Caller;
 import io.hoithao.platform.web.ProblemException;
 import java.time.Clock;
@@ -75,13 +76,8 @@ public class EventStore {
                 return Mono.just(refusal);
             }
             Decision.Change change = (Decision.Change) decision;
-            Update update = new Update();
-            if (change.to() != null) {
-                update.set("status", change.to());
-            }
-            change.fields().forEach(update::set);
-            change.appended().forEach(update::push);
-            return write(event, new Change(update, change.messages(), change.subjectId())).map(Decision.Done::new);
+            return write(event, new Change(StatusUpdates.of(change.write()), change.write().messages(), change.subjectId()))
+                    .map(Decision.Done::new);
         });
     }
 

@@ -19,6 +19,7 @@ import io.hoithao.events.event.EventRequests.UpdateEvent;
 import io.hoithao.events.session.Session;
 import io.hoithao.events.session.SessionStatus;
 import io.hoithao.events.unit.UnitHierarchy;
+import io.hoithao.platform.status.StatusChange;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -345,7 +346,7 @@ final class Lifecycle {
 
     private static Decision.Change change(Event event, EventStatus to, Map<String, Object> fields,
                                           Map<String, Object> appended, List<IntegrationMessage> messages, String subjectId) {
-        return new Decision.Change(event.status(), to, fields, appended, messages, subjectId);
+        return new Decision.Change(new StatusChange<>(event.status(), to, fields, appended, messages), subjectId);
     }
 
     private static Venue venue(NewVenue request) {

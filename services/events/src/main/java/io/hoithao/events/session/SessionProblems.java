@@ -3,6 +3,7 @@ package io.hoithao.events.session;
 import io.hoithao.events.event.EventLimits;
 import io.hoithao.events.event.EventService;
 import io.hoithao.platform.web.ProblemException;
+import io.hoithao.platform.web.Refusals;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -17,10 +18,8 @@ final class SessionProblems {
 
     /** The session a command ended with, as the API shows it, or its refusal as a problem. */
     static SessionView orThrow(Decision.Result result) {
-        if (result instanceof Decision.Done done) {
-            return SessionView.of(done.event(), done.session());
-        }
-        throw problem((Decision.Refusal) result);
+        return Refusals.orThrow(result, Decision.Done.class, done -> SessionView.of(done.event(), done.session()),
+                Decision.Refusal.class, SessionProblems::problem);
     }
 
     static ProblemException problem(Decision.Refusal refusal) {

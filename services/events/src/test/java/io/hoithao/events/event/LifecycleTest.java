@@ -21,6 +21,7 @@ import io.hoithao.events.session.SessionStatus;
 import io.hoithao.events.session.SessionType;
 import io.hoithao.events.unit.UnitHierarchy;
 import io.hoithao.events.unit.UnitLevel;
+import io.hoithao.platform.status.StatusChange;
 import io.hoithao.platform.web.ProblemException;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -94,9 +95,9 @@ class LifecycleTest {
         if (EventStatusTest.NEXT.get(status).contains(action.target)) {
             assertThat(decision).isInstanceOf(Decision.Change.class);
             Decision.Change change = (Decision.Change) decision;
-            assertThat(change.from()).isEqualTo(status);
-            assertThat(change.to()).isEqualTo(action.target);
-            assertThat(change.messages()).singleElement().isInstanceOf(action.message);
+            assertThat(change.write().from()).isEqualTo(status);
+            assertThat(change.write().to()).isEqualTo(action.target);
+            assertThat(change.write().messages()).singleElement().isInstanceOf(action.message);
         } else {
             assertThat(decision).isEqualTo(new Decision.InvalidTransition("evt-1", status, action.target));
         }
@@ -104,9 +105,10 @@ class LifecycleTest {
 
     @Test
     void aChangeOutsideTheTableCannotBeMade() {
-        assertThatThrownBy(() -> new Decision.Change(EventStatus.COMPLETED, EventStatus.IN_PROGRESS, Map.of(), Map.of(),
-                List.of(), null)).isInstanceOf(IllegalArgumentException.class);
-        assertThat(new Decision.Change(EventStatus.COMPLETED, null, Map.of("title", "x"), Map.of(), List.of(), null).to())
+        assertThatThrownBy(() -> new Decision.Change(new StatusChange<>(EventStatus.COMPLETED, EventStatus.IN_PROGRESS,
+                Map.of(), Map.of(), List.of()), null)).isInstanceOf(IllegalArgumentException.class);
+        assertThat(new Decision.Change(new StatusChange<>(EventStatus.COMPLETED, null, Map.of("title", "x"), Map.of(),
+                List.of()), null).write().to())
                 .isNull();
     }
 
@@ -115,8 +117,8 @@ class LifecycleTest {
     void cancellingRemembersTheStatusItCameFromAndTellsTheReason(EventStatus status) {
         Decision.Change change = (Decision.Change) Lifecycle.cancel(event(status), "storm", NOW);
 
-        assertThat(change.fields()).containsExactly(Map.entry("cancelledFrom", status));
-        assertThat(((EventCancelled) change.messages().get(0)).reason()).isEqualTo("storm");
+        assertThat(change.write().fields()).containsExactly(Map.entry("cancelledFrom", status));
+        assertThat(((EventCancelled) change.write().messages().get(0)).reason()).isEqualTo("storm");
     }
 
     @Test
@@ -124,11 +126,11 @@ class LifecycleTest {
         Event event = event(EventStatus.PUBLISHED);
         Instant asked = NOW.plusSeconds(60);
 
-        assertThat(((Decision.Change) Lifecycle.openRegistration(event, asked, NOW, NOW)).fields())
+        assertThat(((Decision.Change) Lifecycle.openRegistration(event, asked, NOW, NOW)).write().fields())
                 .containsEntry("registrationClosesAt", asked);
-        assertThat(((Decision.Change) Lifecycle.openRegistration(event, null, NOW, NOW)).fields())
+        assertThat(((Decision.Change) Lifecycle.openRegistration(event, null, NOW, NOW)).write().fields())
                 .containsEntry("registrationClosesAt", NOW.plusSeconds(3600));
-        assertThat(((Decision.Change) Lifecycle.openRegistration(event, null, NOW.plusSeconds(7200), NOW)).fields())
+        assertThat(((Decision.Change) Lifecycle.openRegistration(event, null, NOW.plusSeconds(7200), NOW)).write().fields())
                 .containsEntry("registrationClosesAt", null);
         assertThat(Lifecycle.refuseClosing(NOW, NOW)).contains(new Decision.InvalidField("closesAt", "must be in the future"));
         assertThat(Lifecycle.refuseClosing(asked, NOW)).isEmpty();
@@ -148,7 +150,7 @@ class LifecycleTest {
         for (Decision edit : edits) {
             if (editable) {
                 assertThat(edit).isInstanceOf(Decision.Change.class);
-                assertThat(((Decision.Change) edit).to()).isNull();
+                assertThat(((Decision.Change) edit).write().to()).isNull();
             } else {
                 assertThat(edit).isEqualTo(programme);
             }
@@ -166,8 +168,8 @@ class LifecycleTest {
     void capacityTellsTheOldAndNewCapacityAtTheNextVersion() {
         Decision.Change change = (Decision.Change) Lifecycle.changeCapacity(event(EventStatus.PUBLISHED), 150, NOW);
 
-        assertThat(change.fields()).containsExactly(Map.entry("capacity", 150));
-        CapacityChanged told = (CapacityChanged) change.messages().get(0);
+        assertThat(change.write().fields()).containsExactly(Map.entry("capacity", 150));
+        CapacityChanged told = (CapacityChanged) change.write().messages().get(0);
         assertThat(told.capacity()).isEqualTo(150);
         assertThat(told.previousCapacity()).isEqualTo(120);
         assertThat(told.revision()).isEqualTo(8);
@@ -177,11 +179,11 @@ class LifecycleTest {
     void aVenueIsAppendedUpToTheLimitAndNamedForTheLiveStream() {
         Decision.Change change = (Decision.Change) Lifecycle.addVenue(event(EventStatus.DRAFT),
                 new NewVenue(" Trường A ", VenueKind.HOST_SCHOOL, "Chợ Mới", List.of(" A1", "A1 ")));
-        Venue added = (Venue) change.appended().get("venues");
+        Venue added = (Venue) change.write().appended().get("venues");
         assertThat(added.name()).isEqualTo("Trường A");
         assertThat(added.classrooms()).containsExactly("A1");
         assertThat(change.subjectId()).isEqualTo(added.id());
-        assertThat(change.messages()).isEmpty();
+        assertThat(change.write().messages()).isEmpty();
 
         List<Venue> full = new ArrayList<>();
         for (int i = 0; i < EventLimits.VENUES; i++) {
@@ -202,10 +204,10 @@ class LifecycleTest {
         assertThat(Lifecycle.update(event(EventStatus.PUBLISHED), request, other, true, NOW))
                 .isEqualTo(new Decision.NotEditable("evt-1", EventStatus.PUBLISHED, Decision.Aspect.UNIT));
         Decision.Change moved = (Decision.Change) Lifecycle.update(event(EventStatus.DRAFT), request, other, true, NOW);
-        assertThat(moved.fields()).containsEntry("organiserUnitId", "unit-2").containsEntry("organiserUnit", "Phòng GD&ĐT");
+        assertThat(moved.write().fields()).containsEntry("organiserUnitId", "unit-2").containsEntry("organiserUnit", "Phòng GD&ĐT");
         // naming the event's own unit is no move, so an organiser may do it
         Decision.Change stays = (Decision.Change) Lifecycle.update(event(EventStatus.PUBLISHED), request, same, false, NOW);
-        assertThat(stays.fields()).doesNotContainKey("organiserUnitId");
+        assertThat(stays.write().fields()).doesNotContainKey("organiserUnitId");
     }
 
     @Test
@@ -213,17 +215,17 @@ class LifecycleTest {
         UpdateEvent leave = new UpdateEvent(null, null, null, null, null, null, "");
 
         Decision.Change published = (Decision.Change) Lifecycle.update(event(EventStatus.PUBLISHED), leave, null, false, NOW);
-        assertThat(published.fields()).containsEntry("programmeId", null);
-        EventProgrammeChanged told = (EventProgrammeChanged) published.messages().get(0);
+        assertThat(published.write().fields()).containsEntry("programmeId", null);
+        EventProgrammeChanged told = (EventProgrammeChanged) published.write().messages().get(0);
         assertThat(told.programmeId()).isNull();
         assertThat(told.revision()).isEqualTo(8);
 
         Decision.Change draft = (Decision.Change) Lifecycle.update(event(EventStatus.DRAFT), leave, null, false, NOW);
-        assertThat(draft.fields()).containsEntry("programmeId", null);
-        assertThat(draft.messages()).isEmpty();
+        assertThat(draft.write().fields()).containsEntry("programmeId", null);
+        assertThat(draft.write().messages()).isEmpty();
         // the same programme again tells nothing
         assertThat(((Decision.Change) Lifecycle.update(event(EventStatus.PUBLISHED),
-                new UpdateEvent(null, null, null, null, null, null, "prog-1"), null, false, NOW)).messages()).isEmpty();
+                new UpdateEvent(null, null, null, null, null, null, "prog-1"), null, false, NOW)).write().messages()).isEmpty();
     }
 
     @Test
@@ -242,13 +244,13 @@ class LifecycleTest {
 
         Decision.Change moved = (Decision.Change) Lifecycle.reschedule(event,
                 new Reschedule(DAY1.plusDays(7), DAY1.plusDays(8), null), NOW);
-        assertThat(moved.messages()).hasSize(3);
-        assertThat(moved.messages().get(0)).isInstanceOf(EventRescheduled.class);
-        assertThat(moved.messages().subList(1, 3)).allMatch(SessionMoved.class::isInstance);
+        assertThat(moved.write().messages()).hasSize(3);
+        assertThat(moved.write().messages().get(0)).isInstanceOf(EventRescheduled.class);
+        assertThat(moved.write().messages().subList(1, 3)).allMatch(SessionMoved.class::isInstance);
         @SuppressWarnings("unchecked")
-        List<Session> written = (List<Session>) moved.fields().get("sessions");
+        List<Session> written = (List<Session>) moved.write().fields().get("sessions");
         assertThat(written).extracting(Session::date).containsExactly(DAY1.plusDays(7), DAY1.plusDays(8), DAY1.plusDays(8));
-        assertThat(moved.fields()).containsEntry("timeZone", "Asia/Ho_Chi_Minh");
+        assertThat(moved.write().fields()).containsEntry("timeZone", "Asia/Ho_Chi_Minh");
 
         Decision shorter = Lifecycle.reschedule(event, new Reschedule(DAY1.plusDays(7), DAY1.plusDays(7), null), NOW);
         assertThat(shorter).isInstanceOf(Decision.SessionsOutside.class);

@@ -2,6 +2,7 @@ package io.hoithao.observations.lesson;
 
 import io.hoithao.platform.web.ProblemException;
 import io.hoithao.platform.web.ProblemTypes;
+import io.hoithao.platform.web.Refusals;
 import org.springframework.http.HttpStatus;
 
 /** The refusals of commands on lessons and their seats as the API answers them (application/problem+json, README). */
@@ -17,11 +18,10 @@ public final class LessonProblems {
     }
 
     /** The answer a command ended with, or its refusal as a problem. */
+    @SuppressWarnings("unchecked") // a Result<R> that is done carries an R
     public static <R> R orThrow(Decision.Result<R> result) {
-        if (result instanceof Decision.Done<R> done) {
-            return done.value();
-        }
-        throw problem(((Decision.Refused<R>) result).refusal());
+        return Refusals.orThrow(result, Decision.Done.class, done -> (R) done.value(), Decision.Refused.class,
+                refused -> problem(refused.refusal()));
     }
 
     public static ProblemException problem(Decision.Refusal refusal) {

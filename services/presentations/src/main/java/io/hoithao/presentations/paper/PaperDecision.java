@@ -1,10 +1,7 @@
 package io.hoithao.presentations.paper;
 
 import io.hoithao.contracts.presentations.PresentationsMessage;
-import java.util.Collections;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
+import io.hoithao.platform.status.StatusChange;
 
 /**
  * What {@link PaperLifecycle} decides about a command on a paper, as plain values: a change to write, or a refusal
@@ -15,21 +12,10 @@ import java.util.Map;
 public sealed interface PaperDecision {
 
     /**
-     * A change of the paper as read: the status it moves to (null when it stays; only a transition of {@link
-     * PaperStatus#canBecome} can be made at all), the fields it sets (a value may be null), the items it appends to a
-     * list field, and the messages that tell about it.
+     * A change of the paper as read ({@link StatusChange}: its status along {@link PaperStatus#canBecome}, fields,
+     * appended items, messages).
      */
-    record Change(PaperStatus from, PaperStatus to, Map<String, Object> fields, Map<String, Object> appended,
-                  List<PresentationsMessage> messages) implements PaperDecision {
-
-        public Change {
-            if (to != null && !from.canBecome(to)) {
-                throw new IllegalArgumentException("A paper " + from + " cannot become " + to);
-            }
-            fields = Collections.unmodifiableMap(new LinkedHashMap<>(fields));
-            appended = Collections.unmodifiableMap(new LinkedHashMap<>(appended));
-            messages = List.copyOf(messages);
-        }
+    record Change(StatusChange<PaperStatus, PresentationsMessage> write) implements PaperDecision {
     }
 
     /** Where a command on a paper ended, for its caller: the paper as written, or a refusal. */

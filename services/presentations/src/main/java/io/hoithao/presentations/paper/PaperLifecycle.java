@@ -7,6 +7,7 @@ import io.hoithao.contracts.presentations.PaperRevisionRequested;
 import io.hoithao.contracts.presentations.PaperWithdrawn;
 import io.hoithao.contracts.presentations.PresentationsMessage;
 import io.hoithao.platform.units.KnownUnits;
+import io.hoithao.platform.status.StatusChange;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -137,6 +138,6 @@ public final class PaperLifecycle {
 
     private static PaperDecision.Change change(Paper paper, PaperStatus to, Map<String, Object> fields,
                                                Map<String, Object> appended, List<PresentationsMessage> messages) {
-        return new PaperDecision.Change(paper.status(), to, fields, appended, messages);
+        return new PaperDecision.Change(new StatusChange<>(paper.status(), to, fields, appended, messages));
     }
 }

@@ -1,6 +1,7 @@
 package io.hoithao.presentations.paper;
 
 import io.hoithao.platform.web.ProblemException;
+import io.hoithao.platform.web.Refusals;
 import org.springframework.http.HttpStatus;
 
 /** The papers' refusals as the API answers them (application/problem+json, the service's README). */
@@ -15,10 +16,8 @@ public final class PaperProblems {
 
     /** The paper a command ended with, or its refusal as a problem. */
     public static Paper orThrow(PaperDecision.Result result) {
-        if (result instanceof PaperDecision.Done done) {
-            return done.paper();
-        }
-        throw problem((PaperDecision.Refusal) result);
+        return Refusals.orThrow(result, PaperDecision.Done.class, PaperDecision.Done::paper, PaperDecision.Refusal.class,
+                PaperProblems::problem);
     }
 
     public static ProblemException problem(PaperDecision.Refusal refusal) {

@@ -2,6 +2,7 @@ package io.hoithao.presentations.paper;
 
 import io.hoithao.contracts.presentations.PresentationsMessage;
 import io.hoithao.platform.outbox.Publishing;
+import io.hoithao.platform.outbox.StatusUpdates;
 import io.hoithao.platform.web.ProblemException;
 import io.hoithao.platform.web.ProblemTypes;
 import java.time.Clock;
@@ -67,15 +68,9 @@ public class PaperStore {
     }
 
     private Mono<Paper> write(Paper read, PaperDecision.Change change) {
-        Update update = new Update();
-        if (change.to() != null) {
-            update.set("status", change.to());
-        }
-        change.fields().forEach(update::set);
-        change.appended().forEach(update::push);
-        update.inc("version", 1).set("updatedAt", clock.instant());
+        Update update = StatusUpdates.of(change.write()).inc("version", 1).set("updatedAt", clock.instant());
         Query query = Query.query(Criteria.where("_id").is(read.id()).and("version").is(read.version()));
-        return publishing.update(query, update, change.messages(), Paper.class)
+        return publishing.update(query, update, change.write().messages(), Paper.class)
                 .switchIfEmpty(Mono.error(ConcurrentChange::new));
     }
 

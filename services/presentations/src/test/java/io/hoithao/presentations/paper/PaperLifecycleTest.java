@@ -9,6 +9,7 @@ import io.hoithao.contracts.presentations.PaperRevised;
 import io.hoithao.contracts.presentations.PaperRevisionRequested;
 import io.hoithao.contracts.presentations.PaperWithdrawn;
 import io.hoithao.platform.units.KnownUnits;
+import io.hoithao.platform.status.StatusChange;
 import io.hoithao.platform.web.ProblemException;
 import java.time.Instant;
 import java.util.Arrays;
@@ -88,12 +89,12 @@ class PaperLifecycleTest {
         boolean stays = status == command.target && (command == Command.EDIT || command == Command.REVIEW);
         if (stays || PaperStatusTest.NEXT.get(status).contains(command.target)) {
             PaperDecision.Change change = (PaperDecision.Change) decision;
-            assertThat(change.from()).isEqualTo(status);
-            assertThat(change.to()).isEqualTo(stays ? null : command.target);
+            assertThat(change.write().from()).isEqualTo(status);
+            assertThat(change.write().to()).isEqualTo(stays ? null : command.target);
             if (command.message == null) {
-                assertThat(change.messages()).isEmpty();
+                assertThat(change.write().messages()).isEmpty();
             } else {
-                assertThat(change.messages()).singleElement().isInstanceOf(command.message);
+                assertThat(change.write().messages()).singleElement().isInstanceOf(command.message);
             }
         } else {
             assertThat(decision).isEqualTo(new PaperDecision.InvalidTransition("p-1", status, command.requested));
@@ -102,10 +103,10 @@ class PaperLifecycleTest {
 
     @Test
     void aChangeOutsideTheTableCannotBeMade() {
-        assertThatThrownBy(() -> new PaperDecision.Change(PaperStatus.REJECTED, PaperStatus.SUBMITTED, Map.of(), Map.of(),
-                List.of())).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new PaperDecision.Change(PaperStatus.UNDER_REVIEW, PaperStatus.UNDER_REVIEW, Map.of(),
-                Map.of(), List.of())).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new PaperDecision.Change(new StatusChange<>(PaperStatus.REJECTED, PaperStatus.SUBMITTED,
+                Map.of(), Map.of(), List.of()))).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new PaperDecision.Change(new StatusChange<>(PaperStatus.UNDER_REVIEW,
+                PaperStatus.UNDER_REVIEW, Map.of(), Map.of(), List.of()))).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> PaperLifecycle.decide(paper(PaperStatus.UNDER_REVIEW), PaperStatus.WITHDRAWN, null, NOW))
                 .isInstanceOf(IllegalArgumentException.class);
     }
@@ -123,16 +124,16 @@ class PaperLifecycleTest {
     void anEditWritesTheTrimmedContentAndKeepsThePapersUnitUnlessAManagerNamedAnother() {
         PaperDecision.Change own = (PaperDecision.Change) PaperLifecycle.edit(paper(PaperStatus.REVISION_REQUESTED), true,
                 EDIT, null, NOW);
-        assertThat(own.fields()).containsEntry("title", "Dạy học STEM").containsEntry("abstract", "Tóm tắt")
+        assertThat(own.write().fields()).containsEntry("title", "Dạy học STEM").containsEntry("abstract", "Tóm tắt")
                 .containsEntry("presenters", List.of("Nguyễn Thị Lan")).containsEntry("unitId", "unit-1")
                 .containsEntry("unit", "Trường Mầm non Đồng Tâm").containsEntry("requestedMinutes", 20)
                 .containsEntry("topic", null);
-        PaperRevised revised = (PaperRevised) own.messages().get(0);
+        PaperRevised revised = (PaperRevised) own.write().messages().get(0);
         assertThat(revised.title()).isEqualTo("Dạy học STEM");
 
         PaperDecision.Change moved = (PaperDecision.Change) PaperLifecycle.edit(paper(PaperStatus.SUBMITTED), true, EDIT,
                 new KnownUnits.KnownUnit("unit-2", "Trường Tiểu học Đồng Tâm", null, null), NOW);
-        assertThat(moved.fields()).containsEntry("unitId", "unit-2").containsEntry("unit", "Trường Tiểu học Đồng Tâm");
+        assertThat(moved.write().fields()).containsEntry("unitId", "unit-2").containsEntry("unit", "Trường Tiểu học Đồng Tâm");
     }
 
     @Test
@@ -142,16 +143,16 @@ class PaperLifecycleTest {
                 .isEqualTo(new PaperDecision.AlreadyReviewed("p-1", "Reviewer a@example.vn"));
         PaperDecision.Change second = (PaperDecision.Change) PaperLifecycle.review(reviewed, review("b@example.vn"),
                 r -> r.reviewerEmail().equals("b@example.vn"));
-        assertThat(second.appended()).isEqualTo(Map.of("reviews", review("b@example.vn")));
-        assertThat(second.to()).isNull();
+        assertThat(second.write().appended()).isEqualTo(Map.of("reviews", review("b@example.vn")));
+        assertThat(second.write().to()).isNull();
     }
 
     @Test
     void aDecisionIsRecordedWithItsCommentAndToldToTheSubmitter() {
         PaperDecision.Change accepted = (PaperDecision.Change) PaperLifecycle.decide(paper(PaperStatus.UNDER_REVIEW),
                 PaperStatus.ACCEPTED, "Hay", NOW);
-        assertThat(accepted.fields()).isEqualTo(Map.of("decision", new Paper.Decision(PaperStatus.ACCEPTED, "Hay", NOW)));
-        PaperAccepted told = (PaperAccepted) accepted.messages().get(0);
+        assertThat(accepted.write().fields()).isEqualTo(Map.of("decision", new Paper.Decision(PaperStatus.ACCEPTED, "Hay", NOW)));
+        PaperAccepted told = (PaperAccepted) accepted.write().messages().get(0);
         assertThat(told.submitterEmail()).isEqualTo("lan@example.vn");
         assertThat(told.unit()).isEqualTo("Trường Mầm non Đồng Tâm");
     }
@@ -164,9 +165,9 @@ class PaperLifecycleTest {
             assertThat(added).isEqualTo(new PaperDecision.InvalidTransition("p-1", status, "MATERIAL_ADDED"));
         } else {
             PaperDecision.Change change = (PaperDecision.Change) added;
-            assertThat(change.to()).isNull();
-            assertThat(change.appended()).isEqualTo(Map.of("materials", SLIDES));
-            assertThat(change.messages()).isEmpty();
+            assertThat(change.write().to()).isNull();
+            assertThat(change.write().appended()).isEqualTo(Map.of("materials", SLIDES));
+            assertThat(change.write().messages()).isEmpty();
             Paper full = paper(status, List.of(), Collections.nCopies(5, SLIDES));
             assertThat(PaperLifecycle.addMaterial(full, true, SLIDES, 5))
                     .isEqualTo(new PaperDecision.TooManyMaterials("p-1", 5, 5));

@@ -1,6 +1,7 @@
 package io.hoithao.registrations.registration;
 
 import io.hoithao.platform.web.ProblemException;
+import io.hoithao.platform.web.Refusals;
 import org.springframework.http.HttpStatus;
 
 /** The registrations' refusals as the API answers them (application/problem+json, docs/problems.md). */
@@ -16,18 +17,20 @@ final class RegistrationProblems {
 
     /** The registration a command ended with, or its refusal as a problem. */
     static Registration orThrow(Decision.Result result) {
-        if (result instanceof Decision.Done done) {
-            return done.registration();
-        }
-        if (result instanceof Decision.InvalidTransition invalid) {
-            throw ProblemException.invalidTransition("Registration", invalid.registrationId(), invalid.current().name(),
+        return Refusals.orThrow(result, Decision.Done.class, Decision.Done::registration, Decision.Refusal.class,
+                RegistrationProblems::problem);
+    }
+
+    static ProblemException problem(Decision.Refusal refusal) {
+        if (refusal instanceof Decision.InvalidTransition invalid) {
+            return ProblemException.invalidTransition("Registration", invalid.registrationId(), invalid.current().name(),
                     invalid.requested().name());
         }
-        if (result instanceof Decision.KeptChanging) {
-            throw new ProblemException(HttpStatus.CONFLICT, CONCURRENT_MODIFICATION, "Conflict",
+        if (refusal instanceof Decision.KeptChanging) {
+            return new ProblemException(HttpStatus.CONFLICT, CONCURRENT_MODIFICATION, "Conflict",
                     "The registration changed while it was being cancelled; retry");
         }
-        throw new IllegalStateException("Unknown result " + result);
+        throw new IllegalStateException("Unknown refusal " + refusal);
     }
 
     static ProblemException notOpen(String eventId) {
