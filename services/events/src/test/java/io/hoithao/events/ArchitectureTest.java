@@ -20,7 +20,7 @@ class ArchitectureTest extends ServiceArchitectureTest {
      * Public without a production user outside their package: {@code EventLimits}, whose compile-time constants
      * the programme, session and schedule packages use (the compiler copies them, so the class files show no use);
      * {@code OfficialRole}, the type schedule sorts officials by ({@code comparing(Official::role)}: only the method
-     * reference is in the class files); {@code EventAccess}, until the access rules around it are folded together.
+     * reference is in the class files).
      * Public for tests of other packages: {@code EventKind}, {@code EventLevel}, {@code VenueKind} (session's
      * {@code LifecycleTest}, schedule's {@code CalendarExportTest}), {@code UnitLevel} (event's {@code LifecycleTest}),
      * {@code EventView}, {@code UnitView}, {@code ProgrammeView} (the ITs of this package read answers as them).
@@ -30,7 +30,6 @@ class ArchitectureTest extends ServiceArchitectureTest {
         Architecture.featureInternalsPackagePrivate(EventsApplication.class,
                 "io.hoithao.events.event.EventLimits",
                 "io.hoithao.events.event.OfficialRole",
-                "io.hoithao.events.event.EventAccess",
                 "io.hoithao.events.event.EventKind",
                 "io.hoithao.events.event.EventLevel",
                 "io.hoithao.events.event.VenueKind",

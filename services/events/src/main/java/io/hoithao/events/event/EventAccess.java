@@ -14,7 +14,7 @@ import org.springframework.data.mongodb.core.query.Criteria;
  * above the event's has no rights over it (docs/decisions.md, "Units by id"). Anyone else who tries to change a
  * visible event is refused with 403.
  */
-public final class EventAccess {
+final class EventAccess {
 
     private EventAccess() {
     }
