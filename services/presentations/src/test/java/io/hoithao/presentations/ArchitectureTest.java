@@ -15,8 +15,9 @@ class ArchitectureTest extends ServiceArchitectureTest {
     }
 
     /**
-     * Public without a production user outside their package: {@code PaperDecision}, until the work on it under way
-     * is merged. Public for a test of another package: {@code Photo} ({@code PhotoAlbumIT} reads the stored photos).
+     * Public without a user the class files show: {@code PaperDecision}, whose {@code Refusal} material's service
+     * names only as the type argument of a local variable (erased in the class files). Public for a test of another
+     * package: {@code Photo} ({@code PhotoAlbumIT} reads the stored photos).
      */
     @Test
     void featureInternalsArePackagePrivate() {
