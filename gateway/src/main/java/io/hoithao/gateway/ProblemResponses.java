@@ -32,7 +32,10 @@ public class ProblemResponses {
 
 	public static final String SERVICE_UNAVAILABLE = TYPE_BASE + ProblemTypes.SERVICE_UNAVAILABLE;
 
-	public static final String INTERNAL_ERROR = TYPE_BASE + ProblemTypes.INTERNAL_ERROR;
+	public static final String INTERNAL = TYPE_BASE + ProblemTypes.INTERNAL;
+
+	/** 401 for a request that needs a sign-in and carries no token (a token refused is {@code invalid-token}). */
+	public static final String UNAUTHENTICATED = TYPE_BASE + ProblemTypes.UNAUTHENTICATED;
 
 	/** 429 from the rate limiter; the response has {@code Retry-After}. */
 	public static final String TOO_MANY_REQUESTS = TYPE_BASE + ProblemTypes.TOO_MANY_REQUESTS;
@@ -58,8 +61,11 @@ public class ProblemResponses {
 		if (code == 503) {
 			return SERVICE_UNAVAILABLE;
 		}
+		if (code == 401) {
+			return UNAUTHENTICATED;
+		}
 		if (code == 500) {
-			return INTERNAL_ERROR;
+			return INTERNAL;
 		}
 		HttpStatus known = HttpStatus.resolve(code);
 		if (known == null) {

@@ -261,7 +261,8 @@ class GatewayRoutingTest {
 			.exchange()
 			.expectStatus().isUnauthorized()
 			.expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
-			.expectBody().jsonPath("$.detail").isEqualTo("Sign in to use this endpoint");
+			.expectBody().jsonPath("$.detail").isEqualTo("Sign in to use this endpoint")
+			.jsonPath("$.type").isEqualTo("https://hoithao.io/problems/unauthenticated");
 		this.client.get()
 			.uri("/actuator/gateway/routes")
 			.header(HttpHeaders.AUTHORIZATION, issuer.bearer("delegate@truong.edu.vn"))

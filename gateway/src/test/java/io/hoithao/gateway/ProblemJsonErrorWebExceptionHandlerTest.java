@@ -8,6 +8,7 @@ import org.springframework.http.MediaType;
 import org.springframework.mock.http.server.reactive.MockServerHttpRequest;
 import org.springframework.mock.web.server.MockServerWebExchange;
 import org.springframework.web.server.MethodNotAllowedException;
+import org.springframework.web.server.ResponseStatusException;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -31,10 +32,22 @@ class ProblemJsonErrorWebExceptionHandlerTest {
 		String body = exchange.getResponse().getBodyAsString().block();
 		assertThat(body).doesNotContain("secret").doesNotContain("Exception").doesNotContain("trace");
 		assertThat(this.jsonMapper.readValue(body, new TypeReference<Map<String, Object>>() {
-		})).containsExactly(Map.entry("type", "https://hoithao.io/problems/internal-error"),
+		})).containsExactly(Map.entry("type", "https://hoithao.io/problems/internal"),
 				Map.entry("title", "Internal Server Error"), Map.entry("status", 500),
 				Map.entry("detail", "An unexpected error occurred in the gateway."),
 				Map.entry("instance", "/api/events/1"));
+	}
+
+	@Test
+	void aMissingSignInIsUnauthenticatedAsInTheServices() {
+		MockServerWebExchange exchange = MockServerWebExchange.from(MockServerHttpRequest.get("/api/events/1"));
+
+		this.handler.handle(exchange, new ResponseStatusException(HttpStatus.UNAUTHORIZED)).block();
+
+		assertThat(exchange.getResponse().getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+		assertThat(exchange.getResponse().getBodyAsString().block())
+			.contains("\"type\":\"https://hoithao.io/problems/unauthenticated\"")
+			.contains("\"status\":401");
 	}
 
 	@Test

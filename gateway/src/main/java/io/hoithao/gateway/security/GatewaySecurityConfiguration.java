@@ -93,7 +93,7 @@ public class GatewaySecurityConfiguration {
 			}
 			if (failure instanceof AuthenticationCredentialsNotFoundException) {
 				exchange.getResponse().getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
-				return problems.write(exchange.getResponse(), problems.problem(ProblemResponses.TYPE_BASE + "unauthorized",
+				return problems.write(exchange.getResponse(), problems.problem(ProblemResponses.UNAUTHENTICATED,
 						HttpStatus.UNAUTHORIZED, "Sign-in required", "Sign in to use this endpoint",
 						ProblemResponses.originalPath(exchange)));
 			}

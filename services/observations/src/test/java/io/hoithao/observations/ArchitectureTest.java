@@ -9,14 +9,16 @@ import io.hoithao.platform.testing.Architecture;
 import io.hoithao.platform.testing.ServiceArchitectureTest;
 import org.junit.jupiter.api.Test;
 
-/**
- * The boundaries of the service's code that the build checks (docs/decisions.md, "Boundaries the build checks").
- * Not yet {@link io.hoithao.platform.testing.Architecture#handlersWithoutMongoTemplates()}: some of its handlers still query Mongo themselves.
- */
+/** The boundaries of the service's code that the build checks (docs/decisions.md, "Boundaries the build checks"). */
 class ArchitectureTest extends ServiceArchitectureTest {
 
     ArchitectureTest() {
         super(ObservationsApplication.class);
+    }
+
+    @Test
+    void handlersUseNoMongoTemplate() {
+        Architecture.handlersWithoutMongoTemplates().check(classes());
     }
 
     /**

@@ -99,8 +99,18 @@ public class EventStore {
     }
 
     /**
+     * What the service decides about an event on a message, without a caller: {@code body} runs on the event as read
+     * and answers with or without a {@link #write}, again on fresh state when the write found the version moved on;
+     * nothing when there is no such event.
+     */
+    public <T> Mono<T> follow(String id, Function<Event, Mono<T>> body) {
+        return mongo.findById(id, Event.class).flatMap(body)
+                .retryWhen(Retry.max(20).filter(ConcurrentChange.class::isInstance));
+    }
+
+    /**
      * The one write of a change, inside {@link #decide}'s {@code body}: guarded by the version the change was decided
-     * on ({@code read}), with its messages; the new version is {@code read.version() + 1}, which the decision can use
+     * on ({@code read}), with its messages (or {@link #follow}'s); the new version is {@code read.version() + 1}, which the decision can use
      * as the messages' revision.
      */
     public Mono<Event> write(Event read, Change change) {

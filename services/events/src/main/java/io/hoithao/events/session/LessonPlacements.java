@@ -2,17 +2,13 @@ package io.hoithao.events.session;
 
 import io.hoithao.contracts.observations.LessonScheduled;
 import io.hoithao.events.event.Event;
-import java.time.Clock;
+import io.hoithao.events.event.EventStore;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
-import reactor.util.retry.Retry;
 
 /**
  * Keeps a demonstration lesson's session in step with its lesson: the observations service has the last
@@ -25,12 +21,10 @@ import reactor.util.retry.Retry;
 @Component
 public class LessonPlacements {
 
-    private final ReactiveMongoTemplate mongo;
-    private final Clock clock;
+    private final EventStore events;
 
-    LessonPlacements(ReactiveMongoTemplate mongo, Clock clock) {
-        this.mongo = mongo;
-        this.clock = clock;
+    LessonPlacements(EventStore events) {
+        this.events = events;
     }
 
     /** Takes over the lesson's classroom and seats, if it is a session's lesson (one with a host). */
@@ -38,29 +32,17 @@ public class LessonPlacements {
         if (lesson.sessionId() == null || lesson.host() == null) {
             return Mono.empty();
         }
-        return mongo.findById(lesson.eventId(), Event.class)
-                .flatMap(event -> {
-                    Session session = event.session(lesson.sessionId()).orElse(null);
-                    if (session == null || session.status() != SessionStatus.SCHEDULED
-                            || session.type() != SessionType.DEMONSTRATION_LESSON
-                            || Objects.equals(session.classroom(), lesson.room()) && Objects.equals(session.seats(), lesson.seats())) {
-                        return Mono.<Event>empty();
-                    }
-                    List<Session> sessions = new ArrayList<>(event.sessions().size());
-                    event.sessions().forEach(s -> sessions.add(s.id().equals(session.id())
-                            ? s.placedAs(lesson.room(), lesson.seats()) : s));
-                    Query guard = Query.query(Criteria.where("_id").is(event.id()).and("version").is(event.version()));
-                    return mongo.findAndModify(guard, new Update().set("sessions", sessions).set("updatedAt", clock.instant())
-                                    .inc("version", 1), Event.class)
-                            .switchIfEmpty(Mono.error(Changed::new));
-                })
-                .retryWhen(Retry.max(20).filter(Changed.class::isInstance));
-    }
-
-    /** The event changed between reading and writing: read again. */
-    private static final class Changed extends RuntimeException {
-        Changed() {
-            super("event changed", null, false, false);
-        }
+        return events.follow(lesson.eventId(), event -> {
+            Session session = event.session(lesson.sessionId()).orElse(null);
+            if (session == null || session.status() != SessionStatus.SCHEDULED
+                    || session.type() != SessionType.DEMONSTRATION_LESSON
+                    || Objects.equals(session.classroom(), lesson.room()) && Objects.equals(session.seats(), lesson.seats())) {
+                return Mono.<Event>empty();
+            }
+            List<Session> sessions = new ArrayList<>(event.sessions().size());
+            event.sessions().forEach(s -> sessions.add(s.id().equals(session.id())
+                    ? s.placedAs(lesson.room(), lesson.seats()) : s));
+            return events.write(event, new EventStore.Change(new Update().set("sessions", sessions), List.of(), session.id()));
+        });
     }
 }

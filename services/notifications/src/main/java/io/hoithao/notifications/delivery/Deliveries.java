@@ -32,6 +32,17 @@ public class Deliveries {
         this.clock = Clock.systemUTC();
     }
 
+    /** One page of an event's deliveries, in the order they were made. */
+    public Flux<Delivery> ofEvent(String eventId, int page, int size) {
+        return mongo.find(Query.query(Criteria.where("eventId").is(eventId)).with(Sort.by("createdAt", "_id"))
+                .skip((long) page * size).limit(size), Delivery.class);
+    }
+
+    /** How many deliveries an event has. */
+    public Mono<Long> countOfEvent(String eventId) {
+        return mongo.count(Query.query(Criteria.where("eventId").is(eventId)), Delivery.class);
+    }
+
     /** Writes a new PENDING delivery, due now; emits it, or nothing if that message already has one for that person. */
     public Mono<Delivery> enqueue(Delivery delivery) {
         return mongo.insert(delivery).onErrorResume(DuplicateKeyException.class, e -> Mono.empty());

@@ -1,5 +1,6 @@
 package io.hoithao.notifications.log;
 
+import io.hoithao.notifications.delivery.Deliveries;
 import io.hoithao.notifications.delivery.Delivery;
 import io.hoithao.notifications.delivery.DeliveryState;
 import io.hoithao.notifications.person.KnownEvent;
@@ -10,10 +11,7 @@ import io.hoithao.platform.units.KnownUnits;
 import io.hoithao.platform.web.Page;
 import io.hoithao.platform.web.ProblemException;
 import java.time.Instant;
-import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -31,11 +29,11 @@ import reactor.core.publisher.Mono;
 @RequestMapping("/api/notifications/events/{eventId}/deliveries")
 class DeliveryLogHandler {
 
-    private final ReactiveMongoTemplate mongo;
+    private final Deliveries deliveries;
     private final Managers managers;
 
-    DeliveryLogHandler(ReactiveMongoTemplate mongo, Managers managers) {
-        this.mongo = mongo;
+    DeliveryLogHandler(Deliveries deliveries, Managers managers) {
+        this.deliveries = deliveries;
         this.managers = managers;
     }
 
@@ -54,11 +52,8 @@ class DeliveryLogHandler {
         if (page < 0 || size < 1 || size > 200) {
             throw ProblemException.badRequest("invalid-page", "page must be 0 or more and size between 1 and 200");
         }
-        Query query = Query.query(Criteria.where("eventId").is(eventId));
         return managers.requireManager(eventId, caller).then(Mono.defer(() -> Page.of(
-                mongo.find(Query.of(query).with(Sort.by("createdAt", "_id")).skip((long) page * size).limit(size), Delivery.class)
-                        .map(Entry::of),
-                mongo.count(query, Delivery.class), page, size)));
+                deliveries.ofEvent(eventId, page, size).map(Entry::of), deliveries.countOfEvent(eventId), page, size)));
     }
 
     @Component

@@ -3,11 +3,6 @@ package io.hoithao.notifications.preference;
 import io.hoithao.platform.security.Caller;
 import io.hoithao.platform.web.ProblemException;
 import java.util.Locale;
-import org.springframework.data.mongodb.core.FindAndModifyOptions;
-import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -20,10 +15,10 @@ import reactor.core.publisher.Mono;
 @RequestMapping("/api/notifications/preferences")
 class PreferenceHandler {
 
-    private final ReactiveMongoTemplate mongo;
+    private final Preferences preferences;
 
-    PreferenceHandler(ReactiveMongoTemplate mongo) {
-        this.mongo = mongo;
+    PreferenceHandler(Preferences preferences) {
+        this.preferences = preferences;
     }
 
     record PreferenceRequest(String language) {
@@ -32,7 +27,7 @@ class PreferenceHandler {
     @GetMapping
     Mono<Preference> mine(Caller caller) {
         String email = key(caller);
-        return mongo.findById(email, Preference.class).defaultIfEmpty(new Preference(email, "vi", false));
+        return preferences.find(email);
     }
 
     @PutMapping
@@ -41,8 +36,7 @@ class PreferenceHandler {
         if (request == null || !("vi".equals(request.language()) || "en".equals(request.language()))) {
             throw ProblemException.badRequest("invalid-language", "language must be \"vi\" or \"en\"");
         }
-        return mongo.findAndModify(Query.query(Criteria.where("_id").is(email)), new Update().set("language", request.language()).setOnInsert("remindersOff", false),
-                FindAndModifyOptions.options().upsert(true).returnNew(true), Preference.class);
+        return preferences.setLanguage(email, request.language());
     }
 
     private static String key(Caller caller) {

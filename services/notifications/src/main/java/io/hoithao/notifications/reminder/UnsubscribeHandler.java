@@ -2,13 +2,9 @@ package io.hoithao.notifications.reminder;
 
 import io.hoithao.notifications.mail.Catalogue;
 import io.hoithao.notifications.preference.Preference;
+import io.hoithao.notifications.preference.Preferences;
 import io.hoithao.platform.web.ProblemException;
 import java.util.Locale;
-import org.springframework.data.mongodb.core.FindAndModifyOptions;
-import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -23,12 +19,12 @@ import reactor.core.publisher.Mono;
 @RequestMapping("/api/notifications/unsubscribe")
 class UnsubscribeHandler {
 
-    private final ReactiveMongoTemplate mongo;
+    private final Preferences preferences;
     private final OptOut optOut;
     private final Catalogue catalogue;
 
-    UnsubscribeHandler(ReactiveMongoTemplate mongo, OptOut optOut, Catalogue catalogue) {
-        this.mongo = mongo;
+    UnsubscribeHandler(Preferences preferences, OptOut optOut, Catalogue catalogue) {
+        this.preferences = preferences;
         this.optOut = optOut;
         this.catalogue = catalogue;
     }
@@ -55,8 +51,6 @@ class UnsubscribeHandler {
             return Mono.error(ProblemException.badRequest("invalid-unsubscribe-link",
                     "this opt-out link is incomplete or was not issued for this email"));
         }
-        return mongo.findAndModify(Query.query(Criteria.where("_id").is(email)),
-                new Update().set("remindersOff", true).setOnInsert("language", "vi"),
-                FindAndModifyOptions.options().upsert(true).returnNew(true), Preference.class);
+        return preferences.turnRemindersOff(email);
     }
 }

@@ -3,10 +3,6 @@ package io.hoithao.observations.delegate;
 import io.hoithao.observations.event.EventAccess;
 import io.hoithao.platform.security.Caller;
 import java.util.List;
-import org.springframework.data.domain.Sort;
-import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -21,18 +17,16 @@ import reactor.core.publisher.Mono;
 @RequestMapping("/api/observations/events/{eventId}/observers")
 class ObserverHandler {
 
-    private final ReactiveMongoTemplate mongo;
+    private final ObserverStore observers;
     private final EventAccess events;
 
-    ObserverHandler(ReactiveMongoTemplate mongo, EventAccess events) {
-        this.mongo = mongo;
+    ObserverHandler(ObserverStore observers, EventAccess events) {
+        this.observers = observers;
         this.events = events;
     }
 
     @GetMapping
     Mono<List<Observer>> eligible(@PathVariable String eventId, Caller caller) {
-        Query query = Query.query(Criteria.where("eventId").is(eventId).and("confirmed").is(true))
-                .with(Sort.by("fullName", "_id"));
-        return events.requireManager(eventId, caller).then(Mono.defer(() -> mongo.find(query, Observer.class).collectList()));
+        return events.requireManager(eventId, caller).then(Mono.defer(() -> observers.confirmed(eventId).collectList()));
     }
 }

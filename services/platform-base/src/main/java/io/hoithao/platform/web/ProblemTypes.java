@@ -28,6 +28,7 @@ public final class ProblemTypes {
     public static final String FORBIDDEN = "forbidden";
     public static final String IDENTITY_UNAVAILABLE = "identity-unavailable";
     public static final String DATABASE_UNAVAILABLE = "database-unavailable";
+    /** A bug, in a service or in the gateway itself. */
     public static final String INTERNAL = "internal";
     /** A rate limit or a budget of attempts is spent for now ({@code Retry-After} says when to retry). */
     public static final String TOO_MANY_REQUESTS = "too-many-requests";
@@ -37,8 +38,6 @@ public final class ProblemTypes {
     public static final String CONTENT_TOO_LARGE = "content-too-large";
     /** The request's headers are over the gateway's limit. */
     public static final String REQUEST_HEADER_FIELDS_TOO_LARGE = "request-header-fields-too-large";
-    /** A bug in the gateway itself (the services answer {@link #INTERNAL}). */
-    public static final String INTERNAL_ERROR = "internal-error";
 
     private ProblemTypes() {
     }

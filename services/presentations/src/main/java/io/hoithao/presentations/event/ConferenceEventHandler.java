@@ -11,11 +11,6 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.time.OffsetDateTime;
 import java.util.List;
-import org.springframework.data.mongodb.core.FindAndModifyOptions;
-import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -29,19 +24,18 @@ import reactor.core.publisher.Mono;
 @RequestMapping("/api/presentations/events")
 class ConferenceEventHandler {
 
-    private final ReactiveMongoTemplate mongo;
+    private final ConferenceEventStore events;
     private final EventAccess access;
 
-    ConferenceEventHandler(ReactiveMongoTemplate mongo, EventAccess access) {
-        this.mongo = mongo;
+    ConferenceEventHandler(ConferenceEventStore events, EventAccess access) {
+        this.events = events;
         this.access = access;
     }
 
     /** Public: what a visitor needs to decide to come and submit (the event and its call for papers). */
     @GetMapping("/{eventId}")
     Mono<ConferenceEvent> get(@PathVariable String eventId) {
-        return mongo.findById(eventId, ConferenceEvent.class)
-                .switchIfEmpty(Mono.error(() -> ProblemException.notFound("Event", eventId)));
+        return events.find(eventId);
     }
 
     record CallForPapersRequest(
@@ -65,9 +59,7 @@ class ConferenceEventHandler {
             CallForPapers call = new CallForPapers(request.opensAt().toInstant(), request.closesAt().toInstant(),
                     request.topics() == null ? List.of() : List.copyOf(request.topics()),
                     request.maxMinutes() == null ? 30 : request.maxMinutes());
-            return mongo.findAndModify(Query.query(Criteria.where("_id").is(eventId).and("cancelled").ne(true)),
-                            new Update().set("callForPapers", call), FindAndModifyOptions.options().returnNew(true),
-                            ConferenceEvent.class)
+            return events.callForPapers(eventId, call)
                     .switchIfEmpty(Mono.defer(() -> get(eventId).flatMap(event -> Mono.error(ProblemException.conflict(
                             "event-cancelled", "Event " + eventId + " was cancelled").with("eventId", eventId)))));
         }));

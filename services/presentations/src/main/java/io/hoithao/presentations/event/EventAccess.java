@@ -61,11 +61,6 @@ public class EventAccess extends EventManagers {
         return notManager(eventId, organiser.map(Organiser::name).orElse(null));
     }
 
-    /** The events' copies of their organising unit's name follow the directory. */
-    public Mono<Void> followRename(String unitId, String name) {
-        return EventCopy.organiserNameCopies(ConferenceEvent.class).rename(mongo, unitId, name);
-    }
-
     /** The ids of the published events the unit with this id organises. */
     public Mono<List<String>> eventsOrganisedBy(String unitId) {
         if (unitId == null || unitId.isBlank()) {

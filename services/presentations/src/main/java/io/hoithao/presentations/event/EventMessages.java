@@ -15,8 +15,10 @@ import io.hoithao.contracts.events.RegistrationOpened;
 import io.hoithao.contracts.events.SessionCancelled;
 import io.hoithao.contracts.events.SessionMoved;
 import io.hoithao.contracts.events.SessionScheduled;
+import io.hoithao.platform.events.EventCopy;
 import io.hoithao.platform.events.EventFacts;
 import io.hoithao.platform.messaging.MessageDispatch;
+import io.hoithao.platform.units.UnitNameFollower;
 import io.hoithao.presentations.placement.ProgrammeSessions;
 import java.util.function.Consumer;
 import org.springframework.context.annotation.Bean;
@@ -44,5 +46,11 @@ class EventMessages {
                 .ignore(RegistrationOpened.class, RegistrationClosed.class, CapacityChanged.class, EventStarted.class,
                         EventCompleted.class, EventProgrammeChanged.class, ProgrammeCreated.class, ProgrammePhaseAdded.class)
                 .consumer();
+    }
+
+    /** The events' copies of their organising unit's name follow the directory, so answers show its current name. */
+    @Bean
+    UnitNameFollower eventUnitNames(ReactiveMongoTemplate mongo) {
+        return EventCopy.organiserNameCopies(ConferenceEvent.class).follower(mongo);
     }
 }

@@ -1,7 +1,6 @@
 package io.hoithao.presentations.event;
 
 import io.hoithao.platform.security.Caller;
-import io.hoithao.platform.web.ProblemException;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
@@ -9,7 +8,6 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.time.Clock;
 import java.util.List;
-import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -25,13 +23,13 @@ class ReviewerHandler {
 
     private final ReviewerAssignments assignments;
     private final EventAccess access;
-    private final ReactiveMongoTemplate mongo;
+    private final ConferenceEventStore events;
     private final Clock clock;
 
-    ReviewerHandler(ReviewerAssignments assignments, EventAccess access, ReactiveMongoTemplate mongo, Clock clock) {
+    ReviewerHandler(ReviewerAssignments assignments, EventAccess access, ConferenceEventStore events, Clock clock) {
         this.assignments = assignments;
         this.access = access;
-        this.mongo = mongo;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -59,8 +57,6 @@ class ReviewerHandler {
     }
 
     private Mono<Void> known(String eventId) {
-        return mongo.findById(eventId, ConferenceEvent.class)
-                .switchIfEmpty(Mono.error(() -> ProblemException.notFound("Event", eventId)))
-                .then();
+        return events.find(eventId).then();
     }
 }

@@ -6,14 +6,17 @@ import io.hoithao.platform.outbox.StatusUpdates;
 import io.hoithao.platform.web.ProblemException;
 import io.hoithao.platform.web.ProblemTypes;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
+import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.util.retry.Retry;
 
@@ -40,6 +43,31 @@ public class PaperStore {
     public Mono<Paper> find(String paperId) {
         return mongo.findById(paperId, Paper.class)
                 .switchIfEmpty(Mono.error(() -> ProblemException.notFound("Paper", paperId)));
+    }
+
+    /**
+     * What a reviewer's desk lists, oldest first (at most {@code limit}): the papers under review (but at the events
+     * in {@code closedEvents}, whose reviewers are named and she is not one), of one event if {@code eventId} is given,
+     * and those reviewed by {@code reviewerEmail} (if any).
+     */
+    public Flux<Paper> onDesk(String eventId, List<String> closedEvents, String reviewerEmail, int limit) {
+        List<Criteria> any = new ArrayList<>();
+        Criteria underReview = Criteria.where("status").in(PaperAccess.UNDER_REVIEW);
+        any.add(closedEvents.isEmpty() ? underReview : underReview.and("eventId").nin(closedEvents));
+        if (reviewerEmail != null) {
+            any.add(Criteria.where("reviews.reviewerEmail").is(reviewerEmail));
+        }
+        Criteria criteria = new Criteria().orOperator(any);
+        if (eventId != null) {
+            criteria = new Criteria().andOperator(Criteria.where("eventId").is(eventId), criteria);
+        }
+        return mongo.find(Query.query(criteria).with(Sort.by("submittedAt", "_id")).limit(limit), Paper.class);
+    }
+
+    /** Every paper of the event but the withdrawn ones, oldest first (at most {@code limit}). */
+    public Flux<Paper> ofEvent(String eventId, int limit) {
+        return mongo.find(Query.query(Criteria.where("eventId").is(eventId).and("status").ne(PaperStatus.WITHDRAWN))
+                .with(Sort.by("submittedAt", "_id")).limit(limit), Paper.class);
     }
 
     /** Inserts a new paper with the messages that tell about it. */

@@ -3,6 +3,7 @@ package io.hoithao.presentations.placement;
 import io.hoithao.platform.security.Caller;
 import io.hoithao.platform.web.ProblemException;
 import io.hoithao.presentations.event.ConferenceEvent;
+import io.hoithao.presentations.event.ConferenceEventStore;
 import io.hoithao.presentations.event.EventAccess;
 import io.hoithao.presentations.paper.PaperStore;
 import io.hoithao.presentations.placement.PresentationSession.Slot;
@@ -18,7 +19,6 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -42,16 +42,16 @@ class PlacementHandler {
     private final Placements placements;
     private final PaperStore papers;
     private final EventAccess access;
-    private final ReactiveMongoTemplate mongo;
+    private final ConferenceEventStore events;
     private final Clock clock;
 
     PlacementHandler(ProgrammeStore store, Placements placements, PaperStore papers, EventAccess access,
-                     ReactiveMongoTemplate mongo, Clock clock) {
+                     ConferenceEventStore events, Clock clock) {
         this.store = store;
         this.placements = placements;
         this.papers = papers;
         this.access = access;
-        this.mongo = mongo;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -113,7 +113,7 @@ class PlacementHandler {
     }
 
     private Mono<ZoneId> zone(String eventId) {
-        return mongo.findById(eventId, ConferenceEvent.class).map(ConferenceEvent::zone)
+        return events.findIfAny(eventId).map(ConferenceEvent::zone)
                 .defaultIfEmpty(ZoneId.of("Asia/Ho_Chi_Minh"));
     }
 

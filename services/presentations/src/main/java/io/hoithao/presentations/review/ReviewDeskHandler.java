@@ -3,21 +3,15 @@ package io.hoithao.presentations.review;
 import io.hoithao.platform.security.Caller;
 import io.hoithao.platform.security.Role;
 import io.hoithao.platform.web.ProblemException;
-import io.hoithao.presentations.event.ConferenceEvent;
+import io.hoithao.presentations.event.ConferenceEventStore;
 import io.hoithao.presentations.event.EventAccess;
 import io.hoithao.presentations.event.ReviewerAssignments;
 import io.hoithao.presentations.paper.Paper;
-import io.hoithao.presentations.paper.PaperAccess;
-import io.hoithao.presentations.paper.PaperStatus;
+import io.hoithao.presentations.paper.PaperStore;
 import io.hoithao.presentations.paper.PaperView;
 import io.hoithao.presentations.placement.Placements;
 import jakarta.validation.constraints.Size;
-import java.util.ArrayList;
 import java.util.List;
-import org.springframework.data.domain.Sort;
-import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -39,13 +33,16 @@ class ReviewDeskHandler {
     /** More than any event has; the desk is not paged. */
     static final int LIMIT = 500;
 
-    private final ReactiveMongoTemplate mongo;
+    private final PaperStore papers;
+    private final ConferenceEventStore conferenceEvents;
     private final ReviewerAssignments assignments;
     private final EventAccess events;
     private final Placements placements;
 
-    ReviewDeskHandler(ReactiveMongoTemplate mongo, ReviewerAssignments assignments, EventAccess events, Placements placements) {
-        this.mongo = mongo;
+    ReviewDeskHandler(PaperStore papers, ConferenceEventStore conferenceEvents, ReviewerAssignments assignments, EventAccess events,
+                      Placements placements) {
+        this.papers = papers;
+        this.conferenceEvents = conferenceEvents;
         this.assignments = assignments;
         this.events = events;
         this.placements = placements;
@@ -66,19 +63,7 @@ class ReviewDeskHandler {
         return Mono.defer(() -> {
             caller.requireAny(Role.ADMIN, Role.REVIEWER);
             Mono<List<String>> closed = caller.isAdmin() ? Mono.just(List.of()) : assignments.closedTo(caller);
-            return closed.flatMap(closedEvents -> {
-                List<Criteria> any = new ArrayList<>();
-                Criteria underReview = Criteria.where("status").in(PaperAccess.UNDER_REVIEW);
-                any.add(closedEvents.isEmpty() ? underReview : underReview.and("eventId").nin(closedEvents));
-                if (caller.email() != null) {
-                    any.add(Criteria.where("reviews.reviewerEmail").is(caller.email()));
-                }
-                Criteria criteria = new Criteria().orOperator(any);
-                if (eventId != null) {
-                    criteria = new Criteria().andOperator(Criteria.where("eventId").is(eventId), criteria);
-                }
-                Query query = Query.query(criteria).with(Sort.by("submittedAt", "_id")).limit(LIMIT);
-                return mongo.find(query, Paper.class)
+            return closed.flatMap(closedEvents -> papers.onDesk(eventId, closedEvents, caller.email(), LIMIT)
                         // her own papers and her unit's are not hers to review, nor to read here
                         .filter(p -> !caller.owns(p.submitter().email()) && !(caller.unitId() != null && caller.unitId().equals(p.unitId())))
                         .concatMap(p -> placements.placements(p.eventId()).map(placed -> {
@@ -88,8 +73,7 @@ class ReviewDeskHandler {
                             return new DeskPaper(PaperView.of(p, placed.get(p.id())), mine,
                                     mine == null && p.status().reviewable());
                         }))
-                        .collectList().map(Desk::new);
-            });
+                        .collectList().map(Desk::new));
         });
     }
 
@@ -106,9 +90,9 @@ class ReviewDeskHandler {
         return Mono.defer(() -> {
             caller.requireAny(Role.ADMIN, Role.ORGANISER);
             return events.requireManager(eventId, caller);
-        }).then(mongo.exists(Query.query(Criteria.where("_id").is(eventId)), ConferenceEvent.class))
-                .flatMap(known -> known ? placements.placements(eventId) : Mono.error(ProblemException.notFound("Event", eventId))).flatMap(placed -> mongo.find(Query.query(Criteria.where("eventId").is(eventId)
-                                .and("status").ne(PaperStatus.WITHDRAWN)).with(Sort.by("submittedAt", "_id")).limit(LIMIT), Paper.class)
+        }).then(conferenceEvents.exists(eventId))
+                .flatMap(known -> known ? placements.placements(eventId) : Mono.error(ProblemException.notFound("Event", eventId)))
+                .flatMap(placed -> papers.ofEvent(eventId, LIMIT)
                 .map(p -> new PaperReviews(PaperView.of(p, placed.get(p.id())), p.reviews(), average(p)))
                 .collectList()
                 .map(papers -> new EventReviews(eventId, papers)));

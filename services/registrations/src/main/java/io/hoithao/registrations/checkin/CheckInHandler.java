@@ -9,7 +9,6 @@ import io.hoithao.registrations.event.EventProjection;
 import io.hoithao.registrations.registration.Registration;
 import io.hoithao.registrations.registration.RegistrationAccess;
 import io.hoithao.registrations.registration.RegistrationStore;
-import io.hoithao.registrations.registration.RegistrationStatus;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -17,9 +16,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
-import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -48,16 +44,14 @@ class CheckInHandler {
     private final EventAccess eventAccess;
     private final RegistrationStore registrations;
     private final RegistrationAccess access;
-    private final ReactiveMongoTemplate mongo;
 
     CheckInHandler(CheckInService checkIns, EventProjection events, EventAccess eventAccess, RegistrationStore registrations,
-                   RegistrationAccess access, ReactiveMongoTemplate mongo) {
+                   RegistrationAccess access) {
         this.checkIns = checkIns;
         this.events = events;
         this.eventAccess = eventAccess;
         this.registrations = registrations;
         this.access = access;
-        this.mongo = mongo;
     }
 
     /** {@code day} defaults to today in the event's time zone. */
@@ -91,8 +85,7 @@ class CheckInHandler {
     }
 
     private Mono<Attendance> attendance(String eventId) {
-        return events.get(eventId).flatMap(event -> mongo.find(Query.query(Criteria.where("eventId").is(eventId)
-                                .and("status").is(RegistrationStatus.CONFIRMED)), Registration.class)
+        return events.get(eventId).flatMap(event -> registrations.confirmed(eventId)
                 .collectList()
                 .map(confirmed -> Attendance.of(eventId, event.days(), confirmed)));
     }

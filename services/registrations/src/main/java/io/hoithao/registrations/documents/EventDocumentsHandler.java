@@ -16,6 +16,7 @@ import io.hoithao.registrations.event.OpenEvent;
 import io.hoithao.registrations.registration.DelegateCategory;
 import io.hoithao.registrations.registration.Registration;
 import io.hoithao.registrations.registration.RegistrationStatus;
+import io.hoithao.registrations.registration.RegistrationStore;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -28,10 +29,6 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferUtils;
-import org.springframework.data.domain.Sort;
-import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -64,12 +61,12 @@ class EventDocumentsHandler {
 
     private final EventProjection events;
     private final EventAccess access;
-    private final ReactiveMongoTemplate mongo;
+    private final RegistrationStore store;
 
-    EventDocumentsHandler(EventProjection events, EventAccess access, ReactiveMongoTemplate mongo) {
+    EventDocumentsHandler(EventProjection events, EventAccess access, RegistrationStore store) {
         this.events = events;
         this.access = access;
-        this.mongo = mongo;
+        this.store = store;
     }
 
     /** Every registration that still counts, by unit, then as they came: STT, name, unit, position, category, contact, status, code. */
@@ -124,7 +121,7 @@ class EventDocumentsHandler {
         return access.requireManager(eventId, caller).then(Mono.defer(() -> events.findPolicy(eventId)))
                 .switchIfEmpty(Mono.error(() -> ProblemException.notFound("Event", eventId))).map(event -> {
             Flux<DataBuffer> body = Flux.from(DataBufferUtils.outputStreamPublisher(out -> {
-                try (Stream<Registration> registrations = registrations(eventId, statuses).toStream(BATCH)) {
+                try (Stream<Registration> registrations = store.byUnit(eventId, statuses).toStream(BATCH)) {
                     writer.write(event, registrations, out);
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
@@ -137,14 +134,6 @@ class EventDocumentsHandler {
                             .filename(filename, StandardCharsets.UTF_8).build().toString())
                     .body(body);
         });
-    }
-
-    /** By unit (as its delegates are handed their cards and certificates), then in the order they registered. */
-    private Flux<Registration> registrations(String eventId, Collection<RegistrationStatus> statuses) {
-        Query query = Query.query(Criteria.where("eventId").is(eventId).and("status").in(statuses))
-                .with(Sort.by("unitKey", "createdAt", "_id"));
-        query.fields().exclude("outbox");
-        return mongo.find(query, Registration.class);
     }
 
     private static EventHeading heading(OpenEvent event) {

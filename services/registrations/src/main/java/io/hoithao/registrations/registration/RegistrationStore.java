@@ -7,6 +7,7 @@ import io.hoithao.platform.web.Page;
 import io.hoithao.platform.web.ProblemException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import org.springframework.beans.factory.InitializingBean;
@@ -164,6 +165,23 @@ public class RegistrationStore implements InitializingBean {
     Flux<Registration> cancellable(String eventId) {
         return mongo.find(Query.query(Criteria.where("eventId").is(eventId).and("status")
                 .in(RegistrationStatus.cancellable())), Registration.class);
+    }
+
+    /** An event's confirmed registrations (its attendance). */
+    public Flux<Registration> confirmed(String eventId) {
+        return mongo.find(Query.query(Criteria.where("eventId").is(eventId).and("status").is(RegistrationStatus.CONFIRMED)),
+                Registration.class);
+    }
+
+    /**
+     * An event's registrations in these statuses without their outboxes, by unit, then in the order they registered
+     * (as an event's documents list them).
+     */
+    public Flux<Registration> byUnit(String eventId, Collection<RegistrationStatus> statuses) {
+        Query query = Query.query(Criteria.where("eventId").is(eventId).and("status").in(statuses))
+                .with(Sort.by("unitKey", "createdAt", "_id"));
+        query.fields().exclude("outbox");
+        return mongo.find(query, Registration.class);
     }
 
     /** Registrations PENDING since before {@code before}: a seat decision a crash may have cut short. */
