@@ -183,7 +183,9 @@ public final class EmbeddedMongo implements AutoCloseable {
 
     private void stopCheckpoints() {
         if (checkpoints != null) {
-            checkpoints.shutdownNow();
+            // no further checkpoint, but one under way ends: interrupted, its file channel would close under it
+            // (ClosedByInterruptException) and leave the store unusable for the stop's own commit
+            checkpoints.shutdown();
             try {
                 checkpoints.awaitTermination(10, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
