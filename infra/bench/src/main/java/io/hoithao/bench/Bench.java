@@ -183,12 +183,12 @@ public final class Bench {
             return;
         }
         long rssNow = totalRss(target);
-        report.row("P5", "time from start to every app ready (Kafka, Mongo, " + String.join(", ", target.processNames().subList(1, target.processNames().size())) + ")",
+        List<String> names = target.processNames(); // the bench JVM first, then each app
+        report.row("P5", "time from start to every app ready (Kafka, Mongo, " + String.join(", ", names.subList(1, names.size())) + ")",
                 String.format(Locale.ROOT, "%.1f s", target.startup().toMillis() / 1000.0), "", "free ports, fresh data directory");
         report.row("P5", "total RSS, at ready | after the scenarios", String.format(Locale.ROOT, "%,d MB", rssAtReady),
                 String.format(Locale.ROOT, "%,d MB", rssNow), "this JVM holds Kafka, Mongo and the harness");
         StringBuilder perApp = new StringBuilder("P5 RSS after the scenarios: ");
-        List<String> names = target.processNames();
         List<long[]> rss = target.rss();
         for (int i = 0; i < Math.min(names.size(), rss.size()); i++) {
             perApp.append(names.get(i)).append(' ').append(rss.get(i)[1]).append(" MB").append(i < names.size() - 1 ? ", " : "");
